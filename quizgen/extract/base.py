@@ -1,0 +1,115 @@
+"""What the extractors share: walking the sentences, naming subjects, judging attribution."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..language import PRONOUNS, clean_answer, has_dangling_pronoun, render, strip_linkers, tidy
+from .entities import EntityIndex, clean_mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..nlp import Analysis
+
+SPEECH = {
+    "say", "tell", "warn", "believe", "argue", "claim", "insist", "suggest", "add", "state",
+    "announce", "demand", "urge", "predict", "think", "accuse", "admit", "deny", "stress",
+    "explain", "note", "report", "reveal", "confirm", "write", "declare", "estimate",
+    "acknowledge", "maintain", "fear", "hope", "expect", "allege", "concede", "complain",
+    "describe", "call", "tip", "forecast", "indicate", "show", "point",
+}
+PEOPLE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+MIN_WORDS, MAX_WORDS = 6, 60
+
+
+def wh_for(label: str) -> str:
+    return "Who" if label in PEOPLE_LABELS else "What"
+
+
+def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
+    """Sentences worth asking about: prose of a sensible length, not a question."""
+    out = []
+    for sent, off in analysis.sentences():
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        text = sent.text.strip()
+        if not (MIN_WORDS <= len(words) <= MAX_WORDS):
+            continue
+        if text.endswith("?") or not re.search(r"[.!\"'”’)]$", text):
+            continue
+        out.append((sent, off))
+    return out
+
+
+def in_quotes(tok: Token) -> bool:
+    """Whether a token stands inside quotation marks within its sentence."""
+    sent = tok.sent
+    opened = False
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        if t.text in ('"', "“", "”") or t.tag_ in ("``", "''"):
+            opened = not opened if t.text == '"' or t.tag_ in ("``", "''") else t.text == "“"
+    return opened
+
+
+def subject_name(subj: Token, analysis: Analysis) -> tuple[str, str]:
+    """The subject's clearest name and its entity label ('' where it names no entity)."""
+    index = EntityIndex.of(analysis)
+    toks = list(subj.subtree)
+    text = clean_mention(render(toks))
+    ent = index.lookup(text)
+    if ent is None:
+        # "United States President Donald Trump": the name inside a titled phrase.
+        for e in subj.doc.ents:
+            if e.start >= toks[0].i and e.end <= toks[-1].i + 1 and subj.i in range(e.start, e.end):
+                ent = index.lookup(e.text)
+                break
+    if ent is not None:
+        return ent.name, ent.label
+    return text, ""
+
+
+def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
+    """The person a he/she refers to: the last person named before it in this paragraph
+    or the previous one. Used only where quizgen needs a name to make a question."""
+    if tok.lower_ not in ("he", "she"):
+        return None
+    index = EntityIndex.of(analysis)
+    last = None
+    for doc, off in zip(analysis.docs, analysis.offsets):
+        if off > offset:
+            break
+        for ent in doc.ents:
+            if off + ent.start_char >= offset + tok.idx:
+                break
+            if ent.label_ == "PERSON":
+                e = index.lookup(ent.text)
+                if e is not None:
+                    last = e.name
+    return last
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" or tok.lower_ in PRONOUNS
+
+
+def clause_text(tokens, drop=()) -> str:
+    """A clause as a statement: linkers dropped, first letter capitalised."""
+    text = strip_linkers(render(t for t in tokens if t not in drop and not t.is_space))
+    text = text.rstrip(" ,;:")
+    return text[:1].upper() + text[1:] if text else text
+
+
+def answer_text(tokens) -> str:
+    return clean_answer(render(tokens))
+
+
+def self_contained(text: str, allowed=()) -> bool:
+    return bool(text) and not has_dangling_pronoun(text, allowed)
+
+
+def sentence_case(text: str) -> str:
+    text = tidy(text)
+    return text[:1].upper() + text[1:] if text else text

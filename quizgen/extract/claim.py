@@ -1,0 +1,178 @@
+"""Claim and cause facts: the author's argument and the reasons a text gives.
+
+A claim is a sentence in the writer's own voice (not a quotation, not attributed) that takes
+a stance (should, must, need, will, could) or argues (because, unless, only if, the fact
+that ... suggests). Its slots hold the question forms for each part of the argument:
+``do_q`` (what should X do?), ``why_q``/``reason``, ``unless_q``/``consequence``,
+``condition_q``/``condition`` and ``evidence_q``/``evidence``. A cause fact is any
+"because"/"owing to" link, attributed to the author or to the person whose words hold it.
+"""
+
+from __future__ import annotations
+
+from ..language import ask, has_dangling_pronoun, render, tidy
+from ..model import Fact
+from ..nlp import Analysis
+from .base import SPEECH, answer_text, clause_text, is_pronoun, subject_name, usable_sentences
+
+STANCE = {"should", "must", "need", "have", "ought", "will", "could", "can", "may", "might", "would"}
+DO_MODALS = {"should", "must", "need", "ought"}
+REASON_MARKS = {"because", "since", "as"}
+REASON_PREPS = {"because", "owing", "due", "given"}
+EVIDENCE_VERBS = {"suggest", "show", "indicate", "prove", "demonstrate", "mean", "reveal"}
+
+
+def reason_parts(verb):
+    """The reason attached to a verb: an adverbial clause or a "because of" phrase."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in child.children
+        ):
+            mark = next(m for m in child.children if m.dep_ == "mark")
+            if mark.lower_ == "as" and not any(t.lower_ == "because" for t in child.subtree):
+                continue
+            return set(child.subtree)
+        if child.dep_ == "prep" and child.lower_ in REASON_PREPS:
+            return set(child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "of" and verb.lower_ in ("because",):
+            return set(child.subtree)
+    # "because of X" parses as advmod "because" + prep "of".
+    for child in verb.children:
+        if child.lower_ == "because" and child.dep_ in ("advmod", "mark", "prep"):
+            return set(child.subtree) | {t for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == child.i + 1 for t in c.subtree}
+    return None
+
+
+def attribution(verb) -> tuple[object | None, object | None]:
+    """The speech verb and its subject, if this verb's clause is someone's reported words."""
+    tok = verb
+    while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl") and tok.head is not tok:
+        tok = tok.head
+        if tok.lemma_ in SPEECH:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            return tok, subj
+    return None, None
+
+
+class ClaimExtractor:
+    kinds = ("claim", "cause")
+
+    def extract(self, *, analysis: Analysis) -> list[Fact]:
+        facts = []
+        opinion = analysis.cache.get("opinion", False)
+        voice = "the author" if opinion else "the article"
+        for sent, off in usable_sentences(analysis):
+            quoted = any(t.text in ('"', "“", "”") for t in sent)
+            evidence = analysis.evidence(sent, off)
+            for verb in sent:
+                if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl"):
+                    continue
+                reason = reason_parts(verb)
+                if not reason:
+                    continue
+                speech, speaker = attribution(verb)
+                who = voice
+                if speech is not None:
+                    if speaker is None or is_pronoun(speaker):
+                        continue
+                    name, label = subject_name(speaker, analysis)
+                    if not label:
+                        continue
+                    who = name
+                elif quoted:
+                    continue
+                q = ask(verb, sent, reason, "Why")
+                ans = tidy(render(reason))
+                if not q or has_dangling_pronoun(q) or len(ans.split()) < 3:
+                    continue
+                if speech is not None:
+                    q = q.replace(" " + render(speech.subtree), "")  # never happens; kept simple
+                facts.append(
+                    Fact.make(
+                        "cause",
+                        {"why_q": q, "reason": ans, "according_to": who,
+                         "effect": clause_text([t for t in verb.subtree if t not in reason])},
+                        evidence, salience=0.8, extractor="claim",
+                    )
+                )
+            if quoted:
+                continue
+            fact = self._claim(sent, off, analysis, voice)
+            if fact is not None:
+                facts.append(fact)
+        return facts
+
+    def _claim(self, sent, off, analysis, voice) -> Fact | None:
+        root = sent.root
+        if root.lemma_ in SPEECH and any(c.dep_ == "nsubj" and not is_pronoun(c) for c in root.children):
+            return None
+        modals = [c for c in root.children if c.dep_ == "aux" and c.lower_ in STANCE]
+        slots = {
+            "claim": clause_text(sent),
+            "stance": modals[0].lower_ if modals else "",
+            "voice": voice,
+            "do_q": "", "action": "",
+            "unless_q": "", "consequence": "",
+            "condition_q": "", "condition": "",
+            "evidence_q": "", "evidence": "",
+        }
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "X should/must/need to Y": what should X do?
+        if subj is not None and not is_pronoun(subj) and modals and modals[0].lower_ in DO_MODALS:
+            name, _ = subject_name(subj, analysis)
+            subj_text = tidy(render(subj.subtree))
+            neg = " not" if any(c.dep_ == "neg" for c in root.children) else ""
+            vp = [t for t in root.subtree if t.i >= root.i and not (t.is_punct and t.i == sent.end - 1)]
+            action = tidy(render(vp))
+            if 2 <= len(action.split()) <= 30 and not has_dangling_pronoun(subj_text + " " + action, ("its", "their")):
+                modal = modals[0].lower_
+                modal = "should" if modal in ("need", "ought") else modal
+                slots["do_q"] = f"what {modal} {subj_text[:1].lower() + subj_text[1:] if subj.pos_ != 'PROPN' else subj_text}{neg} do"
+                slots["action"] = action
+        for child in root.children:
+            if child.dep_ != "advcl":
+                continue
+            mark = next((m for m in child.children if m.dep_ == "mark"), None)
+            if mark is None:
+                continue
+            cond = tidy(render(t for t in child.subtree if t is not mark and t.lower_ != "only"))
+            main = clause_text([t for t in sent if t not in set(child.subtree) and not t.is_punct or t.i > max(x.i for x in child.subtree) and t.text not in ",."])
+            if mark.lower_ == "unless" and has_modal(root):
+                main_toks = [t for t in root.subtree if t not in set(child.subtree)]
+                consequence = clause_text([t for t in main_toks if not t.is_punct or t.text == "-"])
+                if not has_dangling_pronoun(cond) and not has_dangling_pronoun(consequence):
+                    slots["unless_q"] = f"What does {voice} warn could happen unless {cond}?"
+                    slots["consequence"] = consequence
+            elif mark.lower_ == "if" and any(t.lower_ == "only" for t in child.subtree):
+                q = ask(root, sent, set(child.subtree), "Under what condition")
+                if q and not has_dangling_pronoun(q) and not has_dangling_pronoun(cond):
+                    slots["condition_q"] = q
+                    slots["condition"] = "if " + cond
+            del main
+        # "The fact that X suggests Y": what evidence supports Y?
+        if root.lemma_ in EVIDENCE_VERBS and subj is not None and subj.lower_ == "fact":
+            x = next((c for c in subj.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+            y = next((c for c in root.children if c.dep_ == "ccomp"), None)
+            if x is not None and y is not None:
+                x_toks = [t for t in x.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head is x)]
+                x_text = tidy(render(x_toks))
+                x_subj = next((c for c in x.children if c.dep_ == "nsubj"), None)
+                y_text = tidy(render(t for t in y.subtree if not (t.dep_ == "mark" and t.head is y)))
+                if x_subj is not None and y_text.split()[0].lower() in ("he", "she"):
+                    name, _ = subject_name(x_subj, analysis)
+                    y_text = name + " " + y_text.split(" ", 1)[1]
+                if not has_dangling_pronoun(y_text) and not has_dangling_pronoun(x_text):
+                    slots["evidence_q"] = f"What evidence does {voice} give that {y_text}?"
+                    slots["evidence"] = x_text[:1].upper() + x_text[1:]
+        asks = [slots[k] for k in ("do_q", "unless_q", "condition_q", "evidence_q")]
+        if not slots["stance"] and not any(asks):
+            return None
+        salience = 0.6 + 0.1 * sum(bool(a) for a in asks)
+        return Fact.make("claim", slots, analysis.evidence(sent, off), salience=salience, extractor="claim")
+
+
+def has_modal(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in STANCE for c in verb.children)
+
+
+__all__ = ["ClaimExtractor", "answer_text"]

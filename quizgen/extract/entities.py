@@ -1,0 +1,212 @@
+"""The article's named things, with their aliases, kinds and roles.
+
+Every extractor asks this index what a mention refers to, so "Trump", "Donald Trump" and
+"United States President Donald Trump" are one person, "DPRK" is the Democratic People's
+Republic of Korea, and "Pyongyang" (when it believes or demands something) is the same party.
+Distractors are drawn from it, and an answer's aliases are kept out of its options.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+from ..language import render, tidy
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from ..nlp import Analysis
+
+NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+SMALL = {"of", "the", "and", "for", "de", "la", "&"}
+# Words the small model tags as entities that are not things a quiz should ask about.
+NOT_NAMES = {"covid", "internet", "web", "online", "tv"}
+
+
+@dataclass
+class Entity:
+    name: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    first: int = 10**9
+    roles: list[tuple[str, int, int]] = field(default_factory=list)  # (role, start, end)
+
+    def all_names(self) -> set[str]:
+        return {self.name, *self.aliases}
+
+
+@cache
+def capitals() -> dict[str, list[str]]:
+    text = resources.files("quizgen").joinpath("data/capitals.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def strip_title(name: str) -> str:
+    parts = name.split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def initials(name: str, with_small: bool) -> str:
+    words = re.findall(r"[A-Za-z][\w']*", name)
+    return "".join(w[0].upper() for w in words if with_small or w.lower() not in SMALL)
+
+
+def norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+class EntityIndex:
+    """Canonical entities of one article. Build with ``EntityIndex.of(analysis)``."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._by_alias: dict[str, Entity] = {}
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> EntityIndex:
+        if "entities" not in analysis.cache:
+            analysis.cache["entities"] = cls._build(analysis)
+        return analysis.cache["entities"]
+
+    def lookup(self, text: str) -> Entity | None:
+        return self._by_alias.get(norm(strip_title(clean_mention(text))))
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether two names refer to one thing (alias, acronym, capital or surname)."""
+        ea, eb = self.lookup(a), self.lookup(b)
+        if ea is not None and ea is eb:
+            return True
+        na, nb = norm(a), norm(b)
+        if not na or not nb:
+            return False
+        if na == nb or na in nb.split() or nb in na.split():
+            return True
+        return _linked(a, b)
+
+    def of_label(self, *labels: str) -> list[Entity]:
+        return [e for e in self.entities if e.label in labels]
+
+    @classmethod
+    def _build(cls, analysis: Analysis) -> EntityIndex:
+        index = cls()
+        mentions: list[tuple[str, str, int]] = []
+        for doc, off in zip(analysis.docs, analysis.offsets):
+            for ent in doc.ents:
+                if ent.label_ in NAMED and norm(ent.text) and norm(ent.text) not in NOT_NAMES:
+                    mentions.append((clean_mention(ent.text), ent.label_, off + ent.start_char))
+        # Longest names first, so a surname or short form joins the full name's entity.
+        labels: dict[str, Counter] = defaultdict(Counter)
+        for text, label, _ in mentions:
+            labels[norm(strip_title(text))][label] += 1
+        order = sorted({strip_title(t) for t, _, _ in mentions}, key=lambda t: (-len(t), t))
+        for text in order:
+            key = norm(text)
+            if key in index._by_alias:
+                continue
+            owner = index._owner_for(text)
+            if owner is None:
+                label = labels[key].most_common(1)[0][0]
+                owner = Entity(name=text, label=label)
+                index.entities.append(owner)
+            else:
+                owner.aliases.add(text)
+            index._by_alias[key] = owner
+        for text, label, start in mentions:
+            ent = index.lookup(text)
+            if ent is not None:
+                ent.mentions += 1
+                ent.first = min(ent.first, start)
+                # A surname the model called an organisation is still the person.
+                if ent.label != "PERSON" and label == "PERSON" and len(ent.name.split()) > 1:
+                    ent.label = "PERSON"
+        index.entities.sort(key=lambda e: e.first)
+        return index
+
+    def _owner_for(self, text: str) -> Entity | None:
+        words = text.split()
+        for ent in self.entities:
+            names = ent.all_names()
+            if ent.label == "PERSON" and len(words) == 1 and any(
+                n.split()[-1] == text or n.split()[0] == text for n in names if len(n.split()) > 1
+            ):
+                return ent
+            if any(_linked(text, n) for n in names):
+                return ent
+        return None
+
+
+def _linked(a: str, b: str) -> bool:
+    """Acronym and long form, or a capital and its state."""
+    for short, long in ((a, b), (b, a)):
+        s = short.replace(".", "")
+        if s.isupper() and 2 <= len(s) <= 6 and len(long.split()) > 1:
+            if s in (initials(long, True), initials(long, False)):
+                return True
+    caps = capitals()
+    for cap, states in caps.items():
+        group = {norm(cap), *(norm(s) for s in states)}
+        if norm(a) in group and norm(b) in group:
+            return True
+    return False
+
+
+def clean_mention(text: str) -> str:
+    text = tidy(text)
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    text = re.sub(r"['’]s?$", "", text)
+    return text.strip(" .,;:\"'“”")
+
+
+def role_of(ent: Span) -> str | None:
+    """A role given in the text beside a name: a title before it ("Chinese Foreign Ministry
+    spokesman Geng Shuang") or an appositive after it ("Dominic Hirsch, managing director of
+    Retail Banking Research")."""
+    head = ent.root
+    # Appositive after the name.
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i:
+            role = render(t for t in child.subtree if not (t.is_punct and t.text in ",()"))
+            if 1 <= len(role.split()) <= 14 and not any(t.ent_type_ == "PERSON" for t in child.subtree):
+                return tidy(role)
+    # The name as appositive of a role noun: "the spokesman, Geng Shuang".
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        role = render(t for t in head.head.subtree if t.i < ent.start and not t.is_punct)
+        if 1 <= len(role.split()) <= 10:
+            return tidy(role)
+    # Title words before the name inside the same noun phrase.
+    pre = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss", "det", "case", "nummod")]
+    pre = [t for t in pre if t.lower_ not in ("the", "a", "an")]
+    if pre and any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.text[0].isupper()) for t in pre):
+        # The title must reach the name: "spokesman Geng Shuang", not a loose adjective.
+        if max(t.i for t in pre) == ent.start - 1 and doc_has_title_noun(pre):
+            role = render(pre)
+            if 1 <= len(role.split()) <= 10:
+                return role
+    return None
+
+
+TITLE_NOUNS = {
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "chancellor",
+    "secretary", "director", "chairman", "chairwoman", "chair", "chief", "executive", "head",
+    "manager", "coach", "captain", "mp", "senator", "governor", "mayor", "analyst", "economist",
+    "professor", "researcher", "official", "ambassador", "king", "queen", "prince", "general",
+    "commissioner", "editor", "founder", "boss", "striker", "defender", "midfielder",
+    "goalkeeper", "chancellor", "premier", "judge", "lawyer", "author", "singer", "actor",
+    "actress", "director-general", "envoy", "adviser", "advisor", "correspondent", "scientist",
+    "officer", "commander", "deputy", "vice", "prime", "foreign", "representative", "member",
+}
+
+
+def doc_has_title_noun(tokens) -> bool:
+    return any(t.lower_ in TITLE_NOUNS for t in tokens)

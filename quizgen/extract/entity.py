@@ -1,0 +1,47 @@
+"""Entity facts: the people, organisations and places an article names, with their roles."""
+
+from __future__ import annotations
+
+from ..model import Fact
+from ..nlp import Analysis
+from .entities import EntityIndex, role_of
+
+
+class EntityExtractor:
+    kinds = ("entity",)
+
+    def extract(self, *, analysis: Analysis) -> list[Fact]:
+        index = EntityIndex.of(analysis)
+        roles: dict[str, tuple[str, object, int]] = {}
+        first: dict[str, tuple[object, int]] = {}
+        for doc, off in zip(analysis.docs, analysis.offsets):
+            for ent in doc.ents:
+                canon = index.lookup(ent.text)
+                if canon is None:
+                    continue
+                first.setdefault(canon.name, (ent.sent, off))
+                if ent.label_ not in ("PERSON", "ORG") or canon.name in roles:
+                    continue
+                role = role_of(ent)
+                if role and not canon.all_names() & {role}:
+                    roles[canon.name] = (role, ent.sent, off)
+        facts = []
+        for ent in index.entities:
+            slots = {
+                "name": ent.name,
+                "label": ent.label,
+                "aliases": sorted(ent.aliases - {ent.name}),
+                "mentions": ent.mentions,
+                "role": "",
+            }
+            if ent.name in roles:
+                role, sent, off = roles[ent.name]
+                slots["role"] = role
+                evidence = analysis.evidence(sent, off)
+            elif ent.name in first:
+                evidence = analysis.evidence(*first[ent.name])
+            else:
+                continue
+            salience = min(1.0, 0.3 + 0.1 * ent.mentions + (0.3 if slots["role"] else 0))
+            facts.append(Fact.make("entity", slots, evidence, salience=salience, extractor="entity"))
+        return facts

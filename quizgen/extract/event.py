@@ -1,0 +1,114 @@
+"""Event facts: who did what, and when and where, from each main clause.
+
+The questions are made here, by moving the parse (see ``quizgen.language.ask``), and stored
+as slots: ``who_q`` with its answer ``subject``, ``when_q``/``when``, ``where_q``/``where``
+and ``what_q``/``what``. A slot is left empty where the clause cannot give a
+self-contained question, and the templates test for that.
+"""
+
+from __future__ import annotations
+
+from ..language import ask, has_dangling_pronoun
+from ..model import Fact
+from ..nlp import Analysis
+from .base import (
+    SPEECH,
+    answer_text,
+    clause_text,
+    is_pronoun,
+    subject_name,
+    usable_sentences,
+    wh_for,
+)
+from .entities import EntityIndex
+
+TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "before", "after"}
+PLACE_PREPS = {"in", "at", "to", "from", "near", "inside", "across"}
+
+
+def _ok(question: str | None, answer: str) -> bool:
+    if not question or not answer:
+        return False
+    if answer.lower() in question.lower():
+        return False
+    return not has_dangling_pronoun(question)
+
+
+class EventExtractor:
+    kinds = ("event",)
+
+    def extract(self, *, analysis: Analysis) -> list[Fact]:
+        index = EntityIndex.of(analysis)
+        facts = []
+        for sent, off in usable_sentences(analysis):
+            verb = sent.root
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in SPEECH:
+                continue
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or is_pronoun(subj) or subj.lower_ in ("there", "what", "which"):
+                continue
+            name, label = subject_name(subj, analysis)
+            slots = {
+                "subject": name,
+                "subject_label": label,
+                "statement": clause_text(sent),
+                "who_q": "",
+                "when_q": "",
+                "when": "",
+                "where_q": "",
+                "where": "",
+                "what_q": "",
+                "what": "",
+                "object_label": "",
+            }
+            if label:
+                q = ask(verb, sent, None, wh_for(label))
+                if _ok(q, name):
+                    slots["who_q"] = q
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in TIME_PREPS | PLACE_PREPS:
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is None:
+                        continue
+                    ents = [e for e in sent.ents if e.start <= pobj.i < e.end]
+                    if not ents:
+                        continue
+                    ent = ents[0]
+                    target = set(child.subtree)
+                    if ent.label_ == "DATE" and child.lower_ in TIME_PREPS and not slots["when"]:
+                        q = ask(verb, sent, target, "When")
+                        ans = answer_text(child.subtree)
+                        if _ok(q, ans):
+                            slots["when_q"], slots["when"] = q, ans
+                    elif ent.label_ in ("GPE", "LOC", "FAC") and child.lower_ in PLACE_PREPS:
+                        if child.lower_ in ("to", "from"):
+                            continue  # "Where" loses the direction
+                        q = ask(verb, sent, target, "Where")
+                        canon = index.lookup(ent.text)
+                        ans = canon.name if canon else answer_text(ent)
+                        if _ok(q, ans) and not slots["where"]:
+                            slots["where_q"], slots["where"] = q, ans
+                elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE" and not slots["when"]:
+                    q = ask(verb, sent, set(child.subtree), "When")
+                    ans = answer_text(child.subtree)
+                    if _ok(q, ans):
+                        slots["when_q"], slots["when"] = q, ans
+                elif child.dep_ == "dobj" and not is_pronoun(child) and not slots["what"]:
+                    toks = list(child.subtree)
+                    if len(toks) > 12:
+                        continue
+                    obj_ents = [e for e in sent.ents if e.root == child]
+                    wh = "Who" if obj_ents and obj_ents[0].label_ == "PERSON" else "What"
+                    q = ask(verb, sent, set(toks), wh)
+                    ans = answer_text(toks)
+                    if _ok(q, ans):
+                        slots["what_q"], slots["what"] = q, ans
+                        slots["object_label"] = obj_ents[0].label_ if obj_ents else ""
+            if not any(slots[k] for k in ("who_q", "when_q", "where_q", "what_q")):
+                continue
+            salience = 0.5 + 0.1 * sum(bool(slots[k]) for k in ("who_q", "when_q", "where_q"))
+            facts.append(
+                Fact.make("event", slots, analysis.evidence(sent, off), salience=salience,
+                          extractor="event")
+            )
+        return facts

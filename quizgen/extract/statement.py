@@ -1,0 +1,97 @@
+"""Statement facts: who said, believes, warned or demanded what.
+
+Indirect speech ("Trump said he had no pressing schedule") keeps its clause; direct speech
+('"Most banks simply upgrade," he said') keeps the quotation. A speaker given only as
+"he" or "she" is named from the text before it, since a question must name who spoke.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..language import render, tidy
+from ..model import Fact
+from ..nlp import Analysis
+from .base import SPEECH, is_pronoun, resolve_pronoun, subject_name, usable_sentences
+
+GROUP_SPEAKERS = re.compile(
+    r"^(many|some|most|few)( people| observers| analysts| critics| experts)?$|^(critics|sceptics|skeptics|others|analysts|experts)$",
+    re.I,
+)
+REPORTING = {"say", "tell", "warn", "believe", "argue", "claim", "insist", "add", "state",
+             "announce", "demand", "urge", "predict", "think", "admit", "deny", "stress",
+             "explain", "note", "reveal", "confirm", "write", "declare", "fear", "hope",
+             "expect", "allege", "concede", "complain", "estimate", "acknowledge", "maintain"}
+
+
+class StatementExtractor:
+    kinds = ("statement",)
+
+    def extract(self, *, analysis: Analysis) -> list[Fact]:
+        facts = []
+        for sent, off in usable_sentences(analysis):
+            for verb in sent:
+                if verb.lemma_ not in REPORTING or verb.pos_ not in ("VERB",):
+                    continue
+                content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                lead = ""
+                if subj is None and verb.dep_ == "xcomp":
+                    # "many people tend to believe ...": the subject is the governing verb's.
+                    subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                    lead = verb.head.lemma_ + " to "
+                if content is None or subj is None:
+                    continue
+                group = GROUP_SPEAKERS.match(render(subj.subtree))
+                if is_pronoun(subj):
+                    if subj.lower_ in ("we", "i"):
+                        continue  # the author speaking: a claim, not a statement
+                    name = resolve_pronoun(subj, analysis, off)
+                    if not name:
+                        continue
+                    label = "PERSON"
+                elif group:
+                    name, label = tidy(render(subj.subtree)).lower(), "GROUP"
+                else:
+                    name, label = subject_name(subj, analysis)
+                    if label not in ("PERSON", "ORG", "GPE", "NORP"):
+                        continue
+                toks = sorted(content.subtree, key=lambda t: t.i)
+                quoted = any(t.text in ('"', "“", "”") for t in sent) and toks[0].i < verb.i
+                toks = [t for t in toks if t.text not in ('"', "“", "”")]
+                if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
+                    toks = toks[1:]
+                said = tidy(render(toks)).rstrip(" ,.")
+                if len(said.split()) < 4:
+                    continue
+                if quoted:
+                    said = said[:1].upper() + said[1:]
+                elif toks[0].pos_ != "PROPN" and not said[:2].isupper():
+                    said = said[:1].lower() + said[1:]
+                past = verb.text.lower() if not lead else verb.head.text.lower() + " to " + verb.lemma_
+                slots = {
+                    "speaker": name,
+                    "speaker_label": label,
+                    "verb": past,
+                    "verb_lemma": verb.lemma_,
+                    "content": said,
+                    "quoted": quoted,
+                    "who_q": "",
+                    "claim": "",
+                }
+                if label != "GROUP":
+                    if quoted:
+                        slots["who_q"] = f'Who {past}, "{said}"?'
+                    else:
+                        slots["who_q"] = f"Who {past} that {said}?"
+                    slots["claim"] = (
+                        f'{name} {past}, "{said}"' if quoted else f"{name} {past} that {said}"
+                    ) + "."
+                else:
+                    slots["claim"] = f"{name[:1].upper()}{name[1:]} {past} that {said}."
+                    slots["what_q"] = f"What do {name} {lead}{verb.lemma_}?"
+                facts.append(
+                    Fact.make("statement", slots, analysis.evidence(sent, off),
+                              salience=0.6 if label == "PERSON" else 0.5, extractor="statement")
+                )
+        return facts

@@ -1,0 +1,72 @@
+"""Term facts: the article's key vocabulary, chosen by rarity in general English and use here.
+
+Rarity comes from wordfreq's packaged frequency lists (no download). A term keeps the
+sentence it is used in, for cloze and for matching terms to their sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..language import has_dangling_pronoun
+from ..model import Fact
+from ..nlp import Analysis
+from .base import usable_sentences
+
+RARE = 3.6  # Zipf frequency below which a word is worth teaching (3 = once per million words)
+POS = ("NOUN", "ADJ", "VERB")
+
+
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+class TermExtractor:
+    kinds = ("term",)
+    per_article = 12
+
+    def extract(self, *, analysis: Analysis) -> list[Fact]:
+        uses: dict[str, list] = {}
+        counts: Counter = Counter()
+        for sent, off in usable_sentences(analysis):
+            for tok in sent:
+                if tok.pos_ not in POS or tok.ent_type_ or not tok.is_alpha or len(tok.text) < 5:
+                    continue
+                if not tok.text.islower():
+                    continue
+                lemma = tok.lemma_.lower()
+                counts[lemma] += 1
+                uses.setdefault(lemma, []).append((tok, sent, off))
+        scored = []
+        for lemma, found in uses.items():
+            rarity = zipf(lemma)
+            if rarity >= RARE or rarity == 0:
+                continue  # common words teach nothing; unknown ones are usually typos
+            scored.append((rarity - 0.3 * min(counts[lemma], 3), lemma))
+        facts = []
+        for _, lemma in sorted(scored)[: self.per_article]:
+            # The first use in a sentence that stands on its own.
+            for tok, sent, off in uses[lemma]:
+                if not has_dangling_pronoun(sent.text):
+                    break
+            else:
+                tok, sent, off = uses[lemma][0]
+            text = sent.text.strip()
+            start = tok.idx - sent.start_char
+            blanked = text[:start] + "_____" + text[start + len(tok.text) :]
+            slots = {
+                "term": tok.text,
+                "lemma": lemma,
+                "pos": tok.pos_,
+                "sentence": text,
+                "blanked": re.sub(r"\s+", " ", blanked),
+                "zipf": round(zipf(lemma), 2),
+            }
+            facts.append(
+                Fact.make("term", slots, analysis.evidence(sent, off),
+                          salience=0.5 + 0.1 * min(counts[lemma], 3), extractor="term")
+            )
+        return facts

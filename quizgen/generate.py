@@ -1,0 +1,217 @@
+"""Applying templates to facts, and choosing wrong options.
+
+Distractor pools are named in templates as ``kind.slot`` with optional filters, for example
+``entity.name[label=PERSON]`` or ``cause.reason``: the values of that slot over the article's
+facts of that kind. Wrong options are never the answer, an alias of it, a near-spelling of
+it, or something already in the prompt; they are chosen to be close in length to the answer
+so that length gives nothing away.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import asdict
+from typing import Any
+
+from .errors import QuizgenError
+from .model import Fact, Question, stable_id
+from .templates import Template
+
+POOL_RE = re.compile(r"^(\w+)\.(\w+)(?:\[(\w+)=([^\]]*)\])?$")
+
+
+def _h(*parts: Any) -> int:
+    return int(hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12], 16)
+
+
+def norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", str(text).lower()).strip()
+
+
+class Aliases:
+    """Which names are the same thing, from the entity facts' alias lists."""
+
+    def __init__(self, facts: list[Fact]):
+        self.group: dict[str, int] = {}
+        for k, f in enumerate(facts):
+            if f.kind == "entity":
+                for name in [f.slots.get("name", ""), *f.slots.get("aliases", [])]:
+                    self.group.setdefault(norm(name), k)
+
+    def same(self, a: str, b: str) -> bool:
+        na, nb = norm(a), norm(b)
+        if not na or not nb:
+            return False
+        if na == nb:
+            return True
+        ga, gb = self.group.get(na), self.group.get(nb)
+        if ga is not None and ga == gb:
+            return True
+        # A surname or a part of a longer name is the same thing.
+        wa, wb = na.split(), nb.split()
+        if len(wa) == 1 and wa[0] in wb or len(wb) == 1 and wb[0] in wa:
+            return True
+        return difflib.SequenceMatcher(None, na, nb).ratio() > 0.85
+
+
+class Generator:
+    def __init__(self, facts: list[Fact], templates: list[Template], seed: int = 0):
+        self.facts = facts
+        self.templates = templates
+        self.seed = seed
+        self.aliases = Aliases(facts)
+        self.failures: dict[str, int] = {}
+
+    def pool(self, spec: str) -> list[str]:
+        m = POOL_RE.match(spec.strip())
+        if not m:
+            raise QuizgenError(f"bad distractor pool '{spec}' (expected kind.slot[key=value])")
+        kind, slot, key, want = m.groups()
+        values: list[str] = []
+        for f in self.facts:
+            if f.kind != kind or (key and str(f.slots.get(key, "")) != want):
+                continue
+            v = f.slots.get(slot)
+            if isinstance(v, str) and v and v not in values:
+                values.append(v)
+        return values
+
+    def distractors(self, answer: str, prompt: str, spec: str, count: int, salt: str) -> list[str]:
+        chosen: list[str] = []
+        for cand in self.pool(spec):
+            if self.aliases.same(cand, answer) or any(self.aliases.same(cand, c) for c in chosen):
+                continue
+            if norm(cand) and norm(cand) in norm(prompt):
+                continue
+            if norm(answer) in norm(cand) or norm(cand) in norm(answer):
+                continue
+            chosen.append(cand)
+        # Closest in length first, ties broken by a seeded hash so runs repeat exactly.
+        chosen.sort(key=lambda c: (abs(len(c) - len(answer)) // 12, _h(self.seed, salt, c)))
+        return chosen[:count]
+
+    def run(self) -> list[Question]:
+        questions: list[Question] = []
+        for tpl in self.templates:
+            facts = [f for f in self.facts if f.kind == tpl.kind]
+            if tpl.group:
+                q = self._safe(self._group, tpl, facts)
+                if q is not None:
+                    questions.append(q)
+                continue
+            for fact in facts:
+                q = self._safe(self._single, tpl, fact)
+                if q is not None:
+                    questions.append(q)
+        return questions
+
+    def _safe(self, fn, tpl: Template, arg):
+        from jinja2 import TemplateError
+
+        try:
+            return fn(tpl, arg)
+        except (TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
+            # One fact that a template cannot handle must not stop the build.
+            self.failures[tpl.id] = self.failures.get(tpl.id, 0) + 1
+            self.last_error = f"{tpl.origin}: {exc}"
+            return None
+
+    def _context(self, fact: Fact) -> dict[str, Any]:
+        d = asdict(fact)
+        return {"slots": d["slots"], "fact": d, "evidence": d["evidence"]}
+
+    def _single(self, tpl: Template, fact: Fact) -> Question | None:
+        ctx = self._context(fact)
+        if not tpl.test(ctx):
+            return None
+        prompt = tpl.render(tpl.prompt, ctx)
+        answer = tpl.render(tpl.answer, ctx) if tpl.answer else ""
+        if not prompt:
+            return None
+        explanation = tpl.render(tpl.explanation, ctx) if tpl.explanation else ""
+        q = Question(
+            id=stable_id("q", tpl.id, fact.id),
+            type=tpl.type, prompt=prompt, answer=answer, explanation=explanation,
+            evidence=fact.evidence, fact_id=fact.id, template_id=tpl.id, bloom=tpl.bloom,
+            difficulty=tpl.difficulty, tags=list(tpl.tags), score=fact.salience * tpl.priority,
+        )
+        if tpl.type in ("mcq", "multi_select"):
+            spec = tpl.render(tpl.distractors.get("pool", ""), ctx)
+            count = int(tpl.distractors.get("count", 3))
+            wrong = self.distractors(answer, prompt, spec, count, q.id)
+            if len(wrong) < count:
+                return None
+            options = [answer, *wrong]
+            order = sorted(range(len(options)), key=lambda k: _h(self.seed, q.id, k))
+            q.choices = [options[k] for k in order]
+            q.correct = [order.index(0)]
+        elif tpl.type == "true_false":
+            self._true_false(tpl, fact, ctx, q)
+        elif tpl.type == "cloze":
+            if "{{c1::" not in prompt:
+                return None
+        return q
+
+    def _true_false(self, tpl: Template, fact: Fact, ctx: dict[str, Any], q: Question) -> None:
+        """Half the facts (by a seeded hash) give the false form: one checkable detail swapped."""
+        q.choices = ["True", "False"]
+        swap = tpl.false_form.get("swap")
+        make_false = bool(swap) and _h(self.seed, fact.id, tpl.id) % 2 == 1
+        if make_false:
+            original = str(fact.slots.get(swap, ""))
+            spec = tpl.render(tpl.false_form.get("pool", ""), ctx)
+            wrong = self.distractors(original, q.prompt, spec, 1, q.id)
+            m = re.search(rf"(?<!\w){re.escape(original)}(?!\w)", q.prompt) if original else None
+            if wrong and m:
+                q.prompt = q.prompt[: m.start()] + wrong[0] + q.prompt[m.end() :]
+                q.correct = [1]
+                q.answer = "False"
+                q.explanation = f"False: it was {original}, not {wrong[0]}. {q.explanation}".strip()
+                return
+        q.correct = [0]
+        q.answer = "True"
+
+    def _group(self, tpl: Template, facts: list[Fact]) -> Question | None:
+        chosen = []
+        for fact in facts:
+            ctx = self._context(fact)
+            if tpl.test(ctx):
+                chosen.append((fact, ctx))
+        if len(chosen) < tpl.min_items:
+            return None
+        chosen.sort(key=lambda fc: (-fc[0].salience, fc[0].evidence.start))
+        chosen = chosen[: tpl.max_items]
+        chosen.sort(key=lambda fc: fc[0].evidence.start)
+        first = chosen[0][0]
+        ids = [f.id for f, _ in chosen]
+        q = Question(
+            id=stable_id("q", tpl.id, *ids), type=tpl.type, prompt=tpl.prompt.strip(), answer="",
+            evidence=first.evidence, fact_id=first.id, template_id=tpl.id, bloom=tpl.bloom,
+            difficulty=tpl.difficulty, tags=list(tpl.tags),
+            score=sum(f.salience for f, _ in chosen) / len(chosen) * tpl.priority,
+        )
+        if tpl.type == "matching":
+            pairs = [[tpl.render(tpl.pair[0], c), tpl.render(tpl.pair[1], c)] for _, c in chosen]
+            pairs = [p for p in pairs if p[0] and p[1]]
+            if len(pairs) < tpl.min_items or len({p[1] for p in pairs}) < len(pairs):
+                return None
+            q.pairs = pairs
+            q.answer = "; ".join(f"{a}: {b}" for a, b in pairs)
+        elif tpl.type == "ordering":
+            items = [(tpl.value(tpl.order_by, c), tpl.render(tpl.item, c)) for _, c in chosen]
+            items = [it for it in items if it[1]]
+            if len(items) < tpl.min_items or len({k for k, _ in items}) < len(items):
+                return None  # ties leave no single right order
+            shown = sorted(range(len(items)), key=lambda k: _h(self.seed, q.id, k))
+            q.choices = [items[k][1] for k in shown]
+            right = sorted(range(len(items)), key=lambda k: items[k][0])
+            q.correct = [shown.index(k) for k in right]
+            q.answer = " → ".join(items[k][1] for k in right)
+        return q
+
+
+def generate(facts: list[Fact], templates: list[Template], seed: int = 0) -> tuple[list[Question], dict[str, int]]:
+    gen = Generator(facts, templates, seed)
+    return gen.run(), gen.failures

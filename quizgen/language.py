@@ -1,0 +1,216 @@
+"""Turning parsed clauses into questions: wh-movement, do-support, agreement.
+
+Questions are built by transforming the parse (subject, auxiliaries, verb, the part asked
+about) rather than by blanking a word, so "The US looks for complete ... denuclearization
+before easing any sanctions" becomes "What does the US look for before easing any
+sanctions?". Everything here works on spaCy tokens and returns plain strings, which the
+extractors store in a fact's slots for the templates to use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+# Sentence openers that only link to the previous sentence; a question drops them.
+LINKERS = {
+    "but", "and", "so", "yet", "also", "however", "still", "besides", "therefore", "already",
+    "meanwhile", "moreover", "furthermore", "instead", "thus", "hence", "now", "then", "indeed",
+    "currently", "as it is", "or", "nevertheless", "nonetheless",
+}
+PRONOUNS = {
+    "it", "its", "they", "them", "their", "theirs", "this", "these", "those", "that", "he",
+    "him", "his", "she", "her", "hers", "we", "us", "our", "i", "me", "my", "you", "your",
+    "itself", "themselves", "himself", "herself", "there",
+}
+# Pronouns a question may keep: they refer to something inside the question itself
+# ("Who said he had no pressing schedule?") or to nothing ("there is").
+SELF_REFERRING = {"he", "him", "his", "she", "her", "himself", "herself", "its", "their", "it"}
+
+
+def render(tokens: Iterable[Token]) -> str:
+    """Tokens (not necessarily contiguous) as text, with the sentence's own spacing."""
+    toks = sorted(set(tokens), key=lambda t: t.i)
+    if not toks:
+        return ""
+    out = []
+    for k, t in enumerate(toks):
+        out.append(t.text)
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None:
+            out.append(t.whitespace_ if nxt.i == t.i + 1 else " ")
+    return tidy("".join(out))
+
+
+def tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?%)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"^[,;:\-–—\s]+|[,;:\-–—\s]+$", "", text)
+    return text
+
+
+def subtree(tok: Token) -> set[Token]:
+    return set(tok.subtree)
+
+
+def subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    # "Kim and Trump are likely to reach": the subject hangs on the governing verb.
+    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        return subject_of(verb.head) if verb.dep_ == "conj" else None
+    return None
+
+
+def is_be(tok: Token) -> bool:
+    return tok.lemma_ == "be"
+
+
+def third_singular(verb: str) -> str:
+    irregular = {"are": "is", "were": "was", "have": "has", "do": "does", "go": "goes"}
+    low = verb.lower()
+    if low in irregular:
+        return irregular[low]
+    if re.search(r"(s|sh|ch|x|z|o)$", low):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", low):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def do_form(verb: Token) -> str:
+    if verb.tag_ == "VBD" or verb.tag_ == "VBN":
+        return "did"
+    if verb.tag_ == "VBZ":
+        return "does"
+    return "do"
+
+
+def lead_tokens(sent: Span, subj: Token) -> set[Token]:
+    """Tokens of the sentence that stand before the subject (fronted phrases, linkers)."""
+    subj_start = min(t.i for t in subj.subtree)
+    return {t for t in sent if t.i < subj_start}
+
+
+def strip_linkers(text: str) -> str:
+    low = text.lower()
+    changed = True
+    while changed:
+        changed = False
+        for w in sorted(LINKERS, key=len, reverse=True):
+            if low == w:
+                return ""
+            if low.startswith(w + " ") or low.startswith(w + ","):
+                text = text[len(w) :].lstrip(" ,")
+                low = text.lower()
+                changed = True
+    return text
+
+
+def lower_first(text: str, keep: Token | None = None) -> str:
+    """Lower-case the first letter unless the first word is a name or an acronym."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if keep is not None and keep.pos_ == "PROPN":
+        return text
+    if first.isupper() and len(first) > 1 or first == "I":
+        return text
+    return text[0].lower() + text[1:]
+
+
+def clause_tokens(verb: Token, sent: Span) -> set[Token]:
+    """The verb's clause within the sentence, without the final punctuation."""
+    toks = {t for t in verb.subtree if t.i >= sent.start and t.i < sent.end}
+    return {t for t in toks if not (t.is_punct and t.i == max(x.i for x in toks))}
+
+
+def ask(verb: Token, sent: Span, target: set[Token] | None, wh: str, singular: bool = True) -> str | None:
+    """A wh-question about ``target`` (a set of tokens in the verb's clause), or about the
+    subject when ``target`` is None. Returns None where the clause has no usable shape."""
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    subj_toks = subtree(subj)
+    clause = clause_tokens(verb, sent)
+    auxes = sorted(
+        (c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i),
+        key=lambda t: t.i,
+    )
+    fronted = {t for t in clause if t.i < min(x.i for x in subj_toks) and t not in auxes}
+    # A fronted phrase keeps its meaning at the end of the question ("In January 2003 X
+    # happened" -> "When did X happen?" drops it; "Before leaving, X said" -> "... before
+    # leaving"), minus sentence linkers such as "But" or "Already".
+    fronted_text = strip_linkers(render(t for t in fronted if target is None or t not in target))
+    fronted_first = min(fronted, key=lambda t: t.i) if fronted else None
+    fronted_text = lower_first(fronted_text, fronted_first)
+    tail = sorted((t for t in clause if t.i > verb.i), key=lambda t: t.i)
+    after_subj = {t for t in clause if t.i > max(x.i for x in subj_toks) and t.i < verb.i}
+    middle = {t for t in after_subj if t not in auxes}
+    rest = [t for t in tail if target is None or t not in target]
+    rest_text = render(rest)
+    if fronted_text:
+        rest_text = f"{rest_text}, {fronted_text}" if "," in fronted_text else f"{rest_text} {fronted_text}"
+    if target is None:
+        verb_words = [t.text for t in auxes] + [render(middle)] if middle else [t.text for t in auxes]
+        words = [w for w in verb_words if w] + [verb.text]
+        # "Who" takes a singular verb: "Kim and Trump are likely" -> "Who is likely".
+        if not singular:
+            return tidy(f"{wh} {' '.join(words)} {rest_text}") + "?"
+        if words and subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in subj.children):
+            words[0] = third_singular(words[0]) if words[0].lower() in ("are", "were", "have", "do") else words[0]
+            if words[0] == verb.text and verb.tag_ == "VBP":
+                words[0] = third_singular(verb.lemma_)
+        if len(words) == 1 and verb.tag_ == "VBP":
+            words[0] = third_singular(verb.text)
+        return tidy(f"{wh} {' '.join(words)} {rest_text}") + "?"
+    subj_text = render(subj_toks)
+    subj_text = lower_first(subj_text, subj)
+    if auxes:
+        first, *others = auxes
+        mid = " ".join([t.text for t in others] + ([render(middle)] if middle else []))
+        q = f"{wh} {first.text.lower()} {subj_text} {mid} {verb.text} {rest_text}"
+    elif is_be(verb):
+        q = f"{wh} {verb.text.lower()} {subj_text} {render(middle)} {rest_text}"
+    else:
+        q = f"{wh} {do_form(verb)} {subj_text} {render(middle)} {verb.lemma_} {rest_text}"
+    return tidy(q) + "?"
+
+
+def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
+    """True if ``text`` leans on a pronoun or demonstrative it does not explain."""
+    allow = {a.lower() for a in allowed}
+    words = re.findall(r"[A-Za-z']+", text)
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low in allow:
+            continue
+        if low in ("this", "these", "those", "that"):
+            # "that" as a conjunction or relative is fine; "this/these" + noun is a
+            # reference to something outside the question.
+            if low == "that":
+                continue
+            return True
+        if low in ("it", "they", "them", "their", "he", "she", "him", "her", "his", "we", "our", "us", "i", "my", "me", "you", "your"):
+            if low == "us" and w == "US":
+                continue
+            if low == "i" and w != "I":
+                continue
+            return True
+    return False
+
+
+def clean_answer(text: str) -> str:
+    """An answer without a leading article and a trailing possessive or punctuation."""
+    text = tidy(text)
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I) if re.match(r"^(the|a|an)\s+[A-Z]", text) else text
+    text = re.sub(r"['’]s?$", "", text)
+    return text.strip(" .,;:")

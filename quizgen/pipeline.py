@@ -1,0 +1,162 @@
+"""The stages in order: ingest, analyze, extract, generate, select, export.
+
+Each function takes the previous stage's plain data and returns the next; the CLI and the
+tests call these and nothing deeper. Decks (a folder with deck.yaml) are read here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import registry
+from .errors import QuizgenError
+from .model import Article, Fact, QuestionSet
+
+DEFAULT_FORMATS = ("anki", "pdf", "json")
+DEFAULT_COUNT = 30
+OPINION_MARKERS = ("the author is", "the views don't", "the views do not", "the writer is",
+                   "is a regular commentator", "opinion")
+
+
+@dataclass
+class Deck:
+    """What deck.yaml says: the article and how to build from it."""
+
+    article: Path
+    title: str = ""
+    count: int = DEFAULT_COUNT
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    seed: int = 0
+    versions: int = 1
+    options: dict[str, Any] = field(default_factory=dict)
+    folder: Path | None = None
+
+
+def bundled_deck() -> Path:
+    return Path(str(resources.files("quizgen.decks").joinpath("hanoi-summit")))
+
+
+def read_deck(folder: Path) -> Deck:
+    path = Path(folder) / "deck.yaml"
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise QuizgenError(f"{path}: malformed YAML: {exc}") from exc
+    except OSError as exc:
+        raise QuizgenError(f"cannot read {path}: {exc.strerror}") from exc
+    if not isinstance(data, dict) or "article" not in data:
+        raise QuizgenError(f"{path}: needs an 'article' entry naming the article file")
+    base = Path(folder).resolve()
+    article = (base / str(data["article"])).resolve()
+    # A deck may only read files inside its own folder.
+    if base not in article.parents:
+        raise QuizgenError(f"{path}: article path '{data['article']}' is outside the deck folder")
+    known = {"article", "title", "count", "formats", "seed", "versions", "options"}
+    unknown = set(data) - known
+    if unknown:
+        raise QuizgenError(f"{path}: unknown key(s): {', '.join(sorted(unknown))}")
+    try:
+        return Deck(
+            article=article, title=str(data.get("title", "")),
+            count=int(data.get("count", DEFAULT_COUNT)),
+            formats=tuple(data.get("formats", DEFAULT_FORMATS)), seed=int(data.get("seed", 0)),
+            versions=int(data.get("versions", 1)), options=dict(data.get("options", {})),
+            folder=base,
+        )
+    except (TypeError, ValueError) as exc:
+        raise QuizgenError(f"{path}: {exc}") from exc
+
+
+def ingest(source: str | Path, max_bytes: int = 5_000_000) -> Article:
+    from .ingest import read_source
+
+    return read_source(source, max_bytes=max_bytes)
+
+
+def analyze(article: Article, model: str | None = None):
+    from . import nlp
+
+    analysis = nlp.analyze(article, model)
+    analysis.cache["opinion"] = is_opinion(analysis)
+    return analysis
+
+
+def is_opinion(analysis) -> bool:
+    """An op-ed or column, whose unattributed claims are the author's own argument."""
+    body = " ".join(analysis.article.text[b.start : b.end] for b in analysis.article.body_blocks())
+    low = body.lower()
+    if any(m in low for m in OPINION_MARKERS):
+        return True
+    first_person = 0
+    for doc in analysis.docs:
+        for tok in doc:
+            if tok.lower_ in ("we", "i", "our", "my") and tok.pos_ == "PRON":
+                first_person += 1
+    return first_person >= 3
+
+
+def extract(analysis, names: list[str] | None = None) -> list[Fact]:
+    facts: list[Fact] = []
+    for plugin in registry.plugins("extractors"):
+        if names is not None and plugin.name not in names:
+            continue
+        extractor = registry.load("extractors", plugin.name)
+        facts.extend(extractor.extract(analysis=analysis))
+    seen: set[str] = set()
+    unique = []
+    for f in facts:
+        if f.id not in seen:
+            seen.add(f.id)
+            unique.append(f)
+    return unique
+
+
+def generate(facts: list[Fact], seed: int = 0, template_dirs: list[Path] | None = None):
+    from .generate import generate as run
+    from .templates import load_templates
+
+    templates = load_templates(template_dirs)
+    return run(facts, templates, seed)
+
+
+def select(questions, count: int = DEFAULT_COUNT, seed: int = 0):
+    from .select import select as run
+
+    return run(questions, count, seed)
+
+
+def questions_for(article: Article, *, count: int = DEFAULT_COUNT, seed: int = 0,
+                  model: str | None = None, title: str = "") -> tuple[QuestionSet, list[Fact], dict]:
+    analysis = analyze(article, model)
+    facts = extract(analysis)
+    questions, failures = generate(facts, seed)
+    chosen, rejected = select(questions, count, seed)
+    qset = QuestionSet(article=article, questions=chosen, seed=seed, title=title, rejected=rejected)
+    return qset, facts, failures
+
+
+def export(qset: QuestionSet, formats, out_dir: Path, options: dict[str, Any]):
+    """Write every format; returns (paths, {format: [question ids it could not carry]})."""
+    out_dir = Path(out_dir)
+    exporters = [registry.exporter(name) for name in formats]  # fail on a bad name first
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise QuizgenError(f"cannot create output folder {out_dir}: {exc.strerror}") from exc
+    paths: list[Path] = []
+    skipped: dict[str, list[str]] = {}
+    for exp in exporters:
+        carried = [q for q in qset.questions if q.type in exp.types]
+        left = [q.id for q in qset.questions if q.type not in exp.types]
+        extra = getattr(exp, "skipped", None)
+        part = QuestionSet(article=qset.article, questions=carried, seed=qset.seed, title=qset.title)
+        paths.extend(exp.export(qset=part, out_dir=out_dir, options=dict(options, seed=qset.seed)))
+        extra = getattr(exp, "skipped", None) or []
+        if left or extra:
+            skipped[exp.name] = left + [s for s in extra if s not in left]
+    return paths, skipped

@@ -1,0 +1,138 @@
+"""Scoring, filtering and balancing: the stage that decides what a teacher sees.
+
+Every filter names its reason, and ``quizgen review`` shows the dropped questions with it, so
+a teacher can see why something is missing. Selection is deterministic: ties are broken by a
+hash of the seed and the question id, never by dict or set order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+
+from .language import has_dangling_pronoun
+from .model import Question, Rejected
+
+TYPE_ORDER = ("mcq", "true_false", "short_answer", "cloze", "matching", "ordering", "multi_select", "essay")
+# The share of the set each type may take at most; what is left over goes to the best rest.
+TYPE_SHARE = {"mcq": 0.4, "true_false": 0.2, "short_answer": 0.25, "cloze": 0.15, "matching": 0.1,
+              "ordering": 0.1, "multi_select": 0.1, "essay": 0.1}
+ABSOLUTES = re.compile(r"\b(all of the above|none of the above|always|never)\b", re.I)
+STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "was", "be", "that", "for",
+        "by", "with", "as", "at", "it", "its", "did", "does", "do", "according", "article", "author",
+        "what", "who", "when", "where", "why", "which", "how"}
+
+
+def norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in norm(text).split() if w not in STOP and len(w) > 2}
+
+
+def _h(seed: int, qid: str) -> int:
+    return int(hashlib.sha1(f"{seed}:{qid}".encode()).hexdigest()[:12], 16)
+
+
+def flaw(q: Question) -> str | None:
+    """The first item-writing flaw of a single question, or None."""
+    prompt = q.prompt.strip()
+    if not prompt:
+        return "empty prompt"
+    allowed = ()
+    if q.type in ("mcq", "short_answer") and re.match(r"^(Who|What)\b", prompt):
+        allowed = ("he", "his", "him", "she", "her")  # "Who said he ...": the answer is the referent
+    if q.type == "matching" or q.type == "ordering" or q.type == "essay":
+        pass
+    elif has_dangling_pronoun(re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", prompt), allowed):
+        return "prompt leans on a pronoun it does not explain"
+    if len(prompt.split()) > 70:
+        return "prompt too long"
+    if q.type in ("mcq", "short_answer") and q.answer and norm(q.answer) in norm(prompt):
+        return "answer appears in its own prompt"
+    if q.type in ("short_answer",) and len(q.answer.split()) > 35:
+        return "answer too long to mark"
+    if q.type == "mcq":
+        right = q.choices[q.correct[0]] if q.correct else ""
+        wrong = [c for k, c in enumerate(q.choices) if k not in q.correct]
+        if len(q.choices) < 3 or not wrong:
+            return "too few options"
+        if len({norm(c) for c in q.choices}) < len(q.choices):
+            return "two options are the same"
+        if any(ABSOLUTES.search(c) for c in q.choices):
+            return "an option uses 'all/none of the above' or an absolute word"
+        longest_wrong = max(len(c) for c in wrong)
+        if len(right) > 1.6 * longest_wrong and len(right) - longest_wrong > 15:
+            return "the right option is much longer than the others"
+    if q.type == "cloze" and "{{c1::" not in prompt:
+        return "cloze without a deletion"
+    return None
+
+
+def leaks(q: Question, other: Question) -> bool:
+    """Whether ``other``'s prompt gives away ``q``'s answer (same sentence, answer shown)."""
+    if q.type in ("true_false", "essay", "matching", "ordering") or not q.answer:
+        return False
+    answer = norm(q.answer)
+    if len(answer) < 3 or answer not in norm(other.prompt + " " + " ".join(other.choices)):
+        return False
+    return q.evidence.start == other.evidence.start or len(
+        content_words(q.prompt) & content_words(other.prompt)
+    ) >= 3
+
+
+def select(questions: list[Question], count: int = 30, seed: int = 0) -> tuple[list[Question], list[Rejected]]:
+    rejected: list[Rejected] = []
+    ok: list[Question] = []
+    seen_prompts: set[str] = set()
+    for q in sorted(questions, key=lambda q: (-q.score, _h(seed, q.id))):
+        reason = flaw(q)
+        key = norm(q.prompt)
+        if reason is None and key in seen_prompts:
+            reason = "repeats another question"
+        if reason:
+            rejected.append(Rejected(q, reason))
+            continue
+        seen_prompts.add(key)
+        ok.append(q)
+    caps = {t: max(1, math.ceil(count * share)) for t, share in TYPE_SHARE.items()}
+    chosen: list[Question] = []
+    per_type: Counter = Counter()
+    per_fact: Counter = Counter()
+    per_sentence: Counter = Counter()
+    answers: set[tuple[int, str]] = set()
+    # Two passes: first every type gets its best question, then the rest by score within caps.
+    ranked = sorted(ok, key=lambda q: (-q.score, _h(seed, q.id)))
+    firsts = []
+    for t in TYPE_ORDER:
+        best = next((q for q in ranked if q.type == t), None)
+        if best is not None:
+            firsts.append(best)
+    for q in firsts + [q for q in ranked if q not in firsts]:
+        if len(chosen) >= count:
+            break
+        if q in chosen:
+            continue
+        reason = None
+        if per_type[q.type] >= caps[q.type]:
+            reason = f"the set already has enough {q.type} questions"
+        elif per_fact[q.fact_id] >= 2 or per_sentence[q.evidence.start] >= 2:
+            reason = "the set already asks twice about this sentence"
+        elif (q.evidence.start, norm(q.answer)) in answers and q.type not in ("true_false", "essay"):
+            reason = "another question already has this answer from the same sentence"
+        elif any(leaks(q, c) or leaks(c, q) for c in chosen):
+            reason = "another question in the set gives its answer away"
+        if reason:
+            rejected.append(Rejected(q, reason))
+            continue
+        chosen.append(q)
+        per_type[q.type] += 1
+        per_fact[q.fact_id] += 1
+        per_sentence[q.evidence.start] += 1
+        answers.add((q.evidence.start, norm(q.answer)))
+    # Delivered order: by type, then in the article's order, as a worksheet reads.
+    chosen.sort(key=lambda q: (TYPE_ORDER.index(q.type), q.evidence.start, q.id))
+    return chosen, rejected

@@ -1,0 +1,105 @@
+"""Linguistic filters available to every template."""
+
+from __future__ import annotations
+
+import re
+
+VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!ni|s[eu]|tili)|hour|honest|honou?r|heir|[fhlmnrsx][A-Z0-9]*\b)", re.I)
+
+
+def a_an(phrase: str) -> str:
+    """'a' or 'an' before a phrase, by its sound (an hour, a union, an MP)."""
+    phrase = str(phrase).strip()
+    word = phrase.split(" ", 1)[0]
+    if word.isupper() and len(word) > 1:
+        return ("an " if word[0] in "AEFHILMNORSX" else "a ") + phrase
+    return ("an " if VOWEL_SOUND.match(word) else "a ") + phrase
+
+
+def plural(noun: str) -> str:
+    noun = str(noun)
+    if re.search(r"(s|sh|ch|x|z)$", noun):
+        return noun + "es"
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def base_form(verb: str) -> str:
+    """A rough base form of a verb word, for templates that need do-support."""
+    irregular = {"is": "be", "are": "be", "was": "be", "were": "be", "has": "have", "had": "have",
+                 "did": "do", "does": "do", "said": "say", "went": "go", "made": "make"}
+    low = str(verb).lower()
+    if low in irregular:
+        return irregular[low]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("es", ""), ("ed", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            return low[: -len(suffix)] + repl
+    return low
+
+
+def possessive(name: str) -> str:
+    name = str(name)
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def wh_word(label: str) -> str:
+    return {"PERSON": "Who", "ORG": "Which organisation", "GPE": "Which place", "LOC": "Where",
+            "DATE": "When", "NORP": "Which group"}.get(str(label), "What")
+
+
+def lcfirst(text: str) -> str:
+    text = str(text)
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first.isupper() or first[1:] != first[1:].lower()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def ucfirst(text: str) -> str:
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+def cloze(sentence: str, answer: str, n: int = 1) -> str:
+    """The sentence with the first whole-word occurrence of ``answer`` as an Anki deletion."""
+    sentence, answer = str(sentence), str(answer)
+    m = re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", sentence)
+    if not m:
+        return ""
+    return f"{sentence[: m.start()]}{{{{c{n}::{answer}}}}}{sentence[m.end():]}"
+
+
+def sentence(text: str) -> str:
+    """Capitalised, with one final full stop."""
+    text = ucfirst(str(text).strip())
+    return text if re.search(r"[.!?\"”]$", text) else text + "."
+
+
+def unstop(text: str) -> str:
+    return str(text).strip().rstrip(".")
+
+
+FILTERS = {
+    "a_an": a_an,
+    "plural": plural,
+    "base_form": base_form,
+    "possessive": possessive,
+    "wh_word": wh_word,
+    "lcfirst": lcfirst,
+    "ucfirst": ucfirst,
+    "cloze": cloze,
+    "sentence": sentence,
+    "unstop": unstop,
+}
+
+
+def the(phrase: str) -> str:
+    """A role as a definite noun phrase: 'spokesman for X' -> 'the spokesman for X'."""
+    phrase = str(phrase).strip()
+    if re.match(r"^(the|a|an|his|her|their|its)\s", phrase, re.I):
+        return phrase[:1].lower() + phrase[1:] if phrase.split()[0].lower() in ("the", "a", "an") else phrase
+    return "the " + phrase
+
+
+FILTERS["the"] = the

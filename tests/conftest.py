@@ -1,0 +1,93 @@
+"""Shared fixtures. The dev articles are the BBC's and stay in ../shared: tests that need them
+skip, saying why, where that folder is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizgen.model import Article, Block, Evidence, Question, QuestionSet
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+EXAMPLE = SHARED / "examples" / "hanoi-summit"
+DEV_ARTICLES = SHARED / "examples" / "dev-articles"
+
+HOSTILE = "<script>alert(1)</script> # $ * _ @ < > [ ] { } \\ ~ = : & \"q\" 'a' =SUM(A1) +1 -1"
+
+
+def dev_articles() -> list[Path]:
+    return sorted(DEV_ARTICLES.glob("*.txt")) if DEV_ARTICLES.is_dir() else []
+
+
+needs_shared = pytest.mark.skipif(
+    not EXAMPLE.is_dir(), reason="../shared/examples is absent (the example articles live there)"
+)
+
+
+def make_qset(extra: str = "") -> QuestionSet:
+    """A small question set with one question of every type, built by hand so exporter tests
+    do not depend on the language analysis. ``extra`` is put into every text field."""
+    text = (
+        "Quiz Title\n\n"
+        f"Alice Smith, the mayor of Springfield, said on May 3 that the bridge will reopen. {extra}\n\n"
+        "The council voted 7-2 to fund the repairs because the old bridge was unsafe.\n"
+    )
+    s1 = text.index("Alice")
+    e1 = text.index("reopen.") + len("reopen.")
+    s2 = text.index("The council")
+    e2 = text.index("unsafe.") + len("unsafe.")
+    ev1 = Evidence(text[s1:e1], s1, e1)
+    ev2 = Evidence(text[s2:e2], s2, e2)
+    article = Article(
+        text=text, source="sample.txt", title=f"Bridge news {extra}".strip(), author="Jo Reporter",
+        date="2024-05-04", outlet="Springfield Times", slug="bridge-news",
+        blocks=[Block(0, 10, "title"), Block(12, e1, "body"), Block(s2, e2, "body")],
+    )
+    x = f" {extra}" if extra else ""
+    qs = [
+        Question(id="q-mcq1", type="mcq", prompt=f"Who is the mayor of Springfield?{x}",
+                 answer="Alice Smith", choices=["Alice Smith", "Bob Jones", "Carol White", "Dan Brown"],
+                 correct=[0], explanation=f"Alice Smith is the mayor.{x}", evidence=ev1,
+                 fact_id="entity-1", template_id="entity-role-mcq", bloom="remember", tags=["people"]),
+        Question(id="q-tf1", type="true_false", prompt=f"The council voted 7-2 to fund the repairs.{x}",
+                 answer="True", choices=["True", "False"], correct=[0], evidence=ev2,
+                 fact_id="event-1", template_id="event-tf", bloom="remember"),
+        Question(id="q-tf2", type="true_false", prompt=f"Alice Smith said the bridge will close.{x}",
+                 answer="False", choices=["True", "False"], correct=[1], evidence=ev1,
+                 fact_id="statement-1", template_id="statement-tf", bloom="understand"),
+        Question(id="q-sa1", type="short_answer", prompt=f"Why did the council fund the repairs?{x}",
+                 answer=f"Because the old bridge was unsafe{x}", evidence=ev2, fact_id="cause-1",
+                 template_id="cause-why", bloom="understand"),
+        Question(id="q-cl1", type="cloze", prompt=f"The council voted 7-2 to fund the {{{{c1::repairs}}}}.{x}",
+                 answer="repairs", evidence=ev2, fact_id="term-1", template_id="term-cloze",
+                 bloom="remember"),
+        Question(id="q-ma1", type="matching", prompt=f"Match each person to their role.{x}",
+                 answer="Alice Smith: mayor of Springfield; Jo Reporter: reporter",
+                 pairs=[["Alice Smith", f"mayor of Springfield{x}"], ["Jo Reporter", "reporter"],
+                        ["The council", "voted to fund repairs"]],
+                 evidence=ev1, fact_id="entity-2", template_id="roles-matching", bloom="remember"),
+        Question(id="q-or1", type="ordering", prompt=f"Put these events in order.{x}",
+                 answer="The bridge was found unsafe; the council voted; the bridge reopens",
+                 choices=["the council voted", "the bridge reopens", "the bridge was found unsafe"],
+                 correct=[2, 0, 1], evidence=ev2, fact_id="event-2", template_id="events-ordering",
+                 bloom="understand"),
+        Question(id="q-ms1", type="multi_select", prompt=f"Which of these did the article mention?{x}",
+                 answer="the bridge; the council", choices=["the bridge", "the council", "a tunnel", "a ferry"],
+                 correct=[0, 1], evidence=ev2, fact_id="list-1", template_id="list-ms", bloom="remember"),
+        Question(id="q-es1", type="essay", prompt=f"Do you agree that the bridge should reopen? Explain.{x}",
+                 answer=f"A good answer weighs the safety argument.{x}", evidence=ev1,
+                 fact_id="claim-1", template_id="claim-essay", bloom="evaluate"),
+    ]
+    return QuestionSet(article=article, questions=qs, seed=1)
+
+
+@pytest.fixture
+def qset() -> QuestionSet:
+    return make_qset()
+
+
+@pytest.fixture
+def hostile_qset() -> QuestionSet:
+    return make_qset(HOSTILE)

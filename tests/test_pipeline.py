@@ -1,0 +1,133 @@
+"""The whole path from article to files, driven through the CLI as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from quizgen.cli import cli
+from quizgen.pipeline import bundled_deck
+
+from conftest import EXAMPLE, needs_shared
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """`quizgen build` with no argument, run in an empty folder."""
+    here = tmp_path_factory.mktemp("build")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(here)
+        result = CliRunner().invoke(cli, ["build"], catch_exceptions=False)
+    files = {p.name: p.read_bytes() for p in (here / "out").iterdir()}
+    return result, files
+
+
+def bank(files) -> dict:
+    return json.loads(next(v for k, v in files.items() if k.endswith(".json")))
+
+
+def test_build_writes_the_four_files(built):
+    result, files = built
+    assert result.exit_code == 0, result.output
+    slug = bank(files)["article"]["slug"]
+    assert set(files) == {
+        f"{slug}.apkg", f"{slug}-worksheet.pdf", f"{slug}-answer-key.pdf", f"{slug}.json"
+    }
+
+
+def test_example_has_enough_questions_of_enough_types(built):
+    questions = bank(built[1])["questions"]
+    types = {q["type"] for q in questions}
+    print(f"\n{len(questions)} questions, types: {sorted(types)}")
+    assert len(questions) >= 25
+    assert len(types) >= 4
+
+
+def test_evidence_spans_are_exact(built):
+    data = bank(built[1])
+    text = data["article"]["text"]
+    for q in data["questions"]:
+        ev = q["evidence"]
+        assert text[ev["start"] : ev["end"]] == ev["text"], q["id"]
+        assert ev["text"], q["id"]
+
+
+def test_no_question_from_boilerplate(built):
+    data = bank(built[1])
+    gold = yaml.safe_load((bundled_deck() / "gold-boilerplate.yaml").read_text())
+    for q in data["questions"]:
+        for line in gold:
+            assert line not in q["evidence"]["text"]
+            assert line not in q["prompt"]
+
+
+def test_two_builds_give_the_same_questions(built, tmp_path):
+    out = tmp_path / "again"
+    result = CliRunner().invoke(cli, ["build", "-f", "json", "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    again = {p.name: p.read_bytes() for p in out.iterdir()}
+    first = bank(built[1])["questions"]
+    second = bank(again)["questions"]
+    assert [q["id"] for q in first] == [q["id"] for q in second]
+    assert first == second
+
+
+@needs_shared
+def test_gold_coverage_on_the_example(built):
+    """Coverage as gold.yaml's header defines it: a question whose source sentence contains
+    or overlaps the item's evidence quote."""
+    gold = yaml.safe_load((EXAMPLE / "gold.yaml").read_text())
+    data = bank(built[1])
+    text = data["article"]["text"]
+    spans = [(q["evidence"]["start"], q["evidence"]["end"]) for q in data["questions"]]
+
+    def covered(item) -> bool:
+        start = text.find(item["evidence"])
+        assert start >= 0, item["id"]
+        end = start + len(item["evidence"])
+        return any(s < end and start < e for s, e in spans)
+
+    facts = [covered(i) for i in gold["facts"]]
+    args = [covered(i) for i in gold["arguments"]]
+    fact_share, arg_share = sum(facts) / len(facts), sum(args) / len(args)
+    print(f"\ngold coverage: facts {sum(facts)}/{len(facts)} = {fact_share:.0%}, "
+          f"arguments {sum(args)}/{len(args)} = {arg_share:.0%}")
+    assert fact_share >= 0.60
+    assert arg_share >= 0.50
+
+
+@pytest.mark.parametrize(
+    "make,needle",
+    [
+        (lambda p: None, "not found"),
+        (lambda p: p.write_text(""), "empty"),
+        (lambda p: p.write_text("   \n\n\t "), "empty"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 40), "binary"),
+    ],
+    ids=["missing", "empty", "whitespace", "binary"],
+)
+def test_bad_input_is_one_line_error_and_no_output(tmp_path, make, needle):
+    src = tmp_path / "article.txt"
+    make(src)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(src), "-o", str(out)])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
+    assert needle in lines[0].lower()
+    assert "Traceback" not in result.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_unknown_format_is_an_error(tmp_path):
+    result = CliRunner().invoke(cli, ["build", "-f", "nope", "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: unknown exporter 'nope'")
+
+
+def test_wrong_usage_is_exit_2():
+    assert CliRunner().invoke(cli, ["build", "--count", "zero"]).exit_code == 2
