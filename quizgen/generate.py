@@ -71,7 +71,8 @@ class Generator:
         kind, slot, key, want = m.groups()
         values: list[str] = []
         for f in self.facts:
-            if f.kind != kind or (key and str(f.slots.get(key, "")) != want):
+            # "[label=PERSON|ORG]": any of the listed values.
+            if f.kind != kind or (key and str(f.slots.get(key, "")) not in want.split("|")):
                 continue
             v = f.slots.get(slot)
             if isinstance(v, str) and v and v not in values:
@@ -133,9 +134,17 @@ class Generator:
         explanation = tpl.render(tpl.explanation, ctx) if tpl.explanation else ""
         q = Question(
             id=stable_id("q", tpl.id, fact.id),
-            type=tpl.type, prompt=prompt, answer=answer, explanation=explanation,
-            evidence=fact.evidence, fact_id=fact.id, template_id=tpl.id, bloom=tpl.bloom,
-            difficulty=tpl.difficulty, tags=list(tpl.tags), score=fact.salience * tpl.priority,
+            type=tpl.type,
+            prompt=prompt,
+            answer=answer,
+            explanation=explanation,
+            evidence=fact.evidence,
+            fact_id=fact.id,
+            template_id=tpl.id,
+            bloom=tpl.bloom,
+            difficulty=tpl.difficulty,
+            tags=list(tpl.tags),
+            score=fact.salience * tpl.priority,
         )
         if tpl.type in ("mcq", "multi_select"):
             spec = tpl.render(tpl.distractors.get("pool", ""), ctx)
@@ -187,9 +196,16 @@ class Generator:
         first = chosen[0][0]
         ids = [f.id for f, _ in chosen]
         q = Question(
-            id=stable_id("q", tpl.id, *ids), type=tpl.type, prompt=tpl.prompt.strip(), answer="",
-            evidence=first.evidence, fact_id=first.id, template_id=tpl.id, bloom=tpl.bloom,
-            difficulty=tpl.difficulty, tags=list(tpl.tags),
+            id=stable_id("q", tpl.id, *ids),
+            type=tpl.type,
+            prompt=tpl.prompt.strip(),
+            answer="",
+            evidence=first.evidence,
+            fact_id=first.id,
+            template_id=tpl.id,
+            bloom=tpl.bloom,
+            difficulty=tpl.difficulty,
+            tags=list(tpl.tags),
             score=sum(f.salience for f, _ in chosen) / len(chosen) * tpl.priority,
         )
         if tpl.type == "matching":
@@ -212,6 +228,8 @@ class Generator:
         return q
 
 
-def generate(facts: list[Fact], templates: list[Template], seed: int = 0) -> tuple[list[Question], dict[str, int]]:
+def generate(
+    facts: list[Fact], templates: list[Template], seed: int = 0
+) -> tuple[list[Question], dict[str, int]]:
     gen = Generator(facts, templates, seed)
     return gen.run(), gen.failures

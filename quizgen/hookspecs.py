@@ -66,7 +66,9 @@ class Exporter(Protocol):
     description: str
     types: tuple[str, ...]
 
-    def export(self, *, qset: QuestionSet, out_dir: Path, options: dict[str, Any]) -> list[Path]: ...
+    def export(
+        self, *, qset: QuestionSet, out_dir: Path, options: dict[str, Any]
+    ) -> list[Path]: ...
 
 
 def template_folder() -> Path:

@@ -19,14 +19,61 @@ if TYPE_CHECKING:
 SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 # Sentence openers that only link to the previous sentence; a question drops them.
 LINKERS = {
-    "but", "and", "so", "yet", "also", "however", "still", "besides", "therefore", "already",
-    "meanwhile", "moreover", "furthermore", "instead", "thus", "hence", "now", "then", "indeed",
-    "currently", "as it is", "or", "nevertheless", "nonetheless",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "also",
+    "however",
+    "still",
+    "besides",
+    "therefore",
+    "already",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "instead",
+    "thus",
+    "hence",
+    "now",
+    "then",
+    "indeed",
+    "currently",
+    "as it is",
+    "or",
+    "nevertheless",
+    "nonetheless",
 }
 PRONOUNS = {
-    "it", "its", "they", "them", "their", "theirs", "this", "these", "those", "that", "he",
-    "him", "his", "she", "her", "hers", "we", "us", "our", "i", "me", "my", "you", "your",
-    "itself", "themselves", "himself", "herself", "there",
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "this",
+    "these",
+    "those",
+    "that",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "hers",
+    "we",
+    "us",
+    "our",
+    "i",
+    "me",
+    "my",
+    "you",
+    "your",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
+    "there",
 }
 # Pronouns a question may keep: they refer to something inside the question itself
 # ("Who said he had no pressing schedule?") or to nothing ("there is").
@@ -133,7 +180,9 @@ def clause_tokens(verb: Token, sent: Span) -> set[Token]:
     return {t for t in toks if not (t.is_punct and t.i == max(x.i for x in toks))}
 
 
-def ask(verb: Token, sent: Span, target: set[Token] | None, wh: str, singular: bool = True) -> str | None:
+def ask(
+    verb: Token, sent: Span, target: set[Token] | None, wh: str, singular: bool = True
+) -> str | None:
     """A wh-question about ``target`` (a set of tokens in the verb's clause), or about the
     subject when ``target`` is None. Returns None where the clause has no usable shape."""
     subj = subject_of(verb)
@@ -158,15 +207,23 @@ def ask(verb: Token, sent: Span, target: set[Token] | None, wh: str, singular: b
     rest = [t for t in tail if target is None or t not in target]
     rest_text = render(rest)
     if fronted_text:
-        rest_text = f"{rest_text}, {fronted_text}" if "," in fronted_text else f"{rest_text} {fronted_text}"
+        rest_text = (
+            f"{rest_text}, {fronted_text}" if "," in fronted_text else f"{rest_text} {fronted_text}"
+        )
     if target is None:
-        verb_words = [t.text for t in auxes] + [render(middle)] if middle else [t.text for t in auxes]
+        verb_words = (
+            [t.text for t in auxes] + [render(middle)] if middle else [t.text for t in auxes]
+        )
         words = [w for w in verb_words if w] + [verb.text]
         # "Who" takes a singular verb: "Kim and Trump are likely" -> "Who is likely".
         if not singular:
             return tidy(f"{wh} {' '.join(words)} {rest_text}") + "?"
         if words and subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in subj.children):
-            words[0] = third_singular(words[0]) if words[0].lower() in ("are", "were", "have", "do") else words[0]
+            words[0] = (
+                third_singular(words[0])
+                if words[0].lower() in ("are", "were", "have", "do")
+                else words[0]
+            )
             if words[0] == verb.text and verb.tag_ == "VBP":
                 words[0] = third_singular(verb.lemma_)
         if len(words) == 1 and verb.tag_ == "VBP":
@@ -185,24 +242,102 @@ def ask(verb: Token, sent: Span, target: set[Token] | None, wh: str, singular: b
     return tidy(q) + "?"
 
 
+EXPLETIVE_NEXT = {
+    "is",
+    "was",
+    "has",
+    "had",
+    "would",
+    "will",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "emerged",
+    "may",
+    "might",
+    "could",
+    "can",
+    "remains",
+    "s",
+    "takes",
+    "took",
+}
+FUNCTION = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "as",
+    "that",
+    "which",
+    "who",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "according",
+    "is",
+    "was",
+    "did",
+    "does",
+    "do",
+    "said",
+    "says",
+}
+
+
 def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
-    """True if ``text`` leans on a pronoun or demonstrative it does not explain."""
+    """True if ``text`` leans on a pronoun or demonstrative it does not explain.
+
+    A pronoun is explained when something it can refer to stands before it in the same text
+    ("Banks say they ..."), or when it refers to nothing ("It has emerged that ...").
+    """
     allow = {a.lower() for a in allowed}
-    words = re.findall(r"[A-Za-z']+", text)
+    words = re.findall(r"[A-Za-z][A-Za-z']*", text)
     for k, w in enumerate(words):
-        low = w.lower()
+        low = w.lower().removesuffix("'s")
         if low in allow:
             continue
-        if low in ("this", "these", "those", "that"):
-            # "that" as a conjunction or relative is fine; "this/these" + noun is a
-            # reference to something outside the question.
-            if low == "that":
-                continue
+        before = words[:k]
+        content = [b for b in before if b.lower() not in FUNCTION and b.lower() not in PRONOUNS]
+        if low in ("this", "these", "those"):
             return True
-        if low in ("it", "they", "them", "their", "he", "she", "him", "her", "his", "we", "our", "us", "i", "my", "me", "you", "your"):
-            if low == "us" and w == "US":
+        if low == "it":
+            nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+            if nxt in EXPLETIVE_NEXT and any(
+                x.lower() in ("that", "to", "whether", "if") for x in words[k + 2 :]
+            ):
                 continue
-            if low == "i" and w != "I":
+            if len(content) < 1:
+                return True
+        elif low == "its":
+            if len(content) < 1:
+                return True
+        elif low in ("he", "she", "him", "his", "her", "himself", "herself"):
+            names = [
+                b
+                for j, b in enumerate(before)
+                if b[0].isupper() and (j > 0 or b.lower() not in FUNCTION)
+            ]
+            if not names:
+                return True
+        elif low in ("they", "them", "their", "themselves"):
+            if not any(b.lower().endswith("s") or b[0].isupper() for b in content):
+                return True
+        elif low in ("we", "our", "us", "i", "me", "my", "you", "your", "ours"):
+            if low == "us" and w == "US" or low == "i" and w != "I":
                 continue
             return True
     return False
@@ -211,6 +346,10 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
 def clean_answer(text: str) -> str:
     """An answer without a leading article and a trailing possessive or punctuation."""
     text = tidy(text)
-    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I) if re.match(r"^(the|a|an)\s+[A-Z]", text) else text
+    text = (
+        re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+        if re.match(r"^(the|a|an)\s+[A-Z]", text)
+        else text
+    )
     text = re.sub(r"['’]s?$", "", text)
     return text.strip(" .,;:")

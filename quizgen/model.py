@@ -126,8 +126,11 @@ class Fact:
     def make(cls, kind: str, slots: dict[str, Any], evidence: Evidence, **kw: Any) -> Fact:
         key = {k: v for k, v in slots.items() if isinstance(v, str | int | float)}
         return cls(
-            id=stable_id(kind, kind, key, evidence.start), kind=kind, slots=slots,
-            evidence=evidence, **kw,
+            id=stable_id(kind, kind, key, evidence.start),
+            kind=kind,
+            slots=slots,
+            evidence=evidence,
+            **kw,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -70,7 +70,9 @@ class Analysis:
 
     def sentences(self) -> list[tuple[Span, int]]:
         """Every sentence with its doc's offset, in reading order."""
-        return [(s, off) for doc, off in zip(self.docs, self.offsets) for s in doc.sents]
+        return [
+            (s, off) for doc, off in zip(self.docs, self.offsets, strict=True) for s in doc.sents
+        ]
 
     def evidence(self, span: Span | Token, offset: int) -> Evidence:
         if hasattr(span, "start_char"):
@@ -105,7 +107,11 @@ def mend(doc: Doc) -> Doc:
     ents = []
     for ent in doc.ents:
         text = ent.text
-        if "-" in text and re.fullmatch(r"[A-Z][\w.]+(?:-[A-Z][\w.]+)+", text) and ent.label_ != "DATE":
+        if (
+            "-" in text
+            and re.fullmatch(r"[A-Z][\w.]+(?:-[A-Z][\w.]+)+", text)
+            and ent.label_ != "DATE"
+        ):
             continue  # "Trump-Kim", "US-DPRK": a pairing, not an entity
         if text in STATE_ACRONYMS and ent.label_ != "GPE":
             ent = Span(doc, ent.start, ent.end, label="GPE")

@@ -19,8 +19,14 @@ from .model import Article, Fact, QuestionSet
 
 DEFAULT_FORMATS = ("anki", "pdf", "json")
 DEFAULT_COUNT = 30
-OPINION_MARKERS = ("the author is", "the views don't", "the views do not", "the writer is",
-                   "is a regular commentator", "opinion")
+OPINION_MARKERS = (
+    "the author is",
+    "the views don't",
+    "the views do not",
+    "the writer is",
+    "is a regular commentator",
+    "opinion",
+)
 
 
 @dataclass
@@ -62,10 +68,13 @@ def read_deck(folder: Path) -> Deck:
         raise QuizgenError(f"{path}: unknown key(s): {', '.join(sorted(unknown))}")
     try:
         return Deck(
-            article=article, title=str(data.get("title", "")),
+            article=article,
+            title=str(data.get("title", "")),
             count=int(data.get("count", DEFAULT_COUNT)),
-            formats=tuple(data.get("formats", DEFAULT_FORMATS)), seed=int(data.get("seed", 0)),
-            versions=int(data.get("versions", 1)), options=dict(data.get("options", {})),
+            formats=tuple(data.get("formats", DEFAULT_FORMATS)),
+            seed=int(data.get("seed", 0)),
+            versions=int(data.get("versions", 1)),
+            options=dict(data.get("options", {})),
             folder=base,
         )
     except (TypeError, ValueError) as exc:
@@ -130,8 +139,14 @@ def select(questions, count: int = DEFAULT_COUNT, seed: int = 0):
     return run(questions, count, seed)
 
 
-def questions_for(article: Article, *, count: int = DEFAULT_COUNT, seed: int = 0,
-                  model: str | None = None, title: str = "") -> tuple[QuestionSet, list[Fact], dict]:
+def questions_for(
+    article: Article,
+    *,
+    count: int = DEFAULT_COUNT,
+    seed: int = 0,
+    model: str | None = None,
+    title: str = "",
+) -> tuple[QuestionSet, list[Fact], dict]:
     analysis = analyze(article, model)
     facts = extract(analysis)
     questions, failures = generate(facts, seed)
@@ -154,7 +169,9 @@ def export(qset: QuestionSet, formats, out_dir: Path, options: dict[str, Any]):
         carried = [q for q in qset.questions if q.type in exp.types]
         left = [q.id for q in qset.questions if q.type not in exp.types]
         extra = getattr(exp, "skipped", None)
-        part = QuestionSet(article=qset.article, questions=carried, seed=qset.seed, title=qset.title)
+        part = QuestionSet(
+            article=qset.article, questions=carried, seed=qset.seed, title=qset.title
+        )
         paths.extend(exp.export(qset=part, out_dir=out_dir, options=dict(options, seed=qset.seed)))
         extra = getattr(exp, "skipped", None) or []
         if left or extra:

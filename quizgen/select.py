@@ -15,14 +15,63 @@ from collections import Counter
 from .language import has_dangling_pronoun
 from .model import Question, Rejected
 
-TYPE_ORDER = ("mcq", "true_false", "short_answer", "cloze", "matching", "ordering", "multi_select", "essay")
+TYPE_ORDER = (
+    "mcq",
+    "true_false",
+    "short_answer",
+    "cloze",
+    "matching",
+    "ordering",
+    "multi_select",
+    "essay",
+)
 # The share of the set each type may take at most; what is left over goes to the best rest.
-TYPE_SHARE = {"mcq": 0.4, "true_false": 0.2, "short_answer": 0.25, "cloze": 0.15, "matching": 0.1,
-              "ordering": 0.1, "multi_select": 0.1, "essay": 0.1}
+TYPE_SHARE = {
+    "mcq": 0.4,
+    "true_false": 0.2,
+    "short_answer": 0.25,
+    "cloze": 0.15,
+    "matching": 0.1,
+    "ordering": 0.1,
+    "multi_select": 0.1,
+    "essay": 0.1,
+}
 ABSOLUTES = re.compile(r"\b(all of the above|none of the above|always|never)\b", re.I)
-STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "was", "be", "that", "for",
-        "by", "with", "as", "at", "it", "its", "did", "does", "do", "according", "article", "author",
-        "what", "who", "when", "where", "why", "which", "how"}
+STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "and",
+    "or",
+    "is",
+    "was",
+    "be",
+    "that",
+    "for",
+    "by",
+    "with",
+    "as",
+    "at",
+    "it",
+    "its",
+    "did",
+    "does",
+    "do",
+    "according",
+    "article",
+    "author",
+    "what",
+    "who",
+    "when",
+    "where",
+    "why",
+    "which",
+    "how",
+}
 
 
 def norm(text: str) -> str:
@@ -44,9 +93,18 @@ def flaw(q: Question) -> str | None:
         return "empty prompt"
     allowed = ()
     if q.type in ("mcq", "short_answer") and re.match(r"^(Who|What)\b", prompt):
-        allowed = ("he", "his", "him", "she", "her")  # "Who said he ...": the answer is the referent
-    if q.type == "matching" or q.type == "ordering" or q.type == "essay":
-        pass
+        allowed = (
+            "he",
+            "his",
+            "him",
+            "she",
+            "her",
+        )  # "Who said he ...": the answer is the referent
+    if q.type in ("cloze", "true_false"):
+        # A sentence in the author's voice: "I" and "we" are the author, named on the sheet.
+        allowed = ("i", "we", "our", "my", "me", "us")
+    if q.type in ("matching", "ordering", "essay") or "vocabulary" in q.tags:
+        pass  # the sentence is quoted whole: its pronouns are the article's own
     elif has_dangling_pronoun(re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", prompt), allowed):
         return "prompt leans on a pronoun it does not explain"
     if len(prompt.split()) > 70:
@@ -79,12 +137,15 @@ def leaks(q: Question, other: Question) -> bool:
     answer = norm(q.answer)
     if len(answer) < 3 or answer not in norm(other.prompt + " " + " ".join(other.choices)):
         return False
-    return q.evidence.start == other.evidence.start or len(
-        content_words(q.prompt) & content_words(other.prompt)
-    ) >= 3
+    return (
+        q.evidence.start == other.evidence.start
+        or len(content_words(q.prompt) & content_words(other.prompt)) >= 3
+    )
 
 
-def select(questions: list[Question], count: int = 30, seed: int = 0) -> tuple[list[Question], list[Rejected]]:
+def select(
+    questions: list[Question], count: int = 30, seed: int = 0
+) -> tuple[list[Question], list[Rejected]]:
     rejected: list[Rejected] = []
     ok: list[Question] = []
     seen_prompts: set[str] = set()
@@ -111,6 +172,7 @@ def select(questions: list[Question], count: int = 30, seed: int = 0) -> tuple[l
         best = next((q for q in ranked if q.type == t), None)
         if best is not None:
             firsts.append(best)
+    capped: list[Question] = []
     for q in firsts + [q for q in ranked if q not in firsts]:
         if len(chosen) >= count:
             break
@@ -118,21 +180,41 @@ def select(questions: list[Question], count: int = 30, seed: int = 0) -> tuple[l
             continue
         reason = None
         if per_type[q.type] >= caps[q.type]:
-            reason = f"the set already has enough {q.type} questions"
-        elif per_fact[q.fact_id] >= 2 or per_sentence[q.evidence.start] >= 2:
-            reason = "the set already asks twice about this sentence"
-        elif (q.evidence.start, norm(q.answer)) in answers and q.type not in ("true_false", "essay"):
-            reason = "another question already has this answer from the same sentence"
-        elif any(leaks(q, c) or leaks(c, q) for c in chosen):
-            reason = "another question in the set gives its answer away"
+            capped.append(q)
+            continue
+        reason = _conflict(q, chosen, per_fact, per_sentence, answers)
         if reason:
             rejected.append(Rejected(q, reason))
             continue
-        chosen.append(q)
-        per_type[q.type] += 1
-        per_fact[q.fact_id] += 1
-        per_sentence[q.evidence.start] += 1
-        answers.add((q.evidence.start, norm(q.answer)))
+        _take(q, chosen, per_type, per_fact, per_sentence, answers)
+    # A short article cannot fill every type's share: the rest go to the best of what the
+    # caps held back, at most twice a type's share, so one type never takes the whole set.
+    for q in capped:
+        reason = _conflict(q, chosen, per_fact, per_sentence, answers)
+        if reason is None and (len(chosen) >= count or per_type[q.type] >= 2 * caps[q.type]):
+            reason = f"the set already has enough {q.type} questions"
+        if reason:
+            rejected.append(Rejected(q, reason))
+            continue
+        _take(q, chosen, per_type, per_fact, per_sentence, answers)
     # Delivered order: by type, then in the article's order, as a worksheet reads.
     chosen.sort(key=lambda q: (TYPE_ORDER.index(q.type), q.evidence.start, q.id))
     return chosen, rejected
+
+
+def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
+    if per_fact[q.fact_id] >= 2 or per_sentence[q.evidence.start] >= 2:
+        return "the set already asks twice about this sentence"
+    if (q.evidence.start, norm(q.answer)) in answers and q.type not in ("true_false", "essay"):
+        return "another question already has this answer from the same sentence"
+    if any(leaks(q, c) or leaks(c, q) for c in chosen):
+        return "another question in the set gives its answer away"
+    return None
+
+
+def _take(q, chosen, per_type, per_fact, per_sentence, answers) -> None:
+    chosen.append(q)
+    per_type[q.type] += 1
+    per_fact[q.fact_id] += 1
+    per_sentence[q.evidence.start] += 1
+    answers.add((q.evidence.start, norm(q.answer)))

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import EXAMPLE, needs_shared
 
 from quizgen.cli import cli
 from quizgen.pipeline import bundled_deck
-
-from conftest import EXAMPLE, needs_shared
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +33,10 @@ def test_build_writes_the_four_files(built):
     assert result.exit_code == 0, result.output
     slug = bank(files)["article"]["slug"]
     assert set(files) == {
-        f"{slug}.apkg", f"{slug}-worksheet.pdf", f"{slug}-answer-key.pdf", f"{slug}.json"
+        f"{slug}.apkg",
+        f"{slug}-worksheet.pdf",
+        f"{slug}-answer-key.pdf",
+        f"{slug}.json",
     }
 
 
@@ -67,7 +68,9 @@ def test_no_question_from_boilerplate(built):
 
 def test_two_builds_give_the_same_questions(built, tmp_path):
     out = tmp_path / "again"
-    result = CliRunner().invoke(cli, ["build", "-f", "json", "-o", str(out)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["build", "-f", "json", "-o", str(out)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     again = {p.name: p.read_bytes() for p in out.iterdir()}
     first = bank(built[1])["questions"]
@@ -94,8 +97,10 @@ def test_gold_coverage_on_the_example(built):
     facts = [covered(i) for i in gold["facts"]]
     args = [covered(i) for i in gold["arguments"]]
     fact_share, arg_share = sum(facts) / len(facts), sum(args) / len(args)
-    print(f"\ngold coverage: facts {sum(facts)}/{len(facts)} = {fact_share:.0%}, "
-          f"arguments {sum(args)}/{len(args)} = {arg_share:.0%}")
+    print(
+        f"\ngold coverage: facts {sum(facts)}/{len(facts)} = {fact_share:.0%}, "
+        f"arguments {sum(args)}/{len(args)} = {arg_share:.0%}"
+    )
     assert fact_share >= 0.60
     assert arg_share >= 0.50
 

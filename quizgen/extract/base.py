@@ -14,11 +14,48 @@ if TYPE_CHECKING:
     from ..nlp import Analysis
 
 SPEECH = {
-    "say", "tell", "warn", "believe", "argue", "claim", "insist", "suggest", "add", "state",
-    "announce", "demand", "urge", "predict", "think", "accuse", "admit", "deny", "stress",
-    "explain", "note", "report", "reveal", "confirm", "write", "declare", "estimate",
-    "acknowledge", "maintain", "fear", "hope", "expect", "allege", "concede", "complain",
-    "describe", "call", "tip", "forecast", "indicate", "show", "point",
+    "say",
+    "tell",
+    "warn",
+    "believe",
+    "argue",
+    "claim",
+    "insist",
+    "suggest",
+    "add",
+    "state",
+    "announce",
+    "demand",
+    "urge",
+    "predict",
+    "think",
+    "accuse",
+    "admit",
+    "deny",
+    "stress",
+    "explain",
+    "note",
+    "report",
+    "reveal",
+    "confirm",
+    "write",
+    "declare",
+    "estimate",
+    "acknowledge",
+    "maintain",
+    "fear",
+    "hope",
+    "expect",
+    "allege",
+    "concede",
+    "complain",
+    "describe",
+    "call",
+    "tip",
+    "forecast",
+    "indicate",
+    "show",
+    "point",
 }
 PEOPLE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -78,7 +115,7 @@ def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
         return None
     index = EntityIndex.of(analysis)
     last = None
-    for doc, off in zip(analysis.docs, analysis.offsets):
+    for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
         if off > offset:
             break
         for ent in doc.ents:

@@ -15,7 +15,19 @@ from ..model import Fact
 from ..nlp import Analysis
 from .base import SPEECH, answer_text, clause_text, is_pronoun, subject_name, usable_sentences
 
-STANCE = {"should", "must", "need", "have", "ought", "will", "could", "can", "may", "might", "would"}
+STANCE = {
+    "should",
+    "must",
+    "need",
+    "have",
+    "ought",
+    "will",
+    "could",
+    "can",
+    "may",
+    "might",
+    "would",
+}
 DO_MODALS = {"should", "must", "need", "ought"}
 REASON_MARKS = {"because", "since", "as"}
 REASON_PREPS = {"because", "owing", "due", "given"}
@@ -39,7 +51,12 @@ def reason_parts(verb):
     # "because of X" parses as advmod "because" + prep "of".
     for child in verb.children:
         if child.lower_ == "because" and child.dep_ in ("advmod", "mark", "prep"):
-            return set(child.subtree) | {t for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == child.i + 1 for t in c.subtree}
+            return set(child.subtree) | {
+                t
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "of" and c.i == child.i + 1
+                for t in c.subtree
+            }
     return None
 
 
@@ -65,7 +82,12 @@ class ClaimExtractor:
             quoted = any(t.text in ('"', "“", "”") for t in sent)
             evidence = analysis.evidence(sent, off)
             for verb in sent:
-                if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl"):
+                if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in (
+                    "ROOT",
+                    "ccomp",
+                    "conj",
+                    "advcl",
+                ):
                     continue
                 reason = reason_parts(verb)
                 if not reason:
@@ -90,9 +112,15 @@ class ClaimExtractor:
                 facts.append(
                     Fact.make(
                         "cause",
-                        {"why_q": q, "reason": ans, "according_to": who,
-                         "effect": clause_text([t for t in verb.subtree if t not in reason])},
-                        evidence, salience=0.8, extractor="claim",
+                        {
+                            "why_q": q,
+                            "reason": ans,
+                            "according_to": who,
+                            "effect": clause_text([t for t in verb.subtree if t not in reason]),
+                        },
+                        evidence,
+                        salience=0.8,
+                        extractor="claim",
                     )
                 )
             if quoted:
@@ -104,17 +132,23 @@ class ClaimExtractor:
 
     def _claim(self, sent, off, analysis, voice) -> Fact | None:
         root = sent.root
-        if root.lemma_ in SPEECH and any(c.dep_ == "nsubj" and not is_pronoun(c) for c in root.children):
+        if root.lemma_ in SPEECH and any(
+            c.dep_ == "nsubj" and not is_pronoun(c) for c in root.children
+        ):
             return None
         modals = [c for c in root.children if c.dep_ == "aux" and c.lower_ in STANCE]
         slots = {
             "claim": clause_text(sent),
             "stance": modals[0].lower_ if modals else "",
             "voice": voice,
-            "do_q": "", "action": "",
-            "unless_q": "", "consequence": "",
-            "condition_q": "", "condition": "",
-            "evidence_q": "", "evidence": "",
+            "do_q": "",
+            "action": "",
+            "unless_q": "",
+            "consequence": "",
+            "condition_q": "",
+            "condition": "",
+            "evidence_q": "",
+            "evidence": "",
         }
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         # "X should/must/need to Y": what should X do?
@@ -122,12 +156,20 @@ class ClaimExtractor:
             name, _ = subject_name(subj, analysis)
             subj_text = tidy(render(subj.subtree))
             neg = " not" if any(c.dep_ == "neg" for c in root.children) else ""
-            vp = [t for t in root.subtree if t.i >= root.i and not (t.is_punct and t.i == sent.end - 1)]
+            vp = [
+                t
+                for t in root.subtree
+                if t.i >= root.i and not (t.is_punct and t.i == sent.end - 1)
+            ]
             action = tidy(render(vp))
-            if 2 <= len(action.split()) <= 30 and not has_dangling_pronoun(subj_text + " " + action, ("its", "their")):
+            if 2 <= len(action.split()) <= 30 and not has_dangling_pronoun(
+                subj_text + " " + action, ("its", "their")
+            ):
                 modal = modals[0].lower_
                 modal = "should" if modal in ("need", "ought") else modal
-                slots["do_q"] = f"what {modal} {subj_text[:1].lower() + subj_text[1:] if subj.pos_ != 'PROPN' else subj_text}{neg} do"
+                slots["do_q"] = (
+                    f"what {modal} {subj_text[:1].lower() + subj_text[1:] if subj.pos_ != 'PROPN' else subj_text}{neg} do"
+                )
                 slots["action"] = action
         for child in root.children:
             if child.dep_ != "advcl":
@@ -136,7 +178,16 @@ class ClaimExtractor:
             if mark is None:
                 continue
             cond = tidy(render(t for t in child.subtree if t is not mark and t.lower_ != "only"))
-            main = clause_text([t for t in sent if t not in set(child.subtree) and not t.is_punct or t.i > max(x.i for x in child.subtree) and t.text not in ",."])
+            main = clause_text(
+                [
+                    t
+                    for t in sent
+                    if t not in set(child.subtree)
+                    and not t.is_punct
+                    or t.i > max(x.i for x in child.subtree)
+                    and t.text not in ",."
+                ]
+            )
             if mark.lower_ == "unless" and has_modal(root):
                 main_toks = [t for t in root.subtree if t not in set(child.subtree)]
                 consequence = clause_text([t for t in main_toks if not t.is_punct or t.text == "-"])
@@ -154,10 +205,16 @@ class ClaimExtractor:
             x = next((c for c in subj.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
             y = next((c for c in root.children if c.dep_ == "ccomp"), None)
             if x is not None and y is not None:
-                x_toks = [t for t in x.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head is x)]
+                x_toks = [
+                    t
+                    for t in x.subtree
+                    if not (t.dep_ == "mark" and t.lower_ == "that" and t.head is x)
+                ]
                 x_text = tidy(render(x_toks))
                 x_subj = next((c for c in x.children if c.dep_ == "nsubj"), None)
-                y_text = tidy(render(t for t in y.subtree if not (t.dep_ == "mark" and t.head is y)))
+                y_text = tidy(
+                    render(t for t in y.subtree if not (t.dep_ == "mark" and t.head is y))
+                )
                 if x_subj is not None and y_text.split()[0].lower() in ("he", "she"):
                     name, _ = subject_name(x_subj, analysis)
                     y_text = name + " " + y_text.split(" ", 1)[1]
@@ -168,7 +225,9 @@ class ClaimExtractor:
         if not slots["stance"] and not any(asks):
             return None
         salience = 0.6 + 0.1 * sum(bool(a) for a in asks)
-        return Fact.make("claim", slots, analysis.evidence(sent, off), salience=salience, extractor="claim")
+        return Fact.make(
+            "claim", slots, analysis.evidence(sent, off), salience=salience, extractor="claim"
+        )
 
 
 def has_modal(verb) -> bool:

@@ -101,7 +101,7 @@ class EntityIndex:
     def _build(cls, analysis: Analysis) -> EntityIndex:
         index = cls()
         mentions: list[tuple[str, str, int]] = []
-        for doc, off in zip(analysis.docs, analysis.offsets):
+        for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
             for ent in doc.ents:
                 if ent.label_ in NAMED and norm(ent.text) and norm(ent.text) not in NOT_NAMES:
                     mentions.append((clean_mention(ent.text), ent.label_, off + ent.start_char))
@@ -137,8 +137,14 @@ class EntityIndex:
         words = text.split()
         for ent in self.entities:
             names = ent.all_names()
-            if ent.label == "PERSON" and len(words) == 1 and any(
-                n.split()[-1] == text or n.split()[0] == text for n in names if len(n.split()) > 1
+            if (
+                ent.label == "PERSON"
+                and len(words) == 1
+                and any(
+                    n.split()[-1] == text or n.split()[0] == text
+                    for n in names
+                    if len(n.split()) > 1
+                )
             ):
                 return ent
             if any(_linked(text, n) for n in names):
@@ -177,7 +183,9 @@ def role_of(ent: Span) -> str | None:
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i:
             role = render(t for t in child.subtree if not (t.is_punct and t.text in ",()"))
-            if 1 <= len(role.split()) <= 14 and not any(t.ent_type_ == "PERSON" for t in child.subtree):
+            if 1 <= len(role.split()) <= 14 and not any(
+                t.ent_type_ == "PERSON" for t in child.subtree
+            ):
                 return tidy(role)
     # The name as appositive of a role noun: "the spokesman, Geng Shuang".
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
@@ -185,7 +193,12 @@ def role_of(ent: Span) -> str | None:
         if 1 <= len(role.split()) <= 10:
             return tidy(role)
     # Title words before the name inside the same noun phrase.
-    pre = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss", "det", "case", "nummod")]
+    pre = [
+        t
+        for t in head.subtree
+        if t.i < ent.start
+        and t.dep_ in ("compound", "amod", "nmod", "poss", "det", "case", "nummod")
+    ]
     pre = [t for t in pre if t.lower_ not in ("the", "a", "an")]
     if pre and any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.text[0].isupper()) for t in pre):
         # The title must reach the name: "spokesman Geng Shuang", not a loose adjective.
@@ -197,14 +210,67 @@ def role_of(ent: Span) -> str | None:
 
 
 TITLE_NOUNS = {
-    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "chancellor",
-    "secretary", "director", "chairman", "chairwoman", "chair", "chief", "executive", "head",
-    "manager", "coach", "captain", "mp", "senator", "governor", "mayor", "analyst", "economist",
-    "professor", "researcher", "official", "ambassador", "king", "queen", "prince", "general",
-    "commissioner", "editor", "founder", "boss", "striker", "defender", "midfielder",
-    "goalkeeper", "chancellor", "premier", "judge", "lawyer", "author", "singer", "actor",
-    "actress", "director-general", "envoy", "adviser", "advisor", "correspondent", "scientist",
-    "officer", "commander", "deputy", "vice", "prime", "foreign", "representative", "member",
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chancellor",
+    "secretary",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "executive",
+    "head",
+    "manager",
+    "coach",
+    "captain",
+    "mp",
+    "senator",
+    "governor",
+    "mayor",
+    "analyst",
+    "economist",
+    "professor",
+    "researcher",
+    "official",
+    "ambassador",
+    "king",
+    "queen",
+    "prince",
+    "general",
+    "commissioner",
+    "editor",
+    "founder",
+    "boss",
+    "striker",
+    "defender",
+    "midfielder",
+    "goalkeeper",
+    "premier",
+    "judge",
+    "lawyer",
+    "author",
+    "singer",
+    "actor",
+    "actress",
+    "director-general",
+    "envoy",
+    "adviser",
+    "advisor",
+    "correspondent",
+    "scientist",
+    "officer",
+    "commander",
+    "deputy",
+    "vice",
+    "prime",
+    "foreign",
+    "representative",
+    "member",
 }
 
 

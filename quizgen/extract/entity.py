@@ -14,7 +14,7 @@ class EntityExtractor:
         index = EntityIndex.of(analysis)
         roles: dict[str, tuple[str, object, int]] = {}
         first: dict[str, tuple[object, int]] = {}
-        for doc, off in zip(analysis.docs, analysis.offsets):
+        for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
             for ent in doc.ents:
                 canon = index.lookup(ent.text)
                 if canon is None:
@@ -43,5 +43,7 @@ class EntityExtractor:
             else:
                 continue
             salience = min(1.0, 0.3 + 0.1 * ent.mentions + (0.3 if slots["role"] else 0))
-            facts.append(Fact.make("entity", slots, evidence, salience=salience, extractor="entity"))
+            facts.append(
+                Fact.make("entity", slots, evidence, salience=salience, extractor="entity")
+            )
         return facts

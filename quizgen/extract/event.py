@@ -108,7 +108,12 @@ class EventExtractor:
                 continue
             salience = 0.5 + 0.1 * sum(bool(slots[k]) for k in ("who_q", "when_q", "where_q"))
             facts.append(
-                Fact.make("event", slots, analysis.evidence(sent, off), salience=salience,
-                          extractor="event")
+                Fact.make(
+                    "event",
+                    slots,
+                    analysis.evidence(sent, off),
+                    salience=salience,
+                    extractor="event",
+                )
             )
         return facts

@@ -15,7 +15,13 @@ LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
 def _wh(ent, noun_toks) -> str:
-    rest = tidy(render(t for t in noun_toks if t.i not in range(ent.start, ent.end) and t.dep_ not in ("det", "quantmod")))
+    rest = tidy(
+        render(
+            t
+            for t in noun_toks
+            if t.i not in range(ent.start, ent.end) and t.dep_ not in ("det", "quantmod")
+        )
+    )
     rest = rest.lstrip(" ,")
     if ent.label_ == "PERCENT":
         return "What percentage" + (f" {rest}" if rest.startswith("of ") else "")
@@ -37,9 +43,18 @@ class QuantityExtractor:
                     continue
                 head = ent.root
                 # The noun phrase the number counts: "13,000 cash machines".
-                np = head.head if head.dep_ in ("nummod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN") else head
+                np = (
+                    head.head
+                    if head.dep_ in ("nummod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN")
+                    else head
+                )
                 verb = np.head
-                while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("pobj", "prep", "dobj", "nsubj", "attr", "compound", "amod", "npadvmod") and verb.head is not verb:
+                while (
+                    verb.pos_ not in ("VERB", "AUX")
+                    and verb.dep_
+                    in ("pobj", "prep", "dobj", "nsubj", "attr", "compound", "amod", "npadvmod")
+                    and verb.head is not verb
+                ):
                     verb = verb.head
                 slots = {
                     "amount": ent.text,
@@ -47,21 +62,34 @@ class QuantityExtractor:
                     "statement": clause_text(sent),
                     "how_q": "",
                 }
-                if verb.pos_ in ("VERB", "AUX") and np.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
+                if verb.pos_ in ("VERB", "AUX") and np.dep_ in (
+                    "dobj",
+                    "nsubj",
+                    "nsubjpass",
+                    "attr",
+                    "pobj",
+                ):
                     toks = list(np.subtree)
                     if len(toks) <= 12:
                         wh = _wh(ent, toks)
                         if wh:
                             target = None if np.dep_ in ("nsubj", "nsubjpass") else set(toks)
                             if np.dep_ == "pobj":
-                                target = set(np.head.subtree) if np.head.dep_ == "prep" else set(toks)
+                                target = (
+                                    set(np.head.subtree) if np.head.dep_ == "prep" else set(toks)
+                                )
                             # A subject question keeps the verb's own number: "How many
                             # machines were", not "Who was".
                             q = ask(verb, sent, target, wh, singular=False)
                             if q and not has_dangling_pronoun(q) and ent.text not in q:
                                 slots["how_q"] = q
                 facts.append(
-                    Fact.make("quantity", slots, analysis.evidence(sent, off), salience=0.6,
-                              extractor="quantity")
+                    Fact.make(
+                        "quantity",
+                        slots,
+                        analysis.evidence(sent, off),
+                        salience=0.6,
+                        extractor="quantity",
+                    )
                 )
         return facts

@@ -12,16 +12,46 @@ import re
 from ..language import render, tidy
 from ..model import Fact
 from ..nlp import Analysis
-from .base import SPEECH, is_pronoun, resolve_pronoun, subject_name, usable_sentences
+from .base import is_pronoun, resolve_pronoun, subject_name, usable_sentences
 
 GROUP_SPEAKERS = re.compile(
     r"^(many|some|most|few)( people| observers| analysts| critics| experts)?$|^(critics|sceptics|skeptics|others|analysts|experts)$",
     re.I,
 )
-REPORTING = {"say", "tell", "warn", "believe", "argue", "claim", "insist", "add", "state",
-             "announce", "demand", "urge", "predict", "think", "admit", "deny", "stress",
-             "explain", "note", "reveal", "confirm", "write", "declare", "fear", "hope",
-             "expect", "allege", "concede", "complain", "estimate", "acknowledge", "maintain"}
+REPORTING = {
+    "say",
+    "tell",
+    "warn",
+    "believe",
+    "argue",
+    "claim",
+    "insist",
+    "add",
+    "state",
+    "announce",
+    "demand",
+    "urge",
+    "predict",
+    "think",
+    "admit",
+    "deny",
+    "stress",
+    "explain",
+    "note",
+    "reveal",
+    "confirm",
+    "write",
+    "declare",
+    "fear",
+    "hope",
+    "expect",
+    "allege",
+    "concede",
+    "complain",
+    "estimate",
+    "acknowledge",
+    "maintain",
+}
 
 
 class StatementExtractor:
@@ -68,7 +98,9 @@ class StatementExtractor:
                     said = said[:1].upper() + said[1:]
                 elif toks[0].pos_ != "PROPN" and not said[:2].isupper():
                     said = said[:1].lower() + said[1:]
-                past = verb.text.lower() if not lead else verb.head.text.lower() + " to " + verb.lemma_
+                past = (
+                    verb.text.lower() if not lead else verb.head.text.lower() + " to " + verb.lemma_
+                )
                 slots = {
                     "speaker": name,
                     "speaker_label": label,
@@ -91,7 +123,12 @@ class StatementExtractor:
                     slots["claim"] = f"{name[:1].upper()}{name[1:]} {past} that {said}."
                     slots["what_q"] = f"What do {name} {lead}{verb.lemma_}?"
                 facts.append(
-                    Fact.make("statement", slots, analysis.evidence(sent, off),
-                              salience=0.6 if label == "PERSON" else 0.5, extractor="statement")
+                    Fact.make(
+                        "statement",
+                        slots,
+                        analysis.evidence(sent, off),
+                        salience=0.6 if label == "PERSON" else 0.5,
+                        extractor="statement",
+                    )
                 )
         return facts

@@ -41,7 +41,7 @@ class TermExtractor:
                 counts[lemma] += 1
                 uses.setdefault(lemma, []).append((tok, sent, off))
         scored = []
-        for lemma, found in uses.items():
+        for lemma in uses:
             rarity = zipf(lemma)
             if rarity >= RARE or rarity == 0:
                 continue  # common words teach nothing; unknown ones are usually typos
@@ -49,11 +49,10 @@ class TermExtractor:
         facts = []
         for _, lemma in sorted(scored)[: self.per_article]:
             # The first use in a sentence that stands on its own.
-            for tok, sent, off in uses[lemma]:
-                if not has_dangling_pronoun(sent.text):
-                    break
-            else:
-                tok, sent, off = uses[lemma][0]
+            tok, sent, off = next(
+                (use for use in uses[lemma] if not has_dangling_pronoun(use[1].text)),
+                uses[lemma][0],
+            )
             text = sent.text.strip()
             start = tok.idx - sent.start_char
             blanked = text[:start] + "_____" + text[start + len(tok.text) :]
@@ -66,7 +65,12 @@ class TermExtractor:
                 "zipf": round(zipf(lemma), 2),
             }
             facts.append(
-                Fact.make("term", slots, analysis.evidence(sent, off),
-                          salience=0.5 + 0.1 * min(counts[lemma], 3), extractor="term")
+                Fact.make(
+                    "term",
+                    slots,
+                    analysis.evidence(sent, off),
+                    salience=0.5 + 0.1 * min(counts[lemma], 3),
+                    extractor="term",
+                )
             )
         return facts

@@ -22,9 +22,26 @@ from ..model import BLOOM_LEVELS, FACT_KINDS, QUESTION_TYPES
 from . import filters
 
 FIELDS = {
-    "id", "kind", "type", "bloom", "difficulty", "when", "prompt", "answer", "explanation",
-    "distractors", "false_form", "group", "pair", "item", "order_by", "min_items", "max_items",
-    "tags", "description", "priority",
+    "id",
+    "kind",
+    "type",
+    "bloom",
+    "difficulty",
+    "when",
+    "prompt",
+    "answer",
+    "explanation",
+    "distractors",
+    "false_form",
+    "group",
+    "pair",
+    "item",
+    "order_by",
+    "min_items",
+    "max_items",
+    "tags",
+    "description",
+    "priority",
 }
 
 
@@ -169,7 +186,9 @@ def load_templates(folders: list[Path] | None = None) -> list[Template]:
         for path in sorted(Path(folder).glob("*.yaml")):
             for tpl in parse_file(path):
                 if tpl.id in seen:
-                    raise QuizgenError(f"{tpl.origin}: template id '{tpl.id}' already defined at {seen[tpl.id]}")
+                    raise QuizgenError(
+                        f"{tpl.origin}: template id '{tpl.id}' already defined at {seen[tpl.id]}"
+                    )
                 seen[tpl.id] = tpl.origin
                 templates.append(tpl)
     return templates

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!ni|s[eu]|tili)|hour|honest|honou?r|heir|[fhlmnrsx][A-Z0-9]*\b)", re.I)
+VOWEL_SOUND = re.compile(
+    r"^(?:[aeio]|u(?!ni|s[eu]|tili)|hour|honest|honou?r|heir|[fhlmnrsx][A-Z0-9]*\b)", re.I
+)
 
 
 def a_an(phrase: str) -> str:
@@ -27,12 +29,30 @@ def plural(noun: str) -> str:
 
 def base_form(verb: str) -> str:
     """A rough base form of a verb word, for templates that need do-support."""
-    irregular = {"is": "be", "are": "be", "was": "be", "were": "be", "has": "have", "had": "have",
-                 "did": "do", "does": "do", "said": "say", "went": "go", "made": "make"}
+    irregular = {
+        "is": "be",
+        "are": "be",
+        "was": "be",
+        "were": "be",
+        "has": "have",
+        "had": "have",
+        "did": "do",
+        "does": "do",
+        "said": "say",
+        "went": "go",
+        "made": "make",
+    }
     low = str(verb).lower()
     if low in irregular:
         return irregular[low]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("es", ""), ("ed", ""), ("s", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("sses", "ss"),
+        ("es", ""),
+        ("ed", ""),
+        ("s", ""),
+    ):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             return low[: -len(suffix)] + repl
     return low
@@ -44,8 +64,14 @@ def possessive(name: str) -> str:
 
 
 def wh_word(label: str) -> str:
-    return {"PERSON": "Who", "ORG": "Which organisation", "GPE": "Which place", "LOC": "Where",
-            "DATE": "When", "NORP": "Which group"}.get(str(label), "What")
+    return {
+        "PERSON": "Who",
+        "ORG": "Which organisation",
+        "GPE": "Which place",
+        "LOC": "Where",
+        "DATE": "When",
+        "NORP": "Which group",
+    }.get(str(label), "What")
 
 
 def lcfirst(text: str) -> str:
@@ -67,7 +93,7 @@ def cloze(sentence: str, answer: str, n: int = 1) -> str:
     m = re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", sentence)
     if not m:
         return ""
-    return f"{sentence[: m.start()]}{{{{c{n}::{answer}}}}}{sentence[m.end():]}"
+    return f"{sentence[: m.start()]}{{{{c{n}::{answer}}}}}{sentence[m.end() :]}"
 
 
 def sentence(text: str) -> str:
@@ -98,7 +124,11 @@ def the(phrase: str) -> str:
     """A role as a definite noun phrase: 'spokesman for X' -> 'the spokesman for X'."""
     phrase = str(phrase).strip()
     if re.match(r"^(the|a|an|his|her|their|its)\s", phrase, re.I):
-        return phrase[:1].lower() + phrase[1:] if phrase.split()[0].lower() in ("the", "a", "an") else phrase
+        return (
+            phrase[:1].lower() + phrase[1:]
+            if phrase.split()[0].lower() in ("the", "a", "an")
+            else phrase
+        )
     return "the " + phrase
 
 
