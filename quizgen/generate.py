@@ -80,8 +80,21 @@ class Generator:
         return values
 
     def distractors(self, answer: str, prompt: str, spec: str, count: int, salt: str) -> list[str]:
+        """Wrong options from the first pool that has enough; "a || b" names a fallback pool
+        whose values are used only to make up what the first one lacks."""
+        chosen: list[str] = []
+        for part in spec.split("||"):
+            found = self._from_pool(answer, prompt, part, count - len(chosen), salt, chosen)
+            chosen.extend(found)
+            if len(chosen) >= count:
+                break
+        return chosen[:count]
+
+    def _from_pool(self, answer, prompt, spec, count, salt, already) -> list[str]:
         chosen: list[str] = []
         for cand in self.pool(spec):
+            if any(self.aliases.same(cand, c) for c in already):
+                continue
             if self.aliases.same(cand, answer) or any(self.aliases.same(cand, c) for c in chosen):
                 continue
             if norm(cand) and norm(cand) in norm(prompt):
@@ -152,7 +165,9 @@ class Generator:
             wrong = self.distractors(answer, prompt, spec, count, q.id)
             if len(wrong) < count:
                 return None
-            options = [answer, *wrong]
+            # Every option gets the same first-letter case, so case gives nothing away.
+            options = [o[:1].upper() + o[1:] for o in (answer, *wrong)]
+            q.answer = options[0]
             order = sorted(range(len(options)), key=lambda k: _h(self.seed, q.id, k))
             q.choices = [options[k] for k in order]
             q.correct = [order.index(0)]

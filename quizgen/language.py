@@ -190,6 +190,19 @@ def ask(
         return None
     subj_toks = subtree(subj)
     clause = clause_tokens(verb, sent)
+    # A subordinate clause asked on its own loses its "as", "while" or "that".
+    clause -= {c for c in verb.children if c.dep_ == "mark"}
+    # A conjoined clause with its own subject ("..., and Washington could pledge ...") is a
+    # second statement; a conjoined verb phrase is dropped when asking about a complement.
+    for c in verb.children:
+        if (
+            c.dep_ == "conj"
+            and c.i > verb.i
+            and (target is not None or any(g.dep_ in SUBJ for g in c.children))
+        ):
+            drop = set(c.subtree)
+            drop |= {t for t in verb.children if t.dep_ in ("cc", "punct") and verb.i < t.i < c.i}
+            clause -= drop
     auxes = sorted(
         (c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i),
         key=lambda t: t.i,

@@ -37,6 +37,8 @@ TYPE_SHARE = {
     "essay": 0.1,
 }
 ABSOLUTES = re.compile(r"\b(all of the above|none of the above|always|never)\b", re.I)
+# Longer stems are reading tests, not questions about the article.
+LONGEST = {"mcq": 40, "short_answer": 40, "true_false": 40, "essay": 70, "cloze": 60}
 STOP = {
     "the",
     "a",
@@ -103,12 +105,21 @@ def flaw(q: Question) -> str | None:
     if q.type in ("cloze", "true_false"):
         # A sentence in the author's voice: "I" and "we" are the author, named on the sheet.
         allowed = ("i", "we", "our", "my", "me", "us")
-    if q.type in ("matching", "ordering", "essay") or "vocabulary" in q.tags:
+    if q.type == "essay":
+        # The prompt speaks to the student ("you"); what it quotes must stand on its own.
+        quoted = re.findall(r'"([^"]+)"', prompt)
+        if quoted and has_dangling_pronoun(quoted[0]):
+            return "prompt leans on a pronoun it does not explain"
+    elif q.type in ("matching", "ordering") or "vocabulary" in q.tags:
         pass  # the sentence is quoted whole: its pronouns are the article's own
     elif has_dangling_pronoun(re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", prompt), allowed):
         return "prompt leans on a pronoun it does not explain"
-    if len(prompt.split()) > 70:
+    if len(prompt.split()) > LONGEST.get(q.type, 70):
         return "prompt too long"
+    if re.search(r"\b(why|when|where|what|who|how)\s+to\b", prompt, re.I) or re.search(
+        r"\b(\w+) \1\b", prompt, re.I
+    ):
+        return "prompt is not grammatical"
     if q.type in ("mcq", "short_answer") and q.answer and norm(q.answer) in norm(prompt):
         return "answer appears in its own prompt"
     if q.type in ("short_answer",) and len(q.answer.split()) > 35:

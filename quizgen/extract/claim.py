@@ -10,6 +10,8 @@ that ... suggests). Its slots hold the question forms for each part of the argum
 
 from __future__ import annotations
 
+import re
+
 from ..language import ask, has_dangling_pronoun, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
@@ -198,7 +200,7 @@ class ClaimExtractor:
                 q = ask(root, sent, set(child.subtree), "Under what condition")
                 if q and not has_dangling_pronoun(q) and not has_dangling_pronoun(cond):
                     slots["condition_q"] = q
-                    slots["condition"] = "if " + cond
+                    slots["condition"] = "if " + re.sub(r"^if\s+", "", cond, flags=re.I)
             del main
         # "The fact that X suggests Y": what evidence supports Y?
         if root.lemma_ in EVIDENCE_VERBS and subj is not None and subj.lower_ == "fact":

@@ -130,6 +130,15 @@ class EntityIndex:
                 # A surname the model called an organisation is still the person.
                 if ent.label != "PERSON" and label == "PERSON" and len(ent.name.split()) > 1:
                     ent.label = "PERSON"
+        caps = {norm(c) for c in capitals()}
+        for ent in index.entities:
+            # Name a state by its own name, not by its capital ("DPRK", not "Pyongyang").
+            if norm(ent.name) in caps:
+                better = [a for a in ent.aliases if norm(a) not in caps]
+                if better:
+                    ent.aliases = (ent.aliases - {better[0]}) | {ent.name}
+                    ent.name = max(better, key=len)
+                    ent.aliases.discard(ent.name)
         index.entities.sort(key=lambda e: e.first)
         return index
 
@@ -192,7 +201,8 @@ def role_of(ent: Span) -> str | None:
         role = render(t for t in head.head.subtree if t.i < ent.start and not t.is_punct)
         if 1 <= len(role.split()) <= 10:
             return tidy(role)
-    # Title words before the name inside the same noun phrase.
+    # Title words before the name inside the same noun phrase, as one unbroken run of
+    # the text ("Chinese Foreign Ministry spokesman"), never across "and" or another name.
     pre = [
         t
         for t in head.subtree
@@ -200,10 +210,12 @@ def role_of(ent: Span) -> str | None:
         and t.dep_ in ("compound", "amod", "nmod", "poss", "det", "case", "nummod")
     ]
     pre = [t for t in pre if t.lower_ not in ("the", "a", "an")]
-    if pre and any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.text[0].isupper()) for t in pre):
-        # The title must reach the name: "spokesman Geng Shuang", not a loose adjective.
-        if max(t.i for t in pre) == ent.start - 1 and doc_has_title_noun(pre):
-            role = render(pre)
+    if pre and max(t.i for t in pre) == ent.start - 1:
+        doc = ent.doc
+        run = doc[min(t.i for t in pre) : ent.start]
+        bad = any(t.ent_type_ == "PERSON" or t.dep_ == "cc" or t.is_punct for t in run)
+        if not bad and doc_has_title_noun(run) and run[-1].lower_ in TITLE_NOUNS:
+            role = run.text
             if 1 <= len(role.split()) <= 10:
                 return role
     return None

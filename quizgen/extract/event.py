@@ -41,79 +41,83 @@ class EventExtractor:
         index = EntityIndex.of(analysis)
         facts = []
         for sent, off in usable_sentences(analysis):
-            verb = sent.root
-            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in SPEECH:
-                continue
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or is_pronoun(subj) or subj.lower_ in ("there", "what", "which"):
-                continue
-            name, label = subject_name(subj, analysis)
-            slots = {
-                "subject": name,
-                "subject_label": label,
-                "statement": clause_text(sent),
-                "who_q": "",
-                "when_q": "",
-                "when": "",
-                "where_q": "",
-                "where": "",
-                "what_q": "",
-                "what": "",
-                "object_label": "",
-            }
-            if label:
-                q = ask(verb, sent, None, wh_for(label))
-                if _ok(q, name):
-                    slots["who_q"] = q
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in TIME_PREPS | PLACE_PREPS:
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is None:
-                        continue
-                    ents = [e for e in sent.ents if e.start <= pobj.i < e.end]
-                    if not ents:
-                        continue
-                    ent = ents[0]
-                    target = set(child.subtree)
-                    if ent.label_ == "DATE" and child.lower_ in TIME_PREPS and not slots["when"]:
-                        q = ask(verb, sent, target, "When")
-                        ans = answer_text(child.subtree)
-                        if _ok(q, ans):
-                            slots["when_q"], slots["when"] = q, ans
-                    elif ent.label_ in ("GPE", "LOC", "FAC") and child.lower_ in PLACE_PREPS:
-                        if child.lower_ in ("to", "from"):
-                            continue  # "Where" loses the direction
-                        q = ask(verb, sent, target, "Where")
-                        canon = index.lookup(ent.text)
-                        ans = canon.name if canon else answer_text(ent)
-                        if _ok(q, ans) and not slots["where"]:
-                            slots["where_q"], slots["where"] = q, ans
-                elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE" and not slots["when"]:
-                    q = ask(verb, sent, set(child.subtree), "When")
+            # Subordinate clauses too, for a named actor: "As Kim reached Vietnam on Tuesday".
+            subordinate = [t for t in sent if t.dep_ in ("advcl", "ccomp") and t.pos_ == "VERB"]
+            for verb in [sent.root, *subordinate]:
+                fact = self._event(verb, sent, off, analysis, index, main=verb is sent.root)
+                if fact is not None:
+                    facts.append(fact)
+        return facts
+
+    def _event(self, verb, sent, off, analysis, index, main: bool):
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in SPEECH:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or is_pronoun(subj) or subj.lower_ in ("there", "what", "which"):
+            return None
+        name, label = subject_name(subj, analysis)
+        if not main and not label:
+            return None  # a subordinate clause is worth asking about only for a named actor
+        slots = {
+            "subject": name,
+            "subject_label": label,
+            "statement": clause_text(sent) if main else "",
+            "who_q": "",
+            "when_q": "",
+            "when": "",
+            "where_q": "",
+            "where": "",
+            "what_q": "",
+            "what": "",
+            "object_label": "",
+        }
+        # "Kim and Trump are likely to ...": no single name answers "Who".
+        if label and not any(c.dep_ == "conj" for c in subj.children):
+            q = ask(verb, sent, None, wh_for(label))
+            if _ok(q, name):
+                slots["who_q"] = q
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in TIME_PREPS | PLACE_PREPS:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                ents = [e for e in sent.ents if e.start <= pobj.i < e.end]
+                if not ents:
+                    continue
+                ent = ents[0]
+                target = set(child.subtree)
+                if ent.label_ == "DATE" and child.lower_ in TIME_PREPS and not slots["when"]:
+                    q = ask(verb, sent, target, "When")
                     ans = answer_text(child.subtree)
                     if _ok(q, ans):
                         slots["when_q"], slots["when"] = q, ans
-                elif child.dep_ == "dobj" and not is_pronoun(child) and not slots["what"]:
-                    toks = list(child.subtree)
-                    if len(toks) > 12:
-                        continue
-                    obj_ents = [e for e in sent.ents if e.root == child]
-                    wh = "Who" if obj_ents and obj_ents[0].label_ == "PERSON" else "What"
-                    q = ask(verb, sent, set(toks), wh)
-                    ans = answer_text(toks)
-                    if _ok(q, ans):
-                        slots["what_q"], slots["what"] = q, ans
-                        slots["object_label"] = obj_ents[0].label_ if obj_ents else ""
-            if not any(slots[k] for k in ("who_q", "when_q", "where_q", "what_q")):
-                continue
-            salience = 0.5 + 0.1 * sum(bool(slots[k]) for k in ("who_q", "when_q", "where_q"))
-            facts.append(
-                Fact.make(
-                    "event",
-                    slots,
-                    analysis.evidence(sent, off),
-                    salience=salience,
-                    extractor="event",
-                )
-            )
-        return facts
+                elif ent.label_ in ("GPE", "LOC", "FAC") and child.lower_ in PLACE_PREPS:
+                    if child.lower_ in ("to", "from"):
+                        continue  # "Where" loses the direction
+                    q = ask(verb, sent, target, "Where")
+                    canon = index.lookup(ent.text)
+                    ans = canon.name if canon else answer_text(ent)
+                    if _ok(q, ans) and not slots["where"]:
+                        slots["where_q"], slots["where"] = q, ans
+            elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE" and not slots["when"]:
+                q = ask(verb, sent, set(child.subtree), "When")
+                ans = answer_text(child.subtree)
+                if _ok(q, ans):
+                    slots["when_q"], slots["when"] = q, ans
+            elif child.dep_ == "dobj" and not is_pronoun(child) and not slots["what"]:
+                toks = list(child.subtree)
+                if len(toks) > 12:
+                    continue
+                obj_ents = [e for e in sent.ents if e.root == child]
+                wh = "Who" if obj_ents and obj_ents[0].label_ == "PERSON" else "What"
+                q = ask(verb, sent, set(toks), wh)
+                ans = answer_text(toks)
+                if _ok(q, ans):
+                    slots["what_q"], slots["what"] = q, ans
+                    slots["object_label"] = obj_ents[0].label_ if obj_ents else ""
+        if not any(slots[k] for k in ("who_q", "when_q", "where_q", "what_q")):
+            return None
+        salience = 0.5 + 0.1 * sum(bool(slots[k]) for k in ("who_q", "when_q", "where_q"))
+        return Fact.make(
+            "event", slots, analysis.evidence(sent, off), salience=salience, extractor="event"
+        )
