@@ -82,9 +82,15 @@ def read_deck(folder: Path) -> Deck:
 
 
 def ingest(source: str | Path, max_bytes: int = 5_000_000) -> Article:
-    from .ingest import read_source
+    from .ingest import detect_language_problem, read_source
 
-    return read_source(source, max_bytes=max_bytes)
+    article = read_source(source, max_bytes=max_bytes)
+    # Only the body counts: page furniture would dilute the check.
+    body = "\n".join(article.text[b.start : b.end] for b in article.body_blocks())
+    problem = detect_language_problem(body)
+    if problem:
+        raise QuizgenError(f"{article.source}: {problem}")
+    return article
 
 
 def analyze(article: Article, model: str | None = None):
