@@ -195,11 +195,10 @@ def _report(qset, paths, skipped, failures=None):
     click.echo(f"{len(qset.questions)} questions ({summary})")
     for p in paths:
         click.echo(f"wrote {p}")
-    for name, ids in sorted(skipped.items()):
-        click.echo(
-            f"{name}: {len(ids)} question(s) of a type this format cannot carry were left out",
-            err=True,
-        )
+    for name, why in sorted(skipped.items()):
+        reasons = Counter(why.values())
+        detail = "; ".join(f"{n}: {r}" for r, n in sorted(reasons.items()))
+        click.echo(f"{name}: left out {len(why)} question(s) ({detail})", err=True)
     for tid, n in sorted((failures or {}).items()):
         click.echo(
             f"warning: template {tid} failed on {n} fact(s) and was skipped for them", err=True

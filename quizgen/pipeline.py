@@ -162,7 +162,7 @@ def questions_for(
 
 
 def export(qset: QuestionSet, formats, out_dir: Path, options: dict[str, Any]):
-    """Write every format; returns (paths, {format: [question ids it could not carry]})."""
+    """Write every format; returns (paths, {format: {question id: why it was left out}})."""
     out_dir = Path(out_dir)
     exporters = [registry.exporter(name) for name in formats]  # fail on a bad name first
     try:
@@ -170,16 +170,17 @@ def export(qset: QuestionSet, formats, out_dir: Path, options: dict[str, Any]):
     except OSError as exc:
         raise QuizgenError(f"cannot create output folder {out_dir}: {exc.strerror}") from exc
     paths: list[Path] = []
-    skipped: dict[str, list[str]] = {}
+    skipped: dict[str, dict[str, str]] = {}
     for exp in exporters:
         carried = [q for q in qset.questions if q.type in exp.types]
-        left = [q.id for q in qset.questions if q.type not in exp.types]
-        extra = getattr(exp, "skipped", None)
+        left = {q.id: f"{q.type} not carried" for q in qset.questions if q.type not in exp.types}
         part = QuestionSet(
             article=qset.article, questions=carried, seed=qset.seed, title=qset.title
         )
         paths.extend(exp.export(qset=part, out_dir=out_dir, options=dict(options, seed=qset.seed)))
-        extra = getattr(exp, "skipped", None) or []
-        if left or extra:
-            skipped[exp.name] = left + [s for s in extra if s not in left]
+        reasons = getattr(exp, "skip_reasons", None) or {}
+        for qid in getattr(exp, "skipped", None) or []:
+            left.setdefault(qid, reasons.get(qid, "the format cannot hold it"))
+        if left:
+            skipped[exp.name] = left
     return paths, skipped

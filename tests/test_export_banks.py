@@ -695,9 +695,7 @@ def test_kahoot_sheet_is_within_kahoots_limits(hostile_qset, tmp_path):
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert ws.cell(8, 2).value.startswith("Question - max 120")
     rows = [r for r in ws.iter_rows(min_row=9, max_col=8) if r[1].value is not None]
-    kept = [
-        q for q in qs.questions if q.type in ("mcq", "true_false") and q.id not in exp.skipped
-    ]
+    kept = [q for q in qs.questions if q.type in ("mcq", "true_false") and q.id not in exp.skipped]
     assert len(rows) == len(kept)
     for n, (row, q) in enumerate(zip(rows, kept, strict=True), 1):
         num, question, *answers, limit, right = (c.value for c in row)
