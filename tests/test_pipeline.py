@@ -136,3 +136,59 @@ def test_unknown_format_is_an_error(tmp_path):
 
 def test_wrong_usage_is_exit_2():
     assert CliRunner().invoke(cli, ["build", "--count", "zero"]).exit_code == 2
+
+
+def test_example_deck_imports_into_anki(built, tmp_path):
+    """The built .apkg, imported into a real Anki collection: counts match the question set,
+    every card renders, and the deck is named after the article."""
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+    from test_export_anki import expected
+
+    from quizgen.model import QuestionSet
+
+    qset = QuestionSet.from_dict(bank(built[1]))
+    apkg = tmp_path / "deck.apkg"
+    apkg.write_bytes(next(v for k, v in built[1].items() if k.endswith(".apkg")))
+    (tmp_path / "col").mkdir()
+    col = Collection(str(tmp_path / "col" / "collection.anki2"))
+    try:
+        col.import_anki_package(
+            ImportAnkiPackageRequest(package_path=str(apkg), options=ImportAnkiPackageOptions())
+        )
+        notes, cards = expected(qset)
+        assert col.note_count() == notes
+        assert col.card_count() == cards
+        for cid in col.find_cards(""):
+            card = col.get_card(cid)
+            assert card.question().strip() and card.answer().strip()
+        names = [d.name for d in col.decks.all_names_and_ids()]
+        assert f"Quizgen::{qset.display_title}" in names
+    finally:
+        col.close()
+
+
+def test_example_pdfs_hold_every_question_and_answer(built, tmp_path):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    def text(suffix: str) -> str:
+        data = next(v for k, v in built[1].items() if k.endswith(suffix))
+        reader = PdfReader(BytesIO(data))
+        fonts = [f for page in reader.pages for f in page["/Resources"]["/Font"].values()]
+        assert fonts
+        for font in fonts:
+            desc = (
+                font.get_object().get("/FontDescriptor")
+                or font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            )
+            assert any(k in desc.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+        return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+
+    sheet, key = text("-worksheet.pdf"), text("-answer-key.pdf")
+    squash = lambda s: "".join(s.split())  # noqa: E731 - pdf text loses some spaces
+    for q in bank(built[1])["questions"]:
+        head = q["prompt"].split("{{")[0][:40]
+        assert squash(head) in squash(sheet), q["prompt"]
+        if q["type"] in ("short_answer", "essay"):
+            assert squash(q["answer"][:30]) in squash(key), q["answer"]
