@@ -92,7 +92,13 @@ class Generator:
 
     def _from_pool(self, answer, prompt, spec, count, salt, already) -> list[str]:
         chosen: list[str] = []
+        # Groups of the names the prompt already mentions: "United States" must not be
+        # offered (or swapped in) where the prompt says "the US".
+        text = f" {norm(prompt)} "
+        present = {g for name, g in self.aliases.group.items() if name and f" {name} " in text}
         for cand in self.pool(spec):
+            if self.aliases.group.get(norm(cand)) in present:
+                continue
             if any(self.aliases.same(cand, c) for c in already):
                 continue
             if self.aliases.same(cand, answer) or any(self.aliases.same(cand, c) for c in chosen):
@@ -164,6 +170,9 @@ class Generator:
             count = int(tpl.distractors.get("count", 3))
             wrong = self.distractors(answer, prompt, spec, count, q.id)
             if len(wrong) < count:
+                if tpl.fallback_type == "short_answer":
+                    q.type = "short_answer"
+                    return q
                 return None
             # Every option gets the same first-letter case, so case gives nothing away.
             options = [o[:1].upper() + o[1:] for o in (answer, *wrong)]

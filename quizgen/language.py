@@ -112,7 +112,7 @@ def subject_of(verb: Token) -> Token | None:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c
     # "Kim and Trump are likely to reach": the subject hangs on the governing verb.
-    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj") and verb.head != verb:
         return subject_of(verb.head) if verb.dep_ == "conj" else None
     return None
 

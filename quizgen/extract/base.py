@@ -129,7 +129,8 @@ def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
 
 
 def is_pronoun(tok: Token) -> bool:
-    return tok.pos_ == "PRON" or tok.lower_ in PRONOUNS
+    # "US" is a country, not "us".
+    return tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and not tok.text.isupper())
 
 
 def clause_text(tokens, drop=()) -> str:
@@ -150,3 +151,42 @@ def self_contained(text: str, allowed=()) -> bool:
 def sentence_case(text: str) -> str:
     text = tidy(text)
     return text[:1].upper() + text[1:] if text else text
+
+
+def display_name(name: str, analysis: Analysis) -> str:
+    """A name as a sentence starts it: "The British Medical Association", "Donald Trump"."""
+    ent = EntityIndex.of(analysis).lookup(name)
+    if ent is not None and ent.the:
+        return "The " + ent.name
+    return name[:1].upper() + name[1:]
+
+
+BROKEN_WH = re.compile(r"^(how many|how much|what percentage)\b(?: of)?\s*(or|and|,|%|\d)", re.I)
+
+
+def well_formed(question: str | None, analysis: Analysis) -> bool:
+    """Parse a generated question again and keep it only if it reads as one: a verb at its
+    root, a subject, and no words the parser could not attach. Moving a parse sometimes
+    leaves a fragment ("How many or 12.9% did ..."); this catches most of them."""
+    if not question:
+        return False
+    if BROKEN_WH.search(question) or re.search(r"\b(\w+) \1\b", question, re.I):
+        return False
+    if question.startswith("Under what condition "):
+        question = "When " + question[len("Under what condition ") :]  # the parser reads it so
+    memo = analysis.cache.setdefault("well_formed", {})
+    if question not in memo:
+        from ..nlp import load
+
+        doc = load(analysis.model)(question) if analysis.model else None
+        ok = True
+        if doc is not None:
+            root = [t for t in doc if t.dep_ == "ROOT"]
+            ok = (
+                len(root) == 1
+                and root[0].pos_ in ("VERB", "AUX")
+                and not any(t.dep_ == "dep" for t in doc)
+                and any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "attr") for t in doc)
+            )
+        memo[question] = ok
+    return memo[question]

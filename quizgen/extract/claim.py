@@ -15,7 +15,15 @@ import re
 from ..language import ask, has_dangling_pronoun, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
-from .base import SPEECH, answer_text, clause_text, is_pronoun, subject_name, usable_sentences
+from .base import (
+    SPEECH,
+    answer_text,
+    clause_text,
+    is_pronoun,
+    subject_name,
+    usable_sentences,
+    well_formed,
+)
 
 STANCE = {
     "should",
@@ -65,7 +73,7 @@ def reason_parts(verb):
 def attribution(verb) -> tuple[object | None, object | None]:
     """The speech verb and its subject, if this verb's clause is someone's reported words."""
     tok = verb
-    while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl") and tok.head is not tok:
+    while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl") and tok.head != tok:
         tok = tok.head
         if tok.lemma_ in SPEECH:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -107,7 +115,12 @@ class ClaimExtractor:
                     continue
                 q = ask(verb, sent, reason, "Why")
                 ans = tidy(render(reason))
-                if not q or has_dangling_pronoun(q) or len(ans.split()) < 3:
+                if (
+                    not q
+                    or has_dangling_pronoun(q)
+                    or len(ans.split()) < 3
+                    or not well_formed(q, analysis)
+                ):
                     continue
                 if speech is not None:
                     q = q.replace(" " + render(speech.subtree), "")  # never happens; kept simple
@@ -134,8 +147,15 @@ class ClaimExtractor:
 
     def _claim(self, sent, off, analysis, voice) -> Fact | None:
         root = sent.root
-        if root.lemma_ in SPEECH and any(
-            c.dep_ == "nsubj" and not is_pronoun(c) for c in root.children
+        subj0 = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        evidence_frame = (
+            root.lemma_ in EVIDENCE_VERBS and subj0 is not None and subj0.lower_ == "fact"
+        )
+        if (
+            root.lemma_ in SPEECH
+            and subj0 is not None
+            and not is_pronoun(subj0)
+            and not evidence_frame
         ):
             return None
         modals = [c for c in root.children if c.dep_ == "aux" and c.lower_ in STANCE]
@@ -143,6 +163,8 @@ class ClaimExtractor:
             "claim": clause_text(sent),
             "stance": modals[0].lower_ if modals else "",
             "voice": voice,
+            "subject": "",
+            "subject_label": "",
             "do_q": "",
             "action": "",
             "unless_q": "",
@@ -153,15 +175,22 @@ class ClaimExtractor:
             "evidence": "",
         }
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not is_pronoun(subj):
+            # The subject as the sentence writes it, so a true/false item can swap it.
+            _, label = subject_name(subj, analysis)
+            written = answer_text(subj.subtree)
+            if label and written in slots["claim"]:
+                slots["subject"], slots["subject_label"] = written, label
         # "X should/must/need to Y": what should X do?
         if subj is not None and not is_pronoun(subj) and modals and modals[0].lower_ in DO_MODALS:
             name, _ = subject_name(subj, analysis)
             subj_text = tidy(render(subj.subtree))
             neg = " not" if any(c.dep_ == "neg" for c in root.children) else ""
+            reason = reason_parts(root) or set()
             vp = [
                 t
                 for t in root.subtree
-                if t.i >= root.i and not (t.is_punct and t.i == sent.end - 1)
+                if t.i >= root.i and t not in reason and not (t.is_punct and t.i == sent.end - 1)
             ]
             action = tidy(render(vp))
             if 2 <= len(action.split()) <= 30 and not has_dangling_pronoun(
@@ -173,35 +202,43 @@ class ClaimExtractor:
                     f"what {modal} {subj_text[:1].lower() + subj_text[1:] if subj.pos_ != 'PROPN' else subj_text}{neg} do"
                 )
                 slots["action"] = action
-        for child in root.children:
-            if child.dep_ != "advcl":
-                continue
-            mark = next((m for m in child.children if m.dep_ == "mark"), None)
-            if mark is None:
-                continue
-            cond = tidy(render(t for t in child.subtree if t is not mark and t.lower_ != "only"))
-            main = clause_text(
-                [
-                    t
-                    for t in sent
-                    if t not in set(child.subtree)
-                    and not t.is_punct
-                    or t.i > max(x.i for x in child.subtree)
-                    and t.text not in ",."
-                ]
-            )
-            if mark.lower_ == "unless" and has_modal(root):
-                main_toks = [t for t in root.subtree if t not in set(child.subtree)]
-                consequence = clause_text([t for t in main_toks if not t.is_punct or t.text == "-"])
-                if not has_dangling_pronoun(cond) and not has_dangling_pronoun(consequence):
-                    slots["unless_q"] = f"What does {voice} warn could happen unless {cond}?"
-                    slots["consequence"] = consequence
-            elif mark.lower_ == "if" and any(t.lower_ == "only" for t in child.subtree):
-                q = ask(root, sent, set(child.subtree), "Under what condition")
-                if q and not has_dangling_pronoun(q) and not has_dangling_pronoun(cond):
-                    slots["condition_q"] = q
-                    slots["condition"] = "if " + re.sub(r"^if\s+", "", cond, flags=re.I)
-            del main
+        # Conditions may hang on the main verb or on a reported clause ("It should realize
+        # that unless X, Y may increase").
+        for head in [root, *(t for t in root.children if t.dep_ == "ccomp")]:
+            for child in head.children:
+                if child.dep_ != "advcl":
+                    continue
+                mark = next((m for m in child.children if m.dep_ == "mark"), None)
+                if mark is None:
+                    continue
+                cond_toks = [t for t in child.subtree if t.i != mark.i and t.lower_ != "only"]
+                cond = tidy(render(cond_toks))
+                if mark.lower_ == "unless" and has_modal(head):
+                    main_toks = [
+                        t
+                        for t in head.subtree
+                        if t not in set(child.subtree) and not (t.dep_ == "mark" and t.head == head)
+                    ]
+                    # "..., especially if X": a second condition is not part of what follows.
+                    extra = [c for c in head.children if c.dep_ == "advcl" and c != child]
+                    for c in extra:
+                        main_toks = [t for t in main_toks if t not in set(c.subtree)]
+                    consequence = clause_text(
+                        [t for t in main_toks if not t.is_punct or t.text == "-"]
+                    )
+                    if not has_dangling_pronoun(cond) and not has_dangling_pronoun(consequence):
+                        slots["unless_q"] = f"What does {voice} warn could happen unless {cond}?"
+                        slots["consequence"] = consequence
+                elif mark.lower_ == "if" and any(t.lower_ == "only" for t in child.subtree):
+                    q = ask(head, sent, set(child.subtree), "Under what condition")
+                    if (
+                        q
+                        and not has_dangling_pronoun(q)
+                        and not has_dangling_pronoun(cond)
+                        and well_formed(q, analysis)
+                    ):
+                        slots["condition_q"] = q
+                        slots["condition"] = "if " + re.sub(r"^if\s+", "", cond, flags=re.I)
         # "The fact that X suggests Y": what evidence supports Y?
         if root.lemma_ in EVIDENCE_VERBS and subj is not None and subj.lower_ == "fact":
             x = next((c for c in subj.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
@@ -210,12 +247,12 @@ class ClaimExtractor:
                 x_toks = [
                     t
                     for t in x.subtree
-                    if not (t.dep_ == "mark" and t.lower_ == "that" and t.head is x)
+                    if not (t.dep_ == "mark" and t.lower_ == "that" and t.head == x)
                 ]
-                x_text = tidy(render(x_toks))
+                x_text = re.sub(r"^that\s+", "", tidy(render(x_toks)))
                 x_subj = next((c for c in x.children if c.dep_ == "nsubj"), None)
                 y_text = tidy(
-                    render(t for t in y.subtree if not (t.dep_ == "mark" and t.head is y))
+                    render(t for t in y.subtree if not (t.dep_ == "mark" and t.head == y))
                 )
                 if x_subj is not None and y_text.split()[0].lower() in ("he", "she"):
                     name, _ = subject_name(x_subj, analysis)

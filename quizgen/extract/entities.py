@@ -28,6 +28,50 @@ NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
 SMALL = {"of", "the", "and", "for", "de", "la", "&"}
 # Words the small model tags as entities that are not things a quiz should ask about.
+ORG_WORDS = {
+    "united",
+    "city",
+    "fc",
+    "rovers",
+    "wanderers",
+    "athletic",
+    "bank",
+    "council",
+    "committee",
+    "group",
+    "ltd",
+    "inc",
+    "plc",
+    "party",
+    "club",
+    "markets",
+    "research",
+    "service",
+    "services",
+    "agency",
+    "ministry",
+    "department",
+    "office",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "times",
+    "news",
+    "post",
+    "association",
+    "commission",
+    "corporation",
+    "company",
+    "board",
+    "authority",
+    "trust",
+    "foundation",
+    "society",
+    "union",
+    "federation",
+    "league",
+}
 NOT_NAMES = {"covid", "internet", "web", "online", "tv"}
 
 
@@ -39,6 +83,8 @@ class Entity:
     mentions: int = 0
     first: int = 10**9
     roles: list[tuple[str, int, int]] = field(default_factory=list)  # (role, start, end)
+    the: bool = False  # the article writes "the BMA", so a sentence must too
+    _with_the: int = 0
 
     def all_names(self) -> set[str]:
         return {self.name, *self.aliases}
@@ -101,10 +147,13 @@ class EntityIndex:
     def _build(cls, analysis: Analysis) -> EntityIndex:
         index = cls()
         mentions: list[tuple[str, str, int]] = []
+        with_the: list[tuple[str, bool]] = []
         for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
             for ent in doc.ents:
                 if ent.label_ in NAMED and norm(ent.text) and norm(ent.text) not in NOT_NAMES:
                     mentions.append((clean_mention(ent.text), ent.label_, off + ent.start_char))
+                    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                    with_the.append((clean_mention(ent.text), prev == "the"))
         # Longest names first, so a surname or short form joins the full name's entity.
         labels: dict[str, Counter] = defaultdict(Counter)
         for text, label, _ in mentions:
@@ -130,6 +179,21 @@ class EntityIndex:
                 # A surname the model called an organisation is still the person.
                 if ent.label != "PERSON" and label == "PERSON" and len(ent.name.split()) > 1:
                     ent.label = "PERSON"
+        for text, the in with_the:
+            ent = index.lookup(text)
+            if ent is not None and norm(strip_title(text)) == norm(ent.name):
+                ent._with_the += 1 if the else -1
+        titled = {norm(strip_title(t)) for t, _, _ in mentions if strip_title(t) != t}
+        for ent in index.entities:
+            ent.the = ent._with_the > 0 and ent.label != "PERSON"
+            # The small model calls clubs, adjectives and products people: a person is
+            # named in full somewhere, or with a title ("Mr Thiemann").
+            if ent.label == "PERSON":
+                words = ent.name.split()
+                if words[-1].lower() in ORG_WORDS:
+                    ent.label = "ORG"
+                elif len(words) < 2 and not ({norm(a) for a in ent.all_names()} & titled):
+                    ent.label = "NAME"
         caps = {norm(c) for c in capitals()}
         for ent in index.entities:
             # Name a state by its own name, not by its capital ("DPRK", not "Pyongyang").
@@ -167,6 +231,14 @@ def _linked(a: str, b: str) -> bool:
         s = short.replace(".", "")
         if s.isupper() and 2 <= len(s) <= 6 and len(long.split()) > 1:
             if s in (initials(long, True), initials(long, False)):
+                return True
+    for short, long in ((a, b), (b, a)):
+        # "Fed" for "Federal Reserve", "Stats" for "Statistics Wales".
+        if " " not in short and len(short) >= 3 and len(long.split()) > 1:
+            if (
+                long.split()[0].lower().startswith(short.lower())
+                and short.lower() != long.split()[0].lower()
+            ):
                 return True
     caps = capitals()
     for cap, states in caps.items():

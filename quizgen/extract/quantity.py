@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..language import ask, has_dangling_pronoun, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
-from .base import clause_text, usable_sentences
+from .base import clause_text, usable_sentences, well_formed
 
 LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
@@ -53,7 +53,7 @@ class QuantityExtractor:
                     verb.pos_ not in ("VERB", "AUX")
                     and verb.dep_
                     in ("pobj", "prep", "dobj", "nsubj", "attr", "compound", "amod", "npadvmod")
-                    and verb.head is not verb
+                    and verb.head != verb
                 ):
                     verb = verb.head
                 slots = {
@@ -81,7 +81,12 @@ class QuantityExtractor:
                             # A subject question keeps the verb's own number: "How many
                             # machines were", not "Who was".
                             q = ask(verb, sent, target, wh, singular=False)
-                            if q and not has_dangling_pronoun(q) and ent.text not in q:
+                            if (
+                                q
+                                and not has_dangling_pronoun(q)
+                                and ent.text not in q
+                                and well_formed(q, analysis)
+                            ):
                                 slots["how_q"] = q
                 facts.append(
                     Fact.make(

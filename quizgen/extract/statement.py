@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
-from ..language import render, tidy
+from ..language import has_dangling_pronoun, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
-from .base import is_pronoun, resolve_pronoun, subject_name, usable_sentences
+from .base import display_name, is_pronoun, resolve_pronoun, subject_name, usable_sentences
 
 GROUP_SPEAKERS = re.compile(
     r"^(many|some|most|few)( people| observers| analysts| critics| experts)?$|^(critics|sceptics|skeptics|others|analysts|experts)$",
     re.I,
 )
+WH_STARTS = {"whether", "if", "how", "what", "why", "when", "where", "who", "which"}
 REPORTING = {
     "say",
     "tell",
@@ -92,12 +93,16 @@ class StatementExtractor:
                 if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
                     toks = toks[1:]
                 said = tidy(render(toks)).rstrip(" ,.")
-                if len(said.split()) < 4:
-                    continue
+                if len(said.split()) < 4 or said.split()[-1].lower() in ("but", "and", "or", "so"):
+                    continue  # a fragment, or a quotation cut off mid-sentence
+                if quoted and has_dangling_pronoun(said):
+                    continue  # "I", "my", "he" inside a quotation: nobody knows who they are
                 if quoted:
                     said = said[:1].upper() + said[1:]
                 elif toks[0].pos_ != "PROPN" and not said[:2].isupper():
                     said = said[:1].lower() + said[1:]
+                # "refused to reveal whether ...": no "that" before a wh-clause.
+                that = "" if toks[0].lower_ in WH_STARTS else " that"
                 past = (
                     verb.text.lower() if not lead else verb.head.text.lower() + " to " + verb.lemma_
                 )
@@ -115,12 +120,13 @@ class StatementExtractor:
                     if quoted:
                         slots["who_q"] = f'Who {past}, "{said}"?'
                     else:
-                        slots["who_q"] = f"Who {past} that {said}?"
+                        slots["who_q"] = f"Who {past}{that} {said}?"
+                    shown = display_name(name, analysis)
                     slots["claim"] = (
-                        f'{name} {past}, "{said}"' if quoted else f"{name} {past} that {said}"
+                        f'{shown} {past}, "{said}"' if quoted else f"{shown} {past}{that} {said}"
                     ) + "."
                 else:
-                    slots["claim"] = f"{name[:1].upper()}{name[1:]} {past} that {said}."
+                    slots["claim"] = f"{name[:1].upper()}{name[1:]} {past}{that} {said}."
                     slots["what_q"] = f"What do {name} {lead}{verb.lemma_}?"
                 facts.append(
                     Fact.make(

@@ -15,7 +15,9 @@ from ..nlp import Analysis
 from .base import usable_sentences
 
 RARE = 3.6  # Zipf frequency below which a word is worth teaching (3 = once per million words)
-POS = ("NOUN", "ADJ", "VERB")
+# Nouns carry the ideas; a blanked verb or common adjective tests wording, not the article.
+POS = ("NOUN", "ADJ")
+RARE_ADJ = 2.8
 
 
 def zipf(word: str) -> float:
@@ -44,6 +46,8 @@ class TermExtractor:
         for lemma in uses:
             rarity = zipf(lemma)
             if rarity >= RARE or rarity == 0:
+                continue
+            if uses[lemma][0][0].pos_ == "ADJ" and rarity >= RARE_ADJ:
                 continue  # common words teach nothing; unknown ones are usually typos
             scored.append((rarity - 0.3 * min(counts[lemma], 3), lemma))
         facts = []

@@ -33,6 +33,7 @@ FIELDS = {
     "explanation",
     "distractors",
     "false_form",
+    "fallback_type",
     "group",
     "pair",
     "item",
@@ -72,6 +73,7 @@ class Template:
     tags: list[str] = field(default_factory=list)
     description: str = ""
     priority: float = 0.5
+    fallback_type: str = ""  # an mcq without enough wrong options becomes this type
     origin: str = ""
 
     def render(self, source: str, context: dict[str, Any]) -> str:

@@ -1,0 +1,128 @@
+"""Position facts: what each party wants, demands, opposes or looks for.
+
+"Pyongyang believes in a gradual approach ... while demanding that the US progressively lift
+the sanctions. But the US looks for complete, verifiable and irreversible denuclearization"
+gives two parties and their positions, which make matching items (party to position), true
+or false items that swap the party, and "what does X look for?" questions whose wrong
+options are the other parties' positions.
+"""
+
+from __future__ import annotations
+
+from ..language import ask, has_dangling_pronoun, render, tidy
+from ..model import Fact
+from ..nlp import Analysis
+from .base import is_pronoun, subject_name, usable_sentences, well_formed
+
+POSITION_VERBS = {
+    "want",
+    "demand",
+    "seek",
+    "call",
+    "urge",
+    "insist",
+    "propose",
+    "oppose",
+    "reject",
+    "support",
+    "back",
+    "favour",
+    "favor",
+    "push",
+    "press",
+    "prefer",
+    "refuse",
+    "look",
+    "believe",
+    "advocate",
+    "resist",
+    "welcome",
+    "criticise",
+    "criticize",
+    "condemn",
+}
+# Verbs whose position follows a preposition: "look for", "call for", "believe in".
+PARTICLE = {
+    "look": "for",
+    "call": "for",
+    "push": "for",
+    "press": "for",
+    "believe": "in",
+    "insist": "on",
+}
+PARTIES = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _subject(verb):
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # "Pyongyang believes ... while demanding ...": the participle's subject is the head's.
+    if subj is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VB"):
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subj
+
+
+def _position(verb):
+    """The tokens of what is wanted, and the tokens to leave out of the question."""
+    particle = PARTICLE.get(verb.lemma_)
+    for child in verb.children:
+        if particle and child.dep_ == "prep" and child.lower_ == particle:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return list(pobj.subtree)
+        if not particle and child.dep_ in ("dobj", "ccomp", "xcomp"):
+            return list(child.subtree)
+    return None
+
+
+class PositionExtractor:
+    kinds = ("position",)
+
+    def extract(self, *, analysis: Analysis) -> list[Fact]:
+        facts = []
+        for sent, off in usable_sentences(analysis):
+            if any(t.text in ('"', "“", "”") for t in sent):
+                continue  # a quotation's positions are its speaker's, asked as statements
+            for verb in sent:
+                if verb.lemma_ not in POSITION_VERBS or verb.pos_ != "VERB":
+                    continue
+                subj = _subject(verb)
+                if subj is None or is_pronoun(subj):
+                    continue
+                party, label = subject_name(subj, analysis)
+                if label not in PARTIES:
+                    continue
+                toks = _position(verb)
+                if not toks or not 2 <= len(toks) <= 20:
+                    continue
+                # "demanding that the US lift ...": the answer keeps its "that".
+                position = tidy(render(toks)).rstrip(" ,.")
+                if not position or has_dangling_pronoun(position):
+                    continue
+                q = ask(verb, sent, set(toks), "What") if verb.dep_ in ("ROOT", "ccomp") else None
+                if q and (has_dangling_pronoun(q) or not well_formed(q, analysis)):
+                    q = None
+                written = tidy(render(subj.subtree))
+                slots = {
+                    "party": party,
+                    "party_label": label,
+                    "verb": verb.text,
+                    "verb_lemma": verb.lemma_,
+                    "position": position[:1].upper() + position[1:],
+                    "what_q": q or "",
+                    "statement": "",
+                }
+                # "Pyongyang wants X": one checkable line for a true/false item.
+                if verb.dep_ == "ROOT" and verb.tag_ != "VBG" and written in sent.text:
+                    vp = [t for t in verb.subtree if t.i >= verb.i and not t.is_punct]
+                    slots["statement"] = f"{written} {tidy(render(vp))}."
+                    slots["party_written"] = written
+                facts.append(
+                    Fact.make(
+                        "position",
+                        slots,
+                        analysis.evidence(sent, off),
+                        salience=0.8,
+                        extractor="position",
+                    )
+                )
+        return facts
