@@ -181,7 +181,12 @@ def clause_tokens(verb: Token, sent: Span) -> set[Token]:
 
 
 def ask(
-    verb: Token, sent: Span, target: set[Token] | None, wh: str, singular: bool = True
+    verb: Token,
+    sent: Span,
+    target: set[Token] | None,
+    wh: str,
+    singular: bool = True,
+    drop: set[Token] | None = None,
 ) -> str | None:
     """A wh-question about ``target`` (a set of tokens in the verb's clause), or about the
     subject when ``target`` is None. Returns None where the clause has no usable shape."""
@@ -189,7 +194,7 @@ def ask(
     if subj is None:
         return None
     subj_toks = subtree(subj)
-    clause = clause_tokens(verb, sent)
+    clause = clause_tokens(verb, sent) - (drop or set())
     # A subordinate clause asked on its own loses its "as", "while" or "that".
     clause -= {c for c in verb.children if c.dep_ == "mark"}
     # A conjoined clause with its own subject ("..., and Washington could pledge ...") is a

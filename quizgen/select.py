@@ -102,9 +102,6 @@ def flaw(q: Question) -> str | None:
             "she",
             "her",
         )  # "Who said he ...": the answer is the referent
-    if q.type in ("cloze", "true_false"):
-        # A sentence in the author's voice: "I" and "we" are the author, named on the sheet.
-        allowed = ("i", "we", "our", "my", "me", "us")
     if q.type == "essay":
         # The prompt speaks to the student ("you"); what it quotes must stand on its own.
         quoted = re.findall(r'"([^"]+)"', prompt)
@@ -114,6 +111,8 @@ def flaw(q: Question) -> str | None:
         pass  # the sentence is quoted whole: its pronouns are the article's own
     elif has_dangling_pronoun(re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", prompt), allowed):
         return "prompt leans on a pronoun it does not explain"
+    if (prompt.count('"') + prompt.count("“") + prompt.count("”")) % 2:
+        return "prompt has a quotation cut in half"
     if len(prompt.split()) > LONGEST.get(q.type, 70):
         return "prompt too long"
     if re.search(r"\b(why|when|where|what|who|how)\s+to\b", prompt, re.I) or re.search(
@@ -146,7 +145,8 @@ def leaks(q: Question, other: Question) -> bool:
     if q.type in ("true_false", "essay", "matching", "ordering") or not q.answer:
         return False
     answer = norm(q.answer)
-    if len(answer) < 3 or answer not in norm(other.prompt + " " + " ".join(other.choices)):
+    # Only the prompt counts: a name offered as a wrong option elsewhere reveals nothing.
+    if len(answer) < 3 or f" {answer} " not in f" {norm(other.prompt)} ":
         return False
     return (
         q.evidence.start == other.evidence.start
@@ -214,7 +214,9 @@ def select(
 
 
 def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
-    if per_fact[q.fact_id] >= 2 or per_sentence[q.evidence.start] >= 2:
+    # A long sentence carries several facts: it may be asked about three times.
+    per_sentence_cap = 3 if len(q.evidence.text.split()) > 30 else 2
+    if per_fact[q.fact_id] >= 2 or per_sentence[q.evidence.start] >= per_sentence_cap:
         return "the set already asks twice about this sentence"
     if (q.evidence.start, norm(q.answer)) in answers and q.type not in ("true_false", "essay"):
         return "another question already has this answer from the same sentence"

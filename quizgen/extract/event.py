@@ -8,7 +8,7 @@ self-contained question, and the templates test for that.
 
 from __future__ import annotations
 
-from ..language import ask, has_dangling_pronoun
+from ..language import ask, has_dangling_pronoun, render
 from ..model import Fact
 from ..nlp import Analysis
 from .base import (
@@ -22,6 +22,72 @@ from .base import (
     wh_for,
 )
 from .entities import EntityIndex
+
+
+def reporter_after(verb):
+    """For "X did Y, a new book claims" parsed with "did" as the root: the source and the
+    tokens of ", a new book claims", which the questions leave out."""
+    for c in verb.children:
+        if (
+            c.lemma_ in SPEECH
+            and c.i > verb.i
+            and c.dep_ in ("ccomp", "parataxis", "advcl", "conj")
+        ):
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if (
+                subj is None
+                or is_pronoun(subj)
+                or any(g.dep_ in ("ccomp", "dobj") for g in c.children)
+            ):
+                continue
+            drop = set(c.subtree)
+            drop |= {t for t in verb.children if t.is_punct and t.i == min(x.i for x in drop) - 1}
+            source = render(subj.subtree)
+            if subj.pos_ != "PROPN":
+                source = source[:1].lower() + source[1:]
+            return source, drop
+    return "", set()
+
+
+def reporting_frame(sent):
+    """For "X did Y, a new book claims", the source ("a new book about the chancellor") and
+    the verb of what it reports; else ("", None)."""
+    root = sent.root
+    if root.lemma_ not in SPEECH:
+        return "", None
+    content = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if content is None or subj is None or is_pronoun(subj):
+        return "", None
+    source = render(subj.subtree)
+    if subj.pos_ != "PROPN":
+        source = source[:1].lower() + source[1:]
+    return source, content
+
+
+LIGHT_VERBS = {
+    "take",
+    "make",
+    "have",
+    "give",
+    "pay",
+    "do",
+    "play",
+    "keep",
+    "catch",
+    "lose",
+    "change",
+}
+
+
+def light_verb(verb, obj) -> bool:
+    """ "take charge", "make sense", "play a role": the object is half of an idiom, and
+    asking "What did X take?" splits it."""
+    if verb.lemma_ not in LIGHT_VERBS:
+        return False
+    dets = [c for c in obj.children if c.dep_ in ("det", "poss")]
+    return not dets or obj.lemma_ in ("role", "part", "place", "attention", "note", "sense", "mind")
+
 
 HUMAN_NOUNS = {
     "people",
@@ -76,11 +142,25 @@ class EventExtractor:
         index = EntityIndex.of(analysis)
         facts = []
         for sent, off in usable_sentences(analysis):
+            if any(t.text in ('"', "“", "”") for t in sent):
+                continue  # a quotation's words are its speaker's: asked as statements
             # Subordinate clauses too, for a named actor: "As Kim reached Vietnam on Tuesday".
             subordinate = [t for t in sent if t.dep_ in ("advcl", "ccomp") and t.pos_ == "VERB"]
+            source, reported = reporting_frame(sent)
             for verb in [sent.root, *subordinate]:
-                fact = self._event(verb, sent, off, analysis, index, main=verb == sent.root)
+                main = verb == sent.root or verb == reported
+                # "China believes the Council needs to ...": the Council's need is China's view.
+                believer = ""
+                if verb != reported and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH:
+                    holder = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                    if holder is None or is_pronoun(holder):
+                        continue
+                    believer, _ = subject_name(holder, analysis)
+                fact = self._event(verb, sent, off, analysis, index, main=main)
                 if fact is not None:
+                    if verb == reported or believer:
+                        fact.slots["according_to"] = source if verb == reported else believer
+                        fact.slots["statement"] = ""  # the claim is the source's, not a fact
                     facts.append(fact)
         return facts
 
@@ -93,6 +173,7 @@ class EventExtractor:
         name, label = subject_name(subj, analysis)
         if not main and not label:
             return None  # a subordinate clause is worth asking about only for a named actor
+        source, drop = reporter_after(verb)
         slots = {
             "subject": name,
             "subject_label": label,
@@ -108,7 +189,7 @@ class EventExtractor:
         }
         # "Kim and Trump are likely to ...": no single name answers "Who".
         if label and not any(c.dep_ == "conj" for c in subj.children):
-            q = ask(verb, sent, None, wh_for(label))
+            q = ask(verb, sent, None, wh_for(label), drop=drop)
             # A subordinate clause alone is often too thin to ask about ("Who leaves office?").
             if _ok(q, name, analysis) and (main or len(q.split()) >= 7):
                 slots["who_q"] = q
@@ -123,7 +204,7 @@ class EventExtractor:
             # what the article says a thing does is worth asking when the thing is specific.
             wh = "Who" if subj.lemma_.lower() in HUMAN_NOUNS else "What"
             answer = answer_text(subj.subtree)
-            q = ask(verb, sent, None, wh, singular=False)
+            q = ask(verb, sent, None, wh, singular=False, drop=drop)
             if _ok(q, answer, analysis) and not has_dangling_pronoun(answer):
                 slots["who_q"], slots["subject"] = q, answer[:1].upper() + answer[1:]
         for child in verb.children:
@@ -137,36 +218,44 @@ class EventExtractor:
                 ent = ents[0]
                 target = set(child.subtree)
                 if ent.label_ == "DATE" and child.lower_ in TIME_PREPS and not slots["when"]:
-                    q = ask(verb, sent, target, "When")
+                    q = ask(verb, sent, target, "When", drop=drop)
                     ans = answer_text(child.subtree)
                     if _ok(q, ans, analysis):
                         slots["when_q"], slots["when"] = q, ans
                 elif ent.label_ in ("GPE", "LOC", "FAC") and child.lower_ in PLACE_PREPS:
                     if child.lower_ in ("to", "from"):
                         continue  # "Where" loses the direction
-                    q = ask(verb, sent, target, "Where")
+                    q = ask(verb, sent, target, "Where", drop=drop)
                     canon = index.lookup(ent.text)
                     ans = canon.name if canon else answer_text(ent)
                     if _ok(q, ans, analysis) and not slots["where"]:
                         slots["where_q"], slots["where"] = q, ans
             elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE" and not slots["when"]:
-                q = ask(verb, sent, set(child.subtree), "When")
+                q = ask(verb, sent, set(child.subtree), "When", drop=drop)
                 ans = answer_text(child.subtree)
                 if _ok(q, ans, analysis):
                     slots["when_q"], slots["when"] = q, ans
-            elif child.dep_ == "dobj" and not is_pronoun(child) and not slots["what"]:
+            elif (
+                child.dep_ == "dobj"
+                and not is_pronoun(child)
+                and not slots["what"]
+                and not light_verb(verb, child)
+            ):
                 toks = list(child.subtree)
                 if len(toks) > 12:
                     continue
                 obj_ents = [e for e in sent.ents if e.root == child]
                 wh = "Who" if obj_ents and obj_ents[0].label_ == "PERSON" else "What"
-                q = ask(verb, sent, set(toks), wh)
+                q = ask(verb, sent, set(toks), wh, drop=drop)
                 ans = answer_text(toks)
                 if _ok(q, ans, analysis):
                     slots["what_q"], slots["what"] = q, ans
                     slots["object_label"] = obj_ents[0].label_ if obj_ents else ""
         if not any(slots[k] for k in ("who_q", "when_q", "where_q", "what_q")):
             return None
+        if source:
+            slots["according_to"] = source
+            slots["statement"] = ""  # the source's claim, not a fact to mark true
         salience = 0.5 + 0.1 * sum(bool(slots[k]) for k in ("who_q", "when_q", "where_q"))
         return Fact.make(
             "event", slots, analysis.evidence(sent, off), salience=salience, extractor="event"

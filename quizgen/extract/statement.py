@@ -73,6 +73,10 @@ class StatementExtractor:
                     lead = verb.head.lemma_ + " to "
                 if content is None or subj is None:
                     continue
+                if verb.lemma_ == "tell" and not any(
+                    c.dep_ in ("dobj", "dative") for c in verb.children
+                ):
+                    continue  # "X told that ..." is not English; "X told BBC News that ..." is
                 group = GROUP_SPEAKERS.match(render(subj.subtree))
                 if is_pronoun(subj):
                     if subj.lower_ in ("we", "i"):
@@ -88,7 +92,8 @@ class StatementExtractor:
                     if label not in ("PERSON", "ORG", "GPE", "NORP"):
                         continue
                 toks = sorted(content.subtree, key=lambda t: t.i)
-                quoted = any(t.text in ('"', "“", "”") for t in sent) and toks[0].i < verb.i
+                # Quotation marks anywhere in the sentence: the words are the speaker's own.
+                quoted = any(t.text in ('"', "“", "”", "'") for t in sent)
                 toks = [t for t in toks if t.text not in ('"', "“", "”")]
                 if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
                     toks = toks[1:]

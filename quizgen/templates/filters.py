@@ -74,10 +74,21 @@ def wh_word(label: str) -> str:
     }.get(str(label), "What")
 
 
+# Words that start a sentence only because they come first: they go lower-case mid-sentence.
+STARTERS = set(
+    "the a an it its this that these those there here some many most all both each every no "
+    "our their his her my your we they he she why what who whom whose when where how which "
+    "under in on at for with after before while although though if unless because as only not "
+    "more less such one two three several few other another any and but or so yet also still "
+    "according once since until despite during given owing".split()
+)
+
+
 def lcfirst(text: str) -> str:
+    """Lower-case a sentence's first word for use mid-sentence, unless it is a name."""
     text = str(text)
     first = text.split(" ", 1)[0]
-    if len(first) > 1 and (first.isupper() or first[1:] != first[1:].lower()):
+    if first.lower().strip(",") not in STARTERS:
         return text
     return text[:1].lower() + text[1:]
 
@@ -133,3 +144,13 @@ def the(phrase: str) -> str:
 
 
 FILTERS["the"] = the
+
+
+def according(question: str, source: str = "") -> str:
+    """A question about reported words names their source: "According to the book, who ...?"."""
+    if not source:
+        return str(question)
+    return f"According to {source}, {lcfirst(question)}"
+
+
+FILTERS["according"] = according
