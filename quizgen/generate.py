@@ -30,6 +30,21 @@ def norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", str(text).lower()).strip()
 
 
+def common_word(text: str) -> bool:
+    """A single everyday word ("Council", "Welsh"): a description, not a name."""
+    from wordfreq import zipf_frequency
+
+    return " " not in text.strip() and zipf_frequency(text.lower(), "en") >= 4.0
+
+
+def parallel(cand: str, answer: str) -> bool:
+    """Whether a wrong option has the same form as the answer: a name for a name, not an
+    everyday word ("Council"), so that form gives nothing away."""
+    if common_word(cand) and not common_word(answer):
+        return False
+    return True
+
+
 class Aliases:
     """Which names are the same thing, from the entity facts' alias lists."""
 
@@ -97,7 +112,7 @@ class Generator:
         text = f" {norm(prompt)} "
         present = {g for name, g in self.aliases.group.items() if name and f" {name} " in text}
         for cand in self.pool(spec):
-            if self.aliases.group.get(norm(cand)) in present:
+            if self.aliases.group.get(norm(cand)) in present or not parallel(cand, answer):
                 continue
             if any(self.aliases.same(cand, c) for c in already):
                 continue

@@ -187,6 +187,7 @@ def ask(
     wh: str,
     singular: bool = True,
     drop: set[Token] | None = None,
+    subj_text: str | None = None,
 ) -> str | None:
     """A wh-question about ``target`` (a set of tokens in the verb's clause), or about the
     subject when ``target`` is None. Returns None where the clause has no usable shape."""
@@ -247,8 +248,8 @@ def ask(
         if len(words) == 1 and verb.tag_ == "VBP":
             words[0] = third_singular(verb.text)
         return tidy(f"{wh} {' '.join(words)} {rest_text}") + "?"
-    subj_text = render(subj_toks)
-    subj_text = lower_first(subj_text, subj)
+    # ``subj_text`` names what a pronoun subject stands for ("it" -> "the Royal Society").
+    subj_text = subj_text or lower_first(render(subj_toks), subj)
     if auxes:
         first, *others = auxes
         mid = " ".join([t.text for t in others] + ([render(middle)] if middle else []))

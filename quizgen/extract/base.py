@@ -61,7 +61,15 @@ PEOPLE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 MIN_WORDS, MAX_WORDS = 6, 60
 
 
-def wh_for(label: str) -> str:
+def wh_for(label: str, verb: Token | None = None) -> str:
+    """ "Who" for people, and for organisations and states that act ("Who demanded ...?");
+    "What" for a thing, or for any named body described by "is" ("What is the oldest ...?")."""
+    if label == "PERSON":
+        return "Who"
+    if verb is not None and (
+        verb.lemma_ == "be" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    ):
+        return "What"
     return "Who" if label in PEOPLE_LABELS else "What"
 
 

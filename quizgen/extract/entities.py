@@ -222,6 +222,10 @@ class EntityIndex:
                 return ent
             if any(_linked(text, n) for n in names):
                 return ent
+            # "the society" after "the Royal Society": the head word of an organisation's name.
+            if ent.label == "ORG" and len(words) == 1 and len(ent.name.split()) > 1:
+                if ent.name.split()[-1].lower() == text.lower():
+                    return ent
         return None
 
 

@@ -15,6 +15,7 @@ from .base import (
     SPEECH,
     answer_text,
     clause_text,
+    display_name,
     is_pronoun,
     subject_name,
     usable_sentences,
@@ -22,6 +23,30 @@ from .base import (
     wh_for,
 )
 from .entities import EntityIndex
+
+
+def antecedent(pron, analysis):
+    """What a subject "it" (or "he"/"she") stands for: the named subject of the sentence
+    before, as in "The Royal Society ... . It is the oldest ..."; None where unsure."""
+    if pron.lower_ != "it":
+        return None  # people are named by the statements' own resolution; too risky here
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in pron.head.children):
+        return None  # "It is difficult for X to ...": an "it" that stands for nothing
+    doc = pron.doc
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= pron.i < s.end)
+    if k == 0:
+        return None
+    prev = sents[k - 1]
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or is_pronoun(subj):
+        return None
+    name, label = subject_name(subj, analysis)
+    if label not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
+        return None
+    written = display_name(name, analysis)
+    written = written[:1].lower() + written[1:] if written.startswith("The ") else written
+    return name, label, written
 
 
 def reporter_after(verb):
@@ -168,9 +193,17 @@ class EventExtractor:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in SPEECH:
             return None
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or is_pronoun(subj) or subj.lower_ in ("there", "what", "which"):
+        if subj is None or subj.lower_ in ("there", "what", "which"):
             return None
-        name, label = subject_name(subj, analysis)
+        written = None
+        if is_pronoun(subj):
+            found = antecedent(subj, analysis)
+            if found is None:
+                return None
+            name, label, written = found
+            main = main and verb == sent.root
+        else:
+            name, label = subject_name(subj, analysis)
         if not main and not label:
             return None  # a subordinate clause is worth asking about only for a named actor
         source, drop = reporter_after(verb)
@@ -179,6 +212,8 @@ class EventExtractor:
             "subject_label": label,
             "statement": clause_text(sent) if main else "",
             "who_q": "",
+            "by_q": "",
+            "by": "",
             "when_q": "",
             "when": "",
             "where_q": "",
@@ -189,7 +224,7 @@ class EventExtractor:
         }
         # "Kim and Trump are likely to ...": no single name answers "Who".
         if label and not any(c.dep_ == "conj" for c in subj.children):
-            q = ask(verb, sent, None, wh_for(label), drop=drop)
+            q = ask(verb, sent, None, wh_for(label, verb), drop=drop, subj_text=written)
             # A subordinate clause alone is often too thin to ask about ("Who leaves office?").
             if _ok(q, name, analysis) and (main or len(q.split()) >= 7):
                 slots["who_q"] = q
@@ -204,7 +239,7 @@ class EventExtractor:
             # what the article says a thing does is worth asking when the thing is specific.
             wh = "Who" if subj.lemma_.lower() in HUMAN_NOUNS else "What"
             answer = answer_text(subj.subtree)
-            q = ask(verb, sent, None, wh, singular=False, drop=drop)
+            q = ask(verb, sent, None, wh, singular=False, drop=drop, subj_text=written)
             if _ok(q, answer, analysis) and not has_dangling_pronoun(answer):
                 slots["who_q"], slots["subject"] = q, answer[:1].upper() + answer[1:]
         for child in verb.children:
@@ -218,20 +253,30 @@ class EventExtractor:
                 ent = ents[0]
                 target = set(child.subtree)
                 if ent.label_ == "DATE" and child.lower_ in TIME_PREPS and not slots["when"]:
-                    q = ask(verb, sent, target, "When", drop=drop)
+                    q = ask(verb, sent, target, "When", drop=drop, subj_text=written)
                     ans = answer_text(child.subtree)
                     if _ok(q, ans, analysis):
                         slots["when_q"], slots["when"] = q, ans
                 elif ent.label_ in ("GPE", "LOC", "FAC") and child.lower_ in PLACE_PREPS:
                     if child.lower_ in ("to", "from"):
                         continue  # "Where" loses the direction
-                    q = ask(verb, sent, target, "Where", drop=drop)
+                    q = ask(verb, sent, target, "Where", drop=drop, subj_text=written)
                     canon = index.lookup(ent.text)
                     ans = canon.name if canon else answer_text(ent)
                     if _ok(q, ans, analysis) and not slots["where"]:
                         slots["where_q"], slots["where"] = q, ans
+            elif child.dep_ == "agent" and not slots["by"]:
+                # "It was granted a royal charter by King Charles II": by whom?
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                ents = [e for e in sent.ents if pobj is not None and e.root == pobj]
+                if ents and ents[0].label_ == "PERSON":
+                    canon = index.lookup(ents[0].text)
+                    ans = canon.name if canon else answer_text(ents[0])
+                    q = ask(verb, sent, set(child.subtree), "By whom", drop=drop, subj_text=written)
+                    if _ok(q, ans, analysis):
+                        slots["by_q"], slots["by"] = q, ans
             elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE" and not slots["when"]:
-                q = ask(verb, sent, set(child.subtree), "When", drop=drop)
+                q = ask(verb, sent, set(child.subtree), "When", drop=drop, subj_text=written)
                 ans = answer_text(child.subtree)
                 if _ok(q, ans, analysis):
                     slots["when_q"], slots["when"] = q, ans
@@ -246,12 +291,12 @@ class EventExtractor:
                     continue
                 obj_ents = [e for e in sent.ents if e.root == child]
                 wh = "Who" if obj_ents and obj_ents[0].label_ == "PERSON" else "What"
-                q = ask(verb, sent, set(toks), wh, drop=drop)
+                q = ask(verb, sent, set(toks), wh, drop=drop, subj_text=written)
                 ans = answer_text(toks)
                 if _ok(q, ans, analysis):
                     slots["what_q"], slots["what"] = q, ans
                     slots["object_label"] = obj_ents[0].label_ if obj_ents else ""
-        if not any(slots[k] for k in ("who_q", "when_q", "where_q", "what_q")):
+        if not any(slots[k] for k in ("who_q", "when_q", "where_q", "what_q", "by_q")):
             return None
         if source:
             slots["according_to"] = source
