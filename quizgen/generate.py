@@ -32,9 +32,9 @@ def norm(text: str) -> str:
 
 def common_word(text: str) -> bool:
     """A single everyday word ("Council", "Welsh"): a description, not a name."""
-    from wordfreq import zipf_frequency
+    from .frequency import zipf  # wordfreq's value, without importing wordfreq
 
-    return " " not in text.strip() and zipf_frequency(text.lower(), "en") >= 4.0
+    return " " not in text.strip() and zipf(text.lower()) >= 4.0
 
 
 def parallel(cand: str, answer: str) -> bool:
@@ -131,6 +131,9 @@ class Generator:
         questions: list[Question] = []
         for tpl in self.templates:
             facts = [f for f in self.facts if f.kind == tpl.kind]
+            if tpl.group and tpl.type == "mcq":
+                questions.extend(self._safe(self._statements, tpl, facts) or [])
+                continue
             if tpl.group:
                 q = self._safe(self._group, tpl, facts)
                 if q is not None:
@@ -183,18 +186,24 @@ class Generator:
         if tpl.type in ("mcq", "multi_select"):
             spec = tpl.render(tpl.distractors.get("pool", ""), ctx)
             count = int(tpl.distractors.get("count", 3))
-            wrong = self.distractors(answer, prompt, spec, count, q.id)
+            # multi_select: every right option comes from the ``answers`` expression.
+            rights = [str(a) for a in tpl.value(tpl.answers, ctx)] if tpl.answers else [answer]
+            rights = [r for r in rights if r]
+            if not rights:
+                return None
+            wrong = self.distractors(rights[0], prompt + " " + " ".join(rights), spec, count, q.id)
+            wrong = [w for w in wrong if not any(self.aliases.same(w, r) for r in rights)]
             if len(wrong) < count:
-                if tpl.fallback_type == "short_answer":
+                if tpl.fallback_type == "short_answer" and tpl.type == "mcq":
                     q.type = "short_answer"
                     return q
                 return None
             # Every option gets the same first-letter case, so case gives nothing away.
-            options = [o[:1].upper() + o[1:] for o in (answer, *wrong)]
-            q.answer = options[0]
+            options = [o[:1].upper() + o[1:] for o in (*rights, *wrong)]
             order = sorted(range(len(options)), key=lambda k: _h(self.seed, q.id, k))
             q.choices = [options[k] for k in order]
-            q.correct = [order.index(0)]
+            q.correct = sorted(order.index(k) for k in range(len(rights)))
+            q.answer = "; ".join(options[: len(rights)])
         elif tpl.type == "true_false":
             self._true_false(tpl, fact, ctx, q)
         elif tpl.type == "cloze":
@@ -208,18 +217,78 @@ class Generator:
         swap = tpl.false_form.get("swap")
         make_false = bool(swap) and _h(self.seed, fact.id, tpl.id) % 2 == 1
         if make_false:
-            original = str(fact.slots.get(swap, ""))
-            spec = tpl.render(tpl.false_form.get("pool", ""), ctx)
-            wrong = self.distractors(original, q.prompt, spec, 1, q.id)
-            m = re.search(rf"(?<!\w){re.escape(original)}(?!\w)", q.prompt) if original else None
-            if wrong and m:
-                q.prompt = q.prompt[: m.start()] + wrong[0] + q.prompt[m.end() :]
+            changed = self.swapped(tpl, fact, ctx, q.prompt, q.id)
+            if changed is not None:
+                q.prompt, original, wrong = changed
                 q.correct = [1]
                 q.answer = "False"
-                q.explanation = f"False: it was {original}, not {wrong[0]}. {q.explanation}".strip()
+                q.explanation = f"False: it was {original}, not {wrong}. {q.explanation}".strip()
                 return
         q.correct = [0]
         q.answer = "True"
+
+    def swapped(self, tpl: Template, fact: Fact, ctx: dict[str, Any], text: str, salt: str):
+        """``text`` with the template's swap slot replaced by a wrong value, or None."""
+        swap = tpl.false_form.get("swap")
+        original = str(fact.slots.get(swap, "")) if swap else ""
+        if not original:
+            return None
+        spec = tpl.render(tpl.false_form.get("pool", ""), ctx)
+        wrong = self.distractors(original, text, spec, 1, salt)
+        m = re.search(rf"(?<!\w){re.escape(original)}(?!\w)", text)
+        if not wrong or not m:
+            return None
+        return text[: m.start()] + wrong[0] + text[m.end() :], original, wrong[0]
+
+    def _statements(self, tpl: Template, facts: list[Fact]) -> list[Question]:
+        """ "Which of these statements is true?": four key sentences, one as the article has
+        it and three each with one detail changed. The sentences differ, so no option can be
+        found by comparing the options with each other."""
+        chosen = [(f, self._context(f)) for f in facts]
+        chosen = [(f, c) for f, c in chosen if tpl.test(c)]
+        chosen.sort(key=lambda fc: (-fc[0].salience, fc[0].evidence.start))
+        chosen = chosen[: tpl.max_items]
+        out = []
+        for k in range(0, len(chosen) - 3, 4):
+            group = chosen[k : k + 4]
+            ids = [f.id for f, _ in group]
+            qid = stable_id("q", tpl.id, *ids)
+            right = _h(self.seed, qid) % 4
+            options, wrong_notes = [], []
+            for j, (fact, ctx) in enumerate(group):
+                text = tpl.render(tpl.item, ctx)
+                if j == right:
+                    options.append(text)
+                    continue
+                changed = self.swapped(tpl, fact, ctx, text, qid)
+                if changed is None:
+                    break
+                options.append(changed[0])
+                wrong_notes.append(f"{changed[2]} should be {changed[1]}")
+            if len(options) < 4:
+                continue
+            true_fact = group[right][0]
+            out.append(
+                Question(
+                    id=qid,
+                    type="mcq",
+                    prompt=tpl.prompt.strip(),
+                    answer=options[right],
+                    choices=options,
+                    correct=[right],
+                    explanation=f"The article says: {true_fact.evidence.text} (In the others, "
+                    + "; ".join(wrong_notes)
+                    + ".)",
+                    evidence=true_fact.evidence,
+                    fact_id=true_fact.id,
+                    template_id=tpl.id,
+                    bloom=tpl.bloom,
+                    difficulty=tpl.difficulty,
+                    tags=list(tpl.tags),
+                    score=sum(f.salience for f, _ in group) / 4 * tpl.priority,
+                )
+            )
+        return out
 
     def _group(self, tpl: Template, facts: list[Fact]) -> Question | None:
         chosen = []

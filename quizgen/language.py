@@ -317,6 +317,25 @@ FUNCTION = {
 }
 
 
+def state(verb: Token, sent: Span, drop: set[Token], subj_text: str | None = None) -> str | None:
+    """The verb's clause as a short statement, without ``drop`` (a date, a source) and
+    without linkers: "the Slammer worm knocked out 13,000 cash machines"."""
+    clause = clause_tokens(verb, sent) - drop
+    clause -= {c for c in verb.children if c.dep_ == "mark"}
+    for c in verb.children:
+        if c.dep_ == "conj" and any(g.dep_ in SUBJ for g in c.children):
+            clause -= set(c.subtree)
+    if not clause:
+        return None
+    text = strip_linkers(render(clause))
+    if subj_text:
+        subj = subject_of(verb)
+        if subj is not None:
+            text = text.replace(render(subj.subtree), subj_text, 1)
+    text = tidy(text)
+    return text[:1].upper() + text[1:] if text else None
+
+
 def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
     """True if ``text`` leans on a pronoun or demonstrative it does not explain.
 
@@ -332,6 +351,9 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
         before = words[:k]
         content = [b for b in before if b.lower() not in FUNCTION and b.lower() not in PRONOUNS]
         if low in ("this", "these", "those"):
+            nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+            if nxt in ("statements", "options", "events", "words", "items", "sentences"):
+                continue  # "Which of these statements": the options that follow
             return True
         if low == "it":
             nxt = words[k + 1].lower() if k + 1 < len(words) else ""

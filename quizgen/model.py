@@ -35,6 +35,7 @@ FACT_KINDS = (
     "cause",
     "definition",
     "term",
+    "sentence",
 )
 
 

@@ -20,7 +20,8 @@ def built(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(here)
         result = CliRunner().invoke(cli, ["build"], catch_exceptions=False)
-    files = {p.name: p.read_bytes() for p in (here / "out").iterdir()}
+    # Dot files are quizgen's own bookkeeping (the list of files it wrote), not outputs.
+    files = {p.name: p.read_bytes() for p in (here / "out").iterdir() if not p.name.startswith(".")}
     return result, files
 
 

@@ -8,7 +8,9 @@ self-contained question, and the templates test for that.
 
 from __future__ import annotations
 
-from ..language import ask, has_dangling_pronoun, render
+import re
+
+from ..language import ask, has_dangling_pronoun, render, state
 from ..model import Fact
 from ..nlp import Analysis
 from .base import (
@@ -47,6 +49,21 @@ def antecedent(pron, analysis):
     written = display_name(name, analysis)
     written = written[:1].lower() + written[1:] if written.startswith("The ") else written
     return name, label, written
+
+
+MONTH_NUM = {
+    m: k for k, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
+}
+
+
+def date_key(text: str) -> int:
+    """A sortable number for a date phrase that names a year: 2003 -> 200300, "August 2003"
+    -> 200308; 0 where there is no year (Tuesday, last month), which cannot be ordered."""
+    m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+    if not m:
+        return 0
+    month = next((n for name, n in MONTH_NUM.items() if re.search(rf"\b{name}", text, re.I)), 0)
+    return int(m.group(1)) * 100 + month
 
 
 def reporter_after(verb):
@@ -114,40 +131,6 @@ def light_verb(verb, obj) -> bool:
     return not dets or obj.lemma_ in ("role", "part", "place", "attention", "note", "sense", "mind")
 
 
-HUMAN_NOUNS = {
-    "people",
-    "person",
-    "expert",
-    "analyst",
-    "official",
-    "critic",
-    "fan",
-    "player",
-    "minister",
-    "worker",
-    "customer",
-    "user",
-    "voter",
-    "resident",
-    "student",
-    "teacher",
-    "doctor",
-    "scientist",
-    "researcher",
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "manager",
-    "investor",
-    "economist",
-    "campaigner",
-    "politician",
-    "executive",
-    "staff",
-    "member",
-    "family",
-    "child",
-}
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "before", "after"}
 PLACE_PREPS = {"in", "at", "to", "from", "near", "inside", "across"}
 
@@ -189,6 +172,16 @@ class EventExtractor:
                     facts.append(fact)
         return facts
 
+    @staticmethod
+    def _dated(slots, verb, sent, target, drop, written, when) -> None:
+        """For ordering items: the event without its date, and a sortable date."""
+        key = date_key(when)
+        if not key:
+            return
+        item = state(verb, sent, target | (drop or set()), subj_text=written)
+        if item and 3 <= len(item.split()) <= 16 and not has_dangling_pronoun(item):
+            slots["when_sort"], slots["item"] = key, item
+
     def _event(self, verb, sent, off, analysis, index, main: bool):
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in SPEECH:
             return None
@@ -228,20 +221,6 @@ class EventExtractor:
             # A subordinate clause alone is often too thin to ask about ("Who leaves office?").
             if _ok(q, name, analysis) and (main or len(q.split()) >= 7):
                 slots["who_q"] = q
-        elif (
-            not label
-            and main
-            and verb.lemma_ != "be"  # "X is Y" asks for a definition, not for X
-            and subj.pos_ == "NOUN"
-            and 2 <= len(list(subj.subtree)) <= 8
-        ):
-            # "Cash machine networks could soon be more susceptible to computer viruses":
-            # what the article says a thing does is worth asking when the thing is specific.
-            wh = "Who" if subj.lemma_.lower() in HUMAN_NOUNS else "What"
-            answer = answer_text(subj.subtree)
-            q = ask(verb, sent, None, wh, singular=False, drop=drop, subj_text=written)
-            if _ok(q, answer, analysis) and not has_dangling_pronoun(answer):
-                slots["who_q"], slots["subject"] = q, answer[:1].upper() + answer[1:]
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in TIME_PREPS | PLACE_PREPS:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -254,9 +233,10 @@ class EventExtractor:
                 target = set(child.subtree)
                 if ent.label_ == "DATE" and child.lower_ in TIME_PREPS and not slots["when"]:
                     q = ask(verb, sent, target, "When", drop=drop, subj_text=written)
-                    ans = answer_text(child.subtree)
+                    ans = f"{child.text} {ent.text}" if ent.start == child.i + 1 else ""
                     if _ok(q, ans, analysis):
                         slots["when_q"], slots["when"] = q, ans
+                        self._dated(slots, verb, sent, target, drop, written, ans)
                 elif ent.label_ in ("GPE", "LOC", "FAC") and child.lower_ in PLACE_PREPS:
                     if child.lower_ in ("to", "from"):
                         continue  # "Where" loses the direction
@@ -277,9 +257,11 @@ class EventExtractor:
                         slots["by_q"], slots["by"] = q, ans
             elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE" and not slots["when"]:
                 q = ask(verb, sent, set(child.subtree), "When", drop=drop, subj_text=written)
-                ans = answer_text(child.subtree)
+                date = next((e for e in sent.ents if e.start <= child.i < e.end), None)
+                ans = date.text if date is not None and len(list(child.subtree)) <= 4 else ""
                 if _ok(q, ans, analysis):
                     slots["when_q"], slots["when"] = q, ans
+                    self._dated(slots, verb, sent, set(child.subtree), drop, written, ans)
             elif (
                 child.dep_ == "dobj"
                 and not is_pronoun(child)

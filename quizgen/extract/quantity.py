@@ -6,11 +6,14 @@ machines did the Slammer worm knock out in January 2003?" with the answer "13,00
 
 from __future__ import annotations
 
+import re
+
 from ..language import ask, has_dangling_pronoun, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from .base import clause_text, usable_sentences, well_formed
 
+HEDGES = r"^(only|just|about|around|nearly|almost|some|roughly|approximately|more than|less than|over|under|up to|at least)\s+"
 LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
@@ -26,7 +29,7 @@ def _wh(ent, noun_toks) -> str:
     if ent.label_ == "PERCENT":
         return "What percentage" + (f" {rest}" if rest.startswith("of ") else "")
     if ent.label_ == "MONEY":
-        return "How much" + (f" {rest}" if rest and not rest.startswith("of ") else "")
+        return "How much" if not rest else ""  # "How much day" is not a question
     if not rest or rest.startswith("of "):
         return ""
     return f"How many {rest}"
@@ -56,28 +59,35 @@ class QuantityExtractor:
                     and verb.head != verb
                 ):
                     verb = verb.head
+                # "Only 42%": the blank is the figure; "only" stays in the sentence.
+                amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip()
+                if not amount or not any(c.isdigit() for c in amount):
+                    continue
                 slots = {
-                    "amount": ent.text,
+                    "amount": amount,
                     "unit": ent.label_,
                     "statement": clause_text(sent),
                     "how_q": "",
                 }
-                if verb.pos_ in ("VERB", "AUX") and np.dep_ in (
-                    "dobj",
-                    "nsubj",
-                    "nsubjpass",
-                    "attr",
-                    "pobj",
+                # A figure inside dashes or brackets is an aside; moving it garbles the stem.
+                clause = list(verb.subtree)
+                plain = not any(t.text in ("-", "–", "—", "(", ")", '"', "“", "”") for t in clause)
+                if (
+                    plain
+                    and verb.pos_ in ("VERB", "AUX")
+                    and np.dep_
+                    in (
+                        "dobj",
+                        "nsubj",
+                        "nsubjpass",
+                        "attr",
+                    )
                 ):
                     toks = list(np.subtree)
                     if len(toks) <= 12:
                         wh = _wh(ent, toks)
                         if wh:
                             target = None if np.dep_ in ("nsubj", "nsubjpass") else set(toks)
-                            if np.dep_ == "pobj":
-                                target = (
-                                    set(np.head.subtree) if np.head.dep_ == "prep" else set(toks)
-                                )
                             # A subject question keeps the verb's own number: "How many
                             # machines were", not "Who was".
                             q = ask(verb, sent, target, wh, singular=False)

@@ -123,7 +123,9 @@ class StatementExtractor:
                 }
                 if label != "GROUP":
                     if quoted:
-                        slots["who_q"] = f'Who {past}, "{said}"?'
+                        # "told BBC News" loses its object with the quotation moved: say "said".
+                        spoke = "said" if verb.lemma_ in ("tell", "add") else past
+                        slots["who_q"] = f'Who {spoke}, "{said}"?'
                     else:
                         slots["who_q"] = f"Who {past}{that} {said}?"
                     shown = display_name(name, analysis)

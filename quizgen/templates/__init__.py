@@ -34,6 +34,7 @@ FIELDS = {
     "distractors",
     "false_form",
     "fallback_type",
+    "answers",
     "group",
     "pair",
     "item",
@@ -74,6 +75,7 @@ class Template:
     description: str = ""
     priority: float = 0.5
     fallback_type: str = ""  # an mcq without enough wrong options becomes this type
+    answers: str = ""  # multi_select: an expression giving the list of right options
     origin: str = ""
 
     def render(self, source: str, context: dict[str, Any]) -> str:
@@ -155,7 +157,7 @@ def parse_file(path: Path) -> list[Template]:
         for src in [tpl.prompt, tpl.answer, tpl.explanation, tpl.item, *tpl.pair]:
             if src:
                 _check(src, tpl)
-        for src in (tpl.when, tpl.order_by):
+        for src in (tpl.when, tpl.order_by, tpl.answers):
             if src:
                 compile_expr(src, tpl.id, tpl.origin)
         out.append(tpl)

@@ -1,0 +1,67 @@
+"""List facts: three or more things the article names together ("Europay, Mastercard and
+Visa"), for choose-all-that-apply items whose wrong options are other things of the kind."""
+
+from __future__ import annotations
+
+import re
+
+from ..language import has_dangling_pronoun, render, tidy
+from ..model import Fact
+from ..nlp import Analysis
+from .base import usable_sentences
+from .entities import EntityIndex
+
+
+def _item_tokens(tok):
+    """An item of a list without the items coordinated after it."""
+    skip = set()
+    for c in tok.children:
+        if c.dep_ in ("conj", "cc", "punct", "appos"):
+            skip |= set(c.subtree)
+    return [t for t in tok.subtree if t not in skip]
+
+
+class ListExtractor:
+    kinds = ("list",)
+
+    def extract(self, *, analysis: Analysis) -> list[Fact]:
+        index = EntityIndex.of(analysis)
+        facts = []
+        for sent, off in usable_sentences(analysis):
+            for tok in sent:
+                if tok.dep_ == "conj" or len(tok.conjuncts) < 2:
+                    continue  # only the head of a list, once
+                members = [tok, *tok.conjuncts]
+                spans = [_item_tokens(m) for m in members]
+                items = [tidy(render(sp)) for sp in spans]
+                labels = set()
+                for m in members:
+                    ent = next((e for e in sent.ents if e.start <= m.i < e.end), None)
+                    labels.add(ent.label_ if ent is not None else m.pos_)
+                if len(labels) != 1 or not all(1 <= len(i.split()) <= 4 for i in items):
+                    continue
+                label = labels.pop()
+                if label not in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "NOUN", "PROPN"):
+                    continue
+                # Entities by their index names, so wrong options are the same kind of thing.
+                if label not in ("NOUN", "PROPN"):
+                    names = [index.lookup(i).name if index.lookup(i) else i for i in items]
+                else:
+                    names = items
+                start = min(t.idx for sp in spans for t in sp) - sent.start_char
+                end = max(t.idx + len(t) for sp in spans for t in sp) - sent.start_char
+                text = sent.text
+                blanked = re.sub(r"\s+", " ", text[:start] + "_____" + text[end:]).strip()
+                if has_dangling_pronoun(blanked):
+                    continue
+                slots = {"items": names, "label": label, "blanked": blanked, "count": len(names)}
+                facts.append(
+                    Fact.make(
+                        "list",
+                        {**slots, "key": "; ".join(names)},
+                        analysis.evidence(sent, off),
+                        salience=0.6,
+                        extractor="list",
+                    )
+                )
+        return facts

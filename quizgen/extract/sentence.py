@@ -1,0 +1,132 @@
+"""Key-sentence facts: the article's most important self-contained statements, each with one
+checkable detail (a figure, a person, an organisation, a place or a year) that a true/false
+or a "which statement is true?" item can change.
+
+Importance is judged the way a reader skims: the opening sentences of a report carry its
+news, and sentences that share words with the headline, name the article's main actors or
+give figures carry its facts. A sentence is kept only if it stands on its own: no quotation,
+no pronoun it does not explain, and a sensible length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..language import has_dangling_pronoun, strip_linkers, tidy
+from ..model import Fact
+from ..nlp import Analysis
+from .base import usable_sentences
+from .entities import EntityIndex
+from .quantity import HEDGES
+
+STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "and",
+    "or",
+    "for",
+    "is",
+    "are",
+    "was",
+    "be",
+    "with",
+    "by",
+    "at",
+    "as",
+    "will",
+    "has",
+    "have",
+    "that",
+    "its",
+    "it",
+    "from",
+    "over",
+}
+DETAILS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORG", "GPE", "NORP", "DATE")
+MIN_WORDS, MAX_WORDS = 8, 32
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP and len(w) > 2}
+
+
+class SentenceExtractor:
+    kinds = ("sentence",)
+
+    def extract(self, *, analysis: Analysis) -> list[Fact]:
+        index = EntityIndex.of(analysis)
+        title = _content(analysis.article.title)
+        actors = Counter(
+            {e.name: e.mentions for e in index.entities if e.label in ("PERSON", "ORG", "GPE")}
+        )
+        main_actors = {name for name, _ in actors.most_common(3)}
+        sentences = usable_sentences(analysis)
+        facts = []
+        for rank, (sent, off) in enumerate(sentences):
+            text = sent.text.strip()
+            if any(q in text for q in ('"', "“", "”")) or text.endswith("?"):
+                continue
+            clean = strip_linkers(text)
+            clean = clean[:1].upper() + clean[1:]
+            words = clean.split()
+            if not MIN_WORDS <= len(words) <= MAX_WORDS or has_dangling_pronoun(clean):
+                continue
+            detail = self._detail(sent, clean, index)
+            if detail is None:
+                continue
+            value, label, pool = detail
+            names = {index.lookup(e.text).name for e in sent.ents if index.lookup(e.text)}
+            salience = (
+                0.4
+                + (0.3 if rank < 3 else 0.1 if rank < 8 else 0.0)
+                + 0.1 * min(len(_content(clean) & title), 3)
+                + (0.15 if names & main_actors else 0.0)
+                + (0.1 if label in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") else 0.0)
+            )
+            slots = {
+                "text": clean if clean.endswith(".") else clean + ".",
+                "detail": value,
+                "detail_label": label,
+                "detail_pool": pool,
+                "rank": rank,
+            }
+            facts.append(
+                Fact.make(
+                    "sentence",
+                    slots,
+                    analysis.evidence(sent, off),
+                    salience=round(min(salience, 1.0), 3),
+                    extractor="sentence",
+                )
+            )
+        return facts
+
+    @staticmethod
+    def _detail(sent, clean, index):
+        """The detail to change for a false version, most checkable first."""
+        ents = sorted(
+            sent.ents, key=lambda e: DETAILS.index(e.label_) if e.label_ in DETAILS else 99
+        )
+        for ent in ents:
+            if ent.label_ not in DETAILS or ent.text not in clean:
+                continue
+            if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+                if not any(c.isdigit() for c in ent.text):
+                    continue
+                amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip()
+                return amount, ent.label_, f"quantity.amount[unit={ent.label_}]"
+            if ent.label_ == "DATE":
+                if not re.fullmatch(r"(?:in |)(1[5-9]\d\d|20\d\d)", ent.text):
+                    continue  # only a bare year has same-kind stand-ins that are clearly wrong
+                return ent.text, "YEAR", "sentence.detail[detail_label=YEAR]"
+            canon = index.lookup(ent.text)
+            if canon is None or canon.label not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            return tidy(ent.text), canon.label, f"entity.name[label={canon.label}]"
+        return None
