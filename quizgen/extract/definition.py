@@ -1,0 +1,90 @@
+"""Definition facts: "X is Y" sentences, which say what a thing is or how the writer judges it.
+
+"The Royal Society ... is a learned society" gives "What is the Royal Society?"; "The silver
+lining is that the two countries are willing to take the peace process forward" gives
+"According to the author, what is the silver lining?"; "What is really disturbing ... is the
+fact that it took four days ..." gives "According to the author, what is really disturbing?".
+The question keeps the sentence's own subject, so it is as clear as the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..language import has_dangling_pronoun, render, strip_linkers, tidy
+from ..model import Fact
+from ..nlp import Analysis
+from .base import is_pronoun, usable_sentences
+
+# A noun phrase or a clause; an adjective ("is large") describes rather than defines.
+COMPLEMENTS = ("attr", "ccomp", "xcomp")
+MODALS = {"will", "would", "could", "can", "may", "might", "should", "must"}
+
+
+def _text(tokens) -> str:
+    return tidy(render(t for t in tokens if not t.is_space)).rstrip(" ,.;")
+
+
+class DefinitionExtractor:
+    kinds = ("definition",)
+
+    def extract(self, *, analysis: Analysis) -> list[Fact]:
+        voice = "the author" if analysis.cache.get("opinion") else "the article"
+        facts = []
+        for sent, off in usable_sentences(analysis):
+            if any(t.text in ('"', "“", "”") for t in sent):
+                continue
+            root = sent.root
+            if root.lemma_ != "be" or any(c.dep_ == "neg" for c in root.children):
+                continue
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+            comp = next((c for c in root.children if c.dep_ in COMPLEMENTS and c.i > root.i), None)
+            if subj is None or comp is None or is_pronoun(subj):
+                continue
+            aside = {t for c in subj.children if c.dep_ == "appos" for t in c.subtree}
+            subj_toks = [
+                t for t in subj.subtree if t not in aside and (not t.is_punct or t.text == "-")
+            ]
+            subject = strip_linkers(_text(subj_toks))
+            answer = _text(comp.subtree)
+            answer = re.sub(r"^(the fact )?that\s+", "", answer, flags=re.I)
+            if not 1 <= len(subject.split()) <= 12 or not 3 <= len(answer.split()) <= 30:
+                continue
+            if has_dangling_pronoun(subject):
+                continue
+            aux = [c for c in root.children if c.dep_ == "aux"]
+            if aux and aux[0].lower_ not in MODALS:
+                continue  # "has been": the question would need the perfect; rarely worth it
+            if subj.dep_ == "csubj":
+                if not subject.lower().startswith("what "):
+                    continue
+                question = f"According to {voice}, {subject[:1].lower() + subject[1:]}?"
+            else:
+                if subj.pos_ != "PROPN" and not subj.ent_type_ and len(subject.split()) > 8:
+                    continue
+                plural = subj.tag_ in ("NNS", "NNPS") or any(
+                    c.dep_ == "conj" for c in subj.children
+                )
+                verb = f"{aux[0].lower_} be" if aux else ("are" if plural else "is")
+                first = next(iter(subj.subtree))
+                shown = subject if first.pos_ == "PROPN" else subject[:1].lower() + subject[1:]
+                if aux:
+                    question = f"According to {voice}, what {aux[0].lower_} {shown} be?"
+                else:
+                    question = f"According to {voice}, what {verb} {shown}?"
+            slots = {
+                "subject": subject,
+                "definition": answer[:1].upper() + answer[1:],
+                "question": question,
+                "voice": voice,
+            }
+            facts.append(
+                Fact.make(
+                    "definition",
+                    slots,
+                    analysis.evidence(sent, off),
+                    salience=0.8,
+                    extractor="definition",
+                )
+            )
+        return facts
