@@ -68,6 +68,10 @@ class Aliases:
         wa, wb = na.split(), nb.split()
         if len(wa) == 1 and wa[0] in wb or len(wb) == 1 and wb[0] in wa:
             return True
+        # "Van Nistelrooy" and "Ruud van Nistelrooy": one name ends the other.
+        short, long = sorted((wa, wb), key=len)
+        if len(short) >= 2 and long[-len(short) :] == short:
+            return True
         return difflib.SequenceMatcher(None, na, nb).ratio() > 0.85
 
 

@@ -74,17 +74,46 @@ def wh_for(label: str, verb: Token | None = None) -> str:
 
 
 def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
-    """Sentences worth asking about: prose of a sensible length, not a question."""
+    """Sentences worth asking about: prose of a sensible length, not a question, and not
+    the middle of a quotation that runs over several sentences."""
+    if "usable" in analysis.cache:
+        return analysis.cache["usable"]
     out = []
-    for sent, off in analysis.sentences():
-        words = [t for t in sent if not t.is_punct and not t.is_space]
-        text = sent.text.strip()
-        if not (MIN_WORDS <= len(words) <= MAX_WORDS):
-            continue
-        if text.endswith("?") or not re.search(r"[.!\"'”’)]$", text):
-            continue
-        out.append((sent, off))
+    for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
+        open_quote = False
+        for sent in doc.sents:
+            inside = open_quote
+            open_quote = _quote_open_after(sent, open_quote)
+            # Within an open quotation (news copy often drops the closing mark), a sentence
+            # that speaks as "I", "we" or "you", or closes the quotation, is someone's words.
+            if inside and (
+                any(t.lower_ in SPEAKER_WORDS and t.pos_ == "PRON" for t in sent)
+                or sent.text.rstrip().endswith(('"', "”"))
+            ):
+                continue
+            words = [t for t in sent if not t.is_punct and not t.is_space]
+            text = sent.text.strip()
+            if not (MIN_WORDS <= len(words) <= MAX_WORDS):
+                continue
+            if text.endswith("?") or not re.search(r"[.!\"'”’)]$", text):
+                continue
+            out.append((sent, off))
+    analysis.cache["usable"] = out
     return out
+
+
+SPEAKER_WORDS = {"i", "me", "my", "we", "us", "our", "you", "your"}
+
+
+def _quote_open_after(sent: Span, open_quote: bool) -> bool:
+    for t in sent:
+        if t.text == "“":
+            open_quote = True
+        elif t.text == "”":
+            open_quote = False
+        elif t.text == '"':
+            open_quote = not open_quote
+    return open_quote
 
 
 def in_quotes(tok: Token) -> bool:
@@ -117,23 +146,25 @@ def subject_name(subj: Token, analysis: Analysis) -> tuple[str, str]:
 
 
 def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
-    """The person a he/she refers to: the last person named before it in this paragraph
-    or the previous one. Used only where quizgen needs a name to make a question."""
+    """The person a he/she refers to, where the text leaves no doubt: the person who is the
+    subject of this sentence or the one before, in the same paragraph, when exactly one
+    person is. Used only where quizgen needs a name to make a question; None when unsure."""
     if tok.lower_ not in ("he", "she"):
         return None
     index = EntityIndex.of(analysis)
-    last = None
-    for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
-        if off > offset:
-            break
-        for ent in doc.ents:
-            if off + ent.start_char >= offset + tok.idx:
+    sents = list(tok.doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    people = set()
+    for sent in sents[max(0, k - 1) : k + 1]:
+        for t in sent:
+            if t.i >= tok.i:
                 break
-            if ent.label_ == "PERSON":
-                e = index.lookup(ent.text)
-                if e is not None:
-                    last = e.name
-    return last
+            if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON":
+                ent = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+                found = index.lookup(ent.text) if ent is not None else None
+                if found is not None and found.label == "PERSON":
+                    people.add(found.name)
+    return people.pop() if len(people) == 1 else None
 
 
 def is_pronoun(tok: Token) -> bool:

@@ -119,6 +119,9 @@ class SentenceExtractor:
             if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
                 if not any(c.isdigit() for c in ent.text):
                     continue
+                around = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
+                if re.search(r"\d\s*[-–]\s*\d", around):
+                    continue  # a score or a range ("won 2-0"): half of it is no fact
                 amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip()
                 return amount, ent.label_, f"quantity.amount[unit={ent.label_}]"
             if ent.label_ == "DATE":
