@@ -30,6 +30,64 @@ def norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", str(text).lower()).strip()
 
 
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "chairman",
+    "chief",
+    "executive",
+    "director",
+    "governor",
+    "senator",
+    "judge",
+    "king",
+    "queen",
+    "prince",
+    "general",
+    "professor",
+    "manager",
+    "coach",
+    "captain",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "boss",
+    "striker",
+}
+NUMBER = re.compile(r"\d")
+MAGNITUDE = re.compile(r"(bn|billion|m|million|k|thousand|trillion|tn|%)\b", re.I)
+
+
+def _value(text: str) -> float | None:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return float(m.group().replace(",", "")) if m else None
+
+
+def same_kind_number(a: str, b: str) -> bool:
+    """Whether ``b`` can stand for ``a`` in a false statement: the same currency, the same
+    scale word (bn, m, %), and a value of the same order."""
+    cur = lambda t: re.findall(r"[$£€¥]", t)[:1]  # noqa: E731
+    mag = lambda t: [x.lower() for x in MAGNITUDE.findall(t)][:1]  # noqa: E731
+    if cur(a) != cur(b) or mag(a) != mag(b):
+        return False
+    va, vb = _value(a), _value(b)
+    if va is None or vb is None or va == vb or va <= 0 or vb <= 0:
+        return False
+    return 0.1 <= vb / va <= 10
+
+
 def common_word(text: str) -> bool:
     """A single everyday word ("Council", "Welsh"): a description, not a name."""
     from .frequency import zipf  # wordfreq's value, without importing wordfreq
@@ -81,6 +139,12 @@ class Generator:
         self.templates = templates
         self.seed = seed
         self.aliases = Aliases(facts)
+        # Whether the article writes each name with "the" ("the US", "the BMA").
+        self.the = {
+            norm(f.slots.get("name", "")): bool(f.slots.get("the"))
+            for f in facts
+            if f.kind == "entity"
+        }
         self.failures: dict[str, int] = {}
 
     def pool(self, spec: str) -> list[str]:
@@ -195,6 +259,13 @@ class Generator:
             rights = [r for r in rights if r]
             if not rights:
                 return None
+            # "first_min": so many wrong options must come from the first pool ("who said"
+            # needs another speaker: with one speaker in the article the item asks nothing).
+            first_min = int(tpl.distractors.get("first_min", 0))
+            if first_min:
+                first = spec.split("||")[0]
+                if len(self._from_pool(rights[0], prompt, first, first_min, q.id, [])) < first_min:
+                    return None
             wrong = self.distractors(rights[0], prompt + " " + " ".join(rights), spec, count, q.id)
             wrong = [w for w in wrong if not any(self.aliases.same(w, r) for r in rights)]
             if len(wrong) < count:
@@ -232,17 +303,28 @@ class Generator:
         q.answer = "True"
 
     def swapped(self, tpl: Template, fact: Fact, ctx: dict[str, Any], text: str, salt: str):
-        """``text`` with the template's swap slot replaced by a wrong value, or None."""
+        """``text`` with the template's swap slot replaced by a wrong value of the same kind,
+        or None. A false statement must be false because of the fact, not absurd on its face:
+        a person for a person without a title that does not fit, a place that takes "the" for
+        one that does, a sum in the same currency and of the same order for a sum."""
         swap = tpl.false_form.get("swap")
         original = str(fact.slots.get(swap, "")) if swap else ""
-        if not original:
+        m = re.search(rf"(?<!\w){re.escape(original)}(?!\w)", text) if original else None
+        if m is None:
             return None
+        before = text[: m.start()].split()
+        if before and before[-1].strip(",").lower().rstrip(".") in TITLES:
+            return None  # "President Tim Ghriskey": a new name would not hold the title
         spec = tpl.render(tpl.false_form.get("pool", ""), ctx)
-        wrong = self.distractors(original, text, spec, 1, salt)
-        m = re.search(rf"(?<!\w){re.escape(original)}(?!\w)", text)
-        if not wrong or not m:
-            return None
-        return text[: m.start()] + wrong[0] + text[m.end() :], original, wrong[0]
+        with_the = bool(before) and before[-1].lower() == "the"
+        for cand in self.distractors(original, text, spec, 8, salt):
+            if NUMBER.search(original):
+                if not same_kind_number(original, cand):
+                    continue
+            elif self.the.get(norm(cand), False) != with_the:
+                continue
+            return text[: m.start()] + cand + text[m.end() :], original, cand
+        return None
 
     def _statements(self, tpl: Template, facts: list[Fact]) -> list[Question]:
         """ "Which of these statements is true?": four key sentences, one as the article has

@@ -261,6 +261,25 @@ def ask(
     return tidy(q) + "?"
 
 
+POINTING_PREPS = {
+    "in",
+    "of",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "since",
+    "after",
+    "before",
+    "during",
+    "by",
+    "about",
+    "under",
+    "over",
+    "into",
+    "through",
+}
 EXPLETIVE_NEXT = {
     "is",
     "was",
@@ -350,6 +369,13 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
             continue
         before = words[:k]
         content = [b for b in before if b.lower() not in FUNCTION and b.lower() not in PRONOUNS]
+        if low == "that":
+            # "in that election", "That coalition ...": "that" pointing back, not a
+            # conjunction or a relative pronoun.
+            prev = words[k - 1].lower() if k else ""
+            if (k == 0 and w == "That") or prev in POINTING_PREPS:
+                return True
+            continue
         if low in ("this", "these", "those"):
             nxt = words[k + 1].lower() if k + 1 < len(words) else ""
             if nxt in ("statements", "options", "events", "words", "items", "sentences"):

@@ -18,6 +18,42 @@ from .base import is_pronoun, usable_sentences
 
 # A noun phrase or a clause; an adjective ("is large") describes rather than defines.
 COMPLEMENTS = ("attr", "ccomp", "xcomp")
+JUDGEMENTS = {
+    "challenge",
+    "problem",
+    "question",
+    "aim",
+    "goal",
+    "plan",
+    "task",
+    "lesson",
+    "solution",
+    "priority",
+    "danger",
+    "risk",
+    "point",
+    "truth",
+    "reality",
+    "lining",
+    "irony",
+    "worry",
+    "fear",
+    "hope",
+    "answer",
+    "issue",
+    "difficulty",
+    "concern",
+    "reason",
+    "result",
+    "idea",
+    "key",
+    "message",
+    "conclusion",
+    "fact",
+    "objective",
+    "purpose",
+    "important",
+}
 MODALS = {"will", "would", "could", "can", "may", "might", "should", "must"}
 
 
@@ -55,6 +91,12 @@ class DefinitionExtractor:
             aux = [c for c in root.children if c.dep_ == "aux"]
             if aux and aux[0].lower_ not in MODALS:
                 continue  # "has been": the question would need the perfect; rarely worth it
+            # "The challenge is to reach ...", "The silver lining is that ...": a clause
+            # defines only a subject that names a judgement; otherwise it is a parse of
+            # something else ("The deal is for the industry to refuse ...").
+            if comp.dep_ in ("ccomp", "xcomp") and subj.dep_ != "csubj":
+                if subj.lemma_.lower() not in JUDGEMENTS:
+                    continue
             if subj.dep_ == "csubj":
                 if not subject.lower().startswith("what "):
                     continue

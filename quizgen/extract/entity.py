@@ -33,6 +33,7 @@ class EntityExtractor:
                 "aliases": sorted(ent.aliases - {ent.name}),
                 "mentions": ent.mentions,
                 "role": "",
+                "the": ent.the,
             }
             if ent.name in roles:
                 role, sent, off = roles[ent.name]

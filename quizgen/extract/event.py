@@ -107,6 +107,7 @@ def reporting_frame(sent):
     return source, content
 
 
+QUANTIFIERS = {"many", "some", "most", "others", "few", "all", "both", "several", "one", "none"}
 LIGHT_VERBS = {
     "take",
     "make",
@@ -186,8 +187,8 @@ class EventExtractor:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in SPEECH:
             return None
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.lower_ in ("there", "what", "which"):
-            return None
+        if subj is None or subj.lower_ in ("there", "what", "which") or subj.lower_ in QUANTIFIERS:
+            return None  # "Many are finding ...": many of whom?
         written = None
         if is_pronoun(subj):
             found = antecedent(subj, analysis)

@@ -131,5 +131,7 @@ class SentenceExtractor:
             canon = index.lookup(ent.text)
             if canon is None or canon.label not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
+            if canon.label != ent.label_:
+                continue  # the model is unsure what this is: a swap could be absurd
             return tidy(ent.text), canon.label, f"entity.name[label={canon.label}]"
         return None
