@@ -139,6 +139,11 @@ class Generator:
         self.templates = templates
         self.seed = seed
         self.aliases = Aliases(facts)
+        self.mentions = {
+            norm(f.slots.get("name", "")): int(f.slots.get("mentions", 0))
+            for f in facts
+            if f.kind == "entity"
+        }
         # Whether the article writes each name with "the" ("the US", "the BMA").
         self.the = {
             norm(f.slots.get("name", "")): bool(f.slots.get("the"))
@@ -317,13 +322,28 @@ class Generator:
             return None  # "President Tim Ghriskey": a new name would not hold the title
         spec = tpl.render(tpl.false_form.get("pool", ""), ctx)
         with_the = bool(before) and before[-1].lower() == "the"
-        for cand in self.distractors(original, text, spec, 8, salt):
+        # The article's main actors first: an analyst quoted once is no stand-in for a
+        # candidate in an election.
+        cands = sorted(
+            self.distractors(original, text, spec, 8, salt),
+            key=lambda c: -self.mentions.get(norm(c), 0),
+        )
+        for cand in cands:
             if NUMBER.search(original):
                 if not same_kind_number(original, cand):
                     continue
             elif self.the.get(norm(cand), False) != with_the:
                 continue
-            return text[: m.start()] + cand + text[m.end() :], original, cand
+            head = text[: m.start()]
+            # "a Archos study" -> "an Archos study".
+            art = re.search(r"\b(a|an|A|An) $", head)
+            if art:
+                from .templates.filters import a_an
+
+                word = a_an(cand).split(" ", 1)[0]
+                word = word.capitalize() if art.group(1)[0].isupper() else word
+                head = head[: art.start()] + word + " "
+            return head + cand + text[m.end() :], original, cand
         return None
 
     def _statements(self, tpl: Template, facts: list[Fact]) -> list[Question]:

@@ -215,8 +215,13 @@ def select(
 
 def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
     # A long sentence carries several facts: it may be asked about three times.
-    per_sentence_cap = 3 if len(q.evidence.text.split()) > 30 else 2
-    if per_fact[q.fact_id] >= 2 or per_sentence[q.evidence.start] >= per_sentence_cap:
+    # Two questions on one sentence read as the same question twice, unless it is long.
+    per_sentence_cap = 2 if len(q.evidence.text.split()) > 22 else 1
+    # Matching, ordering and which-is-true items draw on several sentences: no cap.
+    spread = q.type in ("matching", "ordering") or q.template_id.startswith("sentence-true")
+    if not spread and (
+        per_fact[q.fact_id] >= 2 or per_sentence[q.evidence.start] >= per_sentence_cap
+    ):
         return "the set already asks twice about this sentence"
     if (q.evidence.start, norm(q.answer)) in answers and q.type not in ("true_false", "essay"):
         return "another question already has this answer from the same sentence"
