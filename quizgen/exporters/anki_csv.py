@@ -19,6 +19,7 @@ from typing import Any
 from ..io import atomic_write
 from ..model import QUESTION_TYPES, QuestionSet
 from .anki_models import NoteSpec, deck_name, notes_for
+from .textsafe import starts_formula
 
 
 def _back_extras(f: dict[str, str]) -> str:
@@ -28,6 +29,12 @@ def _back_extras(f: dict[str, str]) -> str:
     if f.get("Source"):
         out += f"<br><small>{f['Source']}</small>"
     return out
+
+
+def inert(field: str) -> str:
+    """A field that a spreadsheet opening this file would run as a formula starts with that
+    character's HTML reference instead; the fields are HTML, so Anki shows it unchanged."""
+    return f"&#{ord(field[0])};{field[1:]}" if starts_formula(field) else field
 
 
 def stock_row(spec: NoteSpec) -> tuple[str, str, str]:
@@ -54,7 +61,7 @@ def anki_text(qset: QuestionSet, options: dict[str, Any]) -> str:
     )
     writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
     for spec in notes:
-        writer.writerow([*stock_row(spec), " ".join(spec.tags), spec.guid])
+        writer.writerow([*map(inert, stock_row(spec)), " ".join(spec.tags), spec.guid])
     return buf.getvalue()
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import QuizgenError
 from ..model import Question, QuestionSet
+from .textsafe import clean
 
 # Pinned by tests/test_export_anki.py. Never change them.
 MODEL_IDS = {
@@ -130,7 +131,8 @@ class NoteSpec:
 
 def esc(text: Any) -> str:
     """Article text as HTML that shows it literally, also to Anki's own markup."""
-    s = str(text).replace("\r\n", "\n").replace("\t", " ")
+    # Control characters out: \x1f is Anki's field separator, and would split the note.
+    s = clean(str(text)).replace("\t", " ")
     # A word joiner after a backslash keeps MathJax from reading \( or \[ as math.
     s = re.sub(r"\\(?=[(\[])", "\\\u2060", s)
     s = html.escape(s, quote=True)

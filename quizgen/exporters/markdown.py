@@ -101,7 +101,9 @@ class MarkdownExporter(BankExporter):
     name = "markdown"
     description = "text2qti Markdown quiz (run text2qti on it for a Canvas QTI zip)"
     types = ("mcq", "true_false", "short_answer", "cloze", "multi_select", "essay")
-    suffix = ".qti.md"
+    # Not ".qti.md": text2qti writes <name>.zip beside its input, and <slug>.qti.zip is our own
+    # QTI export, which running text2qti on the Markdown would overwrite.
+    suffix = ".text2qti.md"
 
     def write(self, qset, questions, options):
         out = [

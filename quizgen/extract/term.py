@@ -21,9 +21,9 @@ RARE_ADJ = 2.8
 
 
 def zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from ..frequency import zipf as fast  # wordfreq's value, without importing wordfreq
 
-    return zipf_frequency(word, "en")
+    return fast(word)
 
 
 class TermExtractor:
@@ -67,6 +67,8 @@ class TermExtractor:
                 "sentence": text,
                 "blanked": re.sub(r"\s+", " ", blanked),
                 "zipf": round(zipf(lemma), 2),
+                "uses": counts[lemma],
+                "in_title": lemma in analysis.article.title.lower(),
             }
             facts.append(
                 Fact.make(

@@ -1,0 +1,434 @@
+"""``quizgen batch``: many articles at once, in worker processes, with the same files whatever
+the number of workers.
+
+- The inputs are sorted, and everything that depends on more than one article (a slug shared
+  by two articles, the combined bank, the report) is decided in that order, so ``-j`` only
+  changes how fast the files appear, never their names or bytes.
+- The parent reads each article (ingest is cheap) before handing it on, because the slug comes
+  from the title and must be made unique before any file is named after it.
+- A worker does the expensive part, from the spaCy parse to the selected question set.
+  Workers are started with ``spawn`` (spaCy and its BLAS threads do not survive ``fork``
+  well) and each loads the model once, lazily, through ``nlp.load``'s cache. At most two
+  articles per worker are in flight, so memory stays bounded however many articles there are.
+- The parent writes the files, as each question set arrives: the list of what quizgen wrote
+  in a folder (``quizgen.io``) is one file that every write reads and rewrites, and a single
+  writer keeps it whole.
+- An article that fails is an :class:`Outcome` with the reason; the others go on.
+- The combined bank holds one category per article: always as JSON (``combined.json``, the
+  shape of ``quizgen/schema/combined-bank.schema.json``), and in each requested format that
+  has categories (yaml, gift, moodle, qti). The other formats have no notion of a category.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import multiprocessing
+import os
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from glob import glob
+from pathlib import Path
+from typing import Any
+
+from . import __version__, pipeline, registry
+from .errors import QuizgenError
+from .io import atomic_write, guarded_outputs
+from .model import Article, QuestionSet
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+COMBINED_NAME = "combined"
+# Formats whose combined file has one category per article (json is always written).
+COMBINED_FORMATS = ("json", "yaml", "gift", "moodle", "qti")
+_GLOB_MAGIC = re.compile(r"[*?[]")
+MAX_REASONS = 4  # per format, in the summary after a run
+
+
+@dataclass
+class Job:
+    """What a worker needs for one article: everything is already decided by the parent."""
+
+    article: Article
+    count: int
+    seed: int
+    model: str | None
+
+
+@dataclass
+class Outcome:
+    """One article's result: its files and question set, or why it failed."""
+
+    path: Path
+    slug: str = ""
+    qset: QuestionSet | None = None
+    files: list[Path] = field(default_factory=list)
+    skipped: dict[str, dict[str, str]] = field(default_factory=dict)
+    failures: dict[str, int] = field(default_factory=dict)
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+    def message(self) -> str:
+        """The failure as one line that names the article."""
+        return self.error if str(self.path) in self.error else f"{self.path}: {self.error}"
+
+
+@dataclass
+class Result:
+    outcomes: list[Outcome]  # in sorted input order
+    combined: list[Path]
+    uncombined: list[str]  # requested formats that have no combined file
+
+
+def find_inputs(specs: Iterable[str]) -> list[Path]:
+    """The articles named by folders (their .txt/.md/.html/.htm files, not hidden ones, not
+    recursive), glob patterns and plain paths, without repeats, sorted by absolute path."""
+    found: dict[str, Path] = {}
+    for spec in specs:
+        path = Path(spec)
+        if path.is_dir():
+            # Hidden files are not articles (macOS leaves a binary "._name.txt" beside each).
+            matches = [p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES]
+            matches = [p for p in matches if p.is_file() and not p.name.startswith(".")]
+            if not matches:
+                raise QuizgenError(f"{spec}: no .txt, .md, .html or .htm file in this folder")
+        elif path.exists() or not _GLOB_MAGIC.search(spec):
+            matches = [path]  # a missing file fails on its own, and the others go on
+        else:
+            matches = [Path(p) for p in glob(spec, recursive=True) if Path(p).is_file()]
+            if not matches:
+                raise QuizgenError(f"no file matches {spec}")
+        for p in matches:
+            found.setdefault(os.path.abspath(p), p)
+    return [found[k] for k in sorted(found)]
+
+
+def unique_slug(slug: str, taken: set[str]) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``... when an earlier article (or the combined bank)
+    has it; adds the result to ``taken``."""
+    name, n = slug, 1
+    while name in taken or name == COMBINED_NAME:
+        n += 1
+        name = f"{slug}-{n}"
+    taken.add(name)
+    return name
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    paths: list[Path],
+    out_dir: Path,
+    formats: tuple[str, ...],
+    *,
+    jobs: int | None = None,
+    count: int = pipeline.DEFAULT_COUNT,
+    seed: int = 0,
+    model: str | None = None,
+    max_size: int = 5_000_000,
+    options: dict[str, Any] | None = None,
+    progress: Callable[[Outcome], None] | None = None,
+    force: bool = False,
+) -> Result:
+    """Build every article in ``paths`` (sorted), write its files and the combined bank."""
+    from . import nlp
+
+    formats = tuple(dict.fromkeys(formats or ("json",)))
+    for name in formats:
+        registry.exporter(name)  # an unknown format fails once, before any work
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise QuizgenError(f"cannot create output folder {out_dir}: {exc.strerror}") from exc
+    # Decided once here, so every worker loads the same model whatever its environment.
+    model = nlp.model_name(model)
+    jobs = max(1, min(jobs or default_jobs(), len(paths)))
+    outcomes: list[Outcome | None] = [None] * len(paths)
+
+    def done(i: int, outcome: Outcome) -> None:
+        outcome.path = paths[i]  # as the user named it, whatever the worker saw
+        if outcome.ok and outcome.qset is not None:
+            opts = dict(options or {})
+            # The article's own time, as `quizgen build` uses: same input, same files.
+            opts.setdefault("timestamp", _mtime(paths[i]))
+            try:
+                outcome.files, outcome.skipped = pipeline.export(
+                    outcome.qset, formats, out_dir, opts, force=force
+                )
+            except Exception as exc:  # noqa: BLE001 - any failure is this article's alone
+                outcome.error = reason(exc)
+        outcomes[i] = outcome
+        if progress:
+            progress(outcome)
+
+    prepared = _prepare(paths, count, seed, model, max_size)
+    if jobs == 1:
+        for i, item in prepared:
+            done(i, item if isinstance(item, Outcome) else build(item))
+    else:
+        _run_pool(prepared, jobs, done)
+    final = [o for o in outcomes if o is not None]
+    good = [o.qset for o in final if o.ok and o.qset is not None]
+    combined = []
+    if good:
+        with guarded_outputs(out_dir, force=force):
+            combined = write_combined(good, formats, out_dir, seed, options or {})
+    uncombined = [f for f in formats if f not in COMBINED_FORMATS]
+    return Result(outcomes=final, combined=combined, uncombined=uncombined)
+
+
+def _prepare(paths, count, seed, model, max_size) -> Iterator:
+    """(index, Job) for each article that reads, (index, Outcome) for one that does not;
+    lazily, so an article is read only shortly before a worker is free for it."""
+    taken: set[str] = set()
+    for i, path in enumerate(paths):
+        try:
+            article = pipeline.ingest(path, max_size)
+        except Exception as exc:  # noqa: BLE001 - any failure is this article's alone
+            yield i, Outcome(path=path, error=reason(exc))
+            continue
+        article.slug = unique_slug(article.slug, taken)
+        yield i, Job(article, count, seed, model)
+
+
+def _run_pool(prepared: Iterator, jobs: int, done) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+    pending: dict[Future, int] = {}
+
+    def collect() -> None:
+        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for fut in finished:
+            i = pending.pop(fut)
+            try:
+                outcome = fut.result()
+            except BrokenProcessPool:
+                outcome = Outcome(path=Path(), error="its worker process stopped unexpectedly")
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
+                outcome = Outcome(path=Path(), error=reason(exc))
+            done(i, outcome)
+
+    try:
+        for i, item in prepared:
+            if isinstance(item, Outcome):
+                done(i, item)
+                continue
+            while len(pending) >= 2 * jobs:
+                collect()
+            pending[pool.submit(build, item)] = i
+        while pending:
+            collect()
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def build(job: Job) -> Outcome:
+    """One article's question set; runs in a worker. Never raises."""
+    path, slug = Path(job.article.source), job.article.slug
+    try:
+        qset, _, failures = pipeline.questions_for(
+            job.article, count=job.count, seed=job.seed, model=job.model
+        )
+        if not qset.questions:
+            raise QuizgenError("no questions could be made from it")
+        qset.rejected = []  # not needed by the parent; keeps the result small
+        return Outcome(path=path, slug=slug, qset=qset, failures=dict(failures or {}))
+    except Exception as exc:  # noqa: BLE001 - any failure is this article's alone
+        return Outcome(path=path, slug=slug, error=reason(exc))
+
+
+def reason(exc: BaseException) -> str:
+    """An exception as one line; a bug (not a QuizgenError) says what kind it was."""
+    text = " ".join(str(exc).split())
+    if isinstance(exc, QuizgenError):
+        return text or "failed"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return int(Path(path).stat().st_mtime)
+    except OSError:
+        return 315532800
+
+
+def report(result: Result, out_dir: Path) -> list[tuple[str, bool]]:
+    """The lines to show after a run, each with whether it goes to standard error; failures
+    and left-out questions are summed over the articles, one line per format or template."""
+    from collections import Counter
+
+    lines: list[tuple[str, bool]] = []
+    left: dict[str, Counter] = {}
+    articles: Counter = Counter()
+    templates: Counter = Counter()
+    for o in result.outcomes:
+        if not o.ok:
+            lines.append((f"failed: {o.message()}", True))
+            continue
+        n = len(o.qset.questions) if o.qset else 0
+        lines.append((f"{o.path} -> {o.slug}: {n} questions, {len(o.files)} file(s)", False))
+        for name, why in o.skipped.items():
+            left.setdefault(name, Counter()).update(why.values())
+            articles[name] += 1
+        templates.update(o.failures)
+    for name, reasons in sorted(left.items()):
+        # The most frequent reasons; a length limit gives one reason per length, and listing
+        # them all would bury the line.
+        top = sorted(reasons.items(), key=lambda rn: (-rn[1], rn[0]))[:MAX_REASONS]
+        total = sum(reasons.values())
+        rest = total - sum(n for _, n in top)
+        detail = "; ".join(f"{n}: {r}" for r, n in top)
+        detail += f"; {rest}: other reasons" if rest else ""
+        lines.append(
+            (
+                f"{name}: left out {total} question(s) in {articles[name]} article(s) ({detail})",
+                True,
+            )
+        )
+    for tid, n in sorted(templates.items()):
+        lines.append((f"warning: template {tid} failed on {n} fact(s) and was skipped", True))
+    lines += [(f"wrote {p}", False) for p in result.combined]
+    if result.uncombined and result.combined:
+        lines.append(
+            (
+                f"no combined file for {', '.join(result.uncombined)}: only "
+                f"{', '.join(COMBINED_FORMATS)} hold a category per article",
+                False,
+            )
+        )
+    ok = sum(o.ok for o in result.outcomes)
+    failed = len(result.outcomes) - ok
+    lines.append((f"{ok} article(s) succeeded, {failed} failed; output in {out_dir}", False))
+    return lines
+
+
+# ---------------------------------------------------------------- the combined bank
+
+
+def categories(qsets: list[QuestionSet]) -> list[QuestionSet]:
+    """The question sets titled with their category names: the article's title, and its
+    slug beside it when an earlier article has the same title."""
+    seen: set[str] = set()
+    named = []
+    for qs in qsets:
+        name = qs.display_title
+        if name in seen:
+            name = f"{name} ({qs.article.slug})"
+        seen.add(name)
+        named.append(QuestionSet(qs.article, qs.questions, qs.seed, name))
+    return named
+
+
+def combined_data(qsets: list[QuestionSet], seed: int) -> dict[str, Any]:
+    return {
+        "quizgen": __version__,
+        "title": f"Questions from {len(qsets)} article{'s' if len(qsets) != 1 else ''}",
+        "seed": seed,
+        "categories": [{"name": qs.title, "bank": qs.to_dict()} for qs in categories(qsets)],
+    }
+
+
+def write_combined(
+    qsets: list[QuestionSet], formats: Iterable[str], out_dir: Path, seed: int, options: dict
+) -> list[Path]:
+    """OUT/combined.json, and combined.<ext> for each requested format with categories."""
+    data = combined_data(qsets, seed)
+    paths = [atomic_write(out_dir / f"{COMBINED_NAME}.json", _json(data))]
+    named = categories(qsets)
+    writers = {"yaml": lambda: _yaml(data), "gift": lambda: combined_gift(named, options)}
+    writers.update(
+        moodle=lambda: combined_moodle(named, options), qti=lambda: combined_qti(named, options)
+    )
+    suffixes = {"yaml": ".yaml", "gift": ".gift.txt", "moodle": ".moodle.xml", "qti": ".qti.zip"}
+    for name in formats:
+        if name in writers:
+            content = writers[name]()
+            if content is not None:
+                paths.append(atomic_write(out_dir / f"{COMBINED_NAME}{suffixes[name]}", content))
+    return paths
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _yaml(data: dict) -> str:
+    import yaml
+
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _parts(exporter_cls, qsets: list[QuestionSet], options: dict) -> list[str | bytes]:
+    """Each article's file content in one format, its title being its category."""
+    parts = []
+    for qs in qsets:
+        exp = exporter_cls()
+        carried = [q for q in qs.questions if q.type in exp.types]
+        content = exp.write(qs, carried, dict(options, seed=qs.seed))
+        if content is not None:
+            parts.append(content)
+    return parts
+
+
+def combined_gift(qsets: list[QuestionSet], options: dict) -> str | None:
+    """GIFT files follow one another: each opens with its own ``$CATEGORY:``."""
+    from .exporters.gift import GiftExporter
+
+    parts = _parts(GiftExporter, qsets, options)
+    return "\n".join(parts) if parts else None
+
+
+def combined_moodle(qsets: list[QuestionSet], options: dict) -> str | None:
+    """One ``<quiz>``: each article's category question, then its questions."""
+    from .exporters.moodle import MoodleExporter
+
+    parts = _parts(MoodleExporter, qsets, options)
+    if not parts:
+        return None
+    quiz = ET.Element("quiz")
+    for part in parts:
+        quiz.extend(list(ET.fromstring(part.encode("utf-8"))))
+    ET.indent(quiz, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+
+
+def combined_qti(qsets: list[QuestionSet], options: dict) -> bytes | None:
+    """One package with one assessment per article, each a resource of the manifest, as in
+    a Canvas course export: Canvas imports each as its own quiz."""
+    from .exporters import qti
+    from .exporters.bankutil import zip_bytes
+    from .model import stable_id
+
+    members: list[tuple[str, bytes]] = []
+    aids: list[str] = []
+    for part in _parts(qti.QtiExporter, qsets, options):
+        with zipfile.ZipFile(io.BytesIO(part)) as zf:
+            manifest = ET.fromstring(zf.read("imsmanifest.xml"))
+            for res in manifest.iter(f"{{{qti.NS_CP}}}resource"):
+                if res.get("type") == "imsqti_xmlv1p2":
+                    aids.append(res.get("identifier", ""))
+            members += [(i.filename, zf.read(i)) for i in zf.infolist()]
+    if not aids:
+        return None
+    root = qti.manifest(aids[0])
+    root.set("identifier", stable_id("quizgen", aids).replace("-", "_") + "_manifest")
+    resources = root.find("resources")
+    for aid in aids[1:]:
+        resources.extend(list(qti.manifest(aid).find("resources")))
+    body = [(n, d) for n, d in members if n != "imsmanifest.xml"]
+    return zip_bytes([("imsmanifest.xml", qti.xml_bytes(root)), *body])
