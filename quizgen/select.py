@@ -38,7 +38,7 @@ TYPE_SHARE = {
 }
 ABSOLUTES = re.compile(r"\b(all of the above|none of the above|always|never)\b", re.I)
 # Longer stems are reading tests, not questions about the article.
-LONGEST = {"mcq": 40, "short_answer": 40, "true_false": 40, "essay": 70, "cloze": 60}
+LONGEST = {"mcq": 40, "short_answer": 30, "true_false": 40, "essay": 70, "cloze": 60}
 STOP = {
     "the",
     "a",
@@ -113,6 +113,10 @@ def flaw(q: Question) -> str | None:
         return "prompt leans on a pronoun it does not explain"
     if (prompt.count('"') + prompt.count("“") + prompt.count("”")) % 2:
         return "prompt has a quotation cut in half"
+    if prompt.count("(") != prompt.count(")"):
+        return "prompt has a bracket cut in half"
+    if re.search(r"\b(where|which|who|that|when|whose)\?$", prompt):
+        return "prompt is not grammatical"
     if len(prompt.split()) > LONGEST.get(q.type, 70):
         return "prompt too long"
     if re.search(r"\b(why|when|where|what|who|how)\s+to\b", prompt, re.I) or re.search(
@@ -179,8 +183,10 @@ def select(
     # Two passes: first every type gets its best question, then the rest by score within caps.
     ranked = sorted(ok, key=lambda q: (-q.score, _h(seed, q.id)))
     firsts = []
-    for t in TYPE_ORDER:
-        best = next((q for q in ranked if q.type == t), None)
+    # The rarer kinds first, so that an essay on a claim is not crowded out by a short
+    # question on the same sentence.
+    for t in ("essay", "ordering", "matching", "multi_select", *TYPE_ORDER):
+        best = next((q for q in ranked if q.type == t and q not in firsts), None)
         if best is not None:
             firsts.append(best)
     capped: list[Question] = []

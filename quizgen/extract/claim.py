@@ -19,6 +19,7 @@ from .base import (
     SPEECH,
     answer_text,
     clause_text,
+    display_name,
     is_pronoun,
     subject_name,
     usable_sentences,
@@ -110,7 +111,8 @@ class ClaimExtractor:
                     name, label = subject_name(speaker, analysis)
                     if not label:
                         continue
-                    who = name
+                    who = display_name(name, analysis)
+                    who = "the " + who[4:] if who.startswith("The ") else who
                 elif quoted:
                     continue
                 q = ask(verb, sent, reason, "Why")

@@ -86,8 +86,8 @@ class DefinitionExtractor:
             answer = re.sub(r"^(the fact )?that\s+", "", answer, flags=re.I)
             if not 1 <= len(subject.split()) <= 12 or not 3 <= len(answer.split()) <= 30:
                 continue
-            if has_dangling_pronoun(subject):
-                continue
+            if has_dangling_pronoun(subject) or subject.lower() in ("the author", "the writer"):
+                continue  # the byline's biography, not the article's matter
             aux = [c for c in root.children if c.dep_ == "aux"]
             if aux and aux[0].lower_ not in MODALS:
                 continue  # "has been": the question would need the perfect; rarely worth it
@@ -114,7 +114,13 @@ class DefinitionExtractor:
                     question = f"According to {voice}, what {aux[0].lower_} {shown} be?"
                 else:
                     question = f"According to {voice}, what {verb} {shown}?"
+            # A judgement ("the most important lesson is that ...") can be argued with.
+            judged = subj.dep_ != "csubj" and (
+                subj.lemma_.lower() in JUDGEMENTS
+                or any(t.tag_ == "JJS" or t.lower_ == "most" for t in subj.subtree)
+            )
             slots = {
+                "judgement": judged,
                 "subject": subject,
                 "definition": answer[:1].upper() + answer[1:],
                 "question": question,

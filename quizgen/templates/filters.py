@@ -150,7 +150,32 @@ def according(question: str, source: str = "") -> str:
     """A question about reported words names their source: "According to the book, who ...?"."""
     if not source:
         return str(question)
+    source = str(source)
+    first = source.split(" ", 1)[0]
+    # "Reports from Russia say ...": a common noun that only began its sentence.
+    if first.lower() in STARTERS or (
+        first[1:].islower() and first.lower().rstrip("s") in COMMON_SOURCES
+    ):
+        source = source[:1].lower() + source[1:]
     return f"According to {source}, {lcfirst(question)}"
+
+
+COMMON_SOURCES = {
+    "report",
+    "analyst",
+    "expert",
+    "official",
+    "source",
+    "critic",
+    "observer",
+    "document",
+    "study",
+    "survey",
+    "book",
+    "paper",
+    "newspaper",
+    "figure",
+}
 
 
 FILTERS["according"] = according
