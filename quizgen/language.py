@@ -224,6 +224,13 @@ def ask(
     after_subj = {t for t in clause if t.i > max(x.i for x in subj_toks) and t.i < verb.i}
     middle = {t for t in after_subj if t not in auxes}
     rest = [t for t in tail if target is None or t not in target]
+    # "greater help ... than the freeze would bring": a comparison cannot lose one side.
+    if (
+        target
+        and any(t.tag_ in ("JJR", "RBR") for t in target)
+        and any(t.lower_ == "than" for t in rest)
+    ):
+        return None
     rest_text = render(rest)
     if fronted_text:
         rest_text = (
