@@ -48,7 +48,7 @@ def antecedent(pron, analysis):
         return None
     written = display_name(name, analysis)
     written = written[:1].lower() + written[1:] if written.startswith("The ") else written
-    return name, label, written
+    return name, label, written, prev
 
 
 MONTH_NUM = {
@@ -189,12 +189,12 @@ class EventExtractor:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower_ in ("there", "what", "which") or subj.lower_ in QUANTIFIERS:
             return None  # "Many are finding ...": many of whom?
-        written = None
+        written = before = None
         if is_pronoun(subj):
             found = antecedent(subj, analysis)
             if found is None:
                 return None
-            name, label, written = found
+            name, label, written, before = found
             main = main and verb == sent.root
         else:
             name, label = subject_name(subj, analysis)
@@ -285,6 +285,8 @@ class EventExtractor:
             slots["according_to"] = source
             slots["statement"] = ""  # the source's claim, not a fact to mark true
         salience = 0.5 + 0.1 * sum(bool(slots[k]) for k in ("who_q", "when_q", "where_q"))
-        return Fact.make(
-            "event", slots, analysis.evidence(sent, off), salience=salience, extractor="event"
-        )
+        evidence = analysis.evidence(sent, off)
+        if before is not None:
+            # "It" was named in the sentence before: the evidence is both sentences.
+            evidence = analysis.article.evidence(off + before.start_char, off + sent.end_char)
+        return Fact.make("event", slots, evidence, salience=salience, extractor="event")

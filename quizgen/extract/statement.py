@@ -78,6 +78,7 @@ class StatementExtractor:
                 ):
                     continue  # "X told that ..." is not English; "X told BBC News that ..." is
                 group = GROUP_SPEAKERS.match(render(subj.subtree))
+                named_before = False
                 if is_pronoun(subj):
                     if subj.lower_ in ("we", "i"):
                         continue  # the author speaking: a claim, not a statement
@@ -85,6 +86,7 @@ class StatementExtractor:
                     if not name:
                         continue
                     label = "PERSON"
+                    named_before = True
                 elif group:
                     name, label = tidy(render(subj.subtree)).lower(), "GROUP"
                 else:
@@ -135,11 +137,19 @@ class StatementExtractor:
                 else:
                     slots["claim"] = f"{name[:1].upper()}{name[1:]} {past}{that} {said}."
                     slots["what_q"] = f"What do {name} {lead}{verb.lemma_}?"
+                evidence = analysis.evidence(sent, off)
+                if named_before:
+                    # "..., he said": the evidence reaches back to where he is named.
+                    sents = list(sent.doc.sents)
+                    k = next(i for i, x in enumerate(sents) if x.start == sent.start)
+                    if k:
+                        start = off + sents[k - 1].start_char
+                        evidence = analysis.article.evidence(start, off + sent.end_char)
                 facts.append(
                     Fact.make(
                         "statement",
                         slots,
-                        analysis.evidence(sent, off),
+                        evidence,
                         salience=0.6 if label == "PERSON" else 0.5,
                         extractor="statement",
                     )
