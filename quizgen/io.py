@@ -115,3 +115,14 @@ def atomic_write(path: Path, data: str | bytes) -> Path:
         else:
             tmp.write_bytes(data)
     return Path(path)
+
+
+def packaged_folder(package: str, top: str) -> Path:
+    """A data folder installed as ``package`` (``quizgen.decks``), or, when quizgen runs from
+    a source checkout that shadows the installed copy, the repository's own ``top`` folder."""
+    from importlib import resources
+
+    try:
+        return Path(str(resources.files(package)))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / top

@@ -7,7 +7,6 @@ tests call these and nothing deeper. Decks (a folder with deck.yaml) are read he
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +42,9 @@ class Deck:
 
 
 def bundled_deck() -> Path:
-    return Path(str(resources.files("quizgen.decks").joinpath("hanoi-summit")))
+    from .io import packaged_folder
+
+    return packaged_folder("quizgen.decks", "decks") / "hanoi-summit"
 
 
 def read_deck(folder: Path) -> Deck:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +48,9 @@ FIELDS = {
 
 def builtin_folder() -> Path:
     """The entry point for quizgen's own templates (question_templates/ in the repository)."""
-    return Path(str(resources.files("quizgen.question_templates")))
+    from ..io import packaged_folder
+
+    return packaged_folder("quizgen.question_templates", "question_templates")
 
 
 @dataclass
