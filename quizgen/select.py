@@ -205,10 +205,10 @@ def select(
             continue
         _take(q, chosen, per_type, per_fact, per_sentence, answers)
     # A short article cannot fill every type's share: the rest go to the best of what the
-    # caps held back, at most twice a type's share, so one type never takes the whole set.
+    # caps held back, at most one and a half times a type's share, so one type never takes the whole set.
     for q in capped:
         reason = _conflict(q, chosen, per_fact, per_sentence, answers)
-        if reason is None and (len(chosen) >= count or per_type[q.type] >= 2 * caps[q.type]):
+        if reason is None and (len(chosen) >= count or per_type[q.type] >= 1.5 * caps[q.type]):
             reason = f"the set already has enough {q.type} questions"
         if reason:
             rejected.append(Rejected(q, reason))

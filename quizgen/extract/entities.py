@@ -254,6 +254,9 @@ def _linked(a: str, b: str) -> bool:
 
 def clean_mention(text: str) -> str:
     text = tidy(text)
+    # "Sberbank (Savings Bank": a bracket the entity span cut in half.
+    if text.count("(") != text.count(")"):
+        text = re.split(r"\s*[()]", text)[0]
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
     text = re.sub(r"['’]s?$", "", text)
     return text.strip(" .,;:\"'“”")
