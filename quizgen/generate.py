@@ -197,7 +197,15 @@ class Generator:
                 continue
             chosen.append(cand)
         # Closest in length first, ties broken by a seeded hash so runs repeat exactly.
-        chosen.sort(key=lambda c: (abs(len(c) - len(answer)) // 12, _h(self.seed, salt, c)))
+        # The article's main actors first (a name met once is a weak stand-in), then the
+        # closest in length, ties broken by a seeded hash so runs repeat exactly.
+        chosen.sort(
+            key=lambda c: (
+                self.mentions.get(norm(c), 2) < 2,
+                abs(len(c) - len(answer)) // 12,
+                _h(self.seed, salt, c),
+            )
+        )
         return chosen[:count]
 
     def run(self) -> list[Question]:
@@ -307,7 +315,9 @@ class Generator:
         q.correct = [0]
         q.answer = "True"
 
-    def swapped(self, tpl: Template, fact: Fact, ctx: dict[str, Any], text: str, salt: str):
+    def swapped(
+        self, tpl: Template, fact: Fact, ctx: dict[str, Any], text: str, salt: str, avoid=()
+    ):
         """``text`` with the template's swap slot replaced by a wrong value of the same kind,
         or None. A false statement must be false because of the fact, not absurd on its face:
         a person for a person without a title that does not fit, a place that takes "the" for
@@ -329,6 +339,8 @@ class Generator:
             key=lambda c: -self.mentions.get(norm(c), 0),
         )
         for cand in cands:
+            if norm(cand) in avoid:
+                continue
             if NUMBER.search(original):
                 if not same_kind_number(original, cand):
                     continue
@@ -360,15 +372,18 @@ class Generator:
             ids = [f.id for f, _ in group]
             qid = stable_id("q", tpl.id, *ids)
             right = _h(self.seed, qid) % 4
-            options, wrong_notes = [], []
+            options, wrong_notes, used = [], [], set()
             for j, (fact, ctx) in enumerate(group):
                 text = tpl.render(tpl.item, ctx)
                 if j == right:
                     options.append(text)
                     continue
-                changed = self.swapped(tpl, fact, ctx, text, qid)
+                # Each wrong option changes a different name: one name in three options
+                # would single out the right one.
+                changed = self.swapped(tpl, fact, ctx, text, qid, avoid=used)
                 if changed is None:
                     break
+                used.add(norm(changed[2]))
                 options.append(changed[0])
                 wrong_notes.append(f"{changed[2]} should be {changed[1]}")
             if len(options) < 4:
