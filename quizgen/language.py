@@ -390,8 +390,16 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
             return True
         if low == "it":
             nxt = words[k + 1].lower() if k + 1 < len(words) else ""
-            if nxt in EXPLETIVE_NEXT and any(
-                x.lower() in ("that", "to", "whether", "if") for x in words[k + 2 :]
+            # "It has emerged that", "It remains too soon to": the "that" or "to" comes within
+            # a few words, with no noun phrase ("the", "a") in between.
+            window = [x.lower() for x in words[k + 2 : k + 6]]
+            cut = next(
+                (j for j, x in enumerate(window) if x in ("that", "to", "whether", "if")), None
+            )
+            if (
+                nxt in EXPLETIVE_NEXT
+                and cut is not None
+                and not {"the", "a", "an"} & set(window[:cut])
             ):
                 continue
             if len(content) < 1:

@@ -183,6 +183,28 @@ class ClaimExtractor:
             written = answer_text(subj.subtree)
             if label and written in slots["claim"]:
                 slots["subject"], slots["subject_label"] = written, label
+        # "We need a full report on what went wrong": in the writer's own voice, what is needed.
+        needs = [
+            v for v in (root, *root.children) if v.lemma_ == "need" and v.dep_ in ("ROOT", "ccomp")
+        ]
+        need = needs[0] if needs else None
+        we = (
+            next((c for c in need.children if c.dep_ == "nsubj"), None)
+            if need is not None
+            else None
+        )
+        if (
+            voice == "the author"
+            and we is not None
+            and we.lower_ in ("we", "i")
+            and not any(c.dep_ == "neg" for c in need.children)
+        ):
+            obj = next((c for c in need.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                wanted = tidy(render(obj.subtree))
+                if 3 <= len(wanted.split()) <= 25 and not has_dangling_pronoun(wanted):
+                    slots["do_q"] = "what is needed"
+                    slots["action"] = wanted
         # "X should/must/need to Y": what should X do?
         if subj is not None and not is_pronoun(subj) and modals and modals[0].lower_ in DO_MODALS:
             name, _ = subject_name(subj, analysis)
