@@ -380,7 +380,8 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
             # "in that election", "That coalition ...": "that" pointing back, not a
             # conjunction or a relative pronoun.
             prev = words[k - 1].lower() if k else ""
-            if (k == 0 and w == "That") or prev in POINTING_PREPS:
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if (k == 0 and w == "That") or prev in POINTING_PREPS or nxt.endswith(("'s", "’s")):
                 return True
             continue
         if low in ("this", "these", "those"):

@@ -112,8 +112,9 @@ def is_opinion(analysis) -> bool:
     first_person = 0
     for doc in analysis.docs:
         for tok in doc:
-            # "I" inside a quotation is the speaker, not the writer.
-            if tok.lower_ in ("we", "i", "our", "my") and tok.pos_ == "PRON" and not in_quotes(tok):
+            # "I" inside a quotation is the speaker, not the writer; "we" and "our" are common
+            # in explainers and reports, so only "I", "me" and "my" count.
+            if tok.lower_ in ("i", "me", "my") and tok.pos_ == "PRON" and not in_quotes(tok):
                 first_person += 1
     return first_person >= 3
 

@@ -150,7 +150,7 @@ def leaks(q: Question, other: Question) -> bool:
         return False
     answer = norm(q.answer)
     # Only the prompt counts: a name offered as a wrong option elsewhere reveals nothing.
-    if len(answer) < 3 or f" {answer} " not in f" {norm(other.prompt)} ":
+    if len(answer) < 2 or f" {answer} " not in f" {norm(other.prompt)} ":
         return False
     return (
         q.evidence.start == other.evidence.start

@@ -93,6 +93,8 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
                 continue
             words = [t for t in sent if not t.is_punct and not t.is_space]
             text = sent.text.strip()
+            if "   " in text:
+                continue  # punctuation lost in the source ("rates   the number of calls")
             if not (MIN_WORDS <= len(words) <= MAX_WORDS):
                 continue
             if text.endswith("?") or not re.search(r"[.!\"'”’)]$", text):
@@ -217,7 +219,13 @@ def well_formed(question: str | None, analysis: Analysis) -> bool:
     if question not in memo:
         from ..nlp import load
 
-        doc = load(analysis.model)(question) if analysis.model else None
+        doc = None
+        if analysis.model:
+            nlp = load(analysis.model)
+            # Only the tags and the parse are read. The entity recogniser (half the time of a
+            # short text) and the lemmatizer run after them and change neither.
+            skip = [name for name in ("ner", "lemmatizer") if name in nlp.pipe_names]
+            doc = nlp(question, disable=skip)
         ok = True
         if doc is not None:
             root = [t for t in doc if t.dep_ == "ROOT"]

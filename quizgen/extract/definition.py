@@ -104,8 +104,10 @@ class DefinitionExtractor:
             else:
                 if subj.pos_ != "PROPN" and not subj.ent_type_ and len(subject.split()) > 8:
                     continue
-                plural = subj.tag_ in ("NNS", "NNPS") or any(
-                    c.dep_ == "conj" for c in subj.children
+                # "X and Y are"; "X or Y is".
+                plural = subj.tag_ in ("NNS", "NNPS") or (
+                    any(c.dep_ == "conj" for c in subj.children)
+                    and not any(c.dep_ == "cc" and c.lower_ == "or" for c in subj.children)
                 )
                 verb = f"{aux[0].lower_} be" if aux else ("are" if plural else "is")
                 first = next(iter(subj.subtree))
