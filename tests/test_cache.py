@@ -266,7 +266,13 @@ def test_cli_warm_build_is_the_same_and_imports_no_spacy(tmp_path, cache_dir):
     )
     env = dict(os.environ, QUIZGEN_CACHE_DIR=str(cache_dir))
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        # Outside the repository, so the installed quizgen is imported, as in the cold build.
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=tmp_path,
     )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
     cold_files = sorted((tmp_path / "cold").iterdir())
@@ -333,14 +339,17 @@ def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "args", [["--help"], ["formats"], ["templates", "list"], ["cache", "info"]], ids=" ".join
 )
-def test_listing_commands_import_neither_spacy_nor_typst(args):
+def test_listing_commands_import_neither_spacy_nor_typst(args, tmp_path):
     code = (
         "import sys; from click.testing import CliRunner; from quizgen.cli import cli\n"
         f"r = CliRunner().invoke(cli, {args!r})\n"
         "assert r.exit_code == 0, r.output\n"
         "print(sorted(m for m in ('spacy', 'typst', 'genanki', 'wordfreq') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # Run outside the repository, so the installed quizgen is the one imported.
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
 
 
