@@ -154,7 +154,10 @@ class EventExtractor:
             if any(t.text in ('"', "“", "”") for t in sent):
                 continue  # a quotation's words are its speaker's: asked as statements
             # Subordinate clauses too, for a named actor: "As Kim reached Vietnam on Tuesday".
-            subordinate = [t for t in sent if t.dep_ in ("advcl", "ccomp") and t.pos_ == "VERB"]
+            # Subordinate and relative clauses too ("Joseph Scholes, who hanged himself ...").
+            subordinate = [
+                t for t in sent if t.dep_ in ("advcl", "ccomp", "relcl") and t.pos_ == "VERB"
+            ]
             source, reported = reporting_frame(sent)
             for verb in [sent.root, *subordinate]:
                 main = verb == sent.root or verb == reported
@@ -190,13 +193,23 @@ class EventExtractor:
         if subj is None or subj.lower_ in ("there", "what", "which") or subj.lower_ in QUANTIFIERS:
             return None  # "Many are finding ...": many of whom?
         written = before = None
-        if is_pronoun(subj):
+        if verb.dep_ == "relcl" and subj.tag_ in ("WP", "WDT"):
+            # "X, who did Y": the relative pronoun stands for the noun the clause hangs on.
+            name, label = subject_name(verb.head, analysis)
+            if label not in ("PERSON", "ORG", "GPE", "NORP"):
+                return None
+            written = display_name(name, analysis)
+            written = written[:1].lower() + written[1:] if written.startswith("The ") else written
+            main = False
+        elif verb.dep_ == "relcl":
+            return None
+        elif is_pronoun(subj):
             found = antecedent(subj, analysis)
             if found is None:
                 return None
             name, label, written, before = found
             main = main and verb == sent.root
-        else:
+        if verb.dep_ != "relcl" and not is_pronoun(subj):
             name, label = subject_name(subj, analysis)
         if not main and not label:
             return None  # a subordinate clause is worth asking about only for a named actor

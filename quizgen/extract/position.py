@@ -51,6 +51,31 @@ PARTICLE = {
     "insist": "on",
 }
 PARTIES = ("PERSON", "ORG", "GPE", "NORP")
+BODIES = {
+    "member",
+    "committee",
+    "government",
+    "minister",
+    "union",
+    "campaigner",
+    "critic",
+    "report",
+    "mp",
+    "official",
+    "council",
+    "court",
+    "judge",
+    "police",
+    "party",
+    "group",
+    "board",
+    "panel",
+    "inquiry",
+    "opposition",
+    "regulator",
+    "watchdog",
+    "charity",
+}
 
 
 def _subject(verb):
@@ -63,6 +88,14 @@ def _subject(verb):
 
 def _position(verb):
     """The tokens of what is wanted, and the tokens to leave out of the question."""
+    # "urged the government to set up a task force": what is wanted is the "to" clause.
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if xcomp is not None and any(c.dep_ == "dobj" for c in verb.children):
+        return [
+            t
+            for t in xcomp.subtree
+            if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == xcomp)
+        ]
     particle = PARTICLE.get(verb.lemma_)
     for child in verb.children:
         if particle and child.dep_ == "prep" and child.lower_ == particle:
@@ -90,7 +123,10 @@ class PositionExtractor:
                     continue
                 party, label = subject_name(subj, analysis)
                 if label not in PARTIES:
-                    continue
+                    if subj.lemma_.lower() not in BODIES:
+                        continue
+                    # "Members urged ...", "The committee wants ...": a body named by a noun.
+                    party, label = tidy(render(subj.subtree)), "BODY"
                 toks = _position(verb)
                 if not toks or not 2 <= len(toks) <= 20:
                     continue
@@ -98,7 +134,24 @@ class PositionExtractor:
                 position = tidy(render(toks)).rstrip(" ,.")
                 if not position or has_dangling_pronoun(position):
                     continue
-                q = ask(verb, sent, set(toks), "What") if verb.dep_ in ("ROOT", "ccomp") else None
+                asked = set(toks)
+                urged = (
+                    toks
+                    and toks[0].head.dep_ == "xcomp"
+                    or any(t.dep_ == "xcomp" for t in toks[:1])
+                )
+                if any(c.dep_ == "xcomp" for c in verb.children) and any(
+                    c.dep_ == "dobj" for c in verb.children
+                ):
+                    # "What did the committee urge the government to do?"
+                    xcomp = next(c for c in verb.children if c.dep_ == "xcomp")
+                    asked = set(xcomp.subtree)
+                    urged = True
+                else:
+                    urged = False
+                q = ask(verb, sent, asked, "What") if verb.dep_ in ("ROOT", "ccomp") else None
+                if q and urged:
+                    q = q[:-1] + " to do?"
                 if q and (has_dangling_pronoun(q) or not well_formed(q, analysis)):
                     q = None
                 written = tidy(render(subj.subtree))

@@ -129,8 +129,10 @@ class SentenceExtractor:
                     continue  # only a bare year has same-kind stand-ins that are clearly wrong
                 return ent.text, "YEAR", "sentence.detail[detail_label=YEAR]"
             canon = index.lookup(ent.text)
-            if canon is None or canon.label not in ("PERSON", "ORG", "GPE", "NORP"):
+            if canon is None or canon.label not in ("PERSON", "ORG", "GPE"):
                 continue
+            if ent.root.pos_ != "PROPN":
+                continue  # "MPs", "Britons": a group, not a name another name can replace
             if canon.label != ent.label_:
                 continue  # the model is unsure what this is: a swap could be absurd
             return tidy(ent.text), canon.label, f"entity.name[label={canon.label}]"
