@@ -219,16 +219,20 @@ def select(
     return chosen, rejected
 
 
+WHOLE = ("true_false", "cloze")  # these show the whole sentence
+
+
 def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
-    # A long sentence carries several facts: it may be asked about three times.
-    # Two questions on one sentence read as the same question twice, unless it is long.
-    per_sentence_cap = 2 if len(q.evidence.text.split()) > 22 else 1
-    # Matching, ordering and which-is-true items draw on several sentences: no cap.
+    # A true/false or a blank shows its whole sentence, so it is the only question on it;
+    # two questions that each ask one part of a sentence (who, when) are different facts.
     spread = q.type in ("matching", "ordering") or q.template_id.startswith("sentence-true")
-    if not spread and (
-        per_fact[q.fact_id] >= 2 or per_sentence[q.evidence.start] >= per_sentence_cap
-    ):
-        return "the set already asks twice about this sentence"
+    if not spread:
+        here = [c for c in chosen if c.evidence.start == q.evidence.start]
+        cap = 3 if len(q.evidence.text.split()) > 30 else 2
+        if here and (q.type in WHOLE or any(c.type in WHOLE for c in here)):
+            return "the set already asks about this sentence"
+        if per_fact[q.fact_id] >= 2 or len(here) >= cap:
+            return "the set already asks twice about this sentence"
     if (q.evidence.start, norm(q.answer)) in answers and q.type not in ("true_false", "essay"):
         return "another question already has this answer from the same sentence"
     if any(leaks(q, c) or leaks(c, q) for c in chosen):
