@@ -139,6 +139,11 @@ class Generator:
         self.templates = templates
         self.seed = seed
         self.aliases = Aliases(facts)
+        self.labels = {
+            norm(f.slots.get("name", "")): f.slots.get("label", "")
+            for f in facts
+            if f.kind == "entity"
+        }
         self.mentions = {
             norm(f.slots.get("name", "")): int(f.slots.get("mentions", 0))
             for f in facts
@@ -293,27 +298,31 @@ class Generator:
             q.correct = sorted(order.index(k) for k in range(len(rights)))
             q.answer = "; ".join(options[: len(rights)])
         elif tpl.type == "true_false":
-            self._true_false(tpl, fact, ctx, q)
+            if not self._true_false(tpl, fact, ctx, q):
+                return None
         elif tpl.type == "cloze":
             if "{{c1::" not in prompt:
                 return None
         return q
 
-    def _true_false(self, tpl: Template, fact: Fact, ctx: dict[str, Any], q: Question) -> None:
-        """Half the facts (by a seeded hash) give the false form: one checkable detail swapped."""
+    def _true_false(self, tpl: Template, fact: Fact, ctx: dict[str, Any], q: Question) -> bool:
+        """Half the facts (by a seeded hash) give the false form: one checkable detail swapped.
+        A statement that has no same-kind swap gives no item at all, true or false, so that
+        the keys stay balanced and "True" is not a safe guess."""
         q.choices = ["True", "False"]
         swap = tpl.false_form.get("swap")
-        make_false = bool(swap) and _h(self.seed, fact.id, tpl.id) % 2 == 1
-        if make_false:
-            changed = self.swapped(tpl, fact, ctx, q.prompt, q.id)
-            if changed is not None:
-                q.prompt, original, wrong = changed
-                q.correct = [1]
-                q.answer = "False"
-                q.explanation = f"False: it was {original}, not {wrong}. {q.explanation}".strip()
-                return
+        changed = self.swapped(tpl, fact, ctx, q.prompt, q.id) if swap else None
+        if swap and changed is None:
+            return False
+        if changed is not None and _h(self.seed, fact.id, tpl.id) % 2 == 1:
+            q.prompt, original, wrong = changed
+            q.correct = [1]
+            q.answer = "False"
+            q.explanation = f"False: it was {original}, not {wrong}. {q.explanation}".strip()
+            return True
         q.correct = [0]
         q.answer = "True"
+        return True
 
     def swapped(
         self, tpl: Template, fact: Fact, ctx: dict[str, Any], text: str, salt: str, avoid=()
@@ -330,6 +339,16 @@ class Generator:
         before = text[: m.start()].split()
         if before and before[-1].strip(",").lower().rstrip(".") in TITLES:
             return None  # "President Tim Ghriskey": a new name would not hold the title
+        after = text[m.end() :].split()
+        if len(before) >= 2 and before[-1] == "of" and before[-2][:1].isupper():
+            return None  # "Lord Chief Justice of England and Wales": part of a longer name
+        if after and after[0][:1].isupper() and not NUMBER.search(original):
+            return None  # "England Rugby": the name runs on
+        person = self.labels.get(norm(original)) == "PERSON" or any(
+            self.aliases.same(original, n) for n, lab in self.labels.items() if lab == "PERSON"
+        )
+        if person and re.search(r"\b(he|him|his|she|her|hers)\b", text[m.end() :], re.I):
+            return None  # a he or she later in the sentence may not fit the new person
         spec = tpl.render(tpl.false_form.get("pool", ""), ctx)
         with_the = bool(before) and before[-1].lower() == "the"
         # The article's main actors first: an analyst quoted once is no stand-in for a

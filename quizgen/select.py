@@ -115,7 +115,7 @@ def flaw(q: Question) -> str | None:
         return "prompt has a quotation cut in half"
     if prompt.count("(") != prompt.count(")"):
         return "prompt has a bracket cut in half"
-    if re.search(r"\b(where|which|who|that|when|whose)\?$", prompt):
+    if re.search(r"\b(where|which|who|that|when|whose|only)\?$", prompt):
         return "prompt is not grammatical"
     if len(prompt.split()) > LONGEST.get(q.type, 70):
         return "prompt too long"
@@ -185,8 +185,13 @@ def select(
     firsts = []
     # The rarer kinds first, so that an essay on a claim is not crowded out by a short
     # question on the same sentence.
+    # An essay quotes its claim whole, so it takes the claim whose sentence nothing else asks.
+    crowd = Counter(q.evidence.start for q in ranked)
     for t in ("essay", "ordering", "matching", "multi_select", *TYPE_ORDER):
-        best = next((q for q in ranked if q.type == t and q not in firsts), None)
+        pool = [q for q in ranked if q.type == t and q not in firsts]
+        if t == "essay":
+            pool.sort(key=lambda q: (crowd[q.evidence.start], -q.score, _h(seed, q.id)))
+        best = pool[0] if pool else None
         if best is not None:
             firsts.append(best)
     capped: list[Question] = []
@@ -219,7 +224,7 @@ def select(
     return chosen, rejected
 
 
-WHOLE = ("true_false", "cloze")  # these show the whole sentence
+WHOLE = ("true_false",)  # restates its whole sentence (a blank is caught by the leak rule)
 
 
 def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
@@ -229,7 +234,8 @@ def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
     if not spread:
         here = [c for c in chosen if c.evidence.start == q.evidence.start]
         cap = 3 if len(q.evidence.text.split()) > 30 else 2
-        if here and (q.type in WHOLE or any(c.type in WHOLE for c in here)):
+        long = len(q.evidence.text.split()) > 30  # a long sentence carries several facts
+        if here and not long and (q.type in WHOLE or any(c.type in WHOLE for c in here)):
             return "the set already asks about this sentence"
         if per_fact[q.fact_id] >= 2 or len(here) >= cap:
             return "the set already asks twice about this sentence"

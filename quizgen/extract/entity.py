@@ -6,6 +6,29 @@ from ..model import Fact
 from ..nlp import Analysis
 from .entities import EntityIndex, role_of
 
+OFFICES = {
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "chancellor",
+    "secretary",
+    "governor",
+    "mayor",
+    "senator",
+    "ambassador",
+    "leader",
+    "premier",
+    "king",
+    "queen",
+    "chairman",
+    "chairwoman",
+    "commissioner",
+    "judge",
+    "general",
+    "envoy",
+}
+
 
 class EntityExtractor:
     kinds = ("entity",)
@@ -38,6 +61,9 @@ class EntityExtractor:
             if ent.name in roles:
                 role, sent, off = roles[ent.name]
                 slots["role"] = role
+                # An office ("Foreign Ministry spokesman") is worth knowing even for a name
+                # the article gives once; a job ("senior economist at a bank") is not.
+                slots["official"] = bool(OFFICES & set(role.lower().split()))
                 evidence = analysis.evidence(sent, off)
             elif ent.name in first:
                 evidence = analysis.evidence(*first[ent.name])

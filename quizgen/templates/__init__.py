@@ -187,7 +187,7 @@ def _safe_load(text: str) -> Any:
     loader = getattr(yaml, "CSafeLoader", None)
     if loader is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
         try:
-            return yaml.load(text, Loader=loader)  # noqa: S506 - CSafeLoader is the safe loader
+            return yaml.load(text, Loader=loader)  # CSafeLoader is the safe loader
         except yaml.YAMLError:
             pass
     return yaml.safe_load(text)

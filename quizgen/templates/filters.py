@@ -101,6 +101,8 @@ def ucfirst(text: str) -> str:
 def cloze(sentence: str, answer: str, n: int = 1) -> str:
     """The sentence with the first whole-word occurrence of ``answer`` as an Anki deletion."""
     sentence, answer = str(sentence), str(answer)
+    if "{{" in sentence or "}}" in sentence:
+        return ""  # the article's own braces would become Anki deletions: no blank here
     m = re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", sentence)
     if not m:
         return ""
