@@ -201,7 +201,6 @@ class Generator:
             if norm(answer) in norm(cand) or norm(cand) in norm(answer):
                 continue
             chosen.append(cand)
-        # Closest in length first, ties broken by a seeded hash so runs repeat exactly.
         # The article's main actors first (a name met once is a weak stand-in), then the
         # closest in length, ties broken by a seeded hash so runs repeat exactly.
         chosen.sort(
@@ -284,7 +283,10 @@ class Generator:
                 first = spec.split("||")[0]
                 if len(self._from_pool(rights[0], prompt, first, first_min, q.id, [])) < first_min:
                     return None
-            wrong = self.distractors(rights[0], prompt + " " + " ".join(rights), spec, count, q.id)
+            # Names in the source sentence are never wrong options: "Hewitt, along with
+            # Roddick and Safin" makes Roddick a second right answer.
+            seen = " ".join([prompt, *rights, fact.evidence.text])
+            wrong = self.distractors(rights[0], seen, spec, count, q.id)
             wrong = [w for w in wrong if not any(self.aliases.same(w, r) for r in rights)]
             if len(wrong) < count:
                 if tpl.fallback_type == "short_answer" and tpl.type == "mcq":

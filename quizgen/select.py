@@ -115,6 +115,12 @@ def flaw(q: Question) -> str | None:
         return "prompt has a quotation cut in half"
     if prompt.count("(") != prompt.count(")"):
         return "prompt has a bracket cut in half"
+    if (
+        q.type in ("mcq", "short_answer")
+        and re.search(r"\s[-–—]\s", prompt)
+        and q.template_id != "sentence-true-mcq"
+    ):
+        return "prompt keeps half of an aside"  # "the currency - officially to be known as"
     if re.search(r"\b(where|which|who|that|when|whose|only)\?$", prompt):
         return "prompt is not grammatical"
     if len(prompt.split()) > LONGEST.get(q.type, 70):

@@ -237,3 +237,41 @@ def well_formed(question: str | None, analysis: Analysis) -> bool:
             )
         memo[question] = ok
     return memo[question]
+
+
+THIRD_PERSON = {"he", "she", "him", "his", "her", "himself", "herself"}
+PLURAL_PERSON = {"they", "them", "their", "themselves"}
+FIRST_SECOND = {"we", "us", "our", "i", "me", "my", "you", "your"}
+NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
+
+
+def stands_alone(span: Span) -> bool:
+    """Whether a sentence can be shown on its own: every pronoun has something before it
+    to refer to (a person for "he", a group for "they"), no "this"/"that" points back, and
+    a sentence that names nothing at all does not open on "The economy" or "The firm"."""
+    for tok in span:
+        low = tok.lower_
+        before = span[: tok.i - span.start]
+        if low in FIRST_SECOND and tok.pos_ == "PRON" and tok.text != "US":
+            return False
+        if low in THIRD_PERSON and tok.pos_ == "PRON":
+            # A name before it (the small model sometimes calls a person an organisation).
+            if not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in before):
+                return False
+        elif low in PLURAL_PERSON and tok.pos_ == "PRON":
+            if not any(
+                t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "GPE", "NORP") for t in before
+            ):
+                return False
+        elif low in ("it", "its") and tok.pos_ == "PRON" and tok.dep_ != "expl":
+            empty = tok.dep_ == "nsubj" and any(
+                c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.head.children
+            )
+            if not empty and not any(t.pos_ in ("NOUN", "PROPN") for t in before):
+                return False
+        elif low in ("this", "these", "those") or (low == "that" and tok.dep_ == "det"):
+            return False
+    first = next((t for t in span if not t.is_punct), None)
+    if first is not None and first.lower_ == "the" and not any(t.ent_type_ in NAMED for t in span):
+        return False
+    return True

@@ -19,6 +19,7 @@ from .base import (
     clause_text,
     display_name,
     is_pronoun,
+    stands_alone,
     subject_name,
     usable_sentences,
     well_formed,
@@ -217,7 +218,7 @@ class EventExtractor:
         slots = {
             "subject": name,
             "subject_label": label,
-            "statement": clause_text(sent) if main else "",
+            "statement": clause_text(sent) if main and stands_alone(sent) else "",
             "who_q": "",
             "by_q": "",
             "by": "",

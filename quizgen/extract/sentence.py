@@ -16,7 +16,7 @@ from collections import Counter
 from ..language import has_dangling_pronoun, strip_linkers, tidy
 from ..model import Fact
 from ..nlp import Analysis
-from .base import usable_sentences
+from .base import stands_alone, usable_sentences
 from .entities import EntityIndex
 from .quantity import HEDGES
 
@@ -76,6 +76,8 @@ class SentenceExtractor:
             clean = clean[:1].upper() + clean[1:]
             words = clean.split()
             if not MIN_WORDS <= len(words) <= MAX_WORDS or has_dangling_pronoun(clean):
+                continue
+            if not stands_alone(sent):
                 continue
             detail = self._detail(sent, clean, index)
             if detail is None:
