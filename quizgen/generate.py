@@ -95,10 +95,56 @@ def common_word(text: str) -> bool:
     return " " not in text.strip() and zipf(text.lower()) >= 4.0
 
 
+GENERIC = {
+    "central",
+    "bank",
+    "federal",
+    "reserve",
+    "committee",
+    "market",
+    "open",
+    "government",
+    "council",
+    "court",
+    "ministry",
+    "department",
+    "office",
+    "agency",
+    "commission",
+    "board",
+    "house",
+    "national",
+    "state",
+    "the",
+    "of",
+    "and",
+    "for",
+    "union",
+    "party",
+    "group",
+    "company",
+    "authority",
+    "service",
+    "services",
+    "fund",
+    "institute",
+    "association",
+}
+
+
+def generic(text: str) -> bool:
+    """A description written with capitals ("the Central Bank", "the Open Market Committee"):
+    it may be another name for a body the article names, so it is never a wrong option."""
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    return bool(words) and all(w in GENERIC for w in words)
+
+
 def parallel(cand: str, answer: str) -> bool:
     """Whether a wrong option has the same form as the answer: a name for a name, not an
     everyday word ("Council"), so that form gives nothing away."""
     if common_word(cand) and not common_word(answer):
+        return False
+    if generic(cand) or generic(answer):
         return False
     return True
 

@@ -121,7 +121,9 @@ def flaw(q: Question) -> str | None:
         and q.template_id != "sentence-true-mcq"
     ):
         return "prompt keeps half of an aside"  # "the currency - officially to be known as"
-    if re.search(r"\b(where|which|who|that|when|whose|only)\?$", prompt):
+    if re.search(
+        r"\b(where|which|who|that|when|whose|only|even|also|too|still|just|now)\?$", prompt
+    ):
         return "prompt is not grammatical"
     if len(prompt.split()) > LONGEST.get(q.type, 70):
         return "prompt too long"
@@ -133,6 +135,8 @@ def flaw(q: Question) -> str | None:
         return "answer appears in its own prompt"
     if q.type in ("short_answer",) and len(q.answer.split()) > 35:
         return "answer too long to mark"
+    if re.search(r"(\b(and|or|but|with|of|to|the|a)|,)$", q.answer.strip().rstrip(".")):
+        return "the answer is cut off"
     if q.type == "mcq":
         right = q.choices[q.correct[0]] if q.correct else ""
         wrong = [c for k, c in enumerate(q.choices) if k not in q.correct]
