@@ -88,6 +88,27 @@ def same_kind_number(a: str, b: str) -> bool:
     return 0.1 <= vb / va <= 10
 
 
+def perturb(number: str, h: int) -> str:
+    """A different value written the same way: same currency, scale word and decimals."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", number)
+    if not m:
+        return ""
+    raw = m.group()
+    value = float(raw.replace(",", ""))
+    if re.fullmatch(r"(1[5-9]|20)\d\d", raw):  # a year: a few years off
+        new = value + (2 + h % 3) * (1 if h % 2 else -1)
+    else:
+        factor = (2, 3, 0.5)[h % 3] if value >= 4 else (2, 3)[h % 2]
+        new = value * factor
+        if "%" in number and new > 100:
+            new = value / 2
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    text = f"{new:,.{decimals}f}" if "," in raw else f"{new:.{decimals}f}"
+    if text == raw or new <= 0:
+        return ""
+    return number[: m.start()] + text + number[m.end() :]
+
+
 def common_word(text: str) -> bool:
     """A single everyday word ("Council", "Welsh"): a description, not a name."""
     from .frequency import zipf  # wordfreq's value, without importing wordfreq
@@ -390,8 +411,12 @@ class Generator:
         after = text[m.end() :].split()
         if len(before) >= 2 and before[-1] == "of" and before[-2][:1].isupper():
             return None  # "Lord Chief Justice of England and Wales": part of a longer name
-        if after and after[0][:1].isupper() and not NUMBER.search(original):
-            return None  # "England Rugby": the name runs on
+        if (
+            after
+            and (after[0][:1].isupper() or after[0].startswith("("))
+            and not NUMBER.search(original)
+        ):
+            return None  # "England Rugby", "Asian Development Bank (ADB)": the name runs on
         person = self.labels.get(norm(original)) == "PERSON" or any(
             self.aliases.same(original, n) for n, lab in self.labels.items() if lab == "PERSON"
         )
@@ -401,7 +426,12 @@ class Generator:
         with_the = bool(before) and before[-1].lower() == "the"
         # The article's main actors first: an analyst quoted once is no stand-in for a
         # candidate in an election.
-        cands = sorted(
+        # A figure with no same-kind stand-in in the article gets a nearby one of the same
+        # form ("25 children" -> "50 children"): false by the article, plausible on its face.
+        extra = (
+            [perturb(original, _h(self.seed, salt, original))] if NUMBER.search(original) else []
+        )
+        cands = [c for c in extra if c] + sorted(
             self.distractors(original, text, spec, 8, salt),
             key=lambda c: -self.mentions.get(norm(c), 0),
         )
