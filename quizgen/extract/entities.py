@@ -148,12 +148,22 @@ class EntityIndex:
         index = cls()
         mentions: list[tuple[str, str, int]] = []
         with_the: list[tuple[str, bool]] = []
+        acting: set[str] = set()
         for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
             for ent in doc.ents:
                 if ent.label_ in NAMED and norm(ent.text) and norm(ent.text) not in NOT_NAMES:
                     mentions.append((clean_mention(ent.text), ent.label_, off + ent.start_char))
                     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                     with_the.append((clean_mention(ent.text), prev == "the"))
+                    # Something only a person does in a sentence: acts, speaks, is given a
+                    # title or a role, or owns something.
+                    root = ent.root
+                    if (
+                        root.dep_ in ("nsubj", "nsubjpass", "poss", "appos", "agent")
+                        or any(c.dep_ == "appos" for c in root.children)
+                        or (prev.rstrip(".") in TITLES)
+                    ):
+                        acting.add(norm(strip_title(clean_mention(ent.text))))
         # Longest names first, so a surname or short form joins the full name's entity.
         labels: dict[str, Counter] = defaultdict(Counter)
         for text, label, _ in mentions:
@@ -194,6 +204,10 @@ class EntityIndex:
                     ent.label = "ORG"
                 elif len(words) < 2 and not ({norm(a) for a in ent.all_names()} & titled):
                     ent.label = "NAME"
+                elif not {norm(a) for a in ent.all_names()} & acting:
+                    ent.label = (
+                        "NAME"  # named only as an object: a song or a product as often as a person
+                    )
         caps = {norm(c) for c in capitals()}
         for ent in index.entities:
             # Name a state by its own name, not by its capital ("DPRK", not "Pyongyang").
