@@ -169,6 +169,18 @@ def lower_first(text: str, keep: Token | None = None) -> str:
     first = text.split(" ", 1)[0]
     if keep is not None and keep.pos_ == "PROPN":
         return text
+    if first.rstrip(".").lower() in (
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "prof",
+    ):
+        return text
     if first.isupper() and len(first) > 1 or first == "I":
         return text
     return text[0].lower() + text[1:]

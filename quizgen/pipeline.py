@@ -107,11 +107,11 @@ def is_opinion(analysis) -> bool:
     low = body.lower()
     if any(m in low for m in OPINION_MARKERS):
         return True
-    from .extract.base import in_quotes
+    from .extract.base import in_quotes, usable_sentences
 
     first_person = 0
-    for doc in analysis.docs:
-        for tok in doc:
+    for sent, _ in usable_sentences(analysis):  # sentences of someone's quotation excluded
+        for tok in sent:
             # "I" inside a quotation is the speaker, not the writer; "we" and "our" are common
             # in explainers and reports, so only "I", "me" and "my" count.
             if tok.lower_ in ("i", "me", "my") and tok.pos_ == "PRON" and not in_quotes(tok):

@@ -25,7 +25,7 @@ from .base import (
     well_formed,
     wh_for,
 )
-from .entities import EntityIndex
+from .entities import EntityIndex, norm
 
 
 def antecedent(pron, analysis):
@@ -46,6 +46,12 @@ def antecedent(pron, analysis):
         return None
     name, label = subject_name(subj, analysis)
     if label not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
+        return None
+    # Only the article's own topic (named in its title) is a safe "it" across sentences.
+    title = norm(analysis.article.title)
+    ent = EntityIndex.of(analysis).lookup(name)
+    names = ent.all_names() if ent is not None else {name}
+    if not any(norm(n) and norm(n) in title for n in names):
         return None
     written = display_name(name, analysis)
     written = written[:1].lower() + written[1:] if written.startswith("The ") else written

@@ -130,6 +130,8 @@ class SentenceExtractor:
                 if not re.fullmatch(r"(?:in |)(1[5-9]\d\d|20\d\d)", ent.text):
                     continue  # only a bare year has same-kind stand-ins that are clearly wrong
                 return ent.text, "YEAR", "sentence.detail[detail_label=YEAR]"
+            if ent.root.dep_ in ("compound", "amod", "nmod"):
+                continue  # "Hollywood directors": a name used as a modifier
             canon = index.lookup(ent.text)
             if canon is None or canon.label not in ("PERSON", "ORG", "GPE"):
                 continue

@@ -104,6 +104,8 @@ class StatementExtractor:
                     continue  # a fragment, or a quotation cut off mid-sentence
                 if quoted and has_dangling_pronoun(said):
                     continue  # "I", "my", "he" inside a quotation: nobody knows who they are
+                if has_dangling_pronoun(said, ("he", "his", "him", "she", "her")):
+                    continue  # "predicts that it will soon become their equal": it and their?
                 if quoted:
                     said = said[:1].upper() + said[1:]
                 elif toks[0].pos_ != "PROPN" and not said[:2].isupper():
