@@ -134,8 +134,11 @@ def model_meta(name: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and "version" in data else None
 
 
+@cache
 def _version(dist: str) -> str:
-    """A distribution's version, read without importing it (importing spaCy takes a second)."""
+    """A distribution's version, read without importing it (importing spaCy takes a second).
+    Once per process: each look-up searches every installed distribution (a few ms), and the
+    keys of every article ask again."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -226,9 +229,12 @@ def write_docs(entry_key: str, docs: list[Doc]) -> None:
 
     if not _running_is_current("nlp.py"):
         return
+    # Storing user data costs a millisecond a doc even when there is none (srsly looks up its
+    # msgpack extensions each time); a DocBin without it reads back as docs with none.
+    store = any(doc.user_data for doc in docs)
     try:
         atomic_write(
-            path_for("analysis", entry_key), DocBin(docs=docs, store_user_data=True).to_bytes()
+            path_for("analysis", entry_key), DocBin(docs=docs, store_user_data=store).to_bytes()
         )
     except (OSError, ValueError):
         pass

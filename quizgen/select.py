@@ -155,17 +155,21 @@ def flaw(q: Question) -> str | None:
 
 
 def leaks(q: Question, other: Question) -> bool:
-    """Whether ``other``'s prompt gives away ``q``'s answer (same sentence, answer shown)."""
+    """Whether ``other`` gives away ``q``'s answer: it shows the answer (in its prompt, or in
+    a matching pair) and is about the same thing (the same sentence, or much the same words;
+    a matching pair that names the answer is always about it)."""
     if q.type in ("true_false", "essay", "matching", "ordering") or not q.answer:
         return False
     answer = norm(q.answer)
-    # Only the prompt counts: a name offered as a wrong option elsewhere reveals nothing.
-    if len(answer) < 2 or f" {answer} " not in f" {norm(other.prompt)} ":
+    # Only what the other question shows counts: a name offered as a wrong option reveals
+    # nothing, but a matching pair does.
+    shown = " ".join([other.prompt, *(" ".join(p) for p in other.pairs)])
+    if len(answer) < 2 or f" {answer} " not in f" {norm(shown)} ":
         return False
-    return (
-        q.evidence.start == other.evidence.start
-        or len(content_words(q.prompt) & content_words(other.prompt)) >= 3
-    )
+    if other.pairs:
+        return True
+    shared = (content_words(q.prompt) & content_words(other.prompt)) - content_words(q.answer)
+    return q.evidence.start == other.evidence.start or len(shared) >= 3
 
 
 def select(
@@ -197,7 +201,9 @@ def select(
     # question on the same sentence.
     # An essay quotes its claim whole, so it takes the claim whose sentence nothing else asks.
     crowd = Counter(q.evidence.start for q in ranked)
-    for t in ("essay", "ordering", "matching", "multi_select", *TYPE_ORDER):
+    # Matching comes last: its pairs show many answers at once, so it yields to the
+    # questions it would give away rather than crowding them out.
+    for t in ("essay", "ordering", "multi_select", *(t for t in TYPE_ORDER if t != "matching")):
         pool = [q for q in ranked if q.type == t and q not in firsts]
         if t == "essay":
             pool.sort(key=lambda q: (crowd[q.evidence.start], -q.score, _h(seed, q.id)))
@@ -205,7 +211,9 @@ def select(
         if best is not None:
             firsts.append(best)
     capped: list[Question] = []
-    for q in firsts + [q for q in ranked if q not in firsts]:
+    rest = [q for q in ranked if q not in firsts]
+    rest = [q for q in rest if q.type != "matching"] + [q for q in rest if q.type == "matching"]
+    for q in firsts + rest:
         if len(chosen) >= count:
             break
         if q in chosen:
@@ -244,7 +252,7 @@ def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
     if not spread:
         here = [c for c in chosen if c.evidence.start == q.evidence.start]
         cap = 3 if len(q.evidence.text.split()) > 30 else 2
-        long = len(q.evidence.text.split()) > 30  # a long sentence carries several facts
+        long = len(q.evidence.text.split()) > 25  # a long sentence carries several facts
         if here and not long and (q.type in WHOLE or any(c.type in WHOLE for c in here)):
             return "the set already asks about this sentence"
         if per_fact[q.fact_id] >= 2 or len(here) >= cap:

@@ -66,6 +66,9 @@ class DefinitionExtractor:
 
     def extract(self, *, analysis: Analysis) -> list[Fact]:
         voice = "the author" if analysis.cache.get("opinion") else "the article"
+        title_words = {
+            w.lower() for w in re.findall(r"[A-Za-z]+", analysis.article.title) if len(w) > 3
+        }
         facts = []
         for sent, off in usable_sentences(analysis):
             if any(t.text in ('"', "“", "”") for t in sent):
@@ -96,6 +99,27 @@ class DefinitionExtractor:
             # something else ("The deal is for the industry to refuse ...").
             if comp.dep_ in ("ccomp", "xcomp") and subj.dep_ != "csubj":
                 if subj.lemma_.lower() not in JUDGEMENTS:
+                    continue
+            # Define things, not people ("what is the French star?", "what is Bill Thompson?"),
+            # and only things the article names or judges ("what is speed?" asks nothing).
+            if subj.dep_ != "csubj":
+                named = subj.ent_type_ in (
+                    "ORG",
+                    "GPE",
+                    "PRODUCT",
+                    "EVENT",
+                    "LAW",
+                    "WORK_OF_ART",
+                    "FAC",
+                    "LOC",
+                    "NORP",
+                )
+                person = subj.ent_type_ == "PERSON" or comp.ent_type_ == "PERSON"
+                topic = subj.lemma_.lower() in title_words  # "the summit" of a summit story
+                judged = subj.lemma_.lower() in JUDGEMENTS or any(
+                    t.tag_ == "JJS" for t in subj.subtree
+                )
+                if person or not (named or topic or judged):
                     continue
             if subj.dep_ == "csubj":
                 if not subject.lower().startswith("what "):

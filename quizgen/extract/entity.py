@@ -48,6 +48,8 @@ class EntityExtractor:
                 role = role_of(ent)
                 if role and not canon.all_names() & {role}:
                     roles[canon.name] = (role, ent.sent, off)
+        # "Who is the spokesman?" has one answer only if one person is a spokesman.
+        all_roles = [r[0].lower() for r in roles.values()]
         facts = []
         for ent in index.entities:
             slots = {
@@ -64,6 +66,13 @@ class EntityExtractor:
                 # An office ("Foreign Ministry spokesman") is worth knowing even for a name
                 # the article gives once; a job ("senior economist at a bank") is not.
                 slots["official"] = bool(OFFICES & set(role.lower().split()))
+                # A bare "spokesman" is ambiguous if anyone else is a spokesman of something.
+                low = role.lower()
+                others = [r for r in all_roles if r != low] + ([low] * (all_roles.count(low) - 1))
+                bare = len(low.split()) == 1
+                slots["unique"] = low not in others and not (
+                    bare and any(low in r.split() for r in others)
+                )
                 evidence = analysis.evidence(sent, off)
             elif ent.name in first:
                 evidence = analysis.evidence(*first[ent.name])

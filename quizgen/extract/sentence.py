@@ -132,6 +132,8 @@ class SentenceExtractor:
                 return ent.text, "YEAR", "sentence.detail[detail_label=YEAR]"
             if ent.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "Hollywood directors": a name used as a modifier
+            if ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children):
+                continue  # one of a list: a stand-in must be of the list's kind, which is unknown
             canon = index.lookup(ent.text)
             if canon is None or canon.label not in ("PERSON", "ORG", "GPE"):
                 continue

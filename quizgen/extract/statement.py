@@ -64,6 +64,10 @@ class StatementExtractor:
             for verb in sent:
                 if verb.lemma_ not in REPORTING or verb.pos_ not in ("VERB",):
                     continue
+                if any(
+                    c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ != "to") for c in verb.children
+                ):
+                    continue  # "did not believe", "will say": the plain past would misreport it
                 content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
                 subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 lead = ""

@@ -14,7 +14,7 @@ from ..model import Fact
 from ..nlp import Analysis
 from .base import usable_sentences
 
-RARE = 3.6  # Zipf frequency below which a word is worth teaching (3 = once per million words)
+RARE = 3.2  # Zipf frequency below which a word is worth teaching (3 = once per million words)
 # Nouns carry the ideas; a blanked verb or common adjective tests wording, not the article.
 POS = ("NOUN", "ADJ")
 RARE_ADJ = 2.8
@@ -53,10 +53,10 @@ class TermExtractor:
         facts = []
         for _, lemma in sorted(scored)[: self.per_article]:
             # The first use in a sentence that stands on its own.
-            tok, sent, off = next(
-                (use for use in uses[lemma] if not has_dangling_pronoun(use[1].text)),
-                uses[lemma][0],
-            )
+            # The shortest sentence that stands alone: the term's context with least else in it
+            # (long opening sentences are asked about already).
+            alone = [u for u in uses[lemma] if not has_dangling_pronoun(u[1].text)]
+            tok, sent, off = min(alone or uses[lemma], key=lambda u: (len(u[1]), u[1].start))
             text = sent.text.strip()
             start = tok.idx - sent.start_char
             blanked = text[:start] + "_____" + text[start + len(tok.text) :]
