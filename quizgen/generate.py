@@ -406,6 +406,12 @@ class Generator:
         if m is None:
             return None
         before = text[: m.start()].split()
+        hedge = " ".join(before[-2:]).lower()
+        if NUMBER.search(original) and re.search(
+            r"\b(more than|less than|fewer than|over|under|at least|up to|almost|nearly|about|around|some)$",
+            hedge,
+        ):
+            return None  # "more than 310" is not made false by "more than 620"
         if before and before[-1].strip(",").lower().rstrip(".") in TITLES:
             return None  # "President Tim Ghriskey": a new name would not hold the title
         after = text[m.end() :].split()
@@ -438,6 +444,9 @@ class Generator:
         for cand in cands:
             if norm(cand) in avoid:
                 continue
+            once = self.mentions.get(norm(cand), 0) < 2
+            if not NUMBER.search(original) and once and self.labels.get(norm(cand)) != "PERSON":
+                continue  # a place or body met once ("Ibrox", "Oscars") is often of another kind
             if NUMBER.search(original):
                 if not same_kind_number(original, cand):
                     continue
