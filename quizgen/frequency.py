@@ -1,10 +1,13 @@
 """How common an English word is: wordfreq's Zipf frequency, without importing wordfreq.
 
 Importing wordfreq costs about a third of a second (it pulls in ftfy and langcodes for its
-tokenizer), a large share of a build once the parse is cached. For a plain lowercase word,
-which is all quizgen asks about, no tokenizer is needed: the value is read from wordfreq's
-own English list (the same file, the same arithmetic), so ``zipf(w)`` equals
-``wordfreq.zipf_frequency(w, "en")`` exactly. Anything else goes to wordfreq itself.
+tokenizer), a large share of a build once the parse is cached. For a plain lowercase word
+no tokenizer is needed: the value is read from wordfreq's own English list (the same file,
+the same arithmetic), so ``zipf(w)`` equals ``wordfreq.zipf_frequency(w, "en")`` exactly.
+Figures as articles write them ("70%", "$1.7bn", "23,500", "1990s", "2005/06") are read the
+same way: wordfreq's tokens and its estimate for digits are copied here, because most
+articles have figures and the first would otherwise pay for wordfreq's import. Anything else
+goes to wordfreq itself.
 """
 
 from __future__ import annotations
@@ -14,6 +17,18 @@ import re
 from functools import cache
 
 PLAIN = re.compile(r"[a-z]+")
+# A currency sign and a percent sign are not part of a token for wordfreq, and Unicode word
+# segmentation keeps digits joined by "." or "," and the letters after them in one token.
+FIGURE = re.compile(r"[$£€]?([0-9]+(?:[.,][0-9]+)*[a-z]*)%?")
+# wordfreq's numbers.py, for ASCII digits: runs of two or more digits (with their "." and ",")
+# are looked up as zeros, and their own frequency is estimated from their digits.
+MULTI_DIGIT = re.compile(r"[0-9][0-9.,]+")
+PURE_DIGIT = re.compile(r"[0-9]+")
+DIGIT_FREQS = [0.009, 0.300, 0.175, 0.124, 0.096, 0.078, 0.066, 0.057, 0.050, 0.045]
+YEAR_LOG_PEAK = -1.9185
+NOT_YEAR_PROB = 0.1
+REFERENCE_YEAR = 2019
+PLATEAU_WIDTH = 20
 
 
 @cache
@@ -39,18 +54,64 @@ def _english() -> dict[str, int] | None:
 
 def zipf(word: str) -> float:
     """``wordfreq.zipf_frequency(word, "en")``."""
-    table = _english() if PLAIN.fullmatch(word) else None
+    tokens = _tokens(word)
+    table = _english() if tokens else None
     if table is None:
         from wordfreq import zipf_frequency
 
         return zipf_frequency(word, "en")
     minimum = 10**0 / 1e9  # wordfreq's default minimum: Zipf 0
-    index = table.get(word)
-    if index is None:
-        freq = minimum
-    else:
-        # wordfreq's own rounding, step by step, so the result is bit for bit the same.
-        one_over = 0.0 + 1.0 / 10 ** (-index / 100)
-        unrounded = max(1.0 / one_over, minimum)
-        freq = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    # wordfreq's own arithmetic and rounding, step by step, so the result is bit for bit the
+    # same: the frequencies of several tokens combine as 1/f = 1/f1 + 1/f2 + ...
+    one_over = 0.0
+    for token in tokens:
+        smashed = MULTI_DIGIT.sub(lambda m: re.sub("[0-9]", "0", m.group(0)), token)
+        index = table.get(smashed)
+        if index is None:
+            return round(math.log(minimum, 10) + 9, 2)  # any unlisted token: the minimum
+        listed = 10 ** (-index / 100)
+        if smashed != token:
+            listed *= _digit_freq(token)
+        one_over += 1.0 / listed
+    unrounded = max(1.0 / one_over, minimum)
+    freq = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
     return round(math.log(freq, 10) + 9, 2)
+
+
+def _tokens(word: str) -> list[str]:
+    """wordfreq's tokens for a plain word, a figure, or such parts joined by "/" or "-"
+    ("2005/06", "well-known"), where Unicode word segmentation breaks; [] for anything else."""
+    if PLAIN.fullmatch(word):
+        return [word]
+    tokens = []
+    for part in re.split(r"[/-]", word):
+        figure = None if PLAIN.fullmatch(part) else FIGURE.fullmatch(part)
+        if figure is None and not PLAIN.fullmatch(part):
+            return []
+        tokens.append(figure.group(1) if figure else part)
+    return tokens
+
+
+def _digit_freq(text: str) -> float:
+    freq = 1.0
+    for run in MULTI_DIGIT.findall(text):
+        for digits in PURE_DIGIT.findall(run):
+            freq *= _year_freq(digits) if len(digits) == 4 else _benford_freq(digits)
+    return freq
+
+
+def _benford_freq(text: str) -> float:
+    return DIGIT_FREQS[int(text[0])] / 10 ** (len(text) - 1)
+
+
+def _year_freq(text: str) -> float:
+    year = int(text)
+    if year <= REFERENCE_YEAR:
+        year_log_freq = YEAR_LOG_PEAK - 0.0083 * (REFERENCE_YEAR - year)
+    elif REFERENCE_YEAR < year <= REFERENCE_YEAR + PLATEAU_WIDTH:
+        year_log_freq = YEAR_LOG_PEAK
+    else:
+        year_log_freq = YEAR_LOG_PEAK - 0.2 * (year - (REFERENCE_YEAR + PLATEAU_WIDTH))
+    year_prob = 10.0**year_log_freq
+    not_year_prob = NOT_YEAR_PROB * _benford_freq(text)
+    return year_prob + not_year_prob

@@ -122,7 +122,8 @@ def flaw(q: Question) -> str | None:
     ):
         return "prompt keeps half of an aside"  # "the currency - officially to be known as"
     if re.search(
-        r"\b(where|which|who|that|when|whose|only|even|also|too|still|just|now)\?$", prompt
+        r"\b(where|which|who|that|when|whose|only|even|also|too|still|just|now|such as|like|including)\?$",
+        prompt,
     ):
         return "prompt is not grammatical"
     if len(prompt.split()) > LONGEST.get(q.type, 70):

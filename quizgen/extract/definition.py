@@ -135,7 +135,8 @@ class DefinitionExtractor:
                 )
                 verb = f"{aux[0].lower_} be" if aux else ("are" if plural else "is")
                 first = next(iter(subj.subtree))
-                shown = subject if first.pos_ == "PROPN" else subject[:1].lower() + subject[1:]
+                keep = first.pos_ == "PROPN" or sum(c.isupper() for c in first.text) > 1  # "EA"
+                shown = subject if keep else subject[:1].lower() + subject[1:]
                 if aux:
                     question = f"According to {voice}, what {aux[0].lower_} {shown} be?"
                 else:

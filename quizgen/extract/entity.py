@@ -46,7 +46,15 @@ class EntityExtractor:
                 if ent.label_ not in ("PERSON", "ORG") or canon.name in roles:
                     continue
                 role = role_of(ent)
-                if role and not canon.all_names() & {role}:
+                vague = role and role.lower().split()[-1] in (
+                    "man",
+                    "woman",
+                    "person",
+                    "one",
+                    "people",
+                    "figure",
+                )
+                if role and not vague and not canon.all_names() & {role}:
                     roles[canon.name] = (role, ent.sent, off)
         # "Who is the spokesman?" has one answer only if one person is a spokesman.
         all_roles = [r[0].lower() for r in roles.values()]
