@@ -16,6 +16,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# Words that carry no content when comparing what two sentences are about.
+STOPWORDS = frozenset(
+    "the a an of to in on and or for is are was be with by at as will has have that its it "
+    "from over did does do according article author what who when where why which how".split()
+)
 SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 # Sentence openers that only link to the previous sentence; a question drops them.
 LINKERS = {

@@ -12,19 +12,10 @@ import math
 import re
 from collections import Counter
 
-from .language import has_dangling_pronoun
-from .model import Question, Rejected
+from .language import STOPWORDS, has_dangling_pronoun
+from .model import QUESTION_TYPES, Question, Rejected
 
-TYPE_ORDER = (
-    "mcq",
-    "true_false",
-    "short_answer",
-    "cloze",
-    "matching",
-    "ordering",
-    "multi_select",
-    "essay",
-)
+TYPE_ORDER = QUESTION_TYPES  # delivered order: as a worksheet reads
 # The share of the set each type may take at most; what is left over goes to the best rest.
 TYPE_SHARE = {
     "mcq": 0.4,
@@ -39,41 +30,7 @@ TYPE_SHARE = {
 ABSOLUTES = re.compile(r"\b(all of the above|none of the above|always|never)\b", re.I)
 # Longer stems are reading tests, not questions about the article.
 LONGEST = {"mcq": 40, "short_answer": 30, "true_false": 40, "essay": 70, "cloze": 60}
-STOP = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "in",
-    "on",
-    "and",
-    "or",
-    "is",
-    "was",
-    "be",
-    "that",
-    "for",
-    "by",
-    "with",
-    "as",
-    "at",
-    "it",
-    "its",
-    "did",
-    "does",
-    "do",
-    "according",
-    "article",
-    "author",
-    "what",
-    "who",
-    "when",
-    "where",
-    "why",
-    "which",
-    "how",
-}
+STOP = STOPWORDS
 
 
 def norm(text: str) -> str:

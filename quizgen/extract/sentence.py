@@ -13,41 +13,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..language import has_dangling_pronoun, strip_linkers, tidy
+from ..language import STOPWORDS, has_dangling_pronoun, strip_linkers, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from .base import stands_alone, usable_sentences
 from .entities import EntityIndex
 from .quantity import HEDGES
 
-STOP = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "in",
-    "on",
-    "and",
-    "or",
-    "for",
-    "is",
-    "are",
-    "was",
-    "be",
-    "with",
-    "by",
-    "at",
-    "as",
-    "will",
-    "has",
-    "have",
-    "that",
-    "its",
-    "it",
-    "from",
-    "over",
-}
+STOP = STOPWORDS
 DETAILS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORG", "GPE", "NORP", "DATE")
 MIN_WORDS, MAX_WORDS = 8, 32
 

@@ -12,46 +12,25 @@ import re
 from ..language import has_dangling_pronoun, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
-from .base import display_name, is_pronoun, resolve_pronoun, subject_name, usable_sentences
+from .base import SPEECH, display_name, is_pronoun, resolve_pronoun, subject_name, usable_sentences
 
 GROUP_SPEAKERS = re.compile(
     r"^(many|some|most|few)( people| observers| analysts| critics| experts)?$|^(critics|sceptics|skeptics|others|analysts|experts)$",
     re.I,
 )
 WH_STARTS = {"whether", "if", "how", "what", "why", "when", "where", "who", "which"}
-REPORTING = {
-    "say",
-    "tell",
-    "warn",
-    "believe",
-    "argue",
-    "claim",
-    "insist",
-    "add",
-    "state",
-    "announce",
-    "demand",
-    "urge",
-    "predict",
-    "think",
-    "admit",
-    "deny",
-    "stress",
-    "explain",
-    "note",
-    "reveal",
-    "confirm",
-    "write",
-    "declare",
-    "fear",
-    "hope",
-    "expect",
-    "allege",
-    "concede",
-    "complain",
-    "estimate",
-    "acknowledge",
-    "maintain",
+# Verbs that report words or beliefs; "suggest", "show" and the like report evidence.
+REPORTING = SPEECH - {
+    "report",
+    "accuse",
+    "tip",
+    "point",
+    "show",
+    "describe",
+    "call",
+    "suggest",
+    "forecast",
+    "indicate",
 }
 
 
