@@ -10,6 +10,7 @@ so that length gives nothing away.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 from dataclasses import asdict
@@ -109,6 +110,22 @@ def perturb(number: str, h: int) -> str:
     return number[: m.start()] + text + number[m.end() :]
 
 
+@functools.cache
+def countries() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("quizgen").joinpath("data/countries.txt").read_text("utf-8")
+    return frozenset(norm(line) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_country(name: str) -> bool:
+    """A state, or a capital, which news writing uses for its state ("Pyongyang believes")."""
+    from .extract.entities import capitals
+
+    key = norm(re.sub(r"^the\s+", "", name, flags=re.I))
+    return key in countries() or key in {norm(c) for c in capitals()}
+
+
 def common_word(text: str) -> bool:
     """A single everyday word ("Council", "Welsh"): a description, not a name."""
     from .frequency import zipf  # wordfreq's value, without importing wordfreq
@@ -167,6 +184,8 @@ def parallel(cand: str, answer: str) -> bool:
         return False
     if generic(cand) or generic(answer):
         return False
+    if is_country(cand) != is_country(answer):
+        return False  # countries with countries, towns and grounds with their own kind
     return True
 
 
@@ -443,6 +462,9 @@ class Generator:
         )
         for cand in cands:
             if norm(cand) in avoid:
+                continue
+            # A country for a country, a city for a city: never "Ibrox" for "Scotland".
+            if not NUMBER.search(original) and is_country(original) != is_country(cand):
                 continue
             once = self.mentions.get(norm(cand), 0) < 2
             if not NUMBER.search(original) and once and self.labels.get(norm(cand)) != "PERSON":
