@@ -204,22 +204,34 @@ def targets(tmp: Path, args, model_name: str, corpus: list[Path] | None) -> dict
     def median(runs: list[dict]) -> float:
         return statistics.median(r["wall"] for r in runs)
 
-    res: dict = {}
-    res["help"] = median([measure([*qz, "--help"], work, base_env) for _ in range(args.repeat)])
-
+    res: dict = {"pycache": args.pycache}
     texts_file = tmp / "example-texts.json"
     texts_file.write_text(json.dumps(nlp.parse_texts(pipeline.ingest(EXAMPLE))[0]), "utf-8")
     bare_cmd = [sys.executable, "-c", BARE, str(texts_file), model_name]
-    res["bare"] = median([measure(bare_cmd, work, base_env) for _ in range(args.repeat)])
+    if args.pycache:
+        # An installed quizgen has its bytecode compiled; a checkout run with
+        # PYTHONDONTWRITEBYTECODE=1 compiles quizgen's modules again in every process (about
+        # 0.1 s). Every measured process, quizgen's and spaCy's alike, gets a bytecode cache in
+        # the temporary folder, filled by one unmeasured run of each command first.
+        base_env.pop("PYTHONDONTWRITEBYTECODE", None)
+        base_env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+        measure([*qz, "--help"], work, base_env)
+        measure(bare_cmd, work, base_env)
+        measure([*qz, "build", "-o", str(work / "fill")], work, env(tmp / "cache-fill"))
+    res["help"] = median([measure([*qz, "--help"], work, base_env) for _ in range(args.repeat)])
 
-    cold, warm, docs_only = [], [], []
+    # The baseline and the builds take turns, so that a change in the machine's load
+    # during the run weighs on both alike.
+    bare, cold, warm, docs_only = [], [], [], []
     for k in range(args.repeat):
+        bare.append(measure(bare_cmd, work, base_env))
         cache = tmp / f"cache-build-{k}"
         cold.append(measure([*qz, "build", "-o", str(work / "cold")], work, env(cache)))
         warm.append(measure([*qz, "build", "-o", str(work / "warm")], work, env(cache)))
         shutil.rmtree(cache / "facts")  # the parse is still cached, the facts are not
         docs_only.append(measure([*qz, "build", "-o", str(work / "docs")], work, env(cache)))
-    res["cold"], res["warm"], res["docs_only"] = median(cold), median(warm), median(docs_only)
+    res["bare"], res["cold"] = median(bare), median(cold)
+    res["warm"], res["docs_only"] = median(warm), median(docs_only)
 
     if corpus:
         from quizgen import nlp as _nlp
@@ -246,6 +258,8 @@ def targets(tmp: Path, args, model_name: str, corpus: list[Path] | None) -> dict
                 cmd = [sys.executable, "-c", NO_BATCH, str(folder), str(out)]
             return measure(cmd, work, env(cache))
 
+        if args.pycache and has_batch:  # fill the bytecode cache for the batch's own modules
+            run_batch(small, 2, "fill")
         res["batch1"] = run_batch(corpus[0].parent, 1, "j1")
         res["batch10"] = run_batch(small, 1, "ten")
         if has_batch:
@@ -264,7 +278,7 @@ def machine() -> str:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return f"{cores} cores ({cpu}), Python {platform.python_version()}, load {load:.2f}"
+    return f"{cores} cores ({cpu}), Python {platform.python_version()}, load average {load:.2f}"
 
 
 def report(rows, info, corpus, res, model_name: str, meta: dict) -> str:
@@ -273,8 +287,13 @@ def report(rows, info, corpus, res, model_name: str, meta: dict) -> str:
     import quizgen
 
     lines = [
-        f"Machine: {machine()}. quizgen {quizgen.__version__}, spaCy {spacy.__version__}, "
-        f"model {model_name} {meta.get('version', '?')}.",
+        f"Machine: {machine()} at the end, {res.get('load_start', float('nan')):.2f} at the "
+        f"start. quizgen {quizgen.__version__}, spaCy {spacy.__version__}, "
+        f"model {model_name} {meta.get('version', '?')}. New processes "
+        + ("had a bytecode cache." if res.get("pycache") else "ran with the environment as is.")
+        + (
+            " PYTHONDONTWRITEBYTECODE was set." if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""
+        ),
         "",
         f"## Stages on the example ({info['words']} words parsed, {info['facts']} facts, "
         f"{info['questions']} questions), one process",
@@ -360,7 +379,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per small timing (median)")
     parser.add_argument("--corpus", type=int, default=100, help="articles in the corpus")
     parser.add_argument("--out", type=Path, help="also write the report to this file")
+    parser.add_argument(
+        "--no-pycache",
+        dest="pycache",
+        action="store_false",
+        help="run the new processes with the environment as it is (by default each gets a "
+        "bytecode cache, as an installed quizgen has)",
+    )
     args = parser.parse_args()
+    load_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
     from quizgen import cache, nlp
 
@@ -380,6 +407,7 @@ def main() -> None:
         if corpus_paths:
             corpus = corpus_in_process(corpus_paths, model_name, tmp / "corpus-out")
         res = targets(tmp, args, model_name, corpus_paths)
+        res["load_start"] = load_start
         text = report(rows, info, corpus, res, model_name, meta)
     print(text)
     if args.out:

@@ -8,11 +8,8 @@ the number of workers.
   from the title and must be made unique before any file is named after it.
 - A worker does the expensive part, from the spaCy parse to the selected question set.
   Workers are started with ``spawn`` (spaCy and its BLAS threads do not survive ``fork``
-  well) and each loads the model once, lazily, through ``nlp.load``'s cache. Articles go to
-  the workers a few at a time (``chunk_size``): the texts of a chunk are parsed in one spaCy
-  call, which keeps its batches full. At most two chunks per worker are in flight, so memory
-  stays bounded however many articles there are. ``-j 1`` runs the same chunks in quizgen's
-  own process, with no worker to start.
+  well) and each loads the model once, lazily, through ``nlp.load``'s cache. At most two
+  articles per worker are in flight, so memory stays bounded however many articles there are.
 - The parent writes the files, as each question set arrives: the list of what quizgen wrote
   in a folder (``quizgen.io``) is one file that every write reads and rewrites, and a single
   writer keeps it whole.
@@ -50,7 +47,6 @@ COMBINED_NAME = "combined"
 COMBINED_FORMATS = ("json", "yaml", "gift", "moodle", "qti")
 _GLOB_MAGIC = re.compile(r"[*?[]")
 MAX_REASONS = 4  # per format, in the summary after a run
-CHUNK = 4  # at most this many articles go to a worker at once
 
 
 @dataclass
@@ -179,13 +175,11 @@ def run(
             progress(outcome)
 
     prepared = _prepare(paths, count, seed, model, max_size)
-    chunks = _chunks(prepared, chunk_size(len(paths), jobs), done)
     if jobs == 1:
-        for chunk in chunks:
-            for (i, _), outcome in zip(chunk, build_chunk([job for _, job in chunk]), strict=True):
-                done(i, outcome)
+        for i, item in prepared:
+            done(i, item if isinstance(item, Outcome) else build(item))
     else:
-        _run_pool(chunks, jobs, done)
+        _run_pool(prepared, jobs, done)
     final = [o for o in outcomes if o is not None]
     good = [o.qset for o in final if o.ok and o.qset is not None]
     combined = []
@@ -210,109 +204,37 @@ def _prepare(paths, count, seed, model, max_size) -> Iterator:
         yield i, Job(article, count, seed, model)
 
 
-def chunk_size(articles: int, jobs: int) -> int:
-    """Articles a worker takes at once: enough to fill spaCy's batches (see nlp.preparse),
-    few enough that the workers finish close together (the last chunk runs alone)."""
-    return max(1, min(CHUNK, -(-articles // (4 * jobs))))
-
-
-def _chunks(prepared: Iterator, size: int, done) -> Iterator[list[tuple[int, Job]]]:
-    """The jobs in lists of ``size``; an article that failed to read is done at once."""
-    chunk: list[tuple[int, Job]] = []
-    for i, item in prepared:
-        if isinstance(item, Outcome):
-            done(i, item)
-            continue
-        chunk.append((i, item))
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _run_pool(chunks: Iterator[list[tuple[int, Job]]], jobs: int, done) -> None:
+def _run_pool(prepared: Iterator, jobs: int, done) -> None:
     ctx = multiprocessing.get_context("spawn")
-    # The workers live for the whole run: each imports spaCy and loads the model once.
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
-    pending: dict[Future, list[int]] = {}
+    pending: dict[Future, int] = {}
 
     def collect() -> None:
         finished, _ = wait(pending, return_when=FIRST_COMPLETED)
         for fut in finished:
-            indexes = pending.pop(fut)
+            i = pending.pop(fut)
             try:
-                outcomes = fut.result()
+                outcome = fut.result()
             except BrokenProcessPool:
-                error = "its worker process stopped unexpectedly"
-                outcomes = [Outcome(path=Path(), error=error) for _ in indexes]
+                outcome = Outcome(path=Path(), error="its worker process stopped unexpectedly")
             except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                outcomes = [Outcome(path=Path(), error=reason(exc)) for _ in indexes]
-            for i, outcome in zip(indexes, outcomes, strict=True):
-                done(i, outcome)
+                outcome = Outcome(path=Path(), error=reason(exc))
+            done(i, outcome)
 
     try:
-        for chunk in chunks:
+        for i, item in prepared:
+            if isinstance(item, Outcome):
+                done(i, item)
+                continue
             while len(pending) >= 2 * jobs:
                 collect()
-            future = pool.submit(build_chunk, [job for _, job in chunk])
-            pending[future] = [i for i, _ in chunk]
+            pending[pool.submit(build, item)] = i
         while pending:
             collect()
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
-
-
-def build_chunk(jobs: list[Job]) -> list[Outcome]:
-    """A few articles' question sets; runs in a worker (or, with -j 1, in quizgen itself).
-    Those whose parse is not cached are parsed together first, then each is built alone
-    exactly as ``build`` builds it. Never raises."""
-    from . import nlp
-
-    try:
-        _preparse(jobs)
-        return [build(job) for job in jobs]
-    finally:
-        nlp.forget_preparsed()
-
-
-def _preparse(jobs: list[Job]) -> None:
-    """One spaCy call for the texts of the jobs that need a parse. Whatever fails here is
-    left for that article's own build to meet and report."""
-    from . import nlp
-
-    wanted: dict[str, list[list[str]]] = {}
-    for job in jobs:
-        try:
-            if not _parse_cached(job):
-                name = nlp.model_name(job.model)
-                wanted.setdefault(name, []).append(nlp.parse_texts(job.article)[0])
-        except Exception:  # noqa: BLE001 - reported by the article's own build
-            continue
-    for name, articles in wanted.items():
-        try:
-            nlp.preparse(name, articles)
-        except Exception:  # noqa: BLE001 - reported by the article's own build
-            nlp.forget_preparsed()
-
-
-def _parse_cached(job: Job) -> bool:
-    """Whether the article's facts or its parse are in the cache, so it needs no parse here
-    (or its keys need the loaded model, and it is left to its own build)."""
-    from . import cache, nlp
-
-    name = nlp.model_name(job.model)
-    meta = cache.model_meta(name)
-    if meta is None:
-        return True
-    facts = cache.facts_key(job.article, job.model)
-    if facts and cache.path_for("facts", facts).exists():
-        return True
-    texts, offsets = nlp.parse_texts(job.article)
-    analysis = cache.analysis_key(texts, offsets, name, str(meta.get("version", "")))
-    return cache.path_for("analysis", analysis).exists()
 
 
 def build(job: Job) -> Outcome:

@@ -97,9 +97,6 @@ def analyze(article: Article, model: str | None = None, cache: bool = True) -> A
     texts, offsets = parse_texts(article)
 
     def parse() -> list[Doc]:
-        docs = _PREPARSED.pop((name, tuple(texts)), None)
-        if docs is not None:
-            return docs
         return [mend(doc) for doc in load(name).pipe(texts, batch_size=64)]
 
     if cache:
@@ -110,32 +107,6 @@ def analyze(article: Article, model: str | None = None, cache: bool = True) -> A
     else:
         docs = parse()
     return Analysis(article=article, docs=docs, offsets=offsets, model=name)
-
-
-# (model, texts) -> their mended docs, parsed ahead by ``preparse`` and taken by ``analyze``.
-_PREPARSED: dict[tuple[str, tuple[str, ...]], list[Doc]] = {}
-
-
-def preparse(name: str, articles: list[list[str]]) -> None:
-    """Parse several articles' texts in one ``nlp.pipe`` call, for ``analyze`` to take.
-
-    A batch of many short texts keeps spaCy's batches full: about a sixth less time than one
-    call per article. spaCy parses each text on its own whatever else is in the batch, so
-    every doc is the one ``analyze`` would have made. The caller must ``forget_preparsed()``
-    after, so that what no article took is not kept.
-    """
-    flat = [t for texts in articles for t in texts]
-    if not flat:
-        return
-    docs = [mend(doc) for doc in load(name).pipe(flat, batch_size=64)]
-    start = 0
-    for texts in articles:
-        _PREPARSED[(name, tuple(texts))] = docs[start : start + len(texts)]
-        start += len(texts)
-
-
-def forget_preparsed() -> None:
-    _PREPARSED.clear()
 
 
 def mend(doc: Doc) -> Doc:

@@ -108,6 +108,7 @@ def initials(name: str, with_small: bool) -> str:
     return "".join(w[0].upper() for w in words if with_small or w.lower() not in SMALL)
 
 
+@cache  # called tens of thousands of times an article, on the same few hundred names
 def norm(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
 
