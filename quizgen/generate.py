@@ -219,6 +219,23 @@ class Aliases:
         return difflib.SequenceMatcher(None, na, nb).ratio() > 0.85
 
 
+def made_by(tpl: Template, fact: Fact, qid: str, salience: float, **fields: Any) -> Question:
+    """A question with what every template gives it: type, Bloom level, difficulty, tags,
+    the fact it quotes, and a score of the fact's salience times the template's priority."""
+    return Question(
+        id=qid,
+        type=tpl.type,
+        evidence=fact.evidence,
+        fact_id=fact.id,
+        template_id=tpl.id,
+        bloom=tpl.bloom,
+        difficulty=tpl.difficulty,
+        tags=list(tpl.tags),
+        score=salience * tpl.priority,
+        **fields,
+    )
+
+
 class Generator:
     def __init__(self, facts: list[Fact], templates: list[Template], seed: int = 0):
         self.facts = facts
@@ -340,19 +357,14 @@ class Generator:
         if not prompt:
             return None
         explanation = tpl.render(tpl.explanation, ctx) if tpl.explanation else ""
-        q = Question(
-            id=stable_id("q", tpl.id, fact.id),
-            type=tpl.type,
+        q = made_by(
+            tpl,
+            fact,
+            stable_id("q", tpl.id, fact.id),
+            fact.salience,
             prompt=prompt,
             answer=answer,
             explanation=explanation,
-            evidence=fact.evidence,
-            fact_id=fact.id,
-            template_id=tpl.id,
-            bloom=tpl.bloom,
-            difficulty=tpl.difficulty,
-            tags=list(tpl.tags),
-            score=fact.salience * tpl.priority,
         )
         if tpl.type in ("mcq", "multi_select"):
             spec = tpl.render(tpl.distractors.get("pool", ""), ctx)
@@ -517,24 +529,18 @@ class Generator:
             if len(options) < 4:
                 continue
             true_fact = group[right][0]
+            note = f"The article says: {true_fact.evidence.text} (In the others, "
             out.append(
-                Question(
-                    id=qid,
-                    type="mcq",
+                made_by(
+                    tpl,
+                    true_fact,
+                    qid,
+                    sum(f.salience for f, _ in group) / 4,
                     prompt=tpl.prompt.strip(),
                     answer=options[right],
                     choices=options,
                     correct=[right],
-                    explanation=f"The article says: {true_fact.evidence.text} (In the others, "
-                    + "; ".join(wrong_notes)
-                    + ".)",
-                    evidence=true_fact.evidence,
-                    fact_id=true_fact.id,
-                    template_id=tpl.id,
-                    bloom=tpl.bloom,
-                    difficulty=tpl.difficulty,
-                    tags=list(tpl.tags),
-                    score=sum(f.salience for f, _ in group) / 4 * tpl.priority,
+                    explanation=note + "; ".join(wrong_notes) + ".)",
                 )
             )
         return out
@@ -552,18 +558,13 @@ class Generator:
         chosen.sort(key=lambda fc: fc[0].evidence.start)
         first = chosen[0][0]
         ids = [f.id for f, _ in chosen]
-        q = Question(
-            id=stable_id("q", tpl.id, *ids),
-            type=tpl.type,
+        q = made_by(
+            tpl,
+            first,
+            stable_id("q", tpl.id, *ids),
+            sum(f.salience for f, _ in chosen) / len(chosen),
             prompt=tpl.prompt.strip(),
             answer="",
-            evidence=first.evidence,
-            fact_id=first.id,
-            template_id=tpl.id,
-            bloom=tpl.bloom,
-            difficulty=tpl.difficulty,
-            tags=list(tpl.tags),
-            score=sum(f.salience for f, _ in chosen) / len(chosen) * tpl.priority,
         )
         if tpl.type == "matching":
             pairs = [[tpl.render(tpl.pair[0], c), tpl.render(tpl.pair[1], c)] for _, c in chosen]

@@ -183,3 +183,17 @@ def repack_zip(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         members = [(info.filename, zf.read(info)) for info in zf.infolist()]
     return zip_bytes(members)
+
+
+class Unwritable(ValueError):
+    """A question this format cannot hold; the exporter lists it as left out."""
+
+
+def sub(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
+    """A child element with optional text: the XML formats (Moodle, QTI) build with it."""
+    import xml.etree.ElementTree as ET
+
+    el = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        el.text = text
+    return el

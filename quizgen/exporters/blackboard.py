@@ -10,7 +10,7 @@ apostrophe guard.
 
 from __future__ import annotations
 
-from ..model import Question
+from ..model import QUESTION_TYPES, Question
 from .bankutil import BankExporter, Blank, choices_ok, cloze_parts, essay_guide, truth
 from .textsafe import cell, clean, html_text, one_line, starts_formula
 
@@ -96,16 +96,7 @@ def fill_in(q: Question) -> list[str]:
 class BlackboardExporter(BankExporter):
     name = "blackboard"
     description = "Blackboard Learn tab-delimited question upload (tests and pools)"
-    types = (
-        "mcq",
-        "true_false",
-        "short_answer",
-        "cloze",
-        "matching",
-        "ordering",
-        "multi_select",
-        "essay",
-    )
+    types = QUESTION_TYPES
     suffix = ".blackboard.txt"
 
     def write(self, qset, questions, options):

@@ -18,11 +18,13 @@ from ..model import Question
 from .bankutil import (
     BankExporter,
     Blank,
+    Unwritable,
     attribution,
     choices_ok,
     cloze_parts,
     feedback,
     multi_fractions,
+    sub,
     truth,
 )
 from .textsafe import clean, html_text, one_line
@@ -30,17 +32,6 @@ from .textsafe import clean, html_text, one_line
 # In the text around a cloze field, "{" could start a field of Moodle's own, and in an
 # answer "~ # }" end it: numeric references keep them plain characters.
 _CLOZE_SAFE = re.compile(r"[^\w ]", re.UNICODE)
-
-
-class Unwritable(ValueError):
-    pass
-
-
-def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    el = ET.SubElement(parent, tag, attrs)
-    if text is not None:
-        el.text = text
-    return el
 
 
 def rich(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:

@@ -18,11 +18,13 @@ from ..model import Question, QuestionSet, stable_id
 from .bankutil import (
     BankExporter,
     Blank,
+    Unwritable,
     attribution,
     choices_ok,
     cloze_parts,
     essay_guide,
     feedback,
+    sub,
     truth,
     zip_bytes,
 )
@@ -32,17 +34,6 @@ NS_QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 NS_CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 NS_CANVAS = "http://canvas.instructure.com/xsd/cccv1p0"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
-
-
-class Unwritable(ValueError):
-    pass
-
-
-def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    el = ET.SubElement(parent, tag, attrs)
-    if text is not None:
-        el.text = text
-    return el
 
 
 def mattext(parent: ET.Element, text: str, texttype: str = "text/html") -> None:
