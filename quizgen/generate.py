@@ -505,6 +505,18 @@ class Generator:
         chosen = [(f, self._context(f)) for f in facts]
         chosen = [(f, c) for f, c in chosen if tpl.test(c)]
         chosen.sort(key=lambda fc: (-fc[0].salience, fc[0].evidence.start))
+        if tpl.type == "matching":
+            # One pair for each left-hand item: two lines for one person make the key ambiguous.
+            lefts: set[str] = set()
+            kept = []
+            for fc in chosen:
+                left = tpl.render(tpl.pair[0], fc[1])
+                if left and left not in lefts:
+                    lefts.add(left)
+                    kept.append(fc)
+            chosen = kept
+            if len(chosen) < tpl.min_items:
+                return None
         chosen = chosen[: tpl.max_items]
         out = []
         for k in range(0, len(chosen) - 3, 4):
@@ -554,6 +566,18 @@ class Generator:
         if len(chosen) < tpl.min_items:
             return None
         chosen.sort(key=lambda fc: (-fc[0].salience, fc[0].evidence.start))
+        if tpl.type == "matching":
+            # One pair for each left-hand item: two lines for one person make the key ambiguous.
+            lefts: set[str] = set()
+            kept = []
+            for fc in chosen:
+                left = tpl.render(tpl.pair[0], fc[1])
+                if left and left not in lefts:
+                    lefts.add(left)
+                    kept.append(fc)
+            chosen = kept
+            if len(chosen) < tpl.min_items:
+                return None
         chosen = chosen[: tpl.max_items]
         chosen.sort(key=lambda fc: fc[0].evidence.start)
         first = chosen[0][0]

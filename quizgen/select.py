@@ -115,7 +115,7 @@ def flaw(q: Question) -> str | None:
 def leaks(q: Question, other: Question) -> bool:
     """Whether ``other`` gives away ``q``'s answer: it shows the answer (in its prompt, or in
     a matching pair) and is about the same thing (the same sentence, or much the same words;
-    a matching pair that names the answer is always about it)."""
+    or a matching pair that names the answer beside the question's words)."""
     if q.type in ("true_false", "essay", "matching", "ordering") or not q.answer:
         return False
     answer = norm(q.answer)
@@ -125,9 +125,18 @@ def leaks(q: Question, other: Question) -> bool:
     if len(answer) < 2 or f" {answer} " not in f" {norm(shown)} ":
         return False
     if other.pairs:
-        return True
+        # A pair gives the answer away when it is about the same thing: "Ferguson" matched to
+        # one of his remarks says nothing about who made another.
+        return any(
+            f" {answer} " in f" {norm(' '.join(p))} "
+            and len(
+                (content_words(q.prompt) & content_words(" ".join(p))) - content_words(q.answer)
+            )
+            >= 2
+            for p in other.pairs
+        )
     shared = (content_words(q.prompt) & content_words(other.prompt)) - content_words(q.answer)
-    return q.evidence.start == other.evidence.start or len(shared) >= 3
+    return q.evidence.end == other.evidence.end or len(shared) >= 3
 
 
 def select(
@@ -158,13 +167,13 @@ def select(
     # The rarer kinds first, so that an essay on a claim is not crowded out by a short
     # question on the same sentence.
     # An essay quotes its claim whole, so it takes the claim whose sentence nothing else asks.
-    crowd = Counter(q.evidence.start for q in ranked)
+    crowd = Counter(q.evidence.end for q in ranked)
     # Matching comes last: its pairs show many answers at once, so it yields to the
     # questions it would give away rather than crowding them out.
     for t in ("essay", "ordering", "multi_select", *(t for t in TYPE_ORDER if t != "matching")):
         pool = [q for q in ranked if q.type == t and q not in firsts]
         if t == "essay":
-            pool.sort(key=lambda q: (crowd[q.evidence.start], -q.score, _h(seed, q.id)))
+            pool.sort(key=lambda q: (crowd[q.evidence.end], -q.score, _h(seed, q.id)))
         best = pool[0] if pool else None
         if best is not None:
             firsts.append(best)
@@ -208,14 +217,14 @@ def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
     # two questions that each ask one part of a sentence (who, when) are different facts.
     spread = q.type in ("matching", "ordering") or q.template_id.startswith("sentence-true")
     if not spread:
-        here = [c for c in chosen if c.evidence.start == q.evidence.start]
+        here = [c for c in chosen if c.evidence.end == q.evidence.end]
         cap = 3 if len(q.evidence.text.split()) > 30 else 2
         long = len(q.evidence.text.split()) > 25  # a long sentence carries several facts
         if here and not long and (q.type in WHOLE or any(c.type in WHOLE for c in here)):
             return "the set already asks about this sentence"
         if per_fact[q.fact_id] >= 2 or len(here) >= cap:
             return "the set already asks twice about this sentence"
-    if (q.evidence.start, norm(q.answer)) in answers and q.type not in ("true_false", "essay"):
+    if (q.evidence.end, norm(q.answer)) in answers and q.type not in ("true_false", "essay"):
         return "another question already has this answer from the same sentence"
     if any(leaks(q, c) or leaks(c, q) for c in chosen):
         return "another question in the set gives its answer away"
@@ -226,5 +235,5 @@ def _take(q, chosen, per_type, per_fact, per_sentence, answers) -> None:
     chosen.append(q)
     per_type[q.type] += 1
     per_fact[q.fact_id] += 1
-    per_sentence[q.evidence.start] += 1
-    answers.add((q.evidence.start, norm(q.answer)))
+    per_sentence[q.evidence.end] += 1
+    answers.add((q.evidence.end, norm(q.answer)))

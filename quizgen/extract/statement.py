@@ -13,6 +13,7 @@ from ..language import has_dangling_pronoun, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from .base import SPEECH, display_name, is_pronoun, resolve_pronoun, subject_name, usable_sentences
+from .quotes import QuoteReader
 
 GROUP_SPEAKERS = re.compile(
     r"^(many|some|most|few)( people| observers| analysts| critics| experts)?$|^(critics|sceptics|skeptics|others|analysts|experts)$",
@@ -39,6 +40,7 @@ class StatementExtractor:
 
     def extract(self, *, analysis: Analysis) -> list[Fact]:
         facts = []
+        read = set()
         for sent, off in usable_sentences(analysis):
             for verb in sent:
                 if verb.lemma_ not in REPORTING or verb.pos_ not in ("VERB",):
@@ -130,6 +132,7 @@ class StatementExtractor:
                     if k:
                         start = off + sents[k - 1].start_char
                         evidence = analysis.article.evidence(start, off + sent.end_char)
+                read.add(off + sent.start_char)
                 facts.append(
                     Fact.make(
                         "statement",
@@ -139,4 +142,4 @@ class StatementExtractor:
                         extractor="statement",
                     )
                 )
-        return facts
+        return facts + QuoteReader(analysis).read(read)

@@ -1,0 +1,54 @@
+"""Direct quotations: who spoke, read from news copy's fixed shapes, with the real parser."""
+
+from __future__ import annotations
+
+from quizgen import pipeline
+from quizgen.ingest import read_text
+
+
+def statements(text: str) -> dict[str, str]:
+    analysis = pipeline.analyze(read_text(text), cache=False)
+    facts = pipeline.extract(analysis)
+    return {f.slots["content"]: f.slots["speaker"] for f in facts if f.kind == "statement"}
+
+
+def test_a_quotation_and_the_he_that_follows_are_the_speakers():
+    got = statements(
+        "Cash machines\n\n"
+        "Todd Thiemann runs a research firm that studies how banks buy their cash machines. "
+        '"Banks are replacing their old cash machines with new Windows models," Mr Thiemann '
+        'said. "Most banks simply upgrade as part of their usual replacement cycle."\n\n'
+        '"The risk of a virus reaching the cash machine network is still very small," he said.\n'
+    )
+    assert got["Banks are replacing their old cash machines with new Windows models"] == (
+        "Todd Thiemann"
+    )
+    assert got["Most banks simply upgrade as part of their usual replacement cycle"] == (
+        "Todd Thiemann"
+    )
+    assert got["The risk of a virus reaching the cash machine network is still very small"] == (
+        "Todd Thiemann"
+    )
+
+
+def test_he_is_nobody_once_another_person_is_named():
+    got = statements(
+        "Cash machines\n\n"
+        '"Banks are replacing their old cash machines with new Windows models," Todd Thiemann '
+        "said.\n\n"
+        "Dominic Hirsch, who works for an anti-virus company, disagreed with the research firm.\n\n"
+        '"The risk of a virus reaching the cash machine network is still very small," he said.\n'
+    )
+    assert got["Banks are replacing their old cash machines with new Windows models"] == (
+        "Todd Thiemann"
+    )
+    assert "The risk of a virus reaching the cash machine network is still very small" not in got
+
+
+def test_fragments_and_leaning_quotations_are_not_statements():
+    got = statements(
+        "Cash machines\n\n"
+        'Todd Thiemann said the old system was "past its best" and needed replacing soon.\n\n'
+        '"This could mean that cash machines catch the viruses going around," Mr Thiemann said.\n'
+    )
+    assert not any(k.startswith(("past its best", "This could")) for k in got)
