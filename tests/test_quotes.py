@@ -52,3 +52,30 @@ def test_fragments_and_leaning_quotations_are_not_statements():
         '"This could mean that cash machines catch the viruses going around," Mr Thiemann said.\n'
     )
     assert not any(k.startswith(("past its best", "This could")) for k in got)
+
+
+def sentences(text: str) -> list[str]:
+    analysis = pipeline.analyze(read_text(text), cache=False)
+    return [f.slots["text"] for f in pipeline.extract(analysis) if f.kind == "sentence"]
+
+
+def test_he_is_shown_as_the_one_person_named_before():
+    got = sentences(
+        "Budget\n\n"
+        "Gordon Brown has set out a plan to freeze petrol duty for two years.\n\n"
+        "He also promised to spend £50m on new nursery places across the country.\n"
+    )
+    assert "Gordon Brown also promised to spend £50m on new nursery places across the country." in (
+        got
+    )
+
+
+def test_he_stays_unnamed_when_two_people_or_a_quotation_could_own_it():
+    got = sentences(
+        "Budget\n\n"
+        "Gordon Brown met Oliver Letwin at the Treasury on Monday morning.\n\n"
+        "He also promised to spend £50m on new nursery places across the country.\n\n"
+        'Oliver Letwin told MPs: "The tide is going out on the credibility of the plan. '
+        'He is spending £90m on advisers and consultants every single year."\n'
+    )
+    assert not any("nursery" in s or "advisers" in s for s in got), got

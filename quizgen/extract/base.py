@@ -245,18 +245,21 @@ FIRST_SECOND = {"we", "us", "our", "i", "me", "my", "you", "your"}
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
 
 
-def stands_alone(span: Span) -> bool:
+def stands_alone(span: Span, named: Token | None = None) -> bool:
     """Whether a sentence can be shown on its own: every pronoun has something before it
     to refer to (a person for "he", a group for "they"), no "this"/"that" points back, and
-    a sentence that names nothing at all does not open on "The economy" or "The firm"."""
+    a sentence that names nothing at all does not open on "The economy" or "The firm".
+    ``named`` is a pronoun the caller shows as the person's name."""
     for tok in span:
         low = tok.lower_
         before = span[: tok.i - span.start]
+        if tok == named:
+            continue
         if low in FIRST_SECOND and tok.pos_ == "PRON" and tok.text != "US":
             return False
         if low in THIRD_PERSON and tok.pos_ == "PRON":
             # A name before it (the small model sometimes calls a person an organisation).
-            if not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in before):
+            if not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t == named for t in before):
                 return False
         elif low in PLURAL_PERSON and tok.pos_ == "PRON":
             if not any(

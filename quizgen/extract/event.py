@@ -25,14 +25,23 @@ from .base import (
     well_formed,
     wh_for,
 )
+from .coref import evidence_from, person_for
 from .entities import EntityIndex, norm
 
 
 def antecedent(pron, analysis):
     """What a subject "it" (or "he"/"she") stands for: the named subject of the sentence
     before, as in "The Royal Society ... . It is the oldest ..."; None where unsure."""
+    if pron.lower_ in ("he", "she") and pron.dep_ in ("nsubj", "nsubjpass"):
+        offset = next(
+            o for d, o in zip(analysis.docs, analysis.offsets, strict=True) if d is pron.doc
+        )
+        found = person_for(pron, analysis, offset)
+        if found is None:
+            return None
+        return found[0], "PERSON", display_name(found[0], analysis), found[1]
     if pron.lower_ != "it":
-        return None  # people are named by the statements' own resolution; too risky here
+        return None
     if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in pron.head.children):
         return None  # "It is difficult for X to ...": an "it" that stands for nothing
     doc = pron.doc
@@ -55,7 +64,8 @@ def antecedent(pron, analysis):
         return None
     written = display_name(name, analysis)
     written = written[:1].lower() + written[1:] if written.startswith("The ") else written
-    return name, label, written, prev
+    offset = next(o for d, o in zip(analysis.docs, analysis.offsets, strict=True) if d is doc)
+    return name, label, written, offset + prev.start_char
 
 
 MONTH_NUM = {
@@ -174,7 +184,16 @@ class EventExtractor:
                     holder = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
                     if holder is None or is_pronoun(holder):
                         continue
-                    believer, _ = subject_name(holder, analysis)
+                    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                    if subj is not None and subj.lower_ in ("he", "she"):
+                        believer = ""  # "the chancellor said he was ...": his own doing
+                    else:
+                        believer, label = subject_name(holder, analysis)
+                    if believer and not label:
+                        # "the chancellor", not "chancellor": a description keeps its article.
+                        believer = render(holder.subtree)
+                        if holder.pos_ != "PROPN":
+                            believer = believer[:1].lower() + believer[1:]
                 fact = self._event(verb, sent, off, analysis, index, main=main)
                 if fact is not None:
                     if verb == reported or believer:
@@ -307,6 +326,8 @@ class EventExtractor:
         salience = 0.5 + 0.1 * sum(bool(slots[k]) for k in ("who_q", "when_q", "where_q"))
         evidence = analysis.evidence(sent, off)
         if before is not None:
-            # "It" was named in the sentence before: the evidence is both sentences.
-            evidence = analysis.article.evidence(off + before.start_char, off + sent.end_char)
+            # "It" or "he" was named before: the evidence runs from there.
+            evidence = evidence_from(analysis, before, off + sent.end_char)
+            if evidence is None:
+                return None
         return Fact.make("event", slots, evidence, salience=salience, extractor="event")

@@ -16,7 +16,8 @@ from collections import Counter
 from ..language import STOPWORDS, has_dangling_pronoun, strip_linkers, tidy
 from ..model import Fact
 from ..nlp import Analysis
-from .base import stands_alone, usable_sentences
+from .base import display_name, stands_alone, usable_sentences
+from .coref import evidence_from, with_name
 from .entities import EntityIndex
 from .quantity import HEDGES
 
@@ -27,6 +28,17 @@ MIN_WORDS, MAX_WORDS = 8, 32
 
 def _content(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP and len(w) > 2}
+
+
+def _reported(text: str) -> bool:
+    """A sentence in the reporter's words: no quotation marks, or only a few quoted words
+    inside it ('Ferguson said his counterpart was "a disgrace".'), closed where they open."""
+    pieces = re.split(r'["“”]', text)
+    if len(pieces) == 1:
+        return True
+    if len(pieces) % 2 == 0 or not pieces[0].strip():
+        return False  # a quotation left open, or one the sentence starts with: someone's words
+    return all(len(p.split()) <= 6 for p in pieces[1::2])
 
 
 class SentenceExtractor:
@@ -43,14 +55,26 @@ class SentenceExtractor:
         facts = []
         for rank, (sent, off) in enumerate(sentences):
             text = sent.text.strip()
-            if any(q in text for q in ('"', "“", "”")) or text.endswith("?"):
+            if text.endswith("?") or not _reported(text):
                 continue
             clean = strip_linkers(text)
             clean = clean[:1].upper() + clean[1:]
+            evidence = analysis.evidence(sent, off)
+            if has_dangling_pronoun(clean) or not stands_alone(sent):
+                # "He also promised ...": shown with the name, where the name is certain.
+                found = with_name(sent, off, analysis)
+                if found is None:
+                    continue
+                tok, name, named_at = found
+                at = tok.idx - sent.start_char
+                text = (text[:at] + display_name(name, analysis) + text[at + len(tok) :]).strip()
+                clean = strip_linkers(text)
+                clean = clean[:1].upper() + clean[1:]
+                evidence = evidence_from(analysis, named_at, off + sent.end_char)
+                if evidence is None or has_dangling_pronoun(clean) or not stands_alone(sent, tok):
+                    continue
             words = clean.split()
-            if not MIN_WORDS <= len(words) <= MAX_WORDS or has_dangling_pronoun(clean):
-                continue
-            if not stands_alone(sent):
+            if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue
             detail = self._detail(sent, clean, index)
             if detail is None:
@@ -75,7 +99,7 @@ class SentenceExtractor:
                 Fact.make(
                     "sentence",
                     slots,
-                    analysis.evidence(sent, off),
+                    evidence,
                     salience=round(min(salience, 1.0), 3),
                     extractor="sentence",
                 )

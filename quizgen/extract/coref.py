@@ -1,0 +1,118 @@
+"""Who "he" or "she" is, where a reader could not doubt it.
+
+News copy names a person once and then writes "He also promised ...". A question cannot say
+"he", so the extractors ask here for the name. The rule is a reporter's: the pronoun is the
+person named in the nearest sentence before it that names anyone, provided that sentence
+names exactly one person and no other actor whose kind the model is unsure of. Anything
+less certain gives no name, and the sentence gives no question.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Evidence
+from .base import _quote_open_after, in_quotes
+from .entities import EntityIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..nlp import Analysis
+
+LOOK_BACK = 3  # sentences: further back, a reader would have to search too
+
+
+def _positions(analysis: Analysis) -> dict[tuple[int, int], int | None]:
+    """Each sentence's place in reading order; None for one that starts inside a quotation
+    left open by the sentence before, where "he" is the speaker's word, not the reporter's."""
+    memo = analysis.cache.get("sentence_positions")
+    if memo is None:
+        memo, was_open, doc_off = {}, False, None
+        for k, (s, off) in enumerate(analysis.sentences()):
+            if off != doc_off:
+                was_open, doc_off = False, off
+            memo[(off, s.start)] = None if was_open else k
+            was_open = _quote_open_after(s, was_open)
+        analysis.cache["sentence_positions"] = memo
+    return memo
+
+
+def _people(tokens, analysis: Analysis) -> set[str] | None:
+    """The people named outside quotation marks among ``tokens``; None where a proper-noun
+    subject is something the index cannot place (a person the model took for a firm)."""
+    index = EntityIndex.of(analysis)
+    found: set[str] = set()
+    toks = list(tokens)
+    if not toks:
+        return found
+    for ent in toks[0].doc.ents:
+        if ent.start < toks[0].i or ent.end > toks[-1].i + 1 or in_quotes(ent[0]):
+            continue
+        hit = index.lookup(ent.text)
+        if hit is not None and hit.label == "PERSON":
+            found.add(hit.name)
+        elif ent.label_ == "PERSON" and (hit is None or hit.label in ("PERSON", "NAME")):
+            found.add(hit.name if hit is not None else ent.text)
+    for tok in toks:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not in_quotes(tok):
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            hit = index.lookup(ent.text if ent is not None else tok.text)
+            if hit is None or (hit.label == "PERSON" and hit.name not in found):
+                return None
+    return found
+
+
+def person_for(pron: Token, analysis: Analysis, offset: int) -> tuple[str, int] | None:
+    """The person a subject "he"/"she" stands for, and where in the article the sentence
+    naming them starts; None where unsure."""
+    if pron.lower_ not in ("he", "she") or in_quotes(pron):
+        return None
+    sents = analysis.sentences()
+    sent = pron.sent
+    k = _positions(analysis).get((offset, sent.start))
+    if k is None:
+        return None
+    earlier = _people(sent[: pron.i - sent.start], analysis)
+    if earlier is None or earlier:
+        return None  # "Gill told Dein he ...": a name in the same sentence is a reader's guess
+    for j in range(k - 1, max(k - 1 - LOOK_BACK, -1), -1):
+        prev, off = sents[j]
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ == pron.lower_:
+            continue  # "He set out ... . He also promised ...": the same "he" carries on
+        people = _people(prev, analysis)
+        if people is None:
+            return None
+        if len(people) == 1:
+            return people.pop(), off + prev.start_char
+        if people:
+            return None
+    return None
+
+
+def evidence_from(analysis: Analysis, start: int, end: int) -> Evidence | None:
+    """Evidence from ``start`` to ``end``, or None where page furniture lies between."""
+    article = analysis.article
+    if any(b.kind != "body" and b.start < end and start < b.end for b in article.blocks):
+        return None
+    return article.evidence(start, end)
+
+
+def with_name(sent: Span, offset: int, analysis: Analysis) -> tuple[Token, str, int] | None:
+    """For a sentence whose subject is "he" or "she": the pronoun, the person's name and
+    where they are named. None if the sentence has any other third-person pronoun before
+    the subject ("In his speech, he ..."), since that one would be left unexplained."""
+    for tok in sent:
+        if tok.lower_ in ("he", "she", "his", "him", "her") and tok.pos_ == "PRON":
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ("he", "she"):
+                return None
+            if tok.head != sent.root and not (
+                tok.head.dep_ == "conj" and tok.head.head == sent.root
+            ):
+                return None  # "the chancellor said he was ...": he is the chancellor, not a name
+            found = person_for(tok, analysis, offset)
+            if found is None:
+                return None
+            return tok, found[0], found[1]
+    return None
