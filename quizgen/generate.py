@@ -67,13 +67,18 @@ TITLES = {
     "boss",
     "striker",
 }
-NUMBER = re.compile(r"\d")
+NUMBER_WORDS = "two three four five six seven eight nine ten eleven twelve".split()
+WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+NUMBER = re.compile(r"\d|" + WORD_NUMBER.pattern, re.I)
 MAGNITUDE = re.compile(r"(bn|billion|m|million|k|thousand|trillion|tn|%)\b", re.I)
 
 
 def _value(text: str) -> float | None:
     m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    return float(m.group().replace(",", "")) if m else None
+    if m:
+        return float(m.group().replace(",", ""))
+    w = WORD_NUMBER.search(text)
+    return float(NUMBER_WORDS.index(w.group().lower()) + 2) if w else None
 
 
 def same_kind_number(a: str, b: str) -> bool:
@@ -93,7 +98,7 @@ def perturb(number: str, h: int) -> str:
     """A different value written the same way: same currency, scale word and decimals."""
     m = re.search(r"\d[\d,]*(?:\.\d+)?", number)
     if not m:
-        return ""
+        return _perturb_word(number, h)
     raw = m.group()
     value = float(raw.replace(",", ""))
     if re.fullmatch(r"(1[5-9]|20)\d\d", raw):  # a year: a few years off
@@ -108,6 +113,22 @@ def perturb(number: str, h: int) -> str:
     if text == raw or new <= 0:
         return ""
     return number[: m.start()] + text + number[m.end() :]
+
+
+def _perturb_word(number: str, h: int) -> str:
+    """ "two companies" -> "four companies": a small number written as a word stays a word."""
+    m = WORD_NUMBER.search(number)
+    if not m:
+        return ""
+    value = NUMBER_WORDS.index(m.group().lower()) + 2
+    # Far enough off to be plainly wrong to a reader of the article: double, half, or two more.
+    if h % 2:
+        new = value * 2 if value * 2 <= 12 else value // 2
+    else:
+        new = value + 2 if value + 2 <= 12 else value - 3
+    word = NUMBER_WORDS[new - 2]
+    word = word.capitalize() if m.group()[0].isupper() else word
+    return number[: m.start()] + word + number[m.end() :]
 
 
 @functools.cache

@@ -70,6 +70,9 @@ def flaw(q: Question) -> str | None:
         return "prompt leans on a pronoun it does not explain"
     if (prompt.count('"') + prompt.count("“") + prompt.count("”")) % 2:
         return "prompt has a quotation cut in half"
+    for text in (q.answer, *q.choices):
+        if (text.count('"') + text.count("“") + text.count("”")) % 2:
+            return "an answer has a quotation cut in half"
     if prompt.count("(") != prompt.count(")"):
         return "prompt has a bracket cut in half"
     if (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -96,6 +96,23 @@ def capitals() -> dict[str, list[str]]:
     return yaml.safe_load(text)
 
 
+@cache
+def capital_keys() -> frozenset[str]:
+    """The capitals' names, normalised: asked for every name of every article."""
+    return frozenset(norm(c) for c in capitals())
+
+
+@cache
+def _capital_groups() -> dict[str, frozenset[int]]:
+    """Normalised name -> the capital-and-states groups it belongs to (one per capital), so
+    that "a capital and its state" is a set intersection, not a walk over every capital."""
+    groups: dict[str, set[int]] = defaultdict(set)
+    for k, (cap, states) in enumerate(capitals().items()):
+        for name in (cap, *states):
+            groups[norm(name)].add(k)
+    return {name: frozenset(ks) for name, ks in groups.items()}
+
+
 def strip_title(name: str) -> str:
     parts = name.split()
     while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:
@@ -103,6 +120,7 @@ def strip_title(name: str) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=1 << 16)  # _linked asks for every pair of names an article has
 def initials(name: str, with_small: bool) -> str:
     words = re.findall(r"[A-Za-z][\w']*", name)
     return "".join(w[0].upper() for w in words if with_small or w.lower() not in SMALL)
@@ -111,6 +129,12 @@ def initials(name: str, with_small: bool) -> str:
 @cache  # called tens of thousands of times an article, on the same few hundred names
 def norm(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def alias_key(text: str) -> str:
+    """What a mention is looked up by: cleaned, without a title, normalised."""
+    return norm(strip_title(clean_mention(text)))
 
 
 class EntityIndex:
@@ -127,7 +151,7 @@ class EntityIndex:
         return analysis.cache["entities"]
 
     def lookup(self, text: str) -> Entity | None:
-        return self._by_alias.get(norm(strip_title(clean_mention(text))))
+        return self._by_alias.get(alias_key(text))
 
     def same(self, a: str, b: str) -> bool:
         """Whether two names refer to one thing (alias, acronym, capital or surname)."""
@@ -164,7 +188,7 @@ class EntityIndex:
                         or any(c.dep_ == "appos" for c in root.children)
                         or (prev.rstrip(".") in TITLES)
                     ):
-                        acting.add(norm(strip_title(clean_mention(ent.text))))
+                        acting.add(alias_key(ent.text))
         # Longest names first, so a surname or short form joins the full name's entity.
         labels: dict[str, Counter] = defaultdict(Counter)
         for text, label, _ in mentions:
@@ -209,7 +233,7 @@ class EntityIndex:
                     ent.label = (
                         "NAME"  # named only as an object: a song or a product as often as a person
                     )
-        caps = {norm(c) for c in capitals()}
+        caps = capital_keys()
         for ent in index.entities:
             # Name a state by its own name, not by its capital ("DPRK", not "Pyongyang").
             if norm(ent.name) in caps:
@@ -259,14 +283,11 @@ def _linked(a: str, b: str) -> bool:
                 and short.lower() != long.split()[0].lower()
             ):
                 return True
-    caps = capitals()
-    for cap, states in caps.items():
-        group = {norm(cap), *(norm(s) for s in states)}
-        if norm(a) in group and norm(b) in group:
-            return True
-    return False
+    groups = _capital_groups()
+    return not groups.get(norm(a), frozenset()).isdisjoint(groups.get(norm(b), ()))
 
 
+@lru_cache(maxsize=1 << 16)  # every look-up of a name cleans it; the same few hundred a text
 def clean_mention(text: str) -> str:
     text = tidy(text)
     # "Sberbank (Savings Bank": a bracket the entity span cut in half.

@@ -27,6 +27,7 @@ from .base import (
 )
 from .coref import evidence_from, person_for
 from .entities import EntityIndex, norm
+from .quotes import reporters_words
 
 
 def antecedent(pron, analysis):
@@ -168,7 +169,7 @@ class EventExtractor:
         index = EntityIndex.of(analysis)
         facts = []
         for sent, off in usable_sentences(analysis):
-            if any(t.text in ('"', "“", "”") for t in sent):
+            if not reporters_words(sent.text.strip()):
                 continue  # a quotation's words are its speaker's: asked as statements
             # Subordinate clauses too, for a named actor: "As Kim reached Vietnam on Tuesday".
             # Subordinate and relative clauses too ("Joseph Scholes, who hanged himself ...").

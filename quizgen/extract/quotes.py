@@ -77,6 +77,17 @@ def quoted_words(text: str) -> str | None:
     return text
 
 
+def reporters_words(text: str) -> bool:
+    """A sentence in the reporter's words: no quotation marks, or only a few quoted words
+    inside it ('Ferguson said his counterpart was "a disgrace".'), closed where they open."""
+    pieces = re.split(r'["“”]', text)
+    if len(pieces) == 1:
+        return True
+    if len(pieces) % 2 == 0 or not pieces[0].strip():
+        return False  # a quotation left open, or one the sentence starts with: someone's words
+    return all(len(p.split()) <= 6 for p in pieces[1::2])
+
+
 class QuoteReader:
     """Walks an article's sentences in order, remembering who was quoted last."""
 

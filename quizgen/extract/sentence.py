@@ -20,6 +20,7 @@ from .base import display_name, stands_alone, usable_sentences
 from .coref import evidence_from, with_name
 from .entities import EntityIndex
 from .quantity import HEDGES
+from .quotes import reporters_words
 
 STOP = STOPWORDS
 DETAILS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORG", "GPE", "NORP", "DATE")
@@ -28,17 +29,6 @@ MIN_WORDS, MAX_WORDS = 8, 32
 
 def _content(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP and len(w) > 2}
-
-
-def _reported(text: str) -> bool:
-    """A sentence in the reporter's words: no quotation marks, or only a few quoted words
-    inside it ('Ferguson said his counterpart was "a disgrace".'), closed where they open."""
-    pieces = re.split(r'["“”]', text)
-    if len(pieces) == 1:
-        return True
-    if len(pieces) % 2 == 0 or not pieces[0].strip():
-        return False  # a quotation left open, or one the sentence starts with: someone's words
-    return all(len(p.split()) <= 6 for p in pieces[1::2])
 
 
 class SentenceExtractor:
@@ -55,7 +45,7 @@ class SentenceExtractor:
         facts = []
         for rank, (sent, off) in enumerate(sentences):
             text = sent.text.strip()
-            if text.endswith("?") or not _reported(text):
+            if text.endswith("?") or not reporters_words(text):
                 continue
             clean = strip_linkers(text)
             clean = clean[:1].upper() + clean[1:]
@@ -116,12 +106,23 @@ class SentenceExtractor:
             if ent.label_ not in DETAILS or ent.text not in clean:
                 continue
             if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
-                if not any(c.isdigit() for c in ent.text):
-                    continue
+                if not any(c.isdigit() for c in ent.text) and not re.fullmatch(
+                    r"(?i)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", ent.text
+                ):
+                    continue  # "a million", "dozens": no exact value to change
                 around = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
                 if re.search(r"\d\s*[-–]\s*\d", around):
                     continue  # a score or a range ("won 2-0"): half of it is no fact
                 amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip()
+                if not any(c.isdigit() for c in amount):
+                    # "four bidders": changed for a true/false, never blanked. Not "the two
+                    # sides", a pair the reader knows, nor a count the sentence then lists.
+                    rest = sent.doc[ent.end : sent.end].text
+                    if ent.start and sent.doc[ent.start - 1].lower_ == "the":
+                        continue
+                    if "," in rest and " and " in rest:
+                        continue
+                    return amount, "COUNT", "quantity.amount[unit=COUNT]"
                 return amount, ent.label_, f"quantity.amount[unit={ent.label_}]"
             if ent.label_ == "DATE":
                 if not re.fullmatch(r"(?:in |)(1[5-9]\d\d|20\d\d)", ent.text):
