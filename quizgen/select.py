@@ -225,6 +225,8 @@ def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
         long = len(q.evidence.text.split()) > 25  # a long sentence carries several facts
         if here and not long and (q.type in WHOLE or any(c.type in WHOLE for c in here)):
             return "the set already asks about this sentence"
+        if q.type in WHOLE and any(c.type in WHOLE for c in here):
+            return "the set already asks about this sentence"  # one true/false per sentence
         if per_fact[q.fact_id] >= 2 or len(here) >= cap:
             return "the set already asks twice about this sentence"
     if (q.evidence.end, norm(q.answer)) in answers and q.type not in ("true_false", "essay"):

@@ -79,9 +79,16 @@ class StatementExtractor:
                     if label not in ("PERSON", "ORG", "GPE", "NORP"):
                         continue
                 toks = sorted(content.subtree, key=lambda t: t.i)
-                # Quotation marks anywhere in the sentence: the words are the speaker's own.
-                quoted = any(t.text in ('"', "“", "”", "'") for t in sent)
-                toks = [t for t in toks if t.text not in ('"', "“", "”")]
+                # The clause opens a quotation: the words are the speaker's own. A few quoted
+                # words inside reported speech ('warned that unless the industry accepted "new
+                # realties" ...') stay reported speech, with their marks.
+                marks = ('"', "“", "”")
+                first = toks[0]
+                quoted = first.text in marks or (
+                    first.i > sent.start and sent.doc[first.i - 1].text in marks
+                )
+                if quoted:
+                    toks = [t for t in toks if t.text not in marks]
                 if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
                     toks = toks[1:]
                 said = tidy(render(toks)).rstrip(" ,.")
