@@ -208,17 +208,20 @@ def _run_pool(prepared: Iterator, jobs: int, done) -> None:
     ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
     pending: dict[Future, int] = {}
+    finished_count = 0
 
     def collect() -> None:
+        nonlocal finished_count
         finished, _ = wait(pending, return_when=FIRST_COMPLETED)
         for fut in finished:
             i = pending.pop(fut)
             try:
                 outcome = fut.result()
-            except BrokenProcessPool:
-                outcome = Outcome(path=Path(), error="its worker process stopped unexpectedly")
+            except BrokenProcessPool as exc:
+                raise _worker_died(finished_count) from exc
             except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
                 outcome = Outcome(path=Path(), error=reason(exc))
+            finished_count += 1
             done(i, outcome)
 
     try:
@@ -228,13 +231,26 @@ def _run_pool(prepared: Iterator, jobs: int, done) -> None:
                 continue
             while len(pending) >= 2 * jobs:
                 collect()
-            pending[pool.submit(build, item)] = i
+            try:
+                pending[pool.submit(build, item)] = i
+            except BrokenProcessPool as exc:  # a worker died while the others were idle
+                raise _worker_died(finished_count) from exc
         while pending:
             collect()
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+def _worker_died(built: int) -> QuizgenError:
+    """A worker that dies (killed, out of memory) breaks the whole pool: every article in
+    flight is lost with it, so the run stops here, before the combined bank is written.
+    The articles already built keep their (whole) files."""
+    return QuizgenError(
+        "a worker process stopped unexpectedly (killed, or out of memory?) after "
+        f"{built} article(s) were built; the batch was stopped and no combined file was written"
+    )
 
 
 def build(job: Job) -> Outcome:

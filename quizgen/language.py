@@ -285,6 +285,7 @@ def ask(
     return tidy(q) + "?"
 
 
+POINTED_TIMES = {"day", "week", "month", "year", "night", "morning", "evening", "season", "time"}
 POINTING_PREPS = {
     "in",
     "of",
@@ -400,6 +401,8 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
             nxt = words[k + 1] if k + 1 < len(words) else ""
             if (k == 0 and w == "That") or prev in POINTING_PREPS or nxt.endswith(("'s", "’s")):
                 return True
+            if nxt.lower() in POINTED_TIMES:
+                return True  # "won that day", "later that year": which day?
             continue
         if low in ("this", "these", "those"):
             nxt = words[k + 1].lower() if k + 1 < len(words) else ""

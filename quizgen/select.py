@@ -73,6 +73,8 @@ def flaw(q: Question) -> str | None:
     for text in (q.answer, *q.choices):
         if (text.count('"') + text.count("“") + text.count("”")) % 2:
             return "an answer has a quotation cut in half"
+    if re.search(r"(?<![\d,.])\d{1,2} \d{1,2}(?![\d,])", re.sub(r"\{\{c\d+::|\}\}", "", prompt)):
+        return "prompt has a score or range that lost its dash"
     if prompt.count("(") != prompt.count(")"):
         return "prompt has a bracket cut in half"
     if (

@@ -5,13 +5,19 @@ depend on the number of workers."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DEV_ARTICLES, dev_articles, make_qset
+from conftest import DEV_ARTICLES, REPO, dev_articles, make_qset
 
 from quizgen import batch
 from quizgen.cli import cli
@@ -172,6 +178,55 @@ def test_nothing_to_do_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(cli, ["batch", str(tmp_path)])
     assert result.exit_code == 1 and "no .txt, .md, .html or .htm file" in result.output
     assert CliRunner().invoke(cli, ["batch"]).exit_code == 2
+
+
+def _spawned_workers(parent: int) -> list[int]:
+    """The multiprocessing workers among ``parent``'s children (not its resource tracker)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # The command name (in brackets) may hold spaces: the fields after it are fixed.
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            if ppid == parent and b"spawn_main" in (stat.parent / "cmdline").read_bytes():
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue  # a process that ended while we looked
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds workers through /proc")
+def test_a_killed_worker_is_a_one_line_error(tmp_path):
+    """A worker that dies (here SIGKILL, as the OOM killer sends) breaks the pool: the run
+    stops with one Error line and status 1, leaving no combined file and no partial file."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    text = (REPO / "decks" / "hanoi-summit" / "article.txt").read_text("utf-8")
+    for k in range(6):  # more than the workers can finish before they are even started
+        (inputs / f"a{k}.txt").write_text(f"{text}\n\nThis is copy {k}.\n", "utf-8")
+    out = tmp_path / "out"
+    env = dict(os.environ, QUIZGEN_CACHE_DIR=str(tmp_path / "cache"))
+    cmd = [sys.executable, "-m", "quizgen.cli", "batch", str(inputs), "-j", "2", "-o", str(out)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not (workers := _spawned_workers(proc.pid)):
+            assert proc.poll() is None and time.monotonic() < deadline, "no worker started"
+            time.sleep(0.02)
+        os.kill(workers[0], signal.SIGKILL)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    err = err.decode()
+    assert proc.returncode == 1, err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith(
+        "Error: a worker process stopped unexpectedly"
+    ), err
+    assert not (out / "combined.json").exists()
+    assert not list(out.glob(".*.part")) if out.exists() else True
+    assert _spawned_workers(proc.pid) == []
 
 
 # --- finding the inputs and naming the outputs ---------------------------------------------

@@ -84,6 +84,14 @@ def date_key(text: str) -> int:
     return int(m.group(1)) * 100 + month
 
 
+def exact_date(text: str) -> bool:
+    """A date a reader can be asked for: a year, a month or a day's number. "On Saturday" or
+    "last week" is when the news broke, which is trivia, and often says nothing on its own."""
+    return bool(re.search(r"\d", text)) or any(
+        re.search(rf"\b{name}", text, re.I) for name in MONTH_NUM
+    )
+
+
 def reporter_after(verb):
     """For "X did Y, a new book claims" parsed with "did" as the root: the source and the
     tokens of ", a new book claims", which the questions leave out."""
@@ -250,6 +258,7 @@ class EventExtractor:
             "by": "",
             "when_q": "",
             "when": "",
+            "when_exact": False,
             "where_q": "",
             "where": "",
             "what_q": "",
@@ -277,6 +286,7 @@ class EventExtractor:
                     ans = f"{child.text} {ent.text}" if ent.start == child.i + 1 else ""
                     if _ok(q, ans, analysis):
                         slots["when_q"], slots["when"] = q, ans
+                        slots["when_exact"] = exact_date(ans)
                         self._dated(slots, verb, sent, target, drop, written, ans)
                 elif ent.label_ in ("GPE", "LOC", "FAC") and child.lower_ in PLACE_PREPS:
                     if child.lower_ in ("to", "from"):
@@ -302,6 +312,7 @@ class EventExtractor:
                 ans = date.text if date is not None and len(list(child.subtree)) <= 4 else ""
                 if _ok(q, ans, analysis):
                     slots["when_q"], slots["when"] = q, ans
+                    slots["when_exact"] = exact_date(ans)
                     self._dated(slots, verb, sent, set(child.subtree), drop, written, ans)
             elif (
                 child.dep_ == "dobj"
