@@ -457,6 +457,18 @@ class Generator:
         m = re.search(rf"(?<!\w){re.escape(original)}(?!\w)", text) if original else None
         if m is None:
             return None
+        if not NUMBER.search(original) and re.search(r",| and | or ", original):
+            return None  # "Indonesia, Malaysia and India": a list is not one detail to change
+        if not NUMBER.search(original) and (
+            re.match(
+                r"(,\s*[A-Z][\w'.-]*(\s[A-Z][\w'.-]*)*\s*(,|and\b|or\b)|\s(and|or)\s[A-Z])",
+                text[m.end() :],
+            )
+            or re.search(r"[A-Z][\w'.-]*(,| and| or)\s$", text[: m.start()])
+        ):
+            return (
+                None  # one of a list ("Indonesia, Malaysia and India"): a stand-in may be another
+            )
         before = text[: m.start()].split()
         hedge = " ".join(before[-2:]).lower()
         if NUMBER.search(original) and re.search(

@@ -167,13 +167,31 @@ def strip_linkers(text: str) -> str:
     return text
 
 
+NAME_TYPES = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "NORP",
+    "EVENT",
+    "WORK_OF_ART",
+    "PRODUCT",
+    "LAW",
+}
+
+
 def lower_first(text: str, keep: Token | None = None) -> str:
     """Lower-case the first letter unless the first word is a name or an acronym."""
     if not text:
         return text
     first = text.split(" ", 1)[0]
-    if keep is not None and keep.pos_ == "PROPN":
-        return text
+    if keep is not None and (keep.pos_ == "PROPN" or keep.ent_type_ in NAME_TYPES):
+        return text  # "Hollywood stars", "Convention Place station": a name, whatever its tag
+    if keep is not None and keep.i + 1 < len(keep.doc):
+        nxt = keep.doc[keep.i + 1]
+        if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and first[:1].isupper():
+            return text
     if first.rstrip(".").lower() in (
         "mr",
         "mrs",
@@ -273,7 +291,9 @@ def ask(
             words[0] = third_singular(verb.text)
         return tidy(f"{wh} {' '.join(words)} {rest_text}") + "?"
     # ``subj_text`` names what a pronoun subject stands for ("it" -> "the Royal Society").
-    subj_text = subj_text or lower_first(render(subj_toks), subj)
+    subj_text = subj_text or lower_first(
+        render(subj_toks), subj if subj.pos_ == "PROPN" else min(subj_toks, key=lambda t: t.i)
+    )
     if auxes:
         first, *others = auxes
         mid = " ".join([t.text for t in others] + ([render(middle)] if middle else []))

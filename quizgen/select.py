@@ -75,6 +75,10 @@ def flaw(q: Question) -> str | None:
             return "an answer has a quotation cut in half"
     if re.search(r"(?<![\d,.])\d{1,2} \d{1,2}(?![\d,])", re.sub(r"\{\{c\d+::|\}\}", "", prompt)):
         return "prompt has a score or range that lost its dash"
+    if q.type == "cloze" and re.search(
+        r"\}\}(,\s*[A-Z]|\s(and|or)\s[A-Z])|[A-Z][\w'.-]*(,| and| or)\s\{\{c\d+::", prompt
+    ):
+        return "a blank in a list of names has several right answers"
     if prompt.count("(") != prompt.count(")"):
         return "prompt has a bracket cut in half"
     if (
