@@ -355,7 +355,7 @@ def generate(source, out_file, count, seed, model, no_cache, max_size):
     if source.endswith((".yaml", ".yml")) and Path(source).is_file():
         article, facts = _read_facts(Path(source))
         questions, failures = pipeline.generate(facts, seed)
-        chosen, rejected = pipeline.select(questions, count, seed)
+        chosen, rejected = pipeline.select(questions, count, seed, facts)
         qset = QuestionSet(article=article, questions=chosen, seed=seed, rejected=rejected)
     else:
         article, _ = _source_article(source, max_size)

@@ -132,7 +132,24 @@ def extract(analysis, names: list[str] | None = None) -> list[Fact]:
         if f.id not in seen:
             seen.add(f.id)
             unique.append(f)
+    _mark_pointing(analysis, unique)
     return unique
+
+
+def _mark_pointing(analysis, facts: list[Fact]) -> None:
+    """Record, on each fact, the phrases of its sentences that point back to something they
+    do not name ("the case", "meanwhile"): selection refuses a question that keeps one. Done
+    here, once for every extractor, plug-ins included."""
+    from .extract.coref import pointing_phrases
+
+    spans = [(off + s.start_char, off + s.end_char, s) for s, off in analysis.sentences()]
+    for f in facts:
+        found: list[str] = []
+        for start, end, sent in spans:
+            if start < f.evidence.end and f.evidence.start < end:
+                found.extend(p for p in pointing_phrases(sent, analysis) if p not in found)
+        if found:
+            f.slots["vague"] = found
 
 
 def facts_for(article: Article, model: str | None = None, cache: bool = True) -> list[Fact]:
@@ -153,10 +170,11 @@ def generate(facts: list[Fact], seed: int = 0, template_dirs: list[Path] | None 
     return run(facts, templates, seed)
 
 
-def select(questions, count: int = DEFAULT_COUNT, seed: int = 0):
+def select(questions, count: int = DEFAULT_COUNT, seed: int = 0, facts: list[Fact] = ()):
     from .select import select as run
 
-    return run(questions, count, seed)
+    vague = {p.lower() for f in facts for p in f.slots.get("vague", [])}
+    return run(questions, count, seed, vague=vague)
 
 
 def questions_for(
@@ -170,7 +188,7 @@ def questions_for(
 ) -> tuple[QuestionSet, list[Fact], dict]:
     facts = facts_for(article, model, cache=cache)
     questions, failures = generate(facts, seed)
-    chosen, rejected = select(questions, count, seed)
+    chosen, rejected = select(questions, count, seed, facts)
     qset = QuestionSet(article=article, questions=chosen, seed=seed, title=title, rejected=rejected)
     return qset, facts, failures
 

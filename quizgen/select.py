@@ -148,14 +148,30 @@ def leaks(q: Question, other: Question) -> bool:
     return q.evidence.end == other.evidence.end or len(shared) >= 3
 
 
+def pointing(q: Question, vague: set[str]) -> str | None:
+    """The first phrase from ``vague`` ("the case") that the question shows, if any."""
+    shown = " ".join([re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", q.prompt), q.answer, *q.choices])
+    shown = " " + re.sub(r"\s+", " ", shown.lower()) + " "
+    for phrase in sorted(vague):
+        if re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", shown):
+            return phrase
+    return None
+
+
 def select(
-    questions: list[Question], count: int = 30, seed: int = 0
+    questions: list[Question], count: int = 30, seed: int = 0, vague: set[str] = frozenset()
 ) -> tuple[list[Question], list[Rejected]]:
+    """``vague`` holds phrases that point back in the article ("the case"): a question that
+    shows one is refused, since a student would ask "which?"."""
     rejected: list[Rejected] = []
     ok: list[Question] = []
     seen_prompts: set[str] = set()
     for q in sorted(questions, key=lambda q: (-q.score, _h(seed, q.id))):
         reason = flaw(q)
+        if reason is None and q.type not in ("essay", "matching"):
+            phrase = pointing(q, vague)
+            if phrase:
+                reason = f'it says "{phrase}" without saying which'
         key = norm(q.prompt)
         if reason is None and key in seen_prompts:
             reason = "repeats another question"

@@ -221,8 +221,8 @@ def test_a_killed_worker_is_a_one_line_error(tmp_path):
     err = err.decode()
     assert proc.returncode == 1, err
     assert "Traceback" not in err
-    assert err.strip().splitlines()[-1].startswith(
-        "Error: a worker process stopped unexpectedly"
+    assert (
+        err.strip().splitlines()[-1].startswith("Error: a worker process stopped unexpectedly")
     ), err
     assert not (out / "combined.json").exists()
     assert not list(out.glob(".*.part")) if out.exists() else True

@@ -79,3 +79,23 @@ def test_he_stays_unnamed_when_two_people_or_a_quotation_could_own_it():
         'He is spending £90m on advisers and consultants every single year."\n'
     )
     assert not any("nursery" in s or "advisers" in s for s in got), got
+
+
+def pointing(text: str) -> list[list[str]]:
+    from quizgen.extract.coref import pointing_phrases
+
+    analysis = pipeline.analyze(read_text(text), cache=False)
+    return [pointing_phrases(s, analysis) for s, _ in analysis.sentences()]
+
+
+def test_a_the_that_points_back_is_found_and_a_the_that_says_which_is_not():
+    got = pointing(
+        "Feta cheese battle reaches court\n\n"
+        "Denmark has asked a European court to let its farmers sell their cheese as feta.\n\n"
+        "The case will be heard in the spring, and the ruling could cost the farmers millions.\n\n"
+        "Hans Kristiansen, the head of the Danish dairy board, said the court would decide.\n\n"
+        "Meanwhile, prices rose by 4% in the cheese markets of Athens.\n"
+    )
+    assert got[1] == ["The case", "the ruling"]
+    assert got[2] == []  # "the head of ...", and "the court" is the article's own subject
+    assert got[3] == ["Meanwhile"]

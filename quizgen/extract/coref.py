@@ -9,6 +9,8 @@ less certain gives no name, and the sentence gives no question.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Evidence
@@ -116,3 +118,131 @@ def with_name(sent: Span, offset: int, analysis: Analysis) -> tuple[Token, str, 
                 return None
             return tok, found[0], found[1]
     return None
+
+
+# Nouns that name one thing wherever they stand ("the government", "the world").
+UNIQUE = {
+    "government",
+    "world",
+    "public",
+    "police",
+    "economy",
+    "internet",
+    "web",
+    "media",
+    "press",
+    "environment",
+    "military",
+    "army",
+    "sun",
+    "moon",
+    "earth",
+    "past",
+    "future",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "moment",
+    "time",
+    "rest",
+    "majority",
+    "minority",
+    "end",
+    "start",
+    "beginning",
+    "way",
+    "fact",
+    "first",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "headlines",
+    "record",
+    "law",
+    "author",
+    # Offices: the article names who holds them, and news writes them bare.
+    "chancellor",
+    "minister",
+    "president",
+    "premier",
+    "king",
+    "queen",
+    "pope",
+    "mayor",
+    "governor",
+    "chairman",
+    "chairwoman",
+}
+# "the next election", "the general public": the words say which.
+WHICH = {"next", "last", "general", "following", "previous"}
+RELATIVE = re.compile(
+    r"\b(meanwhile|a day earlier|the day before|the previous day|the next day|the following day"
+    r"|the same day|(?:a|two|three|several|some) (?:days|weeks|months|years?) (?:later|earlier)"
+    r"|days later|weeks later|the latter|the former)\b",
+    re.I,
+)
+
+
+def topic_words(analysis: Analysis) -> set[str]:
+    """The nouns of the title and the opening sentence: what the article is about, which a
+    question may call "the tunnel" or "the auction" without saying more."""
+    memo = analysis.cache.get("topic_words")
+    if memo is None:
+        words = set(re.findall(r"[a-z]+", analysis.article.title.lower()))
+        sents = analysis.sentences()
+        if sents:
+            words |= {t.lemma_.lower() for t in sents[0][0] if t.pos_ in ("NOUN", "PROPN")}
+            words |= {t.lower_ for t in sents[0][0] if t.pos_ in ("NOUN", "PROPN")}
+        # A noun the article keeps coming back to ("the sanctions") is its subject matter.
+        nouns = Counter(t.lemma_.lower() for d in analysis.docs for t in d if t.pos_ == "NOUN")
+        words |= {w for w, n in nouns.items() if n >= 3}
+        memo = analysis.cache["topic_words"] = words
+    return memo
+
+
+def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
+    """Phrases in a sentence that point back to something the sentence does not name:
+    "the case", "the original decision", "the two sides", "meanwhile", "a day earlier".
+    A question that keeps one leaves a student asking "which?"."""
+    topic = topic_words(analysis)
+    found = [m.group() for m in RELATIVE.finditer(sent.text)]
+    for tok in sent:
+        if tok.lower_ != "the" or tok.dep_ != "det" or in_quotes(tok):
+            continue  # a quotation's words are its speaker's, checked where it is quoted
+        head = tok.head
+        if head.pos_ != "NOUN" or head.i < tok.i or head.sent != sent:
+            continue
+        if head.lemma_.lower() in topic or head.lower_ in topic or head.lemma_.lower() in UNIQUE:
+            continue
+        kids = list(head.children)
+        after = sent.doc[head.i + 1].lower_ if head.i + 1 < sent.end else ""
+        if (
+            head.dep_ == "appos"
+            or any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in kids)
+            or after in ("to", "that", "who", "which")
+            or (after[:1] in ('"', "'", "[", "{", "(", "“") and head.i + 1 < sent.end)
+            or (head.i + 1 < sent.end and sent.doc[head.i + 1].pos_ in ("PROPN", "NUM", "X", "SYM"))
+        ):
+            continue  # "the head of Universal Music", "the code [latex]": it says which
+        if any(
+            c.tag_ == "JJS"
+            or c.dep_ == "npadvmod"
+            or c.ent_type_
+            or c.pos_ == "PROPN"
+            or c.lower_ in WHICH
+            or c.dep_ == "compound"
+            or c.lemma_.lower() in UNIQUE
+            for c in kids
+        ):
+            continue  # "the largest producer", "the Russian government", "the Yukos case"
+        nxt = sent.doc[head.i + 1] if head.i + 1 < len(sent.doc) else None
+        if nxt is not None and nxt.i < sent.end and (nxt.ent_type_ == "PERSON" or nxt.text == ","):
+            if nxt.ent_type_ == "PERSON" or (
+                nxt.i + 1 < sent.end and sent.doc[nxt.i + 1].pos_ == "PROPN"
+            ):
+                continue  # "the striker Henry", "the company, Yukos,"
+        found.append(sent.doc[tok.i : head.i + 1].text)
+    return found
