@@ -147,6 +147,40 @@ def is_country(name: str) -> bool:
     return key in countries() or key in {norm(c) for c in capitals()}
 
 
+def within(a: str, b: str) -> bool:
+    """Whether one place holds the other: a capital and its state, or a state and the nation
+    it belongs to ("London" and "England", "Scotland" and "the UK")."""
+    from .extract.entities import capitals
+
+    key = lambda t: norm(re.sub(r"^the\s+", "", t, flags=re.I))  # noqa: E731
+    ka, kb = key(a), key(b)
+    for capital, states in capitals().items():
+        names = {key(s) for s in states}
+        if (ka == key(capital) and kb in names) or (kb == key(capital) and ka in names):
+            return True
+    return frozenset((ka, kb)) in NESTED_PLACES
+
+
+NESTED_PLACES = {
+    frozenset(p)
+    for p in [
+        ("london", "england"),
+        ("london", "uk"),
+        ("london", "britain"),
+        ("england", "uk"),
+        ("england", "britain"),
+        ("scotland", "uk"),
+        ("scotland", "britain"),
+        ("wales", "uk"),
+        ("wales", "britain"),
+        ("edinburgh", "scotland"),
+        ("cardiff", "wales"),
+        ("belfast", "northern ireland"),
+        ("northern ireland", "uk"),
+    ]
+}
+
+
 def common_word(text: str) -> bool:
     """A single everyday word ("Council", "Welsh"): a description, not a name."""
     from .frequency import zipf  # wordfreq's value, without importing wordfreq
@@ -510,6 +544,9 @@ class Generator:
                 continue
             # A country for a country, a city for a city: never "Ibrox" for "Scotland".
             if not NUMBER.search(original) and is_country(original) != is_country(cand):
+                continue
+            # "London" for "England" may still be true: never a place inside the other.
+            if not NUMBER.search(original) and within(original, cand):
                 continue
             once = self.mentions.get(norm(cand), 0) < 2
             if not NUMBER.search(original) and once and self.labels.get(norm(cand)) != "PERSON":

@@ -48,7 +48,7 @@ def test_example_has_enough_questions_of_enough_types(built):
     questions = bank(built[1])["questions"]
     types = {q["type"] for q in questions}
     print(f"\n{len(questions)} questions, types: {sorted(types)}")
-    assert len(questions) >= 25
+    assert len(questions) >= 15  # issue 3: at least 15 per article
     assert len(types) >= 4
 
 

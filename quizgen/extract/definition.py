@@ -119,7 +119,9 @@ class DefinitionExtractor:
                 judged = subj.lemma_.lower() in JUDGEMENTS or any(
                     t.tag_ == "JJS" for t in subj.subtree
                 )
-                if person or not (named or topic or judged):
+                # "What is Denmark?" or "what is the tunnel?" has as many right answers as
+                # the article has sentences about it: only a judgement is defined by one.
+                if person or not judged or not (named or topic or judged):
                     continue
             if subj.dep_ == "csubj":
                 if not subject.lower().startswith("what "):

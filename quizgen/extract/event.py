@@ -133,6 +133,7 @@ def reporting_frame(sent):
     return source, content
 
 
+LINKING_ADVERBS = {"also", "however", "meanwhile", "though", "too", "nonetheless", "nevertheless"}
 QUANTIFIERS = {"many", "some", "most", "others", "few", "all", "both", "several", "one", "none"}
 LIGHT_VERBS = {
     "take",
@@ -249,6 +250,11 @@ class EventExtractor:
         if not main and not label:
             return None  # a subordinate clause is worth asking about only for a named actor
         source, drop = reporter_after(verb)
+        # "Who is however pressing ...", "Who also pledged ...": linkers to a sentence the
+        # question does not show.
+        drop = set(drop) | {
+            c for c in verb.children if c.dep_ == "advmod" and c.lower_ in LINKING_ADVERBS
+        }
         slots = {
             "subject": name,
             "subject_label": label,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..language import has_dangling_pronoun, tidy
+from ..language import STOPWORDS, has_dangling_pronoun, tidy
 from ..model import Fact
 from .base import in_quotes, is_pronoun, subject_name
 
@@ -74,6 +74,9 @@ def quoted_words(text: str) -> str | None:
     text = text.rstrip(".")
     if text.endswith(("...", "…", ":", ";", "-")) or has_dangling_pronoun(text, SPEAKERS_OWN):
         return None
+    content = [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOPWORDS]
+    if len(content) < 4:
+        return None  # "Just to be here really": a remark, not a view worth attributing
     return text
 
 

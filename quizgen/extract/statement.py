@@ -91,6 +91,8 @@ class StatementExtractor:
                     toks = [t for t in toks if t.text not in marks]
                 if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
                     toks = toks[1:]
+                while toks and toks[0].lower_ in ("but", "and", "so", ","):
+                    toks = toks[1:]  # "said that but the government ...": the link is not said
                 said = tidy(render(toks)).rstrip(" ,.")
                 if len(said.split()) < 4 or said.split()[-1].lower() in ("but", "and", "or", "so"):
                     continue  # a fragment, or a quotation cut off mid-sentence
