@@ -17,6 +17,7 @@ from dataclasses import asdict
 from typing import Any
 
 from .errors import QuizgenError
+from .language import has_dangling_pronoun
 from .model import Fact, Question, stable_id
 from .templates import Template
 
@@ -145,6 +146,24 @@ def is_country(name: str) -> bool:
 
     key = norm(re.sub(r"^the\s+", "", name, flags=re.I))
     return key in countries() or key in {norm(c) for c in capitals()}
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two ways of writing one name: a misspelt acronym ("ABD" beside "ADB"), or an acronym
+    and the long form it shortens with its letters in another order."""
+
+    def letters(t: str) -> str:
+        t = t.strip()
+        if t.isupper() and " " not in t:
+            return "".join(sorted(t))
+        words = [w for w in re.findall(r"[A-Za-z]+", t) if w.lower() not in ("of", "the", "and")]
+        return "".join(sorted(w[0].upper() for w in words)) if len(words) > 1 else ""
+
+    la, lb = letters(a), letters(b)
+    acronym = (a.strip().isupper() and " " not in a.strip()) or (
+        b.strip().isupper() and " " not in b.strip()
+    )
+    return acronym and len(la) >= 2 and la == lb and norm(a) != norm(b)
 
 
 def within(a: str, b: str) -> bool:
@@ -358,6 +377,10 @@ class Generator:
                 continue
             if norm(answer) in norm(cand) or norm(cand) in norm(answer):
                 continue
+            if any(near_spelling(cand, other) for other in (answer, *already, *chosen)):
+                continue
+            if has_dangling_pronoun(cand):
+                continue  # "Its founder": whose?
             chosen.append(cand)
         # The article's main actors first (a name met once is a weak stand-in), then the
         # closest in length, ties broken by a seeded hash so runs repeat exactly.

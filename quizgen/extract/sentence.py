@@ -63,6 +63,8 @@ class SentenceExtractor:
                 evidence = evidence_from(analysis, named_at, off + sent.end_char)
                 if evidence is None or has_dangling_pronoun(clean) or not stands_alone(sent, tok):
                     continue
+            # "X are also facing poverty": the "also" leans on a sentence not shown.
+            clean = re.sub(r"(?<=\w) also (?=\w)", " ", clean)
             words = clean.split()
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue
@@ -106,6 +108,9 @@ class SentenceExtractor:
             if ent.label_ not in DETAILS or ent.text not in clean:
                 continue
             if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+                opened = sent.doc[sent.start : ent.start].text
+                if opened.count("(") > opened.count(")"):
+                    continue  # "(£1.8bn)": a conversion of the figure before it, not a fact
                 if not any(c.isdigit() for c in ent.text) and not re.fullmatch(
                     r"(?i)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", ent.text
                 ):
