@@ -64,8 +64,8 @@ def flaw(q: Question) -> str | None:
         quoted = re.findall(r'"([^"]+)"', prompt)
         if quoted and has_dangling_pronoun(quoted[0]):
             return "prompt leans on a pronoun it does not explain"
-    elif q.type in ("matching", "ordering") or "vocabulary" in q.tags:
-        pass  # the sentence is quoted whole: its pronouns are the article's own
+    elif q.type in ("matching", "ordering"):
+        pass  # the items are the article's own lines, read beside each other
     elif has_dangling_pronoun(re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", prompt), allowed):
         return "prompt leans on a pronoun it does not explain"
     if (prompt.count('"') + prompt.count("“") + prompt.count("”")) % 2:

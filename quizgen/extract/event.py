@@ -187,6 +187,8 @@ class EventExtractor:
             ]
             source, reported = reporting_frame(sent)
             for verb in [sent.root, *subordinate]:
+                if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
+                    continue  # "to see if Lewsey had touched down": not something that happened
                 main = verb == sent.root or verb == reported
                 # "China believes the Council needs to ...": the Council's need is China's view.
                 believer = ""
