@@ -13,6 +13,7 @@ from ..language import has_dangling_pronoun, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from .base import SPEECH, display_name, is_pronoun, resolve_pronoun, subject_name, usable_sentences
+from .coref import evidence_from, person_for
 from .quotes import QuoteReader
 
 GROUP_SPEAKERS = re.compile(
@@ -64,12 +65,19 @@ class StatementExtractor:
                     continue  # "X told that ..." is not English; "X told BBC News that ..." is
                 group = GROUP_SPEAKERS.match(render(subj.subtree))
                 named_before = False
+                named_at = None
                 if is_pronoun(subj):
                     if subj.lower_ in ("we", "i"):
                         continue  # the author speaking: a claim, not a statement
                     name = resolve_pronoun(subj, analysis, off)
+                    named_at = None
                     if not name:
-                        continue
+                        # Named further back ("Frank Field criticised ... . He said ..."),
+                        # where nobody else has been named since.
+                        found = person_for(subj, analysis, off)
+                        if found is None:
+                            continue
+                        name, named_at = found
                     label = "PERSON"
                     named_before = True
                 elif group:
@@ -94,6 +102,8 @@ class StatementExtractor:
                 while toks and toks[0].lower_ in ("but", "and", "so", ","):
                     toks = toks[1:]  # "said that but the government ...": the link is not said
                 said = tidy(render(toks)).rstrip(" ,.")
+                if not quoted:
+                    said = re.sub(r"(?<=\w) also (?=\w)", " ", said)  # leans on what came before
                 if len(said.split()) < 4 or said.split()[-1].lower() in ("but", "and", "or", "so"):
                     continue  # a fragment, or a quotation cut off mid-sentence
                 if quoted and has_dangling_pronoun(said):
@@ -134,7 +144,11 @@ class StatementExtractor:
                     slots["claim"] = f"{name[:1].upper()}{name[1:]} {past}{that} {said}."
                     slots["what_q"] = f"What do {name} {lead}{verb.lemma_}?"
                 evidence = analysis.evidence(sent, off)
-                if named_before:
+                if named_before and named_at is not None:
+                    evidence = evidence_from(analysis, named_at, off + sent.end_char)
+                    if evidence is None or len(evidence.text.split()) > 90:
+                        continue
+                elif named_before:
                     # "..., he said": the evidence reaches back to where he is named.
                     sents = list(sent.doc.sents)
                     k = next(i for i, x in enumerate(sents) if x.start == sent.start)
