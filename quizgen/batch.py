@@ -14,6 +14,8 @@ the number of workers.
   in a folder (``quizgen.io``) is one file that every write reads and rewrites, and a single
   writer keeps it whole.
 - An article that fails is an :class:`Outcome` with the reason; the others go on.
+- A worker process that dies (killed, out of memory) breaks the pool: the run stops with
+  one error, every file already written whole and no combined bank.
 - The combined bank holds one category per article: always as JSON (``combined.json``, the
   shape of ``quizgen/schema/combined-bank.schema.json``), and in each requested format that
   has categories (yaml, gift, moodle, qti). The other formats have no notion of a category.
@@ -208,20 +210,20 @@ def _run_pool(prepared: Iterator, jobs: int, done) -> None:
     ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
     pending: dict[Future, int] = {}
-    finished_count = 0
+    built = 0
 
     def collect() -> None:
-        nonlocal finished_count
+        nonlocal built
         finished, _ = wait(pending, return_when=FIRST_COMPLETED)
         for fut in finished:
             i = pending.pop(fut)
             try:
                 outcome = fut.result()
-            except BrokenProcessPool as exc:
-                raise _worker_died(finished_count) from exc
+            except BrokenProcessPool:
+                raise
             except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
                 outcome = Outcome(path=Path(), error=reason(exc))
-            finished_count += 1
+            built += 1
             done(i, outcome)
 
     try:
@@ -231,26 +233,34 @@ def _run_pool(prepared: Iterator, jobs: int, done) -> None:
                 continue
             while len(pending) >= 2 * jobs:
                 collect()
-            try:
-                pending[pool.submit(build, item)] = i
-            except BrokenProcessPool as exc:  # a worker died while the others were idle
-                raise _worker_died(finished_count) from exc
+            pending[pool.submit(build, item)] = i
         while pending:
             collect()
+    except BrokenProcessPool as exc:
+        # A worker died (killed, out of memory): the pool is broken and every article in
+        # flight is lost with it, so the run stops before the combined bank is written. The
+        # articles already built keep their files, each whole.
+        _stop_workers(pool)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise QuizgenError(
+            "a worker process stopped unexpectedly (killed, or out of memory?) after "
+            f"{built} article(s); the batch was stopped and no combined file was written"
+        ) from exc
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
 
 
-def _worker_died(built: int) -> QuizgenError:
-    """A worker that dies (killed, out of memory) breaks the whole pool: every article in
-    flight is lost with it, so the run stops here, before the combined bank is written.
-    The articles already built keep their (whole) files."""
-    return QuizgenError(
-        "a worker process stopped unexpectedly (killed, or out of memory?) after "
-        f"{built} article(s) were built; the batch was stopped and no combined file was written"
-    )
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate a broken pool's workers. CPython does so itself, but misses a worker that
+    it was starting at that moment, and then waits for it at exit for ever (the worker waits
+    for work that never comes); ``_processes`` is private, hence the care."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.terminate()
+        except (OSError, ValueError, AttributeError):
+            pass  # already gone or closed
 
 
 def build(job: Job) -> Outcome:

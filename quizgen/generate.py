@@ -13,7 +13,7 @@ import difflib
 import functools
 import hashlib
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from .errors import QuizgenError
@@ -333,6 +333,7 @@ class Generator:
             if f.kind == "entity"
         }
         self.failures: dict[str, int] = {}
+        self.other_form: dict[str, Question] = {}
 
     def pool(self, spec: str) -> list[str]:
         m = POOL_RE.match(spec.strip())
@@ -409,6 +410,10 @@ class Generator:
                 q = self._safe(self._single, tpl, fact)
                 if q is not None:
                     questions.append(q)
+                    # A true/false comes in both forms; selection keeps one, so that it can
+                    # balance the keys of the set it delivers.
+                    if q.id in self.other_form:
+                        questions.append(self.other_form.pop(q.id))
         return questions
 
     def _safe(self, fn, tpl: Template, arg):
@@ -492,14 +497,26 @@ class Generator:
         changed = self.swapped(tpl, fact, ctx, q.prompt, q.id) if swap else None
         if swap and changed is None:
             return False
-        if changed is not None and _h(self.seed, fact.id, tpl.id) % 2 == 1:
-            q.prompt, original, wrong = changed
-            q.correct = [1]
-            q.answer = "False"
-            q.explanation = f"False: it was {original}, not {wrong}. {q.explanation}".strip()
+        if changed is None:
+            q.correct, q.answer = [0], "True"
             return True
-        q.correct = [0]
-        q.answer = "True"
+        true_form = replace(q, choices=list(q.choices), correct=[0], answer="True")
+        false_form = replace(q, choices=list(q.choices), correct=[1], answer="False")
+        false_form.prompt, original, wrong = changed
+        false_form.explanation = f"False: it was {original}, not {wrong}. {q.explanation}".strip()
+        first, second = (
+            (false_form, true_form)
+            if _h(self.seed, fact.id, tpl.id) % 2
+            else (
+                true_form,
+                false_form,
+            )
+        )
+        for field_name in ("prompt", "answer", "correct", "explanation"):
+            setattr(q, field_name, getattr(first, field_name))
+        second.id = stable_id("q", tpl.id, fact.id, "other form")
+        second.score = q.score - 1e-6  # the seeded form first, where nothing else decides
+        self.other_form[q.id] = second
         return True
 
     def swapped(
@@ -598,18 +615,6 @@ class Generator:
         chosen = [(f, self._context(f)) for f in facts]
         chosen = [(f, c) for f, c in chosen if tpl.test(c)]
         chosen.sort(key=lambda fc: (-fc[0].salience, fc[0].evidence.start))
-        if tpl.type == "matching":
-            # One pair for each left-hand item: two lines for one person make the key ambiguous.
-            lefts: set[str] = set()
-            kept = []
-            for fc in chosen:
-                left = tpl.render(tpl.pair[0], fc[1])
-                if left and left not in lefts:
-                    lefts.add(left)
-                    kept.append(fc)
-            chosen = kept
-            if len(chosen) < tpl.min_items:
-                return None
         chosen = chosen[: tpl.max_items]
         out = []
         for k in range(0, len(chosen) - 3, 4):

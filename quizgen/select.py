@@ -180,6 +180,18 @@ def select(
             continue
         seen_prompts.add(key)
         ok.append(q)
+    # A true/false comes in both forms: the better-ranked one competes, the other waits to
+    # balance the keys.
+    other_form: dict[tuple[str, str], Question] = {}
+    firsts_tf: list[Question] = []
+    for q in ok:
+        if q.type == "true_false":
+            key2 = (q.fact_id, q.template_id)
+            if key2 in {(p.fact_id, p.template_id) for p in firsts_tf}:
+                other_form.setdefault(key2, q)
+                continue
+            firsts_tf.append(q)
+    ok = [q for q in ok if q not in other_form.values()]
     caps = {t: max(1, math.ceil(count * share)) for t, share in TYPE_SHARE.items()}
     chosen: list[Question] = []
     per_type: Counter = Counter()
@@ -229,9 +241,30 @@ def select(
             rejected.append(Rejected(q, reason))
             continue
         _take(q, chosen, per_type, per_fact, per_sentence, answers)
+    _balance_keys(chosen, other_form)
     # Delivered order: by type, then in the article's order, as a worksheet reads.
     chosen.sort(key=lambda q: (TYPE_ORDER.index(q.type), q.evidence.start, q.id))
     return chosen, rejected
+
+
+def _balance_keys(chosen: list[Question], other_form: dict[tuple[str, str], Question]) -> None:
+    """Swap true/false items for their other form until "True" and "False" keys differ by at
+    most one, so that guessing the more common key pays nothing. The lowest-ranked go first."""
+    while True:
+        tf = [q for q in chosen if q.type == "true_false"]
+        trues = [q for q in tf if q.answer == "True"]
+        falses = [q for q in tf if q.answer == "False"]
+        if abs(len(trues) - len(falses)) <= 1:
+            return
+        majority = trues if len(trues) > len(falses) else falses
+        for q in sorted(majority, key=lambda q: q.score):
+            alt = other_form.pop((q.fact_id, q.template_id), None)
+            others = [c for c in chosen if c is not q]
+            if alt is not None and not any(leaks(c, alt) for c in others):
+                chosen[chosen.index(q)] = alt
+                break
+        else:
+            return
 
 
 WHOLE = ("true_false",)  # restates its whole sentence (a blank is caught by the leak rule)

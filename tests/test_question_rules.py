@@ -119,3 +119,10 @@ def test_every_question_type_on_the_example(sets):
     kinds = {q.type for q in sets["article.txt"][1].questions}
     print(f"\nexample types: {sorted(kinds)}")
     assert {"mcq", "true_false", "short_answer", "essay"} <= kinds
+
+
+def test_true_false_keys_are_balanced(sets):
+    """Guessing the commoner key must pay nothing: each article's keys differ by one at most."""
+    for name, (_, qset, _) in sets.items():
+        keys = Counter(q.answer for q in qset.questions if q.type == "true_false")
+        assert abs(keys["True"] - keys["False"]) <= 1, (name, dict(keys))
