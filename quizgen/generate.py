@@ -9,14 +9,23 @@ so that length gives nothing away.
 
 from __future__ import annotations
 
-import difflib
-import functools
 import hashlib
 import re
 from dataclasses import asdict, replace
 from typing import Any
 
 from .errors import QuizgenError
+from .kinds import (
+    NUMBER,
+    Aliases,
+    is_country,
+    near_spelling,
+    norm,
+    parallel,
+    perturb,
+    same_kind_number,
+    within,
+)
 from .language import has_dangling_pronoun
 from .model import Fact, Question, stable_id
 from .templates import Template
@@ -26,10 +35,6 @@ POOL_RE = re.compile(r"^(\w+)\.(\w+)(?:\[(\w+)=([^\]]*)\])?$")
 
 def _h(*parts: Any) -> int:
     return int(hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12], 16)
-
-
-def norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", str(text).lower()).strip()
 
 
 TITLES = {
@@ -68,229 +73,6 @@ TITLES = {
     "boss",
     "striker",
 }
-NUMBER_WORDS = "two three four five six seven eight nine ten eleven twelve".split()
-WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
-NUMBER = re.compile(r"\d|" + WORD_NUMBER.pattern, re.I)
-MAGNITUDE = re.compile(r"(bn|billion|m|million|k|thousand|trillion|tn|%)\b", re.I)
-
-
-def _value(text: str) -> float | None:
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    if m:
-        return float(m.group().replace(",", ""))
-    w = WORD_NUMBER.search(text)
-    return float(NUMBER_WORDS.index(w.group().lower()) + 2) if w else None
-
-
-def same_kind_number(a: str, b: str) -> bool:
-    """Whether ``b`` can stand for ``a`` in a false statement: the same currency, the same
-    scale word (bn, m, %), and a value of the same order."""
-    cur = lambda t: re.findall(r"[$£€¥]", t)[:1]  # noqa: E731
-    mag = lambda t: [x.lower() for x in MAGNITUDE.findall(t)][:1]  # noqa: E731
-    if cur(a) != cur(b) or mag(a) != mag(b):
-        return False
-    va, vb = _value(a), _value(b)
-    if va is None or vb is None or va == vb or va <= 0 or vb <= 0:
-        return False
-    return 0.1 <= vb / va <= 10
-
-
-def perturb(number: str, h: int) -> str:
-    """A different value written the same way: same currency, scale word and decimals."""
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", number)
-    if not m:
-        return _perturb_word(number, h)
-    raw = m.group()
-    value = float(raw.replace(",", ""))
-    if re.fullmatch(r"(1[5-9]|20)\d\d", raw):  # a year: a few years off
-        new = value + (2 + h % 3) * (1 if h % 2 else -1)
-    else:
-        factor = (2, 3, 0.5)[h % 3] if value >= 4 else (2, 3)[h % 2]
-        new = value * factor
-        if "%" in number and new > 100:
-            new = value / 2
-    decimals = len(raw.split(".")[1]) if "." in raw else 0
-    text = f"{new:,.{decimals}f}" if "," in raw else f"{new:.{decimals}f}"
-    if text == raw or new <= 0:
-        return ""
-    return number[: m.start()] + text + number[m.end() :]
-
-
-def _perturb_word(number: str, h: int) -> str:
-    """ "two companies" -> "four companies": a small number written as a word stays a word."""
-    m = WORD_NUMBER.search(number)
-    if not m:
-        return ""
-    value = NUMBER_WORDS.index(m.group().lower()) + 2
-    # Far enough off to be plainly wrong to a reader of the article: double, half, or two more.
-    if h % 2:
-        new = value * 2 if value * 2 <= 12 else value // 2
-    else:
-        new = value + 2 if value + 2 <= 12 else value - 3
-    word = NUMBER_WORDS[new - 2]
-    word = word.capitalize() if m.group()[0].isupper() else word
-    return number[: m.start()] + word + number[m.end() :]
-
-
-@functools.cache
-def countries() -> frozenset[str]:
-    from importlib import resources
-
-    text = resources.files("quizgen").joinpath("data/countries.txt").read_text("utf-8")
-    return frozenset(norm(line) for line in text.splitlines() if line and not line.startswith("#"))
-
-
-def is_country(name: str) -> bool:
-    """A state, or a capital, which news writing uses for its state ("Pyongyang believes")."""
-    from .extract.entities import capitals
-
-    key = norm(re.sub(r"^the\s+", "", name, flags=re.I))
-    return key in countries() or key in {norm(c) for c in capitals()}
-
-
-def near_spelling(a: str, b: str) -> bool:
-    """Two ways of writing one name: a misspelt acronym ("ABD" beside "ADB"), or an acronym
-    and the long form it shortens with its letters in another order."""
-
-    def letters(t: str) -> str:
-        t = t.strip()
-        if t.isupper() and " " not in t:
-            return "".join(sorted(t))
-        words = [w for w in re.findall(r"[A-Za-z]+", t) if w.lower() not in ("of", "the", "and")]
-        return "".join(sorted(w[0].upper() for w in words)) if len(words) > 1 else ""
-
-    la, lb = letters(a), letters(b)
-    acronym = (a.strip().isupper() and " " not in a.strip()) or (
-        b.strip().isupper() and " " not in b.strip()
-    )
-    return acronym and len(la) >= 2 and la == lb and norm(a) != norm(b)
-
-
-def within(a: str, b: str) -> bool:
-    """Whether one place holds the other: a capital and its state, or a state and the nation
-    it belongs to ("London" and "England", "Scotland" and "the UK")."""
-    from .extract.entities import capitals
-
-    key = lambda t: norm(re.sub(r"^the\s+", "", t, flags=re.I))  # noqa: E731
-    ka, kb = key(a), key(b)
-    for capital, states in capitals().items():
-        names = {key(s) for s in states}
-        if (ka == key(capital) and kb in names) or (kb == key(capital) and ka in names):
-            return True
-    return frozenset((ka, kb)) in NESTED_PLACES
-
-
-NESTED_PLACES = {
-    frozenset(p)
-    for p in [
-        ("london", "england"),
-        ("london", "uk"),
-        ("london", "britain"),
-        ("england", "uk"),
-        ("england", "britain"),
-        ("scotland", "uk"),
-        ("scotland", "britain"),
-        ("wales", "uk"),
-        ("wales", "britain"),
-        ("edinburgh", "scotland"),
-        ("cardiff", "wales"),
-        ("belfast", "northern ireland"),
-        ("northern ireland", "uk"),
-    ]
-}
-
-
-def common_word(text: str) -> bool:
-    """A single everyday word ("Council", "Welsh"): a description, not a name."""
-    from .frequency import zipf  # wordfreq's value, without importing wordfreq
-
-    return " " not in text.strip() and zipf(text.lower()) >= 4.0
-
-
-GENERIC = {
-    "central",
-    "bank",
-    "federal",
-    "reserve",
-    "committee",
-    "market",
-    "open",
-    "government",
-    "council",
-    "court",
-    "ministry",
-    "department",
-    "office",
-    "agency",
-    "commission",
-    "board",
-    "house",
-    "national",
-    "state",
-    "the",
-    "of",
-    "and",
-    "for",
-    "union",
-    "party",
-    "group",
-    "company",
-    "authority",
-    "service",
-    "services",
-    "fund",
-    "institute",
-    "association",
-}
-
-
-def generic(text: str) -> bool:
-    """A description written with capitals ("the Central Bank", "the Open Market Committee"):
-    it may be another name for a body the article names, so it is never a wrong option."""
-    words = re.findall(r"[A-Za-z]+", text.lower())
-    return bool(words) and all(w in GENERIC for w in words)
-
-
-def parallel(cand: str, answer: str) -> bool:
-    """Whether a wrong option has the same form as the answer: a name for a name, not an
-    everyday word ("Council"), so that form gives nothing away."""
-    if common_word(cand) and not common_word(answer):
-        return False
-    if generic(cand) or generic(answer):
-        return False
-    if is_country(cand) != is_country(answer):
-        return False  # countries with countries, towns and grounds with their own kind
-    return True
-
-
-class Aliases:
-    """Which names are the same thing, from the entity facts' alias lists."""
-
-    def __init__(self, facts: list[Fact]):
-        self.group: dict[str, int] = {}
-        for k, f in enumerate(facts):
-            if f.kind == "entity":
-                for name in [f.slots.get("name", ""), *f.slots.get("aliases", [])]:
-                    self.group.setdefault(norm(name), k)
-
-    def same(self, a: str, b: str) -> bool:
-        na, nb = norm(a), norm(b)
-        if not na or not nb:
-            return False
-        if na == nb:
-            return True
-        ga, gb = self.group.get(na), self.group.get(nb)
-        if ga is not None and ga == gb:
-            return True
-        # A surname or a part of a longer name is the same thing.
-        wa, wb = na.split(), nb.split()
-        if len(wa) == 1 and wa[0] in wb or len(wb) == 1 and wb[0] in wa:
-            return True
-        # "Van Nistelrooy" and "Ruud van Nistelrooy": one name ends the other.
-        short, long = sorted((wa, wb), key=len)
-        if len(short) >= 2 and long[-len(short) :] == short:
-            return True
-        return difflib.SequenceMatcher(None, na, nb).ratio() > 0.85
 
 
 def made_by(tpl: Template, fact: Fact, qid: str, salience: float, **fields: Any) -> Question:
