@@ -230,6 +230,20 @@ def ask(
     if subj is None:
         return None
     subj_toks = subtree(subj)
+    # "Napier, a remand prisoner at the time, raised ...": moved behind "did", the aside
+    # loses its closing comma, so it goes ("When did Napier raise ...?").
+    aside: set[Token] = set()
+    for c in subj.children:
+        if c.dep_ == "appos" and c.i > subj.i:
+            span = sorted(c.subtree, key=lambda t: t.i)
+            aside |= set(span)
+            doc = subj.doc
+            for k in (span[0].i - 1, span[-1].i + 1):
+                if 0 <= k < len(doc) and doc[k].text == ",":
+                    aside.add(doc[k])
+    if aside and target is not None:
+        subj_toks = {t for t in subj_toks if t not in aside}
+        drop = set(drop or set()) | aside
     clause = clause_tokens(verb, sent) - (drop or set())
     # A subordinate clause asked on its own loses its "as", "while" or "that".
     clause -= {c for c in verb.children if c.dep_ == "mark"}

@@ -150,7 +150,10 @@ def leaks(q: Question, other: Question) -> bool:
 
 def pointing(q: Question, vague: set[str]) -> str | None:
     """The first phrase from ``vague`` ("the case") that the question shows, if any."""
-    shown = " ".join([re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", q.prompt), q.answer, *q.choices])
+    shown = " ".join(
+        [re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", q.prompt), q.answer, *q.choices]
+        + [" ".join(p) for p in q.pairs]
+    )
     shown = " " + re.sub(r"\s+", " ", shown.lower()) + " "
     for phrase in sorted(vague):
         if re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", shown):
@@ -168,7 +171,7 @@ def select(
     seen_prompts: set[str] = set()
     for q in sorted(questions, key=lambda q: (-q.score, _h(seed, q.id))):
         reason = flaw(q)
-        if reason is None and q.type not in ("essay", "matching"):
+        if reason is None:
             phrase = pointing(q, vague)
             if phrase:
                 reason = f'it says "{phrase}" without saying which'

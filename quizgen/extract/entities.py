@@ -307,8 +307,10 @@ def role_of(ent: Span) -> str | None:
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i:
             role = render(t for t in child.subtree if not (t.is_punct and t.text in ",()"))
-            if 1 <= len(role.split()) <= 14 and not any(
-                t.ent_type_ == "PERSON" for t in child.subtree
+            if (
+                1 <= len(role.split()) <= 14
+                and re.search(r"[A-Za-z]{3}", role)  # "Robert Napier, 25,": an age, not a role
+                and not any(t.ent_type_ == "PERSON" for t in child.subtree)
             ):
                 return tidy(role)
     # The name as appositive of a role noun: "the spokesman, Geng Shuang".

@@ -37,12 +37,18 @@ class EntityExtractor:
         index = EntityIndex.of(analysis)
         roles: dict[str, tuple[str, object, int]] = {}
         first: dict[str, tuple[object, int]] = {}
+        # Names that do something somewhere in the article ("Yukos said", "Gazprom bid"):
+        # only they are wrong options for "who did it?", not a game or a prize the
+        # model took for an organisation.
+        acts: set[str] = set()
         for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
             for ent in doc.ents:
                 canon = index.lookup(ent.text)
                 if canon is None:
                     continue
                 first.setdefault(canon.name, (ent.sent, off))
+                if ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX"):
+                    acts.add(canon.name)
                 if ent.label_ not in ("PERSON", "ORG") or canon.name in roles:
                     continue
                 role = role_of(ent)
@@ -67,6 +73,7 @@ class EntityExtractor:
                 "mentions": ent.mentions,
                 "role": "",
                 "the": ent.the,
+                "actor": ent.label if ent.name in acts or ent.label == "PERSON" else "",
             }
             if ent.name in roles:
                 role, sent, off = roles[ent.name]
