@@ -277,6 +277,9 @@ class Generator:
         q.choices = ["True", "False"]
         swap = tpl.false_form.get("swap")
         changed = self.swapped(tpl, fact, ctx, q.prompt, q.id) if swap else None
+        if tpl.false_form.get("negate"):
+            swap = "negate"
+            changed = negated(q.prompt, str(fact.slots.get(tpl.false_form["negate"], "")))
         if swap and changed is None:
             return False
         if changed is None:
@@ -488,6 +491,33 @@ class Generator:
             q.correct = [shown.index(k) for k in right]
             q.answer = " → ".join(items[k][1] for k in right)
         return q
+
+
+NEGATIONS = {
+    "should": "should not",
+    "must": "must not",
+    "will": "will not",
+    "can": "cannot",
+    "cannot": "can",
+    "need": "need not",
+}
+
+
+def negated(text: str, word: str) -> tuple[str, str, str] | None:
+    """``text`` with its stance word turned round ("should" -> "should not"), as the
+    (text, original, changed) of a swap; None where the word is not there once."""
+    new = NEGATIONS.get(word.lower())
+    found = list(re.finditer(rf"\b{re.escape(word)}\b", text, re.I)) if new else []
+    if len(found) != 1:
+        return None
+    m = found[0]
+    if re.search(r"\bonly (if|when|by|after|then)\b", text[: m.start()], re.I):
+        return None  # "only if ... can the process progress": the word order is inverted
+    if word.lower() == "need" and not text[m.end() :].startswith(" to "):
+        return None  # "need a full report": no "need not" to make of it
+    if word.lower() == "need":
+        return text[: m.start()] + "do not need" + text[m.end() :], word, "do not need"
+    return text[: m.start()] + new + text[m.end() :], word, new
 
 
 def generate(

@@ -1,0 +1,41 @@
+"""What may stand for what in a wrong option or a false statement."""
+
+from __future__ import annotations
+
+from quizgen.generate import negated
+from quizgen.kinds import near_spelling, perturb, same_kind_number, within
+
+
+def test_a_count_in_words_changes_to_another_word_far_enough_off():
+    for h in range(6):
+        new = perturb("four registered bidders", h)
+        assert new.endswith(" registered bidders") and not new.startswith("four")
+        assert new.split()[0] in {"two", "six", "eight", "five", "three", "ten", "twelve"}
+    assert perturb("Three firms", 1)[0].isupper()
+    assert same_kind_number("four", "eight") and not same_kind_number("four", "£8bn")
+
+
+def test_a_misspelt_acronym_is_the_same_name():
+    assert near_spelling("ABD", "Asian Development Bank")
+    assert near_spelling("ABD", "ADB")
+    assert not near_spelling("IMF", "Asian Development Bank")
+    assert not near_spelling("Gazprom", "Yukos")
+
+
+def test_a_place_inside_another_never_stands_for_it():
+    assert within("London", "England") and within("England", "London")
+    assert within("Pyongyang", "North Korea")
+    assert not within("Pyongyang", "South Korea")
+    assert not within("France", "Germany")
+
+
+def test_a_stance_turns_round_once_or_not_at_all():
+    got = negated("According to the author, the council should act now.", "should")
+    assert got == (
+        "According to the author, the council should not act now.",
+        "should",
+        "should not",
+    )
+    assert negated("We can and we can.", "can") is None  # which one?
+    assert negated("Only if both sides trust each other can the talks go on.", "can") is None
+    assert negated("The country will need a full report.", "need") is None
