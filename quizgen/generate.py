@@ -180,9 +180,6 @@ class Generator:
         questions: list[Question] = []
         for tpl in self.templates:
             facts = [f for f in self.facts if f.kind == tpl.kind]
-            if tpl.group and tpl.type == "mcq":
-                questions.extend(self._safe(self._statements, tpl, facts) or [])
-                continue
             if tpl.group:
                 q = self._safe(self._group, tpl, facts)
                 if q is not None:
@@ -392,53 +389,6 @@ class Generator:
                 head = head[: art.start()] + word + " "
             return head + cand + text[m.end() :], original, cand
         return None
-
-    def _statements(self, tpl: Template, facts: list[Fact]) -> list[Question]:
-        """ "Which of these statements is true?": four key sentences, one as the article has
-        it and three each with one detail changed. The sentences differ, so no option can be
-        found by comparing the options with each other."""
-        chosen = [(f, self._context(f)) for f in facts]
-        chosen = [(f, c) for f, c in chosen if tpl.test(c)]
-        chosen.sort(key=lambda fc: (-fc[0].salience, fc[0].evidence.start))
-        chosen = chosen[: tpl.max_items]
-        out = []
-        for k in range(0, len(chosen) - 3, 4):
-            group = chosen[k : k + 4]
-            ids = [f.id for f, _ in group]
-            qid = stable_id("q", tpl.id, *ids)
-            right = _h(self.seed, qid) % 4
-            options, wrong_notes, used = [], [], set()
-            for j, (fact, ctx) in enumerate(group):
-                text = tpl.render(tpl.item, ctx)
-                if j == right:
-                    options.append(text)
-                    continue
-                # Each wrong option changes a different name: one name in three options
-                # would single out the right one.
-                changed = self.swapped(tpl, fact, ctx, text, qid, avoid=used)
-                if changed is None:
-                    break
-                used.add(norm(changed[2]))
-                options.append(changed[0])
-                wrong_notes.append(f"{changed[2]} should be {changed[1]}")
-            if len(options) < 4:
-                continue
-            true_fact = group[right][0]
-            note = f"The article says: {true_fact.evidence.text} (In the others, "
-            out.append(
-                made_by(
-                    tpl,
-                    true_fact,
-                    qid,
-                    sum(f.salience for f, _ in group) / 4,
-                    prompt=tpl.prompt.strip(),
-                    answer=options[right],
-                    choices=options,
-                    correct=[right],
-                    explanation=note + "; ".join(wrong_notes) + ".)",
-                )
-            )
-        return out
 
     def _group(self, tpl: Template, facts: list[Fact]) -> Question | None:
         chosen = []

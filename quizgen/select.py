@@ -81,11 +81,7 @@ def flaw(q: Question) -> str | None:
         return "a blank in a list of names has several right answers"
     if prompt.count("(") != prompt.count(")"):
         return "prompt has a bracket cut in half"
-    if (
-        q.type in ("mcq", "short_answer")
-        and re.search(r"\s[-–—]\s", prompt)
-        and q.template_id != "sentence-true-mcq"
-    ):
+    if q.type in ("mcq", "short_answer") and re.search(r"\s[-–—]\s", prompt):
         return "prompt keeps half of an aside"  # "the currency - officially to be known as"
     if re.search(
         r"\b(where|which|who|that|when|whose|only|even|also|too|still|just|now|such as|like|including)\?$",
@@ -276,7 +272,7 @@ WHOLE = ("true_false",)  # restates its whole sentence (a blank is caught by the
 def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
     # A true/false or a blank shows its whole sentence, so it is the only question on it;
     # two questions that each ask one part of a sentence (who, when) are different facts.
-    spread = q.type in ("matching", "ordering") or q.template_id.startswith("sentence-true")
+    spread = q.type in ("matching", "ordering")
     if not spread:
         here = [c for c in chosen if c.evidence.end == q.evidence.end]
         cap = 3 if len(q.evidence.text.split()) > 30 else 2
@@ -289,6 +285,11 @@ def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
             return "the set already asks twice about this sentence"
     if (q.evidence.end, norm(q.answer)) in answers and q.type not in ("true_false", "essay"):
         return "another question already has this answer from the same sentence"
+    keyed = ("true_false", "essay", "matching", "ordering")
+    if q.type not in keyed and (
+        sum(1 for c in chosen if c.type not in keyed and norm(c.answer) == norm(q.answer)) >= 2
+    ):
+        return "two questions already have this answer"  # a third "Keith Hill" asks nothing new
     if any(leaks(q, c) or leaks(c, q) for c in chosen):
         return "another question in the set gives its answer away"
     return None

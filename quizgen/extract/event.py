@@ -84,6 +84,19 @@ def date_key(text: str) -> int:
     return int(m.group(1)) * 100 + month
 
 
+def which(label: str, name: str, verb=None) -> str:
+    """ "Who" asks for a person; a body or a state is asked for by its kind ("Which
+    organisation outbid Gazprom?"), since "Who" reads oddly of a firm."""
+    wh = wh_for(label, verb)
+    if label == "ORG":
+        return "Which organisation"
+    if label == "GPE" and wh == "Who":
+        from ..kinds import is_country
+
+        return "Which country" if is_country(name) else "Which place"
+    return wh
+
+
 def exact_date(text: str) -> bool:
     """A date a reader can be asked for: a year, a month or a day's number. "On Saturday" or
     "last week" is when the news broke, which is trivia, and often says nothing on its own."""
@@ -275,7 +288,7 @@ class EventExtractor:
         }
         # "Kim and Trump are likely to ...": no single name answers "Who".
         if label and not any(c.dep_ == "conj" for c in subj.children):
-            q = ask(verb, sent, None, wh_for(label, verb), drop=drop, subj_text=written)
+            q = ask(verb, sent, None, which(label, name, verb), drop=drop, subj_text=written)
             # A subordinate clause alone is often too thin to ask about ("Who leaves office?").
             if _ok(q, name, analysis) and (main or len(q.split()) >= 7):
                 slots["who_q"] = q

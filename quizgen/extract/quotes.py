@@ -181,7 +181,7 @@ class QuoteReader:
             "verb_lemma": "say",
             "content": said,
             "quoted": True,
-            "who_q": f'Who said, "{said}"?',
+            "who_q": f'{"Which organisation" if label == "ORG" else "Who"} said, "{said}"?',
             "claim": "",
             "direct": True,
         }

@@ -130,12 +130,13 @@ class StatementExtractor:
                     "claim": "",
                 }
                 if label != "GROUP":
+                    who = {"ORG": "Which organisation"}.get(label, "Who")
                     if quoted:
                         # "told BBC News" loses its object with the quotation moved: say "said".
                         spoke = "said" if verb.lemma_ in ("tell", "add") else past
-                        slots["who_q"] = f'Who {spoke}, "{said}"?'
+                        slots["who_q"] = f'{who} {spoke}, "{said}"?'
                     else:
-                        slots["who_q"] = f"Who {past}{that} {said}?"
+                        slots["who_q"] = f"{who} {past}{that} {said}?"
                     shown = display_name(name, analysis)
                     slots["claim"] = (
                         f'{shown} {past}, "{said}"' if quoted else f"{shown} {past}{that} {said}"

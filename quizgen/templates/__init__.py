@@ -154,6 +154,8 @@ def parse_file(path: Path) -> list[Template]:
             raise QuizgenError(f"{where}: unknown question type '{item['type']}'")
         if item.get("bloom", "remember") not in BLOOM_LEVELS:
             raise QuizgenError(f"{where}: unknown Bloom level '{item['bloom']}'")
+        if item.get("group") and item["type"] not in ("matching", "ordering"):
+            raise QuizgenError(f"{where}: 'group' makes a matching or an ordering question only")
         tpl = Template(origin=f"{path}:{line}", **item)
         # Compile every string now, so a broken expression fails at load, not mid-build.
         for src in [tpl.prompt, tpl.answer, tpl.explanation, tpl.item, *tpl.pair]:
