@@ -19,6 +19,7 @@ done again and the entry rewritten. A cache that cannot be written never stops a
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -153,10 +154,19 @@ def _sources(*parts: str) -> list[Path]:
     found = []
     for part in parts:
         top = root / part
-        for p in [top] if top.is_file() else sorted(top.rglob("*")):
-            skip = NOT_EXTRACTION.intersection(p.relative_to(root).parts)
-            if p.suffix in SOURCE_SUFFIXES and not skip and p.is_file():
-                found.append(p)
+        if top.is_file():
+            found += [top] if top.suffix in SOURCE_SUFFIXES else []
+            continue
+        # Every stored entry checks these files, so the folders that do not count (the
+        # question templates, bytecode) are not even listed.
+        inside = []
+        for folder, dirs, files in os.walk(top):
+            if NOT_EXTRACTION.intersection(Path(folder).relative_to(root).parts):
+                dirs[:] = []
+                continue
+            dirs[:] = [d for d in dirs if d not in NOT_EXTRACTION]
+            inside += [Path(folder, f) for f in files if os.path.splitext(f)[1] in SOURCE_SUFFIXES]
+        found += sorted(p for p in inside if p.is_file())  # the order rglob gave
     return found
 
 
@@ -312,19 +322,30 @@ def read_facts(entry_key: str) -> list[Fact] | None:
 
 
 def write_facts(entry_key: str, facts: list[Fact]) -> None:
-    dicts = [f.to_dict() for f in facts]
+    from .model import Fact
+
     try:
-        text = json.dumps({"format": FORMAT, "facts": dicts}, ensure_ascii=False)
-    except (TypeError, ValueError):
+        # The JSON of each fact's to_dict(), without building those dicts first: asdict()
+        # copies every slot deeply, which cost more than the rest of storing the facts.
+        text = json.dumps({"format": FORMAT, "facts": facts}, ensure_ascii=False, default=_fields)
+        # A tuple or a non-string key would come back changed: facts are stored only when
+        # they read back exactly, so a hit always gives what extraction gave.
+        same = [Fact.from_dict(d) for d in json.loads(text)["facts"]] == facts
+    except (TypeError, ValueError, KeyError):
         return  # a slot JSON cannot hold: keep only the parse
-    # A tuple or a non-string key would come back changed: facts are stored only when they
-    # read back exactly, so a hit always gives what extraction gave.
-    if json.loads(text)["facts"] != dicts or not _running_is_current("."):
+    if not same or not _running_is_current("."):
         return
     try:
         atomic_write(path_for("facts", entry_key), text)
     except OSError:
         pass
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    """A dataclass (a Fact, its Evidence) as JSON sees it: its fields, in order."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+    raise TypeError(f"{type(obj).__name__} is not JSON")
 
 
 def cached_facts(

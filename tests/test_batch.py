@@ -180,53 +180,62 @@ def test_nothing_to_do_is_a_one_line_error(tmp_path):
     assert CliRunner().invoke(cli, ["batch"]).exit_code == 2
 
 
-def _spawned_workers(parent: int) -> list[int]:
-    """The multiprocessing workers among ``parent``'s children (not its resource tracker)."""
+def _workers_of(run: str) -> list[int]:
+    """The live multiprocessing workers whose environment holds ``run`` (a path unique to
+    one test), whoever their parent is by now."""
     found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for proc in Path("/proc").glob("[0-9]*"):
         try:
-            # The command name (in brackets) may hold spaces: the fields after it are fixed.
-            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-            if ppid == parent and b"spawn_main" in (stat.parent / "cmdline").read_bytes():
-                found.append(int(stat.parent.name))
+            if (
+                b"spawn_main" in (proc / "cmdline").read_bytes()
+                and run.encode() in (proc / "environ").read_bytes()
+                and (proc / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+            ):
+                found.append(int(proc.name))
         except (OSError, ValueError, IndexError):
             continue  # a process that ended while we looked
     return found
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds workers through /proc")
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="finds workers in /proc")
 def test_a_killed_worker_is_a_one_line_error(tmp_path):
     """A worker that dies (here SIGKILL, as the OOM killer sends) breaks the pool: the run
-    stops with one Error line and status 1, leaving no combined file and no partial file."""
+    stops with one Error line and status 1, leaving no combined file, no partial file and
+    no worker behind."""
     inputs = tmp_path / "in"
     inputs.mkdir()
     text = (REPO / "decks" / "hanoi-summit" / "article.txt").read_text("utf-8")
     for k in range(6):  # more than the workers can finish before they are even started
         (inputs / f"a{k}.txt").write_text(f"{text}\n\nThis is copy {k}.\n", "utf-8")
-    out = tmp_path / "out"
-    env = dict(os.environ, QUIZGEN_CACHE_DIR=str(tmp_path / "cache"))
+    out, run = tmp_path / "out", str(tmp_path / "cache")
+    env = dict(os.environ, QUIZGEN_CACHE_DIR=run)
     cmd = [sys.executable, "-m", "quizgen.cli", "batch", str(inputs), "-j", "2", "-o", str(out)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     try:
         deadline = time.monotonic() + 60
-        while not (workers := _spawned_workers(proc.pid)):
-            assert proc.poll() is None and time.monotonic() < deadline, "no worker started"
+        while len(workers := _workers_of(run)) < 2:
+            assert proc.poll() is None and time.monotonic() < deadline, "no workers started"
             time.sleep(0.02)
+        # Both started, and each needs seconds to load spaCy. (Killed while the pool is still
+        # starting one, Python's own pool can fail in a thread of its own, traceback and all.)
+        time.sleep(0.3)
         os.kill(workers[0], signal.SIGKILL)
-        _, err = proc.communicate(timeout=120)
+        # A worker left running would hold the pipes open: this would time out.
+        _, err = proc.communicate(timeout=60)
     finally:
+        for pid in _workers_of(run):  # after a failure: leave nothing running
+            os.kill(pid, signal.SIGKILL)
         if proc.poll() is None:
             proc.kill()
             proc.wait()
     err = err.decode()
     assert proc.returncode == 1, err
     assert "Traceback" not in err
-    assert (
-        err.strip().splitlines()[-1].startswith("Error: a worker process stopped unexpectedly")
-    ), err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("Error: a worker process stopped unexpectedly"), err
     assert not (out / "combined.json").exists()
-    assert not list(out.glob(".*.part")) if out.exists() else True
-    assert _spawned_workers(proc.pid) == []
+    assert not out.exists() or not list(out.glob(".*.part"))
+    assert _workers_of(run) == []
 
 
 # --- finding the inputs and naming the outputs ---------------------------------------------

@@ -186,6 +186,43 @@ RELATIVE = re.compile(
 )
 
 
+STAND_INS = {
+    "country",
+    "company",
+    "firm",
+    "group",
+    "club",
+    "team",
+    "city",
+    "region",
+    "state",
+    "party",
+    "bank",
+    "side",
+    "pair",
+    "man",
+    "woman",
+    "player",
+    "official",
+    "organisation",
+    "organization",
+    "body",
+    "band",
+    "singer",
+    "actor",
+    "star",
+    "project",
+    "incident",
+    "move",
+    "deal",
+    "case",
+    "decision",
+    "plan",
+    "report",
+    "study",
+}
+
+
 def topic_words(analysis: Analysis) -> set[str]:
     """The nouns of the title and the opening sentence: what the article is about, which a
     question may call "the tunnel" or "the auction" without saying more."""
@@ -196,9 +233,10 @@ def topic_words(analysis: Analysis) -> set[str]:
         if sents:
             words |= {t.lemma_.lower() for t in sents[0][0] if t.pos_ in ("NOUN", "PROPN")}
             words |= {t.lower_ for t in sents[0][0] if t.pos_ in ("NOUN", "PROPN")}
-        # A noun the article keeps coming back to ("the sanctions") is its subject matter.
+        # A noun the article keeps coming back to ("the sanctions") is its subject matter;
+        # but "the country" or "the firm", however often, stands in for a name.
         nouns = Counter(t.lemma_.lower() for d in analysis.docs for t in d if t.pos_ == "NOUN")
-        words |= {w for w, n in nouns.items() if n >= 3}
+        words |= {w for w, n in nouns.items() if n >= 3 and w not in STAND_INS}
         memo = analysis.cache["topic_words"] = words
     return memo
 
