@@ -276,6 +276,19 @@ FIRST_SECOND = {"we", "us", "our", "i", "me", "my", "you", "your"}
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
 
 
+def _in_opening_phrase(tok: Token) -> bool:
+    """Whether a token sits in a phrase that opens its sentence before the subject and hangs
+    on the main verb ("During the Middle Ages, ...", "In Europe, ...")."""
+    root = tok.sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or tok.i >= subj.i:
+        return False
+    node = tok
+    while node.head != node and node.head != root:
+        node = node.head
+    return node.dep_ in ("prep", "advcl", "npadvmod", "advmod") and node.i < subj.i
+
+
 def stands_alone(span: Span, named: Token | None = None) -> bool:
     """Whether a sentence can be shown on its own: every pronoun has something before it
     to refer to (a person for "he", a group for "they"), no "this"/"that" points back, and
@@ -301,7 +314,14 @@ def stands_alone(span: Span, named: Token | None = None) -> bool:
             empty = tok.dep_ == "nsubj" and any(
                 c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.head.children
             )
-            if not empty and not any(t.pos_ in ("NOUN", "PROPN") for t in before):
+            # A thing before it, not a time or the scene of an opening phrase ("During the
+            # Middle Ages, its use ...": "its" is not the Middle Ages').
+            if not empty and not any(
+                t.pos_ in ("NOUN", "PROPN")
+                and t.ent_type_ not in ("DATE", "TIME", "EVENT")
+                and not _in_opening_phrase(t)
+                for t in before
+            ):
                 return False
         elif low in ("this", "these", "those") or (low == "that" and tok.dep_ == "det"):
             return False

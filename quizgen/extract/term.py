@@ -12,7 +12,7 @@ from collections import Counter
 from ..language import has_dangling_pronoun
 from ..model import Fact
 from ..nlp import Analysis
-from .base import usable_sentences
+from .base import stands_alone, usable_sentences
 
 RARE = 3.2  # Zipf frequency below which a word is worth teaching (3 = once per million words)
 # Nouns carry the ideas; a blanked verb or common adjective tests wording, not the article.
@@ -55,8 +55,12 @@ class TermExtractor:
             # The first use in a sentence that stands on its own.
             # The shortest sentence that stands alone: the term's context with least else in it
             # (long opening sentences are asked about already).
-            alone = [u for u in uses[lemma] if not has_dangling_pronoun(u[1].text)]
-            tok, sent, off = min(alone or uses[lemma], key=lambda u: (len(u[1]), u[1].start))
+            alone = [
+                u for u in uses[lemma] if not has_dangling_pronoun(u[1].text) and stands_alone(u[1])
+            ]
+            if not alone:
+                continue  # a blank in a sentence that leans on another teaches the wrong thing
+            tok, sent, off = min(alone, key=lambda u: (len(u[1]), u[1].start))
             text = sent.text.strip()
             start = tok.idx - sent.start_char
             blanked = text[:start] + "_____" + text[start + len(tok.text) :]
