@@ -23,6 +23,7 @@ from .kinds import (
     norm,
     parallel,
     perturb,
+    role_kind,
     same_kind_number,
     within,
 )
@@ -114,6 +115,11 @@ class Generator:
             for f in facts
             if f.kind == "entity"
         }
+        self.role_kind = {
+            norm(f.slots.get("name", "")): role_kind(f.slots.get("role", ""))
+            for f in facts
+            if f.kind == "entity" and f.slots.get("role")
+        }
         self.failures: dict[str, int] = {}
         self.other_form: dict[str, Question] = {}
 
@@ -164,6 +170,9 @@ class Generator:
                 continue
             if has_dangling_pronoun(cand):
                 continue  # "Its founder": whose?
+            ka, kc = self.role_kind.get(norm(answer), ""), self.role_kind.get(norm(cand), "")
+            if ka and kc and ka != kc:
+                continue  # a manager among players, a reporter among judges
             chosen.append(cand)
         # The article's main actors first (a name met once is a weak stand-in), then the
         # closest in length, ties broken by a seeded hash so runs repeat exactly.

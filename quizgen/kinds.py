@@ -241,3 +241,33 @@ class Aliases:
         if len(short) >= 2 and long[-len(short) :] == short:
             return True
         return difflib.SequenceMatcher(None, na, nb).ratio() > 0.85
+
+
+# Kinds of people by what the article calls them: a striker is no wrong option for "who
+# scored?" among managers, nor a correspondent for "who ruled?" among judges.
+ROLE_KINDS = {
+    "staff": {"manager", "boss", "coach"},
+    "player": {
+        "striker",
+        "player",
+        "defender",
+        "midfielder",
+        "goalkeeper",
+        "keeper",
+        "winger",
+        "forward",
+        "captain",
+        "batsman",
+        "bowler",
+    },
+    "executive": {"chairman", "chairwoman", "executive", "director", "founder", "head", "owner"},
+    "politician": {"minister", "secretary", "chancellor", "mp", "senator", "leader", "mayor"},
+    "press": {"correspondent", "editor", "reporter", "journalist", "commentator"},
+    "expert": {"analyst", "economist", "expert", "professor", "researcher", "scientist"},
+    "law": {"judge", "lawyer", "solicitor", "barrister", "prosecutor"},
+}
+
+
+def role_kind(role: str) -> str:
+    words = set(re.findall(r"[a-z]+", role.lower()))
+    return next((kind for kind, names in ROLE_KINDS.items() if words & names), "")

@@ -39,3 +39,12 @@ def test_a_stance_turns_round_once_or_not_at_all():
     assert negated("We can and we can.", "can") is None  # which one?
     assert negated("Only if both sides trust each other can the talks go on.", "can") is None
     assert negated("The country will need a full report.", "need") is None
+
+
+def test_people_are_grouped_by_what_the_article_calls_them():
+    from quizgen.kinds import role_kind
+
+    assert role_kind("Arsenal boss") == role_kind("Manchester United manager") == "staff"
+    assert role_kind("United striker") == "player"
+    assert role_kind("BBC News 24 political correspondent") == "press"
+    assert role_kind("a friend of the family") == ""

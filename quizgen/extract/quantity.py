@@ -63,9 +63,13 @@ class QuantityExtractor:
                 amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip()
                 if not amount or not any(c.isdigit() for c in amount):
                     continue
+                # What the figure measures: a count of people is no wrong option for a
+                # count of card numbers; sums and percentages go with their own kind.
+                counted = np.lemma_.lower() if np is not head and ent.label_ == "CARDINAL" else ""
                 slots = {
                     "amount": amount,
                     "unit": ent.label_,
+                    "measure": f"{ent.label_}:{counted}" if counted else ent.label_,
                     "statement": clause_text(sent),
                     "how_q": "",
                 }
