@@ -298,19 +298,22 @@ def batch_command(
 )
 @model_option
 @no_cache_option
+@force_option
 @click.option("--max-size", type=int, default=5_000_000)
 @friendly
-def extract(source, out_file, model, no_cache, max_size):
+def extract(source, out_file, model, no_cache, force, max_size):
     """Extract facts from SOURCE into facts.yaml, for a teacher to check and edit."""
     import yaml
 
     from . import pipeline
-    from .io import atomic_write
+    from .io import atomic_write, guarded_outputs
 
     article, _ = _source_article(source, max_size)
     facts = pipeline.facts_for(article, model, cache=not no_cache)
     data = {"article": article.to_dict(), "facts": [f.to_dict() for f in facts]}
-    atomic_write(out_file, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
+    # facts.yaml holds a teacher's edits: a second run replaces it only as quizgen wrote it.
+    with guarded_outputs(out_file.parent, force=force):
+        atomic_write(out_file, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
     click.echo(f"{len(facts)} facts; wrote {out_file}")
 
 
@@ -341,14 +344,15 @@ def _read_facts(path: Path):
 @seed_option
 @model_option
 @no_cache_option
+@force_option
 @click.option("--max-size", type=int, default=5_000_000)
 @friendly
-def generate(source, out_file, count, seed, model, no_cache, max_size):
+def generate(source, out_file, count, seed, model, no_cache, force, max_size):
     """Make questions.yaml from an article or from a facts.yaml a teacher has edited."""
     import yaml
 
     from . import pipeline
-    from .io import atomic_write
+    from .io import atomic_write, guarded_outputs
     from .model import QuestionSet
 
     seed = seed or 0
@@ -362,9 +366,12 @@ def generate(source, out_file, count, seed, model, no_cache, max_size):
         qset, _, failures = pipeline.questions_for(
             article, count=count, seed=seed, model=model, cache=not no_cache
         )
-    atomic_write(
-        out_file, yaml.safe_dump(qset.to_dict(), allow_unicode=True, sort_keys=False, width=100)
-    )
+    # questions.yaml holds a teacher's edits, as facts.yaml does.
+    with guarded_outputs(out_file.parent, force=force):
+        atomic_write(
+            out_file,
+            yaml.safe_dump(qset.to_dict(), allow_unicode=True, sort_keys=False, width=100),
+        )
     click.echo(f"{len(qset.questions)} questions; wrote {out_file}")
 
 

@@ -221,3 +221,24 @@ def test_guard_covers_only_its_own_folder(tmp_path):
             atomic_write(out / "x.json", "ours")
     assert (other / "x.json").read_text() == "ours"
     assert (out / "x.json").read_text() == "theirs"
+
+
+@pytest.mark.parametrize(
+    "command,name", [("extract", "facts.yaml"), ("generate", "questions.yaml")]
+)
+def test_a_teachers_edited_facts_or_questions_are_kept(tmp_path, command, name):
+    """The review loop's files hold a teacher's edits: a second run does not replace an edited
+    one without --force, and replaces its own untouched file as before."""
+    from quizgen.pipeline import bundled_deck
+
+    source = str(bundled_deck() / "article.txt")
+    target = tmp_path / name
+    run = lambda *extra: CliRunner().invoke(cli, [command, source, "-o", str(target), *extra])  # noqa: E731
+    assert run().exit_code == 0
+    assert run().exit_code == 0  # its own file, unchanged: replaced quietly
+    target.write_text(target.read_text() + "# my note\n")
+    line = one_error_line(run())
+    assert "changed since quizgen wrote it" in line and "--force" in line
+    assert target.read_text().endswith("# my note\n")
+    assert run("--force").exit_code == 0
+    assert not target.read_text().endswith("# my note\n")
