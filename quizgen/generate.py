@@ -252,6 +252,14 @@ class Generator:
                 first = spec.split("||")[0]
                 if len(self._from_pool(rights[0], prompt, first, first_min, q.id, [])) < first_min:
                     return None
+            # "Who said that meant a lot to him?": a "him" or "her" in the stem rules out the
+            # people of the other sex, so a person is asked for with no options to choose from.
+            person = self.labels.get(norm(rights[0])) == "PERSON"
+            if person and re.search(r"\b(he|him|his|himself|she|her|hers|herself)\b", prompt, re.I):
+                if tpl.fallback_type == "short_answer" and tpl.type == "mcq":
+                    q.type = "short_answer"
+                    return q
+                return None
             # Names in the source sentence are never wrong options: "Hewitt, along with
             # Roddick and Safin" makes Roddick a second right answer.
             seen = " ".join([prompt, *rights, fact.evidence.text])

@@ -265,8 +265,17 @@ def _reads_as_question(doc: Doc) -> bool:
     return (
         len(root) == 1
         and root[0].pos_ in ("VERB", "AUX")
-        and not any(t.dep_ == "dep" for t in doc)
+        and not any(t.dep_ in ("dep", "parataxis") for t in doc)
         and any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "attr") for t in doc)
+        # "When did the tunnel reopened ...?": "did" wants the plain verb.
+        and not any(
+            t.lower_ in ("did", "does", "do")
+            and t.dep_ == "aux"
+            and t.head.tag_ in ("VBD", "VBN", "VBZ")
+            for t in doc
+        )
+        # "... assume full ownership it was owned by ...": two clauses run together.
+        and sum(1 for c in root[0].children if c.dep_ in ("nsubj", "nsubjpass")) <= 1
     )
 
 
