@@ -71,31 +71,6 @@ def reason_parts(verb):
     return None
 
 
-PURPOSE_BLOCKERS = {"be", "have", "do", "want", "try", "need", "seem", "appear", "use", "take"}
-
-
-def purpose_parts(verb):
-    """The purpose of an action: "held meetings to discuss a rebuilding plan", "cut rates
-    in order to lift spending". Its answer reads "To discuss ..."."""
-    if verb.lemma_ in PURPOSE_BLOCKERS or verb.pos_ != "VERB":
-        return None
-    if not any(c.dep_ in ("dobj", "prep") for c in verb.children):
-        return None  # "decided to go": the infinitive is what was decided, not why
-    for child in verb.children:
-        if child.dep_ != "advcl" or child.i < verb.i or child.tag_ != "VB":
-            continue
-        toks = sorted(child.subtree, key=lambda t: t.i)
-        first = [t.lower_ for t in toks[:3]]
-        if (
-            first[:1] == ["to"]
-            or first[:3] == ["in", "order", "to"]
-            or first[:3] == ["so", "as", "to"]
-        ):
-            if len(toks) >= 4:
-                return set(toks)
-    return None
-
-
 def attribution(verb) -> tuple[object | None, object | None]:
     """The speech verb and its subject, if this verb's clause is someone's reported words."""
     tok = verb
@@ -126,9 +101,6 @@ class ClaimExtractor:
                 ):
                     continue
                 reason = reason_parts(verb)
-                link = "because"
-                if not reason:
-                    reason, link = purpose_parts(verb), "to"
                 if not reason:
                     continue
                 speech, speaker = attribution(verb)
@@ -160,7 +132,6 @@ class ClaimExtractor:
                         {
                             "why_q": q,
                             "reason": ans,
-                            "link": link,
                             "according_to": who,
                             "effect": clause_text([t for t in verb.subtree if t not in reason]),
                         },
