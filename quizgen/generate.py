@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, replace
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from .errors import QuizgenError
@@ -74,6 +74,18 @@ TITLES = {
     "boss",
     "striker",
 }
+
+
+def _plain(value: Any) -> Any:
+    """What ``dataclasses.asdict`` gives (a template must not change a fact through its
+    context), without its deep copy of every string: a third of generation's time."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(v) for v in value)
+    return value
 
 
 def made_by(tpl: Template, fact: Fact, qid: str, salience: float, **fields: Any) -> Question:
@@ -216,7 +228,7 @@ class Generator:
             return None
 
     def _context(self, fact: Fact) -> dict[str, Any]:
-        d = asdict(fact)
+        d = _plain(fact)
         return {"slots": d["slots"], "fact": d, "evidence": d["evidence"]}
 
     def _single(self, tpl: Template, fact: Fact) -> Question | None:

@@ -15,7 +15,31 @@ from .model import Fact
 
 
 def norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", str(text).lower()).strip()
+    return _norm(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _norm(text: str) -> str:
+    # Asked for every option of every question: the same few hundred names, many times.
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _place_key(text: str) -> str:
+    return norm(re.sub(r"^the\s+", "", text, flags=re.I))
+
+
+@functools.cache
+def _capital_keys() -> frozenset[str]:
+    from .extract.entities import capitals
+
+    return frozenset(norm(c) for c in capitals())
+
+
+@functools.cache
+def _states_of_capital() -> dict[str, frozenset[str]]:
+    from .extract.entities import capitals
+
+    return {_place_key(c): frozenset(map(_place_key, states)) for c, states in capitals().items()}
 
 
 NUMBER_WORDS = "two three four five six seven eight nine ten eleven twelve".split()
@@ -92,10 +116,8 @@ def countries() -> frozenset[str]:
 
 def is_country(name: str) -> bool:
     """A state, or a capital, which news writing uses for its state ("Pyongyang believes")."""
-    from .extract.entities import capitals
-
-    key = norm(re.sub(r"^the\s+", "", name, flags=re.I))
-    return key in countries() or key in {norm(c) for c in capitals()}
+    key = _place_key(name)
+    return key in countries() or key in _capital_keys()
 
 
 def near_spelling(a: str, b: str) -> bool:
@@ -119,14 +141,10 @@ def near_spelling(a: str, b: str) -> bool:
 def within(a: str, b: str) -> bool:
     """Whether one place holds the other: a capital and its state, or a state and the nation
     it belongs to ("London" and "England", "Scotland" and "the UK")."""
-    from .extract.entities import capitals
-
-    key = lambda t: norm(re.sub(r"^the\s+", "", t, flags=re.I))  # noqa: E731
-    ka, kb = key(a), key(b)
-    for capital, states in capitals().items():
-        names = {key(s) for s in states}
-        if (ka == key(capital) and kb in names) or (kb == key(capital) and ka in names):
-            return True
+    ka, kb = _place_key(a), _place_key(b)
+    states = _states_of_capital()
+    if kb in states.get(ka, ()) or ka in states.get(kb, ()):
+        return True
     return frozenset((ka, kb)) in NESTED_PLACES
 
 
