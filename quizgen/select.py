@@ -79,6 +79,11 @@ def flaw(q: Question) -> str | None:
         r"\}\}(,\s*[A-Z]|\s(and|or)\s[A-Z])|[A-Z][\w'.-]*(,| and| or)\s\{\{c\d+::", prompt
     ):
         return "a blank in a list of names has several right answers"
+    if re.search(
+        r"(?<!^)\b(have|has|had|is|are|was|were|do|does|did|will|would|can|could)\s+(who|which|whom)\b",
+        prompt,
+    ):
+        return "prompt is not grammatical"  # "How many people have who indicted?"
     if prompt.count("(") != prompt.count(")"):
         return "prompt has a bracket cut in half"
     if q.type in ("mcq", "short_answer") and re.search(r"\s[-–—]\s", prompt):

@@ -274,8 +274,28 @@ def _reads_as_question(doc: Doc) -> bool:
             and t.head.tag_ in ("VBD", "VBN", "VBZ")
             for t in doc
         )
-        # "... assume full ownership it was owned by ...": two clauses run together.
+        # Two clauses run together: two subjects on one verb, or an object followed by a
+        # clause with no "that" ("assume full ownership it was owned by ...").
         and sum(1 for c in root[0].children if c.dep_ in ("nsubj", "nsubjpass")) <= 1
+        and not _run_on(root[0])
+    )
+
+
+# Word forms, not lemmas: the question's re-parse runs without the lemmatizer.
+TELLING = re.compile(r"^(tell|told|inform|warn|remind|assur|convinc|persuad|show|teach|taught)")
+
+
+def _run_on(root: Token) -> bool:
+    """ "assume full ownership it was owned by": an object, then a clause with its own subject
+    and no "that", on a verb that does not take both ("told the minister he would ...")."""
+    kids = list(root.children)
+    if TELLING.match(root.lower_) or not any(c.dep_ == "dobj" for c in kids):
+        return False
+    return any(
+        c.dep_ == "ccomp"
+        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        and not any(g.dep_ == "mark" for g in c.children)
+        for c in kids
     )
 
 

@@ -1,0 +1,41 @@
+"""The re-parse that keeps a moved question only if it reads as one, with the real parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen import pipeline
+from quizgen.extract.base import well_formed
+from quizgen.ingest import read_text
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return pipeline.analyze(
+        read_text("Title\n\nThe firm sold the unit in 2001 for $3bn.\n"), cache=False
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did the tunnel reopened on September 24, 2007, and light rail service begin?",
+        "When did Sound Transit assume full ownership it was owned by King County Metro?",
+        "What percentage of or 12.9% did the firm sell?",
+    ],
+)
+def test_a_garbled_question_is_refused(analysis, question):
+    assert not well_formed(question, analysis)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who told the minister he would resign?",
+        "When did the firm sell the unit it had bought in 2001?",
+        "What did the company say it would do?",
+        "Who outbid Gazprom to buy Yuganskneftegas?",
+    ],
+)
+def test_a_plain_question_is_kept(analysis, question):
+    assert well_formed(question, analysis)
