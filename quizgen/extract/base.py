@@ -9,8 +9,6 @@ from ..language import PRONOUNS, clean_answer, has_dangling_pronoun, render, str
 from .entities import EntityIndex, clean_mention
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from spacy.tokens import Doc, Span, Token
 
     from ..nlp import Analysis
@@ -222,21 +220,6 @@ def well_formed(question: str | None, analysis: Analysis) -> bool:
             nlp, skip = _question_pipeline(analysis.model)
             memo[text] = _reads_as_question(nlp(text, disable=skip))
     return memo[text]
-
-
-def prefetch_well_formed(questions: Iterable[str | None], analysis: Analysis) -> None:
-    """Parse in one batch the questions that ``well_formed`` is about to be asked about, so
-    that it answers them from its memo. A parse of one short text is mostly fixed cost (a
-    question alone takes about 4 ms, in a batch of eight under 2 ms each), and spaCy parses
-    each text of a batch exactly as it parses it alone, so the verdicts are the same."""
-    if not analysis.model:
-        return
-    memo = analysis.cache.setdefault("well_formed", {})
-    todo = [t for t in dict.fromkeys(map(_to_parse, questions)) if t is not None and t not in memo]
-    if todo:
-        nlp, skip = _question_pipeline(analysis.model)
-        for text, doc in zip(todo, nlp.pipe(todo, disable=skip, batch_size=64), strict=True):
-            memo[text] = _reads_as_question(doc)
 
 
 def _to_parse(question: str | None) -> str | None:
