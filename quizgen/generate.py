@@ -405,6 +405,8 @@ class Generator:
             if NUMBER.search(original):
                 if not same_kind_number(original, cand):
                     continue
+                if re.search(rf"(?<![\w.,]){re.escape(cand)}(?![\w])", text, re.I):
+                    continue  # "four of the four producers": the sentence has it already
             elif self.the.get(norm(cand), False) != with_the:
                 continue
             head = text[: m.start()]

@@ -138,10 +138,17 @@ def third_singular(verb: str) -> str:
     return verb + "s"
 
 
-def do_form(verb: Token) -> str:
+def do_form(verb: Token, subj: Token | None = None) -> str:
     if verb.tag_ == "VBD" or verb.tag_ == "VBN":
         return "did"
     if verb.tag_ == "VBZ":
+        return "does"
+    # "Clint Eastwood get" is the parser's slip: one named subject takes "does".
+    if (
+        subj is not None
+        and subj.tag_ in ("NN", "NNP")
+        and not any(c.dep_ == "conj" for c in subj.children)
+    ):
         return "does"
     return "do"
 
@@ -315,7 +322,7 @@ def ask(
     elif is_be(verb):
         q = f"{wh} {verb.text.lower()} {subj_text} {render(middle)} {rest_text}"
     else:
-        q = f"{wh} {do_form(verb)} {subj_text} {render(middle)} {verb.lemma_} {rest_text}"
+        q = f"{wh} {do_form(verb, subj)} {subj_text} {render(middle)} {verb.lemma_} {rest_text}"
     return tidy(q) + "?"
 
 

@@ -181,7 +181,7 @@ WHICH = {"next", "last", "general", "following", "previous"}
 RELATIVE = re.compile(
     r"\b(meanwhile|a day earlier|the day before|the previous day|the next day|the following day"
     r"|the same day|(?:a|two|three|several|some) (?:days|weeks|months|years?) (?:later|earlier)"
-    r"|days later|weeks later|the latter|the former)\b",
+    r"|days later|weeks later|the latter|the former|such an? \w+|such \w+s)\b",
     re.I,
 )
 

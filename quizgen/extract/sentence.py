@@ -125,6 +125,8 @@ class SentenceExtractor:
                     rest = sent.doc[ent.end : sent.end].text
                     if ent.start and sent.doc[ent.start - 1].lower_ == "the":
                         continue
+                    if ent.start > sent.start and ent.text[:1].isupper():
+                        continue  # "the Six Nations": a name, not a count
                     if "," in rest and " and " in rest:
                         continue
                     return amount, "COUNT", "quantity.amount[unit=COUNT]"

@@ -101,6 +101,8 @@ class StatementExtractor:
                     toks = toks[1:]
                 while toks and toks[0].lower_ in ("but", "and", "so", ","):
                     toks = toks[1:]  # "said that but the government ...": the link is not said
+                if toks and toks[0].lower_ in ("which", "who") and verb.lemma_ != "ask":
+                    continue  # a relative clause the parser took for what was said
                 said = tidy(render(toks)).rstrip(" ,.")
                 if not quoted:
                     said = re.sub(r"(?<=\w) also (?=\w)", " ", said)  # leans on what came before
