@@ -359,7 +359,7 @@ def generate(source, out_file, count, seed, model, no_cache, force, max_size):
     if source.endswith((".yaml", ".yml")) and Path(source).is_file():
         article, facts = _read_facts(Path(source))
         questions, failures = pipeline.generate(facts, seed)
-        chosen, rejected = pipeline.select(questions, count, seed, facts)
+        chosen, rejected = pipeline.select(questions, count, seed, facts, article.title)
         qset = QuestionSet(article=article, questions=chosen, seed=seed, rejected=rejected)
     else:
         article, _ = _source_article(source, max_size)

@@ -170,11 +170,13 @@ def generate(facts: list[Fact], seed: int = 0, template_dirs: list[Path] | None 
     return run(facts, templates, seed)
 
 
-def select(questions, count: int = DEFAULT_COUNT, seed: int = 0, facts: list[Fact] = ()):
+def select(
+    questions, count: int = DEFAULT_COUNT, seed: int = 0, facts: list[Fact] = (), title: str = ""
+):
     from .select import select as run
 
     vague = {p.lower() for f in facts for p in f.slots.get("vague", [])}
-    return run(questions, count, seed, vague=vague)
+    return run(questions, count, seed, vague=vague, title=title)
 
 
 def questions_for(
@@ -188,7 +190,7 @@ def questions_for(
 ) -> tuple[QuestionSet, list[Fact], dict]:
     facts = facts_for(article, model, cache=cache)
     questions, failures = generate(facts, seed)
-    chosen, rejected = select(questions, count, seed, facts)
+    chosen, rejected = select(questions, count, seed, facts, article.title)
     qset = QuestionSet(article=article, questions=chosen, seed=seed, title=title, rejected=rejected)
     return qset, facts, failures
 

@@ -162,11 +162,27 @@ def pointing(q: Question, vague: set[str]) -> str | None:
     return None
 
 
+def in_title(q: Question, title: str) -> bool:
+    """Whether the headline gives the key away: "Who ...?" keyed "Llewellyn" under
+    "Llewellyn plans Wales retirement" needs no reading."""
+    if q.type not in ("mcq", "short_answer", "cloze") or not title:
+        return False
+    head = f" {norm(title)} "
+    key = norm(q.answer)
+    words = key.split()
+    return bool(words) and (f" {key} " in head or (len(words) <= 3 and f" {words[-1]} " in head))
+
+
 def select(
-    questions: list[Question], count: int = 30, seed: int = 0, vague: set[str] = frozenset()
+    questions: list[Question],
+    count: int = 30,
+    seed: int = 0,
+    vague: set[str] = frozenset(),
+    title: str = "",
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
-    shows one is refused, since a student would ask "which?"."""
+    shows one is refused, since a student would ask "which?". A question whose key the
+    headline (``title``) gives away is refused too."""
     rejected: list[Rejected] = []
     ok: list[Question] = []
     seen_prompts: set[str] = set()
@@ -176,6 +192,8 @@ def select(
             phrase = pointing(q, vague)
             if phrase:
                 reason = f'it says "{phrase}" without saying which'
+        if reason is None and in_title(q, title):
+            reason = "the headline gives the answer away"
         key = norm(q.prompt)
         if reason is None and key in seen_prompts:
             reason = "repeats another question"

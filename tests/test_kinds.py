@@ -48,3 +48,14 @@ def test_people_are_grouped_by_what_the_article_calls_them():
     assert role_kind("United striker") == "player"
     assert role_kind("BBC News 24 political correspondent") == "press"
     assert role_kind("a friend of the family") == ""
+
+
+def test_a_key_the_headline_gives_away_is_found():
+    from quizgen.model import Question
+    from quizgen.select import in_title
+
+    who = Question(id="q", type="mcq", prompt="Who plans to retire?", answer="Dafydd Llewellyn")
+    assert in_title(who, "Llewellyn plans Wales retirement")
+    assert not in_title(who, "Wales name their squad")
+    tf = Question(id="t", type="true_false", prompt="Llewellyn retires.", answer="True")
+    assert not in_title(tf, "Llewellyn plans Wales retirement")
