@@ -176,6 +176,8 @@ class Generator:
                 continue
             if norm(cand) and norm(cand) in norm(prompt):
                 continue
+            if any(self.aliases.same(cand, w) for w in re.findall(r"\b[A-Z][a-z]{3,}\b", prompt)):
+                continue  # "Wilkinson" is in the sentence: "Jonny Wilkinson" is no stand-in
             if norm(answer) in norm(cand) or norm(cand) in norm(answer):
                 continue
             if any(near_spelling(cand, other) for other in (answer, *already, *chosen)):

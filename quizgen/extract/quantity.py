@@ -60,9 +60,12 @@ class QuantityExtractor:
                 ):
                     verb = verb.head
                 # "Only 42%": the blank is the figure; "only" stays in the sentence.
-                amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip()
+                amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip(" -–—")
                 if not amount or not any(c.isdigit() for c in amount):
                     continue
+                # "less than 40%": a blank keeps the hedge beside it, but a question asking
+                # "What percentage ...?" would be keyed with half of what the article says.
+                hedged = amount != ent.text.strip(" -–—")
                 # What the figure measures: a count of people is no wrong option for a
                 # count of card numbers; sums and percentages go with their own kind.
                 counted = np.lemma_.lower() if np is not head and ent.label_ == "CARDINAL" else ""
@@ -78,6 +81,7 @@ class QuantityExtractor:
                 plain = not any(t.text in ("-", "–", "—", "(", ")", '"', "“", "”") for t in clause)
                 if (
                     plain
+                    and not hedged
                     and verb.pos_ in ("VERB", "AUX")
                     and np.dep_
                     in (

@@ -108,6 +108,9 @@ class SentenceExtractor:
             if ent.label_ not in DETAILS or ent.text not in clean:
                 continue
             if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+                before = sent.doc[ent.start - 1] if ent.start > sent.start else None
+                if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper():
+                    continue  # "Radio 1", "Channel 4": a number inside a name
                 opened = sent.doc[sent.start : ent.start].text
                 if opened.count("(") > opened.count(")"):
                     continue  # "(£1.8bn)": a conversion of the figure before it, not a fact
@@ -118,7 +121,7 @@ class SentenceExtractor:
                 around = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
                 if re.search(r"\d\s*[-–]\s*\d", around):
                     continue  # a score or a range ("won 2-0"): half of it is no fact
-                amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip()
+                amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip(" -–—")
                 if not any(c.isdigit() for c in amount):
                     # "four bidders": changed for a true/false, never blanked. Not "the two
                     # sides", a pair the reader knows, nor a count the sentence then lists.
