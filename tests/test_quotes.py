@@ -110,3 +110,12 @@ def test_a_the_that_points_back_is_found_and_a_the_that_says_which_is_not():
     assert got[1] == ["The case", "the ruling"]
     assert got[2] == []  # "the head of ...", and "the court" is the article's own subject
     assert got[3] == ["Meanwhile"]
+
+
+def test_the_latest_findings_point_back_too():
+    got = pointing(
+        "Defence spending\n\n"
+        "The Ministry of Defence spent £3bn more than it planned on ships and aircraft.\n\n"
+        "The latest findings follow a report by MPs on the cost of new ships for the navy.\n"
+    )
+    assert "The latest findings" in got[1]

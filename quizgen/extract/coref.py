@@ -176,6 +176,8 @@ UNIQUE = {
     "chairman",
     "chairwoman",
 }
+# "the latest findings", "the original decision": words that point back to earlier news.
+POINTING_ADJECTIVES = {"latest", "recent", "same", "current", "original", "former", "above"}
 # "the next election", "the general public": the words say which.
 WHICH = {"next", "last", "general", "following", "previous"}
 RELATIVE = re.compile(
@@ -265,6 +267,9 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             or (head.i + 1 < sent.end and sent.doc[head.i + 1].pos_ in ("PROPN", "NUM", "X", "SYM"))
         ):
             continue  # "the head of Universal Music", "the code [latex]": it says which
+        if any(c.lower_ in POINTING_ADJECTIVES for c in kids):
+            found.append(sent.doc[tok.i : head.i + 1].text)  # "the latest findings": which?
+            continue
         if any(
             c.tag_ == "JJS"
             or c.dep_ == "npadvmod"

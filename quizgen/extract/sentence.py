@@ -111,6 +111,11 @@ class SentenceExtractor:
                 before = sent.doc[ent.start - 1] if ent.start > sent.start else None
                 if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper():
                     continue  # "Radio 1", "Channel 4": a number inside a name
+                after = sent.doc[ent.end].text if ent.end < sent.end else ""
+                if re.match(r"(?i)(gmt|bst|am|pm|hrs)\b", after) or re.search(
+                    r"(?i)(gmt|bst)$", ent.text
+                ):
+                    continue  # a clock time ("1800 GMT"): when a show airs is no fact to learn
                 opened = sent.doc[sent.start : ent.start].text
                 if opened.count("(") > opened.count(")"):
                     continue  # "(£1.8bn)": a conversion of the figure before it, not a fact
