@@ -388,10 +388,13 @@ class Generator:
         extra = (
             [perturb(original, _h(self.seed, salt, original))] if NUMBER.search(original) else []
         )
-        cands = [c for c in extra if c] + sorted(
+        pooled = sorted(
             self.distractors(original, text, spec, 8, salt),
             key=lambda c: -self.mentions.get(norm(c), 0),
         )
+        # Another figure the article gives for the same measure reads as plausible; a made-up
+        # double or half is the stand-in of last resort (a reader spots "exactly twice").
+        cands = pooled + [c for c in extra if c]
         for cand in cands:
             if norm(cand) in avoid:
                 continue

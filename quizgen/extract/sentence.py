@@ -138,7 +138,13 @@ class SentenceExtractor:
                     if "," in rest and " and " in rest:
                         continue
                     return amount, "COUNT", "quantity.amount[unit=COUNT]"
-                return amount, ent.label_, f"quantity.amount[unit={ent.label_}]"
+                # Stand-ins measure the same thing: another count of people for people.
+                head = ent.root
+                counted = ""
+                if ent.label_ == "CARDINAL" and head.dep_ in ("nummod", "quantmod"):
+                    counted = head.head.lemma_.lower() if head.head.pos_ == "NOUN" else ""
+                measure = f"{ent.label_}:{counted}" if counted else ent.label_
+                return amount, ent.label_, f"quantity.amount[measure={measure}]"
             if ent.label_ == "DATE":
                 if not re.fullmatch(r"(?:in |)(1[5-9]\d\d|20\d\d)", ent.text):
                     continue  # only a bare year has same-kind stand-ins that are clearly wrong
