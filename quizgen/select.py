@@ -51,7 +51,8 @@ def flaw(q: Question) -> str | None:
     if not prompt:
         return "empty prompt"
     allowed = ()
-    if q.type in ("mcq", "short_answer") and re.match(r"^(Who|What)\b", prompt):
+    # "Who said he ...": the answer is the referent. "What did he make?" has no such excuse.
+    if q.type in ("mcq", "short_answer") and re.match(r"^Who\b", prompt):
         allowed = (
             "he",
             "his",

@@ -169,7 +169,20 @@ def light_verb(verb, obj) -> bool:
     if verb.lemma_ not in LIGHT_VERBS:
         return False
     dets = [c for c in obj.children if c.dep_ in ("det", "poss")]
-    return not dets or obj.lemma_ in ("role", "part", "place", "attention", "note", "sense", "mind")
+    return not dets or obj.lemma_ in (
+        "role",
+        "part",
+        "place",
+        "attention",
+        "note",
+        "sense",
+        "mind",
+        "appearance",  # "made an appearance": "What did it make?" asks nothing
+        "decision",
+        "difference",
+        "effort",
+        "impact",
+    )
 
 
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "before", "after"}
@@ -302,7 +315,12 @@ class EventExtractor:
                     continue
                 ent = ents[0]
                 target = set(child.subtree)
-                if ent.label_ == "DATE" and child.lower_ in TIME_PREPS and not slots["when"]:
+                if (
+                    ent.label_ == "DATE"
+                    and child.lower_ in TIME_PREPS
+                    and not slots["when"]
+                    and verb.lemma_ not in ("have", "be")  # "When did she have no future?"
+                ):
                     q = ask(verb, sent, target, "When", drop=drop, subj_text=written)
                     ans = f"{child.text} {ent.text}" if ent.start == child.i + 1 else ""
                     if _ok(q, ans, analysis):
