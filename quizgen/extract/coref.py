@@ -289,3 +289,10 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
                 continue  # "the striker Henry", "the company, Yukos,"
         found.append(sent.doc[tok.i : head.i + 1].text)
     return found
+
+
+def mentions_of(name: str, analysis: Analysis) -> int:
+    """How often the article names someone: a voice it quotes once is rarely one a student
+    should have to tell apart from the others."""
+    ent = EntityIndex.of(analysis).lookup(name)
+    return ent.mentions if ent is not None else 0

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..language import STOPWORDS, has_dangling_pronoun, tidy
 from ..model import Fact
 from .base import in_quotes, is_pronoun, subject_name
+from .coref import mentions_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -176,6 +177,7 @@ class QuoteReader:
             return None  # named too far back for the evidence to show who spoke
         slots = {
             "speaker": name,
+            "speaker_mentions": mentions_of(name, self.analysis),
             "speaker_label": label,
             "verb": "said",
             "verb_lemma": "say",

@@ -13,7 +13,7 @@ from ..language import has_dangling_pronoun, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from .base import SPEECH, display_name, is_pronoun, resolve_pronoun, subject_name, usable_sentences
-from .coref import evidence_from, person_for
+from .coref import evidence_from, mentions_of, person_for
 from .quotes import QuoteReader
 
 GROUP_SPEAKERS = re.compile(
@@ -123,6 +123,7 @@ class StatementExtractor:
                 )
                 slots = {
                     "speaker": name,
+                    "speaker_mentions": mentions_of(name, analysis),
                     "speaker_label": label,
                     "verb": past,
                     "verb_lemma": verb.lemma_,
