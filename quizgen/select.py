@@ -174,6 +174,16 @@ def in_title(q: Question, title: str) -> bool:
     return bool(words) and (f" {key} " in head or (len(words) <= 3 and f" {words[-1]} " in head))
 
 
+def same_fact(a: Question, b: Question) -> bool:
+    """Two questions about one fact, in other words or from a sentence the article repeats:
+    most of their words (prompt and key together) are shared."""
+    wa = content_words(re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", a.prompt) + " " + a.answer)
+    wb = content_words(re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", b.prompt) + " " + b.answer)
+    if len(wa) < 4 or len(wb) < 4:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.7
+
+
 def select(
     questions: list[Question],
     count: int = 30,
@@ -316,6 +326,10 @@ def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
         return "two questions already have this answer"  # a third "Keith Hill" asks nothing new
     if any(leaks(q, c) or leaks(c, q) for c in chosen):
         return "another question in the set gives its answer away"
+    if q.type not in ("matching", "ordering", "essay") and any(
+        same_fact(q, c) for c in chosen if c.type not in ("matching", "ordering", "essay")
+    ):
+        return "another question asks much the same"
     return None
 
 

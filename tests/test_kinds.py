@@ -59,3 +59,30 @@ def test_a_key_the_headline_gives_away_is_found():
     assert not in_title(who, "Wales name their squad")
     tf = Question(id="t", type="true_false", prompt="Llewellyn retires.", answer="True")
     assert not in_title(tf, "Llewellyn plans Wales retirement")
+
+
+def test_two_questions_on_one_fact_are_found():
+    from quizgen.model import Question
+    from quizgen.select import same_fact
+
+    cloze = Question(
+        id="c",
+        type="cloze",
+        prompt="The US looks for complete, verifiable and irreversible {{c1::denuclearization}} "
+        "before easing any sanctions.",
+        answer="denuclearization",
+    )
+    what = Question(
+        id="w",
+        type="short_answer",
+        prompt="What does the US look for before easing any sanctions?",
+        answer="Complete, verifiable and irreversible denuclearization",
+    )
+    other = Question(
+        id="o",
+        type="short_answer",
+        prompt="Where did Kim Jong-un meet Donald Trump for their second summit?",
+        answer="Vietnam",
+    )
+    assert same_fact(cloze, what)
+    assert not same_fact(what, other)

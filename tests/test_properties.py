@@ -154,5 +154,6 @@ def test_the_frames_give_questions_even_with_odd_words():
         src = Path(tmp) / "a.txt"
         src.write_text(text, "utf-8")
         qset, _, _ = pipeline.questions_for(pipeline.ingest(src), count=30)
-        assert len(qset.questions) >= 3
+        # Each frame appears twice with other odd words: one fact, which selection asks once.
+        assert len(qset.questions) >= 2
         read_back(qset, Path(tmp) / "out", Path(tmp))
