@@ -159,6 +159,12 @@ def lead_tokens(sent: Span, subj: Token) -> set[Token]:
     return {t for t in sent if t.i < subj_start}
 
 
+def without_also(text: str) -> str:
+    """ "X are also facing poverty" -> "X are facing poverty": the "also" leans on a sentence
+    the question does not show."""
+    return re.sub(r"(?<=\w) also (?=\w)", " ", text)
+
+
 def strip_linkers(text: str) -> str:
     low = text.lower()
     changed = True

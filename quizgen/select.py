@@ -41,6 +41,16 @@ def content_words(text: str) -> set[str]:
     return {w for w in norm(text).split() if w not in STOP and len(w) > 2}
 
 
+def filled(prompt: str) -> str:
+    """A cloze prompt read with its deletions in place, as the article has the sentence."""
+    return re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", prompt)
+
+
+def odd_quotes(text: str) -> bool:
+    """Whether a quotation opens in ``text`` and does not close there."""
+    return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
+
+
 def _h(seed: int, qid: str) -> int:
     return int(hashlib.sha1(f"{seed}:{qid}".encode()).hexdigest()[:12], 16)
 
@@ -67,14 +77,13 @@ def flaw(q: Question) -> str | None:
             return "prompt leans on a pronoun it does not explain"
     elif q.type in ("matching", "ordering"):
         pass  # the items are the article's own lines, read beside each other
-    elif has_dangling_pronoun(re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", prompt), allowed):
+    elif has_dangling_pronoun(filled(prompt), allowed):
         return "prompt leans on a pronoun it does not explain"
-    if (prompt.count('"') + prompt.count("“") + prompt.count("”")) % 2:
+    if odd_quotes(prompt):
         return "prompt has a quotation cut in half"
-    for text in (q.answer, *q.choices):
-        if (text.count('"') + text.count("“") + text.count("”")) % 2:
-            return "an answer has a quotation cut in half"
-    if re.search(r"(?<![\d,.])\d{1,2} \d{1,2}(?![\d,])", re.sub(r"\{\{c\d+::|\}\}", "", prompt)):
+    if any(odd_quotes(text) for text in (q.answer, *q.choices)):
+        return "an answer has a quotation cut in half"
+    if re.search(r"(?<![\d,.])\d{1,2} \d{1,2}(?![\d,])", filled(prompt)):
         return "prompt has a score or range that lost its dash"
     if q.type == "cloze" and re.search(
         r"\}\}(,\s*[A-Z]|\s(and|or)\s[A-Z])|[A-Z][\w'.-]*(,| and| or)\s\{\{c\d+::", prompt
@@ -152,10 +161,7 @@ def leaks(q: Question, other: Question) -> bool:
 
 def pointing(q: Question, vague: set[str]) -> str | None:
     """The first phrase from ``vague`` ("the case") that the question shows, if any."""
-    shown = " ".join(
-        [re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", q.prompt), q.answer, *q.choices]
-        + [" ".join(p) for p in q.pairs]
-    )
+    shown = " ".join([filled(q.prompt), q.answer, *q.choices] + [" ".join(p) for p in q.pairs])
     shown = " " + re.sub(r"\s+", " ", shown.lower()) + " "
     for phrase in sorted(vague):
         if re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", shown):
@@ -177,8 +183,8 @@ def in_title(q: Question, title: str) -> bool:
 def same_fact(a: Question, b: Question) -> bool:
     """Two questions about one fact, in other words or from a sentence the article repeats:
     most of their words (prompt and key together) are shared."""
-    wa = content_words(re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", a.prompt) + " " + a.answer)
-    wb = content_words(re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", b.prompt) + " " + b.answer)
+    wa = content_words(filled(a.prompt) + " " + a.answer)
+    wb = content_words(filled(b.prompt) + " " + b.answer)
     if len(wa) < 4 or len(wb) < 4:
         return False
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.7
@@ -216,15 +222,17 @@ def select(
     # A true/false comes in both forms: the better-ranked one competes, the other waits to
     # balance the keys.
     other_form: dict[tuple[str, str], Question] = {}
-    firsts_tf: list[Question] = []
+    seen_tf: set[tuple[str, str]] = set()
+    competing = []
     for q in ok:
+        pair = (q.fact_id, q.template_id)
+        if q.type == "true_false" and pair in seen_tf:
+            other_form.setdefault(pair, q)
+            continue
         if q.type == "true_false":
-            key2 = (q.fact_id, q.template_id)
-            if key2 in {(p.fact_id, p.template_id) for p in firsts_tf}:
-                other_form.setdefault(key2, q)
-                continue
-            firsts_tf.append(q)
-    ok = [q for q in ok if q not in other_form.values()]
+            seen_tf.add(pair)
+        competing.append(q)
+    ok = competing
     caps = {t: max(1, math.ceil(count * share)) for t, share in TYPE_SHARE.items()}
     chosen: list[Question] = []
     per_type: Counter = Counter()

@@ -258,13 +258,14 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
         if head.lemma_.lower() in topic or head.lower_ in topic or head.lemma_.lower() in UNIQUE:
             continue
         kids = list(head.children)
-        after = sent.doc[head.i + 1].lower_ if head.i + 1 < sent.end else ""
+        nxt = sent.doc[head.i + 1] if head.i + 1 < sent.end else None
+        after = nxt.lower_ if nxt is not None else ""
         if (
             head.dep_ == "appos"
             or any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in kids)
             or after in ("to", "that", "who", "which")
-            or (after[:1] in ('"', "'", "[", "{", "(", "“") and head.i + 1 < sent.end)
-            or (head.i + 1 < sent.end and sent.doc[head.i + 1].pos_ in ("PROPN", "NUM", "X", "SYM"))
+            or after[:1] in ('"', "'", "[", "{", "(", "“")
+            or (nxt is not None and nxt.pos_ in ("PROPN", "NUM", "X", "SYM"))
         ):
             continue  # "the head of Universal Music", "the code [latex]": it says which
         if any(c.lower_ in POINTING_ADJECTIVES for c in kids):
@@ -281,12 +282,11 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             for c in kids
         ):
             continue  # "the largest producer", "the Russian government", "the Yukos case"
-        nxt = sent.doc[head.i + 1] if head.i + 1 < len(sent.doc) else None
-        if nxt is not None and nxt.i < sent.end and (nxt.ent_type_ == "PERSON" or nxt.text == ","):
-            if nxt.ent_type_ == "PERSON" or (
-                nxt.i + 1 < sent.end and sent.doc[nxt.i + 1].pos_ == "PROPN"
-            ):
-                continue  # "the striker Henry", "the company, Yukos,"
+        if nxt is not None and (
+            nxt.ent_type_ == "PERSON"
+            or (nxt.text == "," and nxt.i + 1 < sent.end and sent.doc[nxt.i + 1].pos_ == "PROPN")
+        ):
+            continue  # "the striker Henry", "the company, Yukos,"
         found.append(sent.doc[tok.i : head.i + 1].text)
     return found
 

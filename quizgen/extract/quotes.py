@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..language import STOPWORDS, has_dangling_pronoun, tidy
 from ..model import Fact
 from .base import in_quotes, is_pronoun, subject_name
-from .coref import mentions_of
+from .coref import evidence_from, mentions_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -145,7 +145,7 @@ class QuoteReader:
         self.said_last = None
         if verb is None and follows and sent.text.lstrip()[:1] in QUOTE_MARKS:
             # '"Most banks simply upgrade."' straight after '"...," he said.': the same voice.
-            name, label, named_at = self.last
+            name, label, _ = self.last
             pronoun = True
         else:
             speaker = self._speaker(verb) if verb is not None else None
@@ -168,11 +168,9 @@ class QuoteReader:
         said = quoted_words(sent.doc.text[spans[0][0] : spans[0][1]])
         if said is None:
             return None
-        article = self.analysis.article
-        end = off + sent.end_char
-        if any(b.kind != "body" and b.start < end and named_at < b.end for b in article.blocks):
+        evidence = evidence_from(self.analysis, named_at, off + sent.end_char)
+        if evidence is None:
             return None  # page furniture between the name and the words
-        evidence = article.evidence(named_at, end)
         if len(evidence.text.split()) > 90:
             return None  # named too far back for the evidence to show who spoke
         slots = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..language import STOPWORDS, has_dangling_pronoun, strip_linkers, tidy
+from ..language import STOPWORDS, has_dangling_pronoun, strip_linkers, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
 from .base import display_name, stands_alone, usable_sentences
@@ -63,8 +63,7 @@ class SentenceExtractor:
                 evidence = evidence_from(analysis, named_at, off + sent.end_char)
                 if evidence is None or has_dangling_pronoun(clean) or not stands_alone(sent, tok):
                     continue
-            # "X are also facing poverty": the "also" leans on a sentence not shown.
-            clean = re.sub(r"(?<=\w) also (?=\w)", " ", clean)
+            clean = without_also(clean)
             words = clean.split()
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue

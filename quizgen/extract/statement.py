@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ..language import has_dangling_pronoun, render, tidy
+from ..language import has_dangling_pronoun, render, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
 from .base import SPEECH, display_name, is_pronoun, resolve_pronoun, subject_name, usable_sentences
 from .coref import evidence_from, mentions_of, person_for
-from .quotes import QuoteReader
+from .quotes import QUOTE_MARKS, QuoteReader
 
 GROUP_SPEAKERS = re.compile(
     r"^(many|some|most|few)( people| observers| analysts| critics| experts)?$|^(critics|sceptics|skeptics|others|analysts|experts)$",
@@ -90,13 +90,12 @@ class StatementExtractor:
                 # The clause opens a quotation: the words are the speaker's own. A few quoted
                 # words inside reported speech ('warned that unless the industry accepted "new
                 # realties" ...') stay reported speech, with their marks.
-                marks = ('"', "“", "”")
                 first = toks[0]
-                quoted = first.text in marks or (
-                    first.i > sent.start and sent.doc[first.i - 1].text in marks
+                quoted = first.text in QUOTE_MARKS or (
+                    first.i > sent.start and sent.doc[first.i - 1].text in QUOTE_MARKS
                 )
                 if quoted:
-                    toks = [t for t in toks if t.text not in marks]
+                    toks = [t for t in toks if t.text not in QUOTE_MARKS]
                 if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
                     toks = toks[1:]
                 while toks and toks[0].lower_ in ("but", "and", "so", ","):
@@ -105,7 +104,7 @@ class StatementExtractor:
                     continue  # a relative clause the parser took for what was said
                 said = tidy(render(toks)).rstrip(" ,.")
                 if not quoted:
-                    said = re.sub(r"(?<=\w) also (?=\w)", " ", said)  # leans on what came before
+                    said = without_also(said)
                 if len(said.split()) < 4 or said.split()[-1].lower() in ("but", "and", "or", "so"):
                     continue  # a fragment, or a quotation cut off mid-sentence
                 if quoted and has_dangling_pronoun(said):
