@@ -214,7 +214,7 @@ def test_no_temporary_files_left(built):
 
 def check_anki_package(b: Build, tmp_path: Path) -> None:
     from anki.collection import Collection
-    from test_export_anki import cards, expected, import_apkg
+    from test_export_anki import expected, import_apkg
 
     from quizgen.model import QuestionSet
 
@@ -223,23 +223,31 @@ def check_anki_package(b: Build, tmp_path: Path) -> None:
     try:
         import_apkg(col, b.file(".apkg"))
         assert (col.note_count(), col.card_count()) == expected(QuestionSet.from_dict(b.bank))
-        seen = []
-        for card in cards(col):
-            out = card.render_output()
-            for side in (out.question_text, out.answer_text):
-                seen.append(inert_html(side, f"anki card {card.id}").text)
-            assert not out.question_av_tags and not out.answer_av_tags  # no [sound:] played
-        assert not col.media.check().missing  # no LaTeX image, no sound file asked for
+        shown = shown_cards(col, "anki card")
     finally:
         col.close()
-    shown = "\n".join(seen)
     for marker in b.markers():
         assert marker in shown, marker
 
 
+def shown_cards(col, label: str) -> str:
+    """The text of every card as Anki renders it, each side checked to be inert HTML that
+    plays no sound and asks for no media (no [sound:], no LaTeX image)."""
+    from test_export_anki import cards
+
+    seen = []
+    for card in cards(col):
+        out = card.render_output()
+        for side in (out.question_text, out.answer_text):
+            seen.append(inert_html(side, f"{label} {card.id}").text)
+        assert not out.question_av_tags and not out.answer_av_tags  # no [sound:] played
+    assert not col.media.check().missing  # no LaTeX image, no sound file asked for
+    return "\n".join(seen)
+
+
 def check_anki_text(b: Build, tmp_path: Path) -> None:
     from anki.collection import Collection
-    from test_export_anki import cards, import_txt
+    from test_export_anki import import_txt
 
     path = b.file("-anki.txt")
     rows = [r for r in csv.reader(io.StringIO(path.read_text("utf-8")), delimiter="\t")]
@@ -250,16 +258,9 @@ def check_anki_text(b: Build, tmp_path: Path) -> None:
     try:
         import_txt(col, path)
         assert col.note_count() == len(cells) // 5
-        seen = []
-        for card in cards(col):
-            out = card.render_output()
-            for side in (out.question_text, out.answer_text):
-                seen.append(inert_html(side, f"anki text card {card.id}").text)
-            assert not out.question_av_tags and not out.answer_av_tags
-        assert not col.media.check().missing
+        shown = shown_cards(col, "anki text card")
     finally:
         col.close()
-    shown = "\n".join(seen)
     for marker in b.markers():
         assert marker in shown, marker
 
