@@ -133,6 +133,9 @@ def extract(analysis, names: list[str] | None = None) -> list[Fact]:
             seen.add(f.id)
             unique.append(f)
     _mark_pointing(analysis, unique)
+    from .extract.centrality import mark_central
+
+    mark_central(analysis, unique)
     return unique
 
 
@@ -176,7 +179,9 @@ def select(
     from .select import select as run
 
     vague = {p.lower() for f in facts for p in f.slots.get("vague", [])}
-    return run(questions, count, seed, vague=vague, title=title)
+    # Facts from before centrality was marked (an old facts.yaml) count as central.
+    side = {f.id: int(f.slots.get("central", 2)) for f in facts}
+    return run(questions, count, seed, vague=vague, title=title, side=side)
 
 
 def questions_for(

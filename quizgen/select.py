@@ -51,6 +51,21 @@ def odd_quotes(text: str) -> bool:
     return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
 
 
+# Types that read the article as a whole (an argument, events in order, a list) rather than
+# one sentence's detail.
+WHOLE_ARTICLE = ("essay", "matching", "ordering", "multi_select")
+
+
+def detail(q: Question) -> bool:
+    """A question that tests one detail of its sentence: a blank, a changed name or figure, a
+    "how many"."""
+    return (
+        q.type == "cloze"
+        or (q.type == "true_false" and q.answer == "False")
+        or q.template_id.startswith("quantity-")
+    )
+
+
 def _h(seed: int, qid: str) -> int:
     return int(hashlib.sha1(f"{seed}:{qid}".encode()).hexdigest()[:12], 16)
 
@@ -129,6 +144,11 @@ def flaw(q: Question) -> str | None:
             return "the right option is much longer than the others"
     if q.type == "cloze" and "{{c1::" not in prompt:
         return "cloze without a deletion"
+    if q.type == "cloze" and q.answer:
+        rest = re.sub(r"\{\{c\d+::.*?\}\}", " ", prompt)
+        last = norm(q.answer).split()[-1:]
+        if last and len(last[0]) > 2 and f" {last[0]} " in f" {norm(rest)} ":
+            return "the sentence gives the blank away"  # "_____ takes over from Wilkinson"
     return None
 
 
@@ -196,10 +216,12 @@ def select(
     seed: int = 0,
     vague: set[str] = frozenset(),
     title: str = "",
+    side: dict[str, int] | None = None,
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
     shows one is refused, since a student would ask "which?". A question whose key the
-    headline (``title``) gives away is refused too."""
+    headline (``title``) gives away is refused too, and so is one away from the main story:
+    ``side`` gives each fact id its sentence's level (see extract/centrality.py)."""
     rejected: list[Rejected] = []
     ok: list[Question] = []
     seen_prompts: set[str] = set()
@@ -211,6 +233,9 @@ def select(
                 reason = f'it says "{phrase}" without saying which'
         if reason is None and in_title(q, title):
             reason = "the headline gives the answer away"
+        if reason is None and side is not None and q.type not in WHOLE_ARTICLE:
+            if detail(q) and side.get(q.fact_id, 2) < 2:
+                reason = "a side detail, away from the article's main story"
         key = norm(q.prompt)
         if reason is None and key in seen_prompts:
             reason = "repeats another question"
@@ -282,21 +307,27 @@ def select(
             rejected.append(Rejected(q, reason))
             continue
         _take(q, chosen, per_type, per_fact, per_sentence, answers)
-    _balance_keys(chosen, other_form)
+    for q in _balance_keys(chosen, other_form):
+        chosen.remove(q)
+        rejected.append(Rejected(q, f"the set has too many true/false items keyed {q.answer}"))
     # Delivered order: by type, then in the article's order, as a worksheet reads.
     chosen.sort(key=lambda q: (TYPE_ORDER.index(q.type), q.evidence.start, q.id))
     return chosen, rejected
 
 
-def _balance_keys(chosen: list[Question], other_form: dict[tuple[str, str], Question]) -> None:
+def _balance_keys(
+    chosen: list[Question], other_form: dict[tuple[str, str], Question]
+) -> list[Question]:
     """Swap true/false items for their other form until "True" and "False" keys differ by at
-    most one, so that guessing the more common key pays nothing. The lowest-ranked go first."""
+    most one, so that guessing the more common key pays nothing. The lowest-ranked go first.
+    Returns the items to drop where no swap is left (a false form refused as a side detail
+    leaves its true form alone)."""
     while True:
         tf = [q for q in chosen if q.type == "true_false"]
         trues = [q for q in tf if q.answer == "True"]
         falses = [q for q in tf if q.answer == "False"]
         if abs(len(trues) - len(falses)) <= 1:
-            return
+            return []
         majority = trues if len(trues) > len(falses) else falses
         for q in sorted(majority, key=lambda q: q.score):
             alt = other_form.pop((q.fact_id, q.template_id), None)
@@ -305,7 +336,8 @@ def _balance_keys(chosen: list[Question], other_form: dict[tuple[str, str], Ques
                 chosen[chosen.index(q)] = alt
                 break
         else:
-            return
+            excess = abs(len(trues) - len(falses)) - 1
+            return sorted(majority, key=lambda q: q.score)[:excess]
 
 
 WHOLE = ("true_false",)  # restates its whole sentence (a blank is caught by the leak rule)

@@ -128,3 +128,32 @@ def test_true_false_keys_are_balanced(sets):
     for name, (_, qset, _) in sets.items():
         keys = Counter(q.answer for q in qset.questions if q.type == "true_false")
         assert abs(keys["True"] - keys["False"]) <= 1, (name, dict(keys))
+
+
+def test_details_come_from_the_main_story(sets):
+    """A blank, a changed figure or name, or a "how many" only on a sentence the centrality
+    rule puts at level 2 (the lead, or one on the main story): side details were the reviews'
+    commonest failure. Every fact has its level recorded."""
+    from quizgen.select import detail
+
+    asked = 0
+    for name, (_, qset, facts) in sets.items():
+        levels = {f.id: f.slots["central"] for f in facts}
+        assert set(levels.values()) <= {0, 1, 2}, name
+        for q in qset.questions:
+            if detail(q):
+                asked += 1
+                assert levels[q.fact_id] == 2, (name, q.prompt)
+        gated = [r for r in qset.rejected if r.reason.startswith("a side detail")]
+        assert all(levels[r.question.fact_id] < 2 for r in gated), name
+    assert asked, "no detail question was delivered, so nothing is tested"
+
+
+def test_centrality_levels():
+    from quizgen.extract.centrality import level
+
+    assert level(0, 0) == 2  # the lead, whatever its words
+    assert level(2, 1) == 2
+    assert level(9, 4) == 2  # later, but on the main story
+    assert level(9, 3) == 1
+    assert level(9, 2) == 0

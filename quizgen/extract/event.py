@@ -185,6 +185,8 @@ def light_verb(verb, obj) -> bool:
     )
 
 
+# "Where did they send him?" asks for the "to": where a motion ends.
+MOTION = {"return", "send", "move", "travel", "fly", "go", "come", "deport", "transfer", "bring"}
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "before", "after"}
 PLACE_PREPS = {"in", "at", "to", "from", "near", "inside", "across"}
 
@@ -305,7 +307,10 @@ class EventExtractor:
             # A subordinate clause alone is often too thin to ask about ("Who leaves office?").
             if _ok(q, name, analysis) and (main or len(q.split()) >= 7):
                 slots["who_q"] = q
-        for child in verb.children:
+        # "is planning to return children to Albania": the xcomp's objects and places are
+        # the clause's own ("Where is the government planning to return children?").
+        inner = [g for c in verb.children if c.dep_ == "xcomp" for g in c.children]
+        for child in [*verb.children, *inner]:
             if child.dep_ == "prep" and child.lower_ in TIME_PREPS | PLACE_PREPS:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is None:
@@ -328,8 +333,10 @@ class EventExtractor:
                         slots["when_exact"] = exact_date(ans)
                         self._dated(slots, verb, sent, target, drop, written, ans)
                 elif ent.label_ in ("GPE", "LOC", "FAC") and child.lower_ in PLACE_PREPS:
-                    if child.lower_ in ("to", "from"):
-                        continue  # "Where" loses the direction
+                    if child.lower_ == "from" or (
+                        child.lower_ == "to" and child.head.lemma_ not in MOTION
+                    ):
+                        continue  # "Where" loses the direction, but for "return them to"
                     q = ask(verb, sent, target, "Where", drop=drop, subj_text=written)
                     canon = index.lookup(ent.text)
                     ans = canon.name if canon else answer_text(ent)
@@ -355,6 +362,7 @@ class EventExtractor:
                     self._dated(slots, verb, sent, set(child.subtree), drop, written, ans)
             elif (
                 child.dep_ == "dobj"
+                and child.head == verb  # an xcomp's object splits from its modifiers
                 and not is_pronoun(child)
                 and not slots["what"]
                 and not light_verb(verb, child)

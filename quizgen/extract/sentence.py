@@ -159,6 +159,8 @@ class SentenceExtractor:
                 continue  # "MPs", "Britons": a group, not a name another name can replace
             if canon.label != ent.label_:
                 continue  # the model is unsure what this is: a swap could be absurd
+            if any(c.dep_ == "appos" for c in ent.root.children) or ent.root.dep_ == "appos":
+                continue  # "Peter Zombic, the head of Universal Music": the role says who
             # A body for a body that acts in the article, never a game or a prize.
             key = "actor" if canon.label == "ORG" else "label"
             return tidy(ent.text), canon.label, f"entity.name[{key}={canon.label}]"
