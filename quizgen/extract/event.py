@@ -88,12 +88,15 @@ def which(label: str, name: str, verb=None) -> str:
     """ "Who" asks for a person; a body or a state is asked for by its kind ("Which
     organisation outbid Gazprom?"), since "Who" reads oddly of a firm."""
     wh = wh_for(label, verb)
+    if wh == "What":
+        return wh  # "What is being tested by the Tate?": a thing, whatever its label
     if label == "ORG":
         return "Which organisation"
     if label == "GPE" and wh == "Who":
         from ..kinds import is_country
 
-        return "Which country" if is_country(name) else "Which place"
+        # A city rarely acts; a "place" that does is often a firm the model took for one.
+        return "Which country" if is_country(name) else ""
     return wh
 
 
@@ -302,8 +305,9 @@ class EventExtractor:
             "object_label": "",
         }
         # "Kim and Trump are likely to ...": no single name answers "Who".
-        if label and not any(c.dep_ == "conj" for c in subj.children):
-            q = ask(verb, sent, None, which(label, name, verb), drop=drop, subj_text=written)
+        wh = which(label, name, verb) if label else ""
+        if wh and not any(c.dep_ == "conj" for c in subj.children):
+            q = ask(verb, sent, None, wh, drop=drop, subj_text=written)
             # A subordinate clause alone is often too thin to ask about ("Who leaves office?").
             if _ok(q, name, analysis) and (main or len(q.split()) >= 7):
                 slots["who_q"] = q
@@ -326,8 +330,13 @@ class EventExtractor:
                     and not slots["when"]
                     and verb.lemma_ not in ("have", "be")  # "When did she have no future?"
                 ):
-                    q = ask(verb, sent, target, "When", drop=drop, subj_text=written)
+                    # "since 2002" is asked "Since when ...?": "When have they arrived?"
+                    # asks for a moment the article does not give.
+                    since = child.lower_ == "since"
+                    wh = "Since when" if since else "When"
+                    q = ask(verb, sent, target, wh, drop=drop, subj_text=written)
                     ans = f"{child.text} {ent.text}" if ent.start == child.i + 1 else ""
+                    ans = ent.text if since and ans else ans
                     if _ok(q, ans, analysis):
                         slots["when_q"], slots["when"] = q, ans
                         slots["when_exact"] = exact_date(ans)

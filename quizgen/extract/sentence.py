@@ -122,6 +122,8 @@ class SentenceExtractor:
                     r"(?i)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", ent.text
                 ):
                     continue  # "a million", "dozens": no exact value to change
+                if re.search(r"\bbetween\b", sent.doc[max(ent.start - 4, 0) : ent.start].text):
+                    continue  # "between 150,000 and 300,000": one end of a range is no fact
                 around = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
                 if re.search(r"\d\s*[-–]\s*\d", around):
                     continue  # a score or a range ("won 2-0"): half of it is no fact
