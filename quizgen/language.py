@@ -203,8 +203,9 @@ def lower_first(text: str, keep: Token | None = None) -> str:
         return text  # "Hollywood stars", "Convention Place station": a name, whatever its tag
     if keep is not None and keep.i + 1 < len(keep.doc):
         nxt = keep.doc[keep.i + 1]
-        # "The Bravery" is a name; "The UK government" is a government, written with "the".
-        named = keep.lower_ != "the" or keep.head.pos_ == "PROPN"
+        # "the UK government", "the Academy Awards", "the DSTT": a name's "The" is written
+        # small inside a sentence, as newspapers do.
+        named = keep.lower_ != "the"
         if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and first[:1].isupper() and named:
             return text
     if first.rstrip(".").lower() in (

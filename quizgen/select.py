@@ -116,6 +116,8 @@ def flaw(q: Question) -> str | None:
         prompt,
     ):
         return "prompt is not grammatical"  # "How many people have who indicted?"
+    if re.search(r"\b(told|tells|tell)\s+(that|how|why|of)\b", prompt):
+        return "prompt is not grammatical"  # "Who told that ...": the one told was dropped
     if prompt.count("(") != prompt.count(")"):
         return "prompt has a bracket cut in half"
     if q.type in ("mcq", "short_answer") and re.search(r"\s[-–—]\s", prompt):

@@ -222,6 +222,12 @@ STAND_INS = {
     "plan",
     "report",
     "study",
+    # "According to the spokesman": stories often quote several.
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "analyst",
 }
 
 

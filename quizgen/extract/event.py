@@ -218,7 +218,10 @@ class EventExtractor:
             ]
             source, reported = reporting_frame(sent)
             for verb in [sent.root, *subordinate]:
-                if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
+                if any(
+                    c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless")
+                    for c in verb.children
+                ):
                     continue  # "to see if Lewsey had touched down": not something that happened
                 main = verb == sent.root or verb == reported
                 # "China believes the Council needs to ...": the Council's need is China's view.
@@ -261,6 +264,8 @@ class EventExtractor:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower_ in ("there", "what", "which") or subj.lower_ in QUANTIFIERS:
             return None  # "Many are finding ...": many of whom?
+        if any(c.dep_ == "case" for c in subj.children):
+            return None  # "Murray's senior, has had ...": a cut sentence; the actor is elsewhere
         written = before = None
         if verb.dep_ == "relcl" and subj.tag_ in ("WP", "WDT"):
             # "X, who did Y": the relative pronoun stands for the noun the clause hangs on.
