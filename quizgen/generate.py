@@ -305,6 +305,9 @@ class Generator:
         q.choices = ["True", "False"]
         swap = tpl.false_form.get("swap")
         changed = self.swapped(tpl, fact, ctx, q.prompt, q.id) if swap else None
+        if changed is None and tpl.false_form.get("flip"):
+            swap = "flip"
+            changed = flipped(q.prompt, fact.slots.get(tpl.false_form["flip"]) or [])
         if tpl.false_form.get("negate"):
             swap = "negate"
             changed = negated(q.prompt, str(fact.slots.get(tpl.false_form["negate"], "")))
@@ -492,6 +495,18 @@ NEGATIONS = {
     "cannot": "can",
     "need": "need not",
 }
+
+
+def flipped(text: str, flip: list[str]) -> tuple[str, str, str] | None:
+    """``text`` with the word the extractor chose turned round ("lost" -> "won"), as
+    (statement, original, changed); None where the word is not found once."""
+    if len(flip) != 2:
+        return None
+    old, new = flip
+    pattern = rf"(?<![\w'-]){re.escape(old)}(?![\w'-])"
+    if len(re.findall(pattern, text)) != 1:
+        return None
+    return re.sub(pattern, new, text), old, new
 
 
 def negated(text: str, word: str) -> tuple[str, str, str] | None:

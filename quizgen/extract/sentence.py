@@ -19,6 +19,7 @@ from ..nlp import Analysis
 from .base import display_name, stands_alone, usable_sentences
 from .coref import evidence_from, with_name
 from .entities import EntityIndex
+from .flips import flip_for
 from .quantity import HEDGES
 from .quotes import reporters_words
 
@@ -68,9 +69,10 @@ class SentenceExtractor:
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue
             detail = self._detail(sent, clean, index)
-            if detail is None:
+            flip = flip_for(sent, clean)
+            if detail is None and flip is None:
                 continue
-            value, label, pool = detail
+            value, label, pool = detail or ("", "", "")
             names = {index.lookup(e.text).name for e in sent.ents if index.lookup(e.text)}
             salience = (
                 0.4
@@ -85,6 +87,7 @@ class SentenceExtractor:
                 "detail_label": label,
                 "detail_pool": pool,
                 "rank": rank,
+                "flip": list(flip) if flip else [],
             }
             facts.append(
                 Fact.make(

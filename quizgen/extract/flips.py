@@ -1,0 +1,168 @@
+"""Turning a statement round: "has lost her case" -> "has won her case".
+
+A false true/false statement must change one checkable detail. Where a sentence has no
+figure or name with a stand-in of the same kind, its main verb often has an opposite that
+makes it plainly false by the article and plausible on its face: risen for fallen, rejected
+for accepted. Only the verb that carries the sentence (or, in reported speech, what was
+reported) is turned, and only where no other word of direction could make the result read
+as nonsense ("has risen to a new record low").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .base import SPEECH, in_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PAIRS = [
+    ("rise", "fall"),
+    ("rises", "falls"),
+    ("rose", "fell"),
+    ("risen", "fallen"),
+    ("rising", "falling"),
+    ("increase", "reduce"),
+    ("increases", "reduces"),
+    ("increased", "reduced"),
+    ("increasing", "reducing"),
+    ("win", "lose"),
+    ("wins", "loses"),
+    ("won", "lost"),
+    ("winning", "losing"),
+    ("accept", "reject"),
+    ("accepts", "rejects"),
+    ("accepted", "rejected"),
+    ("accepting", "rejecting"),
+    ("support", "oppose"),
+    ("supports", "opposes"),
+    ("supported", "opposed"),
+    ("supporting", "opposing"),
+    ("allow", "ban"),
+    ("allows", "bans"),
+    ("allowed", "banned"),
+    ("allowing", "banning"),
+    ("strengthen", "weaken"),
+    ("strengthens", "weakens"),
+    ("strengthened", "weakened"),
+    ("improve", "worsen"),
+    ("improves", "worsens"),
+    ("improved", "worsened"),
+    ("admitted", "denied"),
+    ("admits", "denies"),
+    ("welcomed", "criticised"),
+    ("welcomes", "criticises"),
+    ("higher", "lower"),
+    ("up", "down"),
+    ("above", "below"),
+]
+# One way only: the way back would be ambiguous ("cut" is present and past).
+ONE_WAY = {
+    "backed": "opposed",
+    "backs": "opposes",
+    "gained": "lost",
+    "boosted": "cut",
+    "raised": "cut",
+    "praised": "criticised",
+    "criticized": "praised",
+    "confirmed": "denied",
+    "expanded": "shrank",
+}
+FLIPS = {**dict(PAIRS), **{b: a for a, b in PAIRS}, **ONE_WAY}
+# Words of direction or size that a turned verb could contradict.
+DIRECTION = set(FLIPS) | {
+    "low",
+    "high",
+    "record",
+    "lowest",
+    "highest",
+    "more",
+    "less",
+    "fewer",
+    "biggest",
+    "worst",
+    "best",
+    "despite",
+    "but",
+    "although",
+    "though",
+}
+PARTICLES = {"up", "down", "higher", "lower", "above", "below"}
+WIN_LOSE = {"lose", "win", "loses", "wins", "lost", "won", "losing", "winning"}
+CONTESTS = {
+    "case",
+    "claim",
+    "appeal",
+    "vote",
+    "election",
+    "battle",
+    "bid",
+    "match",
+    "game",
+    "seat",
+    "contract",
+    "fight",
+    "race",
+    "tie",
+    "final",
+}
+# Turned round, these need what they were said of: "welcomed the plan", not "was welcomed
+# over its costs"; "allowed people to copy" would read "banned people to copy".
+ACTIVE_ONLY = {"welcomed", "welcomes", "criticised", "criticises", "criticized", "praised"}
+
+
+def _plain_verb(verb: Token) -> bool:
+    """A verb that states what happened: not a would/could (a hypothesis), not a passive of a
+    verb that needs its object, not one that governs a "to" clause."""
+    if any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children
+    ):
+        return False
+    if verb.lower_ in ACTIVE_ONLY and not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) or verb.lemma_ not in (
+        "allow",
+        "ban",
+    )
+
+
+def _candidates(sent: Span) -> list[Token]:
+    root = sent.root
+    verbs = [root]
+    if root.lemma_ in SPEECH:
+        # "Mr Ali said profits had risen": what was reported is the fact.
+        verbs = [c for c in root.children if c.dep_ == "ccomp"]
+    found = []
+    for verb in verbs:
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # "did not win" turned round is a puzzle, not a fact to check
+        found.append(verb)
+        found += [c for c in verb.children if c.dep_ in ("prt", "advmod", "acomp")]
+    return found
+
+
+def flip_for(sent: Span, shown: str) -> tuple[str, str] | None:
+    """The word of ``shown`` (the sentence as the question shows it) to turn round, and its
+    opposite; None where there is no safe one."""
+    for tok in _candidates(sent):
+        low = tok.lower_
+        if low not in FLIPS or in_quotes(tok):
+            continue
+        if low in PARTICLES and (tok.dep_ not in ("advmod", "acomp") or tok.head.lemma_ != "be"):
+            continue  # "shares were up 4%"; never "stepped up", "grew up", "set up"
+        if tok.pos_ in ("VERB", "AUX") and not _plain_verb(tok):
+            continue
+        if low in WIN_LOSE and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in CONTESTS for c in tok.children
+        ):
+            continue  # "won her claim" turns round; "won Sound of 2004", "losing $1m" do not
+        others = [t for t in sent if t.lower_ in DIRECTION and t.i != tok.i]
+        if others:
+            continue
+        words = shown.split()
+        if sum(1 for w in words if w.strip(".,;:").lower() == low) != 1:
+            continue  # the word must be found once in what is shown
+        new = FLIPS[low]
+        return tok.text, new[:1].upper() + new[1:] if tok.text[:1].isupper() else new
+    return None

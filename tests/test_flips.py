@@ -1,0 +1,55 @@
+"""Statements turned round for a false true/false item, with the real parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen import pipeline
+from quizgen.extract.flips import flip_for
+from quizgen.generate import flipped
+from quizgen.ingest import read_text
+
+
+def first_sentence(text: str):
+    analysis = pipeline.analyze(read_text(f"Title\n\n{text}\n"), cache=False)
+    return analysis.sentences()[0][0]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The dollar has weakened sharply against the euro since September.", "strengthened"),
+        ("A former executive has lost her sex discrimination case against the bank.", "won"),
+        ("The chancellor said that unemployment had fallen in every region.", "risen"),
+    ],
+)
+def test_the_main_verb_is_turned_round(text, expected):
+    sent = first_sentence(text)
+    found = flip_for(sent, text)
+    assert found is not None and found[1] == expected
+    statement, old, new = flipped(text, list(found))
+    assert new in statement and old not in statement.split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsene Wenger has stepped up his feud with Sir Alex Ferguson this week.",  # idiom
+        "Sales of new homes fell by 12% in November, to their lowest level in years.",
+        "German law does allow people to make copies of CDs for their family.",
+        "The firm had been losing about $1m a week for two years.",  # not a contest
+        "The club did not win the match against the league leaders.",  # already negated
+        "The protection would have allowed the managers to keep control.",  # hypothetical
+    ],
+)
+def test_no_turn_where_it_would_read_as_nonsense(text):
+    assert flip_for(first_sentence(text), text) is None
+
+
+def test_flipped_needs_the_word_once():
+    assert flipped("Prices rose and rose again.", ["rose", "fell"]) is None
+    assert flipped("Prices rose sharply.", ["rose", "fell"]) == (
+        "Prices fell sharply.",
+        "rose",
+        "fell",
+    )
