@@ -376,7 +376,27 @@ EXPLETIVE_NEXT = {
     "takes",
     "took",
 }
-FUNCTION = {
+# Auxiliaries and modals are no referent either: "why could it be scuppered?".
+AUXILIARIES = {
+    "could",
+    "would",
+    "should",
+    "might",
+    "may",
+    "must",
+    "can",
+    "will",
+    "shall",
+    "has",
+    "have",
+    "had",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+}
+FUNCTION = AUXILIARIES | {
     "the",
     "a",
     "an",

@@ -181,7 +181,22 @@ def select(
     vague = {p.lower() for f in facts for p in f.slots.get("vague", [])}
     # Facts from before centrality was marked (an old facts.yaml) count as central.
     side = {f.id: int(f.slots.get("central", 2)) for f in facts}
-    return run(questions, count, seed, vague=vague, title=title, side=side)
+    return run(questions, count, seed, vague=vague, title=title, side=side, about=about(facts))
+
+
+def about(facts: list[Fact]) -> str:
+    """The name the article is about, where one name clearly leads the others ("France" in
+    a story on French wine): a question keyed to it gives itself away. '' where none leads."""
+    named = sorted(
+        (int(f.slots.get("mentions", 0)), f.slots.get("name", ""))
+        for f in facts
+        if f.kind == "entity" and f.slots.get("label") in ("PERSON", "ORG", "GPE")
+    )
+    if not named:
+        return ""
+    top, name = named[-1]
+    second = named[-2][0] if len(named) > 1 else 0
+    return name if top >= 4 and top >= 2 * second else ""
 
 
 def questions_for(

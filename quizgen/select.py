@@ -92,13 +92,23 @@ def flaw(q: Question) -> str | None:
             return "prompt leans on a pronoun it does not explain"
     elif q.type in ("matching", "ordering"):
         pass  # the items are the article's own lines, read beside each other
-    elif has_dangling_pronoun(filled(prompt), allowed):
+    elif has_dangling_pronoun(re.sub(r"^According to [^,]+, ", "", filled(prompt)), allowed):
+        # "According to the article, why could it be scuppered?": the article is no referent.
         return "prompt leans on a pronoun it does not explain"
     asked = re.sub(r"^According to [^,]+, ", "", prompt)
-    if q.type in ("mcq", "short_answer") and re.match(r"(?i)what\b", asked):
+    if q.type in ("mcq", "short_answer") and re.match(r"(?i)(what|who)\b", asked):
         if len(asked.split()) < 7:
             # "What does the government want?": in reviews 8-13 two of 23 such were kept.
             return "prompt too vague to say what is asked"
+        if re.search(r"\balso\b", asked) or re.match(
+            r"(?i)(what|who|which \w+)\s+(\w+\s+)?other\b", asked
+        ):
+            return "prompt leans on what came before it"  # "What did other projects include?"
+        if re.match(r"(?i)what\b", asked) and common_word(q.answer):
+            # "What is production outstripping?" "Demand": the stem's set phrase answers it.
+            return "the answer is one everyday word"
+    if REPORTED_IT.search(filled(prompt)) and not EXPLETIVE_IT.search(filled(prompt)):
+        return "prompt leans on a pronoun it does not explain"  # "X said it would be ..."
     if q.type in ("mcq", "short_answer") and _bare_it(prompt):
         return "prompt leans on a pronoun it does not explain"
     if odd_quotes(prompt):
@@ -159,6 +169,24 @@ def flaw(q: Question) -> str | None:
         if last and len(last[0]) > 2 and f" {last[0]} " in f" {norm(rest)} ":
             return "the sentence gives the blank away"  # "_____ takes over from Wilkinson"
     return None
+
+
+REPORTED_IT = re.compile(
+    r"\b(said|says|added|warned|claimed|insisted|argued|believes|believed|thinks|thought)\s+"
+    r"(that\s+)?(it|they|this)\s+(would|will|was|is|were|are|had|has|have|could|should|may|might)\b"
+)
+# "said it was important to ...", "said it is clear that ...": an "it" that stands for nothing.
+EXPLETIVE_IT = re.compile(r"\bit\s+\w+\s+(\w+\s+){0,2}(to|that)\b")
+
+
+def common_word(answer: str) -> bool:
+    """A key of one everyday word ("Demand", "Meetings"), which the stem's words suggest."""
+    words = re.sub(r"^(the|a|an)\s+", "", answer.strip().lower()).rstrip(".").split()
+    if len(words) != 1 or not words[0].isalpha():
+        return False
+    from .frequency import zipf
+
+    return zipf(words[0]) >= 4.0
 
 
 def _bare_it(prompt: str) -> bool:
@@ -244,6 +272,7 @@ def select(
     vague: set[str] = frozenset(),
     title: str = "",
     side: dict[str, int] | None = None,
+    about: str = "",
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
     shows one is refused, since a student would ask "which?". A question whose key the
@@ -260,6 +289,9 @@ def select(
                 reason = f'it says "{phrase}" without saying which'
         if reason is None and in_title(q, title):
             reason = "the headline gives the answer away"
+        if reason is None and about and q.type in ("mcq", "short_answer", "cloze"):
+            if norm(q.answer) == norm(about):
+                reason = "the answer is what the whole article is about"
         if reason is None and side is not None and q.type not in WHOLE_ARTICLE:
             if detail(q) and side.get(q.fact_id, 2) < 2:
                 reason = "a side detail, away from the article's main story"

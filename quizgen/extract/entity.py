@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Fact
 from ..nlp import Analysis
 from .entities import EntityIndex, role_of
@@ -60,6 +62,12 @@ class EntityExtractor:
                     "people",
                     "figure",
                 )
+                if role and re.match(r"(?i)(its|his|her|their)\b", role):
+                    role = ""  # "Its chairman": whose?
+                if role and re.search(
+                    r"(?i)\b(sir|dame|lord|lady|professor|prof|dr|mr|mrs|ms|mp)$", role
+                ):
+                    role = ""  # "chairman Sir": the role ran into the name's title
                 if role and not vague and not canon.all_names() & {role}:
                     roles[canon.name] = (role, ent.sent, off)
         # "Who is the spokesman?" has one answer only if one person is a spokesman.

@@ -188,6 +188,7 @@ def light_verb(verb, obj) -> bool:
     )
 
 
+MODALS = {"would", "could", "might", "may"}
 # "Where did they send him?" asks for the "to": where a motion ends.
 MOTION = {"return", "send", "move", "travel", "fly", "go", "come", "deport", "transfer", "bring"}
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "before", "after"}
@@ -311,6 +312,8 @@ class EventExtractor:
         }
         # "Kim and Trump are likely to ...": no single name answers "Who".
         wh = which(label, name, verb) if label else ""
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+            wh = ""  # "Which organisation would issue lawsuits?": a fear, not a fact
         if wh and not any(c.dep_ == "conj" for c in subj.children):
             q = ask(verb, sent, None, wh, drop=drop, subj_text=written)
             # A subordinate clause alone is often too thin to ask about ("Who leaves office?").
@@ -377,6 +380,8 @@ class EventExtractor:
             elif (
                 child.dep_ == "dobj"
                 and child.head == verb  # an xcomp's object splits from its modifiers
+                # "will seek approval to distil wine": asked for, the object leaves its "to"
+                and not any(c.dep_ in ("xcomp", "ccomp") and c.i > child.i for c in verb.children)
                 and not is_pronoun(child)
                 and not slots["what"]
                 and not light_verb(verb, child)
