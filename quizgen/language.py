@@ -201,6 +201,10 @@ def lower_first(text: str, keep: Token | None = None) -> str:
     first = text.split(" ", 1)[0]
     if keep is not None and (keep.pos_ == "PROPN" or keep.ent_type_ in NAME_TYPES):
         return text  # "Hollywood stars", "Convention Place station": a name, whatever its tag
+    if keep is not None and first[:1].isupper() and first.lower() != "the":
+        # "Wolves chief executive": the article writes it with a capital mid-sentence too.
+        if re.search(rf"[a-z,;] {re.escape(first)}\b", keep.doc.text):
+            return text
     if keep is not None and keep.i + 1 < len(keep.doc):
         nxt = keep.doc[keep.i + 1]
         # "the UK government", "the Academy Awards", "the DSTT": a name's "The" is written

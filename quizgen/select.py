@@ -56,6 +56,10 @@ def odd_quotes(text: str) -> bool:
 WHOLE_ARTICLE = ("essay", "matching", "ordering", "multi_select")
 
 
+SIDE = "a side detail, away from the article's main story"
+FLOOR = 5  # below this many, side details are taken after all
+
+
 def detail(q: Question) -> bool:
     """A question that tests one detail of its sentence: a blank, a changed name or figure, a
     "how many"."""
@@ -163,6 +167,20 @@ def flaw(q: Question) -> str | None:
             return "the right option is much longer than the others"
     if q.type == "cloze" and "{{c1::" not in prompt:
         return "cloze without a deletion"
+    if q.type == "cloze" and re.search(r"\}\}\S*\s*\(\s*[£$€]?\d", prompt):
+        return "the bracket after the blank gives it away"  # "$_____ (£800m)"
+    if q.type == "cloze" and re.search(
+        r"(?i)\b(quoted in|told|according to|reported by|interview with|writing in)\s+"
+        r"(the\s+)?\{\{c\d+::",
+        prompt,
+    ):
+        return "the blank is only where a quotation was printed"  # "quoted in _____"
+    if THEN.search(filled(prompt)) and not re.search(r"(?i)\bif\b", prompt):
+        return 'it says "then" without saying when'
+    if q.type in ("mcq", "short_answer") and (
+        prompt.endswith(" by?") or (prompt.startswith("Who") and re.search(r"\bamong\b", prompt))
+    ):
+        return "prompt is not grammatical" if prompt.endswith(" by?") else "several names answer it"
     if q.type == "cloze" and q.answer:
         rest = re.sub(r"\{\{c\d+::.*?\}\}", " ", prompt)
         last = norm(q.answer).split()[-1:]
@@ -171,6 +189,8 @@ def flaw(q: Question) -> str | None:
     return None
 
 
+# "McCartney then performed ...": after what? Not "and then", "since then", "then-chancellor".
+THEN = re.compile(r"(?<!\band )(?<!\bsince )(?<!\bby )(?<!\buntil )(?<!\bjust )\bthen\b(?![-'])")
 REPORTED_IT = re.compile(
     r"\b(said|says|added|warned|claimed|insisted|argued|believes|believed|thinks|thought)\s+"
     r"(that\s+)?(it|they|this)\s+(would|will|was|is|were|are|had|has|have|could|should|may|might)\b"
@@ -294,7 +314,7 @@ def select(
                 reason = "the answer is what the whole article is about"
         if reason is None and side is not None and q.type not in WHOLE_ARTICLE:
             if detail(q) and side.get(q.fact_id, 2) < 2:
-                reason = "a side detail, away from the article's main story"
+                reason = SIDE
         key = norm(q.prompt)
         if reason is None and key in seen_prompts:
             reason = "repeats another question"
@@ -366,6 +386,16 @@ def select(
             rejected.append(Rejected(q, reason))
             continue
         _take(q, chosen, per_type, per_fact, per_sentence, answers)
+    # An article whose main story gives almost nothing still gets a short set: side details,
+    # best first, rather than an error where a teacher expected questions.
+    if len(chosen) < FLOOR:
+        held = [r for r in rejected if r.reason == SIDE]
+        for r in sorted(held, key=lambda r: (-r.question.score, _h(seed, r.question.id))):
+            if len(chosen) >= FLOOR:
+                break
+            if _conflict(r.question, chosen, per_fact, per_sentence, answers) is None:
+                rejected.remove(r)
+                _take(r.question, chosen, per_type, per_fact, per_sentence, answers)
     for q in _balance_keys(chosen, other_form):
         chosen.remove(q)
         rejected.append(Rejected(q, f"the set has too many true/false items keyed {q.answer}"))

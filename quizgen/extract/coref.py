@@ -86,6 +86,12 @@ def person_for(pron: Token, analysis: Analysis, offset: int) -> tuple[str, int] 
         people = _people(prev, analysis)
         if people is None:
             return None
+        if len(people) == 1 and any(
+            t.lower_ in ("he", "she", "him", "his", "her") and not in_quotes(t) for t in prev
+        ):
+            # "..., where he again succeeded Jones. He engineered ...": the one named is
+            # not the "he" the story is following.
+            return None
         if len(people) == 1:
             return people.pop(), off + prev.start_char
         if people:

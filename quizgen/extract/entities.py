@@ -206,6 +206,22 @@ class EntityIndex:
             else:
                 owner.aliases.add(text)
             index._by_alias[key] = owner
+        # News names a person in full first: a surname met before the only full name that
+        # shares it ("Jackson exposed ..." long before "Michael Jackson") is someone else.
+        first_at: dict[str, int] = {}
+        for text, _, start in mentions:
+            first_at.setdefault(norm(strip_title(text)), start)
+        for ent in list(index.entities):
+            full = first_at.get(norm(ent.name))
+            if ent.label != "PERSON" or full is None or len(ent.name.split()) < 2:
+                continue
+            for alias in sorted(ent.aliases):
+                key = norm(alias)
+                if len(alias.split()) == 1 and first_at.get(key, full) < full:
+                    ent.aliases.discard(alias)
+                    other = Entity(name=alias, label=labels[key].most_common(1)[0][0])
+                    index.entities.append(other)
+                    index._by_alias[key] = other
         for text, label, start in mentions:
             ent = index.lookup(text)
             if ent is not None:

@@ -381,7 +381,9 @@ class EventExtractor:
                 child.dep_ == "dobj"
                 and child.head == verb  # an xcomp's object splits from its modifiers
                 # "will seek approval to distil wine": asked for, the object leaves its "to"
-                and not any(c.dep_ in ("xcomp", "ccomp") and c.i > child.i for c in verb.children)
+                and not any(
+                    c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > child.i for c in verb.children
+                )
                 and not is_pronoun(child)
                 and not slots["what"]
                 and not light_verb(verb, child)
