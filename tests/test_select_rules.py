@@ -55,3 +55,50 @@ def test_a_key_that_is_the_article_itself_is_refused():
     assert not chosen and rejected[0].reason == "the answer is what the whole article is about"
     chosen, _ = select([q], about="Chile")
     assert chosen == [q]
+
+
+@pytest.mark.parametrize(
+    "prompt,answer",
+    [
+        ("Bat won approval to build a ${{c1::1.5bn}} (£800m) factory in China.", "1.5bn"),
+        (
+            "The capacity is too high, a regulator quoted in {{c1::China Daily}} said.",
+            "China Daily",
+        ),
+        ("Paul McCartney then performed a mellow version of {{c1::Live And Let Die}}.", "x"),
+    ],
+)
+def test_a_cloze_that_gives_itself_away_or_dangles_is_refused(prompt, answer):
+    assert flaw(ask(prompt, answer, type="cloze")) is not None
+
+
+def test_a_plain_cloze_is_kept():
+    q = ask("{{c1::Rich Templeton}} has backed net phone calls, and since then others have.", "x")
+    q.type, q.answer = "cloze", "Rich Templeton"
+    assert flaw(q) is None  # "since then" says when
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Which organisation fined a record $550,000 (£292,000) by?",
+        "Who is among the stars who have previously graced the Super Bowl stage?",
+    ],
+)
+def test_a_stranded_by_or_a_list_member_is_refused(prompt):
+    assert flaw(ask(prompt, "CBS")) is not None
+
+
+def test_a_surname_before_the_full_name_is_someone_else():
+    from quizgen import pipeline
+    from quizgen.extract.entities import EntityIndex
+    from quizgen.ingest import read_text
+
+    text = (
+        "Title\n\nLast year, Jackson exposed a breast during a dance routine at the show.\n\n"
+        "Stars who have played the show include Michael Jackson and Diana Ross.\n"
+    )
+    index = EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
+    found = index.lookup("Jackson")
+    assert found is not None and found.name == "Jackson"
+    assert index.lookup("Michael Jackson").name == "Michael Jackson"
