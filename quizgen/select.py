@@ -108,6 +108,10 @@ def flaw(q: Question) -> str | None:
             r"(?i)(what|who|which \w+)\s+(\w+\s+)?other\b", asked
         ):
             return "prompt leans on what came before it"  # "What did other projects include?"
+        if re.match(r"(?i)(his|her|its|their)\b", q.answer.strip()) or re.search(
+            r"(?i)\bother\b", q.answer
+        ):
+            return "the answer leans on the sentence it came from"  # "His managerial career"
         if re.match(r"(?i)what\b", asked) and common_word(q.answer):
             # "What is production outstripping?" "Demand": the stem's set phrase answers it.
             return "the answer is one everyday word"
@@ -177,6 +181,12 @@ def flaw(q: Question) -> str | None:
         return "the blank is only where a quotation was printed"  # "quoted in _____"
     if THEN.search(filled(prompt)) and not re.search(r"(?i)\bif\b", prompt):
         return 'it says "then" without saying when'
+    if q.type in ("mcq", "short_answer") and re.search(
+        r"(?i)(\b(eventually|finally|however|meanwhile|instead|initially)\?$)"
+        r"|\bwhy (is|was) the (reality|truth|fact|problem|point|issue)\b",
+        prompt,
+    ):
+        return "prompt is not grammatical"  # "... with BT eventually?"
     if q.type in ("mcq", "short_answer") and (
         prompt.endswith(" by?") or (prompt.startswith("Who") and re.search(r"\bamong\b", prompt))
     ):
