@@ -22,6 +22,8 @@ def ask(prompt: str, answer: str = "Sir Alan Budd", type: str = "short_answer") 
         ("What is production currently outstripping by about 30%?", "Demand"),
         ("According to the article, why could it be scuppered by the cabinet?", "Cost"),
         ("Who told that he believed the changes he had made were enough?", "Charles Clarke"),
+        ("What did the tribunal dismiss in its ruling on Tuesday?", "Her claims of unequal pay"),
+        ("What did Hoddle begin as player-boss with Swindon?", "His managerial career"),
     ],
 )
 def test_a_flawed_question_is_refused(prompt, answer):
@@ -40,7 +42,7 @@ def test_a_reported_it_needs_what_it_stands_for():
 @pytest.mark.parametrize(
     "prompt,answer",
     [
-        ("What did the tribunal dismiss in its ruling on Tuesday?", "Her claims of unequal pay"),
+        ("What did the tribunal dismiss in its ruling on Tuesday?", "Ms Villalba's claims"),
         ("Who was named England's new rugby union captain on Monday?", "Jonny Wilkinson"),
         ("What has China ordered a halt to in its power sector?", "Construction work"),
     ],
