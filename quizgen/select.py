@@ -108,11 +108,13 @@ def flaw(q: Question) -> str | None:
             r"(?i)(what|who|which \w+)\s+(\w+\s+)?other\b", asked
         ):
             return "prompt leans on what came before it"  # "What did other projects include?"
-        if re.match(r"(?i)(his|her|its|their)\b", q.answer.strip()) or re.search(
+        # Whose "its": a name in the stem, not a day or a month.
+        named = [w for w in re.findall(r"\s([A-Z][\w'-]+)", asked) if w.lower() not in DAYS_MONTHS]
+        if (re.match(r"(?i)(his|her|its|their)\b", q.answer.strip()) and not named) or re.search(
             r"(?i)\bother\b", q.answer
         ):
             return "the answer leans on the sentence it came from"  # "His managerial career"
-        if re.match(r"(?i)what\b", asked) and common_word(q.answer):
+        if re.match(r"(?i)what\b", asked) and common_word(q.answer, q.evidence.text):
             # "What is production outstripping?" "Demand": the stem's set phrase answers it.
             return "the answer is one everyday word"
     if REPORTED_IT.search(filled(prompt)) and not EXPLETIVE_IT.search(filled(prompt)):
@@ -209,11 +211,20 @@ REPORTED_IT = re.compile(
 EXPLETIVE_IT = re.compile(r"\bit\s+\w+\s+(\w+\s+){0,2}(to|that)\b")
 
 
-def common_word(answer: str) -> bool:
-    """A key of one everyday word ("Demand", "Meetings"), which the stem's words suggest."""
+DAYS_MONTHS = set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december".split()
+)
+
+
+def common_word(answer: str, source: str = "") -> bool:
+    """A key of one everyday word ("Demand", "Meetings"), which the stem's words suggest; not
+    a name ("Vietnam"), which the sentence it came from writes with a capital."""
     words = re.sub(r"^(the|a|an)\s+", "", answer.strip().lower()).rstrip(".").split()
     if len(words) != 1 or not words[0].isalpha():
         return False
+    if source and not re.search(rf"\b{re.escape(words[0])}\b", source):
+        return False  # only capitalised where it comes from: a name
     from .frequency import zipf
 
     return zipf(words[0]) >= 4.0

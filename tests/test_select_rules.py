@@ -23,7 +23,6 @@ def ask(prompt: str, answer: str = "Sir Alan Budd", type: str = "short_answer") 
         ("According to the article, why could it be scuppered by the cabinet?", "Cost"),
         ("Who told that he believed the changes he had made were enough?", "Charles Clarke"),
         ("What did the tribunal dismiss in its ruling on Tuesday?", "Her claims of unequal pay"),
-        ("What did Hoddle begin as player-boss with Swindon?", "His managerial career"),
     ],
 )
 def test_a_flawed_question_is_refused(prompt, answer):
