@@ -255,12 +255,18 @@ class ClaimExtractor:
                         slots["consequence"] = consequence
                 elif mark.lower_ == "if" and any(t.lower_ == "only" for t in child.subtree):
                     q = ask(head, sent, set(child.subtree), "Under what condition")
+                    ok = q and well_formed(q, analysis)
+                    after = max(t.i for t in child.subtree) + 1
                     if (
-                        q
-                        and not has_dangling_pronoun(q)
-                        and not has_dangling_pronoun(cond)
-                        and well_formed(q, analysis)
+                        sent.start <= min(t.i for t in child.subtree) <= sent.start + 1
+                        and after < sent.end
+                        and sent.doc[after].pos_ == "AUX"
                     ):
+                        # "Only if X can Y progress": the rest is already in a question's
+                        # order, whatever the parser makes of "progress".
+                        rest = tidy(render(t for t in sent.doc[after : sent.end] if not t.is_punct))
+                        q, ok = f"Under what condition {rest}?", True
+                    if ok and not has_dangling_pronoun(q) and not has_dangling_pronoun(cond):
                         slots["condition_q"] = q
                         slots["condition"] = "if " + re.sub(r"^if\s+", "", cond, flags=re.I)
         # "The fact that X suggests Y": what evidence supports Y?
