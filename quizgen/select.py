@@ -104,9 +104,10 @@ def flaw(q: Question) -> str | None:
         if len(asked.split()) < 7:
             # "What does the government want?": in reviews 8-13 two of 23 such were kept.
             return "prompt too vague to say what is asked"
-        if re.search(r"\balso\b", asked) or re.match(
-            r"(?i)(what|who|which \w+)\s+(\w+\s+)?other\b", asked
-        ):
+    if q.type in ("mcq", "short_answer") and re.search(r"\balso\b", asked):
+        return "prompt leans on what came before it"  # "why do lawyers also fear ...?"
+    if q.type in ("mcq", "short_answer") and re.match(r"(?i)(what|who)\b", asked):
+        if re.match(r"(?i)(what|who|which \w+)\s+(\w+\s+)?other\b", asked):
             return "prompt leans on what came before it"  # "What did other projects include?"
         # Whose "its": a name in the stem, not a day or a month.
         named = [w for w in re.findall(r"\s([A-Z][\w'-]+)", asked) if w.lower() not in DAYS_MONTHS]
@@ -181,6 +182,8 @@ def flaw(q: Question) -> str | None:
         prompt,
     ):
         return "the blank is only where a quotation was printed"  # "quoted in _____"
+    if q.type == "cloze" and _name_by_title(prompt):
+        return "the blank is a name beside its title"  # "Wales coach _____"
     if THEN.search(filled(prompt)) and not re.search(r"(?i)\bif\b", prompt):
         return 'it says "then" without saying when'
     if q.type in ("mcq", "short_answer") and re.search(
@@ -215,6 +218,25 @@ DAYS_MONTHS = set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may"
     " june july august september october november december".split()
 )
+
+
+TITLED = set(
+    "mr mrs ms dr sir lord lady dame professor prof coach leader chairman chairwoman minister"
+    " secretary director chief boss manager spokesman spokeswoman president head executive"
+    " captain editor analyst economist correspondent inspector governor mayor founder owner"
+    " commissioner judge lawyer mp".split()
+)
+
+
+def _name_by_title(prompt: str) -> bool:
+    """A blank that asks only which name goes with a title or a role ("Wales coach _____",
+    "Sir _____'s review"): round 16 failed every such item as trivia."""
+    at = prompt.find("{{c1::")
+    if at < 0:
+        return False
+    before = re.findall(r"[\w']+", prompt[:at])[-1:]
+    after = prompt[prompt.find("}}", at) + 2 :]
+    return bool(before and before[0].lower() in TITLED) or after.startswith(("'s", "'"))
 
 
 def common_word(answer: str, source: str = "") -> bool:

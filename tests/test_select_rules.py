@@ -103,3 +103,18 @@ def test_a_surname_before_the_full_name_is_someone_else():
     found = index.lookup("Jackson")
     assert found is not None and found.name == "Jackson"
     assert index.lookup("Michael Jackson").name == "Michael Jackson"
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Wales coach {{c1::Mike Ruddock}} says Danny Grewcock needs to review his actions.",
+        "A new director was a main recommendation in Sir {{c1::Andrew Foster}}'s review.",
+    ],
+)
+def test_a_name_blank_beside_its_title_is_refused(prompt):
+    assert flaw(ask(prompt, "x", type="cloze")) == "the blank is a name beside its title"
+
+
+def test_also_in_any_question_is_refused():
+    assert flaw(ask("According to the article, why do lawyers also fear the CSI effect?", "x"))

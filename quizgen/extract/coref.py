@@ -237,6 +237,23 @@ STAND_INS = {
 }
 
 
+SOMEONE = {
+    "man",
+    "woman",
+    "player",
+    "star",
+    "striker",
+    "midfielder",
+    "defender",
+    "lock",
+    "forward",
+    "winger",
+    "keeper",
+    "youngster",
+    "veteran",
+}
+
+
 def topic_words(analysis: Analysis) -> set[str]:
     """The nouns of the title and the opening sentence: what the article is about, which a
     question may call "the tunnel" or "the auction" without saying more."""
@@ -283,13 +300,15 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
         if any(c.lower_ in POINTING_ADJECTIVES for c in kids):
             found.append(sent.doc[tok.i : head.i + 1].text)  # "the latest findings": which?
             continue
+        # "the England man", "the Chelsea striker": a team or a country does not say which.
+        someone = head.lemma_.lower() in SOMEONE
         if any(
             c.tag_ == "JJS"
             or c.dep_ == "npadvmod"
-            or c.ent_type_
-            or c.pos_ == "PROPN"
+            or (c.ent_type_ and not someone)
+            or (c.pos_ == "PROPN" and not someone)
             or c.lower_ in WHICH
-            or c.dep_ == "compound"
+            or (c.dep_ == "compound" and not someone)
             or c.lemma_.lower() in UNIQUE
             for c in kids
         ):

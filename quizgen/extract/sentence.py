@@ -127,6 +127,13 @@ class SentenceExtractor:
                     continue  # "a million", "dozens": no exact value to change
                 if re.search(r"\bbetween\b", sent.doc[max(ent.start - 4, 0) : ent.start].text):
                     continue  # "between 150,000 and 300,000": one end of a range is no fact
+                near = sent.doc[max(ent.start - 2, sent.start) : min(ent.end + 2, sent.end)].text
+                if re.search(r"\d\S*\s+(to|and)\s+\S*\d", near):
+                    continue  # "A$7.17 to A$8.24", "2003 and 2004": half of a range or a pair
+                if re.search(r"\d[A-Za-z]", ent.text) and not re.search(
+                    r"\d(bn|m|k|s|th|st|nd|rd|km|kg|mph|ft|in)\b", ent.text
+                ):
+                    continue  # "3.75G", "MP3": a number inside a name
                 around = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
                 if re.search(r"\d\s*[-–]\s*\d", around):
                     continue  # a score or a range ("won 2-0"): half of it is no fact
