@@ -241,6 +241,8 @@ class Generator:
         answer = tpl.render(tpl.answer, ctx) if tpl.answer else ""
         if not prompt:
             return None
+        if tpl.type in ("mcq", "short_answer"):
+            prompt = small_articles(prompt)
         explanation = tpl.render(tpl.explanation, ctx) if tpl.explanation else ""
         q = made_by(
             tpl,
@@ -495,6 +497,15 @@ NEGATIONS = {
     "cannot": "can",
     "need": "need not",
 }
+
+
+def small_articles(question: str) -> str:
+    """ "why has The Pentagon ...", "What did A Tory spokesman ...": a sentence's first word
+    moved inside a question is written small; words inside a quotation are left alone."""
+    parts = re.split(r'("[^"]*")', question)
+    for k in range(0, len(parts), 2):
+        parts[k] = re.sub(r"(?<=[a-z,] )(The|A|An)(?= )", lambda m: m.group(1).lower(), parts[k])
+    return "".join(parts)
 
 
 def flipped(text: str, flip: list[str]) -> tuple[str, str, str] | None:

@@ -56,7 +56,7 @@ SPICE = st.sampled_from(
 WORD = st.one_of(st.sampled_from(WORDS), st.text(ODD, min_size=1, max_size=8), SPICE)
 FRAMES = [
     "{a} Smith, the mayor of {b}, said on Monday that the {c} would reopen.",
-    "The town council voted 7-2 to fund the {a} because the old {b} was unsafe.",
+    "The town council hired 70 staff to run the {a} because the old {b} was unsafe.",
     "{a} will cost $2 million, according to a report by {b}.",
     "The minister of {a} believes that the city of Leeds should {b} the {c}.",
 ]

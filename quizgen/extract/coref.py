@@ -189,7 +189,8 @@ WHICH = {"next", "last", "general", "following", "previous"}
 RELATIVE = re.compile(
     r"\b(meanwhile|a day earlier|the day before|the previous day|the next day|the following day"
     r"|the same day|(?:a|two|three|several|some) (?:days|weeks|months|years?) (?:later|earlier)"
-    r"|days later|weeks later|the latter|the former|such an? \w+|such \w+s)\b",
+    r"|days later|weeks later|the latter|the former|such an? \w+|such \w+s"
+    r"|the \d+-year-old)\b",
     re.I,
 )
 
@@ -234,6 +235,8 @@ STAND_INS = {
     "spokesperson",
     "source",
     "analyst",
+    "airline",
+    "carrier",
 }
 
 
@@ -254,6 +257,35 @@ SOMEONE = {
 }
 
 
+# Stand-ins for a person or a body, never the topic itself.
+WHO_STAND_INS = {
+    "company",
+    "firm",
+    "group",
+    "club",
+    "team",
+    "party",
+    "bank",
+    "side",
+    "pair",
+    "man",
+    "woman",
+    "player",
+    "official",
+    "organisation",
+    "organization",
+    "body",
+    "band",
+    "singer",
+    "actor",
+    "star",
+    "spokesman",
+    "spokeswoman",
+    "airline",
+    "carrier",
+}
+
+
 def topic_words(analysis: Analysis) -> set[str]:
     """The nouns of the title and the opening sentence: what the article is about, which a
     question may call "the tunnel" or "the auction" without saying more."""
@@ -268,6 +300,8 @@ def topic_words(analysis: Analysis) -> set[str]:
         # but "the country" or "the firm", however often, stands in for a name.
         nouns = Counter(t.lemma_.lower() for d in analysis.docs for t in d if t.pos_ == "NOUN")
         words |= {w for w, n in nouns.items() if n >= 3 and w not in STAND_INS}
+        # "the singer", "the airline", even in the headline: a question must say who.
+        words -= WHO_STAND_INS
         memo = analysis.cache["topic_words"] = words
     return memo
 

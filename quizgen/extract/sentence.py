@@ -134,7 +134,7 @@ class SentenceExtractor:
                     r"\d(bn|m|k|s|th|st|nd|rd|km|kg|mph|ft|in)\b", ent.text
                 ):
                     continue  # "3.75G", "MP3": a number inside a name
-                around = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
+                around = sent.doc[max(ent.start - 2, 0) : ent.end + 2].text
                 if re.search(r"\d\s*[-–]\s*\d", around):
                     continue  # a score or a range ("won 2-0"): half of it is no fact
                 amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip(" -–—")
