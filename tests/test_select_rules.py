@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.model import Question
+from quizgen.model import Evidence, Question
 from quizgen.select import flaw, select
 
 
@@ -118,3 +118,33 @@ def test_a_name_blank_beside_its_title_is_refused(prompt):
 
 def test_also_in_any_question_is_refused():
     assert flaw(ask("According to the article, why do lawyers also fear the CSI effect?", "x"))
+
+
+def test_a_key_cut_from_a_longer_name_is_refused():
+    q = ask("By whom was Boeing sued after a 1998 contract competition?", "Martin")
+    q.evidence = Evidence("Boeing was sued by Lockheed Martin after a 1998 competition.", 0, 0)
+    assert flaw(q) == "the answer is cut from a longer name"
+    q.evidence = Evidence("Boeing was sued by Mr Martin after a 1998 competition.", 0, 0)
+    assert flaw(q) is None  # a title is not part of the name
+
+
+@pytest.mark.parametrize(
+    "prompt,answer",
+    [
+        ('Who said, "Andy would be a hard act to follow but I am up to it"?', "Andy Farrell"),
+        ("What were more retired women () buying last year than retired men?", "Software"),
+        ("According to the article, why do the Tories say the Tories would not test it?", "x"),
+    ],
+)
+def test_more_flawed_questions_are_refused(prompt, answer):
+    assert flaw(ask(prompt, answer)) is not None
+
+
+def test_a_moved_article_is_written_small():
+    from quizgen.generate import small_articles
+
+    assert (
+        small_articles("Why has The Pentagon looked again?") == "Why has the Pentagon looked again?"
+    )
+    quoted = 'Who said, "The Pentagon knew"?'
+    assert small_articles(quoted) == quoted
