@@ -54,6 +54,11 @@ def reason_parts(verb):
             mark = next(m for m in child.children if m.dep_ == "mark")
             if mark.lower_ == "as" and not any(t.lower_ == "because" for t in child.subtree):
                 continue
+            if mark.lower_ == "since" and (
+                any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+                or any(c.tag_ == "VBD" for c in [child])
+            ):
+                continue  # "has investigated 400 contracts since the claims came to light": when
             return set(child.subtree)
         if child.dep_ == "prep" and child.lower_ in REASON_PREPS:
             return set(child.subtree)
