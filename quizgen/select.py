@@ -195,6 +195,22 @@ def flaw(q: Question) -> str | None:
         return "the quotation names someone the key may be"  # "Andy would be a hard act"
     if q.type in ("mcq", "short_answer") and _repeats_itself(prompt):
         return "prompt is not grammatical"  # "why do the Tories say the Tories ... say?"
+    if q.type == "cloze" and re.search(
+        r"\}\}[,\s]+(said|says|added|told|argued|warned|explained)\b", prompt
+    ):
+        return "the blank is only who said it"  # "..., _____ said."
+    if q.type in ("mcq", "short_answer") and (
+        re.match(r"^(\S+ ){1,3}\(", prompt)
+        or re.match(
+            r"(?i)^(what|who|which|when|where|why|how)\s+(\w+\s+(this|these|those)"
+            r"|(is|was|are|were|do|does|did|has|have|had|will|would|can|could)\s+that)\s",
+            prompt,
+        )
+        or re.search(r"\b(either|too|as well)\?$", prompt)
+    ):
+        return "prompt leans on what came before it"  # "What does that material provide?"
+    if re.match(r"(?:\{\{c\d+::)?(Other|Another)\b", prompt):
+        return 'it says "other" without saying than what'
     if q.type == "cloze" and _name_by_title(prompt):
         return "the blank is a name beside its title"  # "Wales coach _____"
     if THEN.search(filled(prompt)) and not re.search(r"(?i)\bif\b", prompt):
@@ -372,7 +388,7 @@ def select(
     vague: set[str] = frozenset(),
     title: str = "",
     side: dict[str, int] | None = None,
-    about: str = "",
+    about: str | set[str] = frozenset(),
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
     shows one is refused, since a student would ask "which?". A question whose key the
@@ -390,7 +406,7 @@ def select(
         if reason is None and in_title(q, title):
             reason = "the headline gives the answer away"
         if reason is None and about and q.type in ("mcq", "short_answer", "cloze"):
-            if norm(q.answer) == norm(about):
+            if norm(q.answer) in {norm(a) for a in ([about] if isinstance(about, str) else about)}:
                 reason = "the answer is what the whole article is about"
         if reason is None and side is not None and q.type not in WHOLE_ARTICLE:
             if detail(q) and side.get(q.fact_id, 2) < 2:

@@ -108,7 +108,7 @@ def test_a_surname_before_the_full_name_is_someone_else():
 @pytest.mark.parametrize(
     "prompt",
     [
-        "Wales coach {{c1::Mike Ruddock}} says Danny Grewcock needs to review his actions.",
+        "Wales coach {{c1::Mike Ruddock}} wants Danny Grewcock to review his actions.",
         "A new director was a main recommendation in Sir {{c1::Andrew Foster}}'s review.",
     ],
 )
@@ -148,3 +148,42 @@ def test_a_moved_article_is_written_small():
     )
     quoted = 'Who said, "The Pentagon knew"?'
     assert small_articles(quoted) == quoted
+
+
+@pytest.mark.parametrize(
+    "prompt,answer,type",
+    [
+        (
+            "Business surveys suggest a stronger economy, {{c1::Ms Lomax}} said.",
+            "Ms Lomax",
+            "cloze",
+        ),
+        ("When did (now O2) launch its service in the UK?", "On 10 January", "short_answer"),
+        ("What does that material, shared with the magazine, provide?", "An account", "mcq"),
+        ("Who had no prior training in programming either?", "Margaret Hamilton", "short_answer"),
+        ("Other surveys show a rapid {{c1::slowdown}} in house price growth.", "slowdown", "cloze"),
+    ],
+)
+def test_round_18_flaws_are_refused(prompt, answer, type):
+    assert flaw(ask(prompt, answer, type=type)) is not None
+
+
+def test_the_only_person_is_no_answer():
+    from quizgen import pipeline
+    from quizgen.model import Evidence, Fact
+
+    facts = [
+        Fact.make(
+            "entity",
+            {"name": "Rachel Lomax", "label": "PERSON", "mentions": 3},
+            Evidence("", 0, 0),
+            extractor="entity",
+        ),
+        Fact.make(
+            "entity",
+            {"name": "Bank of England", "label": "ORG", "mentions": 3},
+            Evidence("", 0, 0),
+            extractor="entity",
+        ),
+    ]
+    assert pipeline.about(facts) == {"Rachel Lomax"}

@@ -190,7 +190,7 @@ RELATIVE = re.compile(
     r"\b(meanwhile|a day earlier|the day before|the previous day|the next day|the following day"
     r"|the same day|(?:a|two|three|several|some) (?:days|weeks|months|years?) (?:later|earlier)"
     r"|days later|weeks later|the latter|the former|such an? \w+|such \w+s"
-    r"|the \d+-year-old)\b",
+    r"|the \d+-year-old|at the time(?! of))\b",
     re.I,
 )
 

@@ -345,6 +345,8 @@ class EventExtractor:
                     q = ask(verb, sent, target, wh, drop=drop, subj_text=written)
                     ans = f"{child.text} {ent.text}" if ent.start == child.i + 1 else ""
                     ans = ent.text if since and ans else ans
+                    # "In 1970s" -> "In the 1970s": a decade takes "the".
+                    ans = re.sub(r"^(\w+) (\d{4}s)\b", r"\1 the \2", ans)
                     if _ok(q, ans, analysis):
                         slots["when_q"], slots["when"] = q, ans
                         slots["when_exact"] = exact_date(ans)
