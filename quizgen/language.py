@@ -48,6 +48,8 @@ LINKERS = {
     "or",
     "nevertheless",
     "nonetheless",
+    "in addition",
+    "additionally",
 }
 PRONOUNS = {
     "it",

@@ -137,6 +137,8 @@ def flaw(q: Question) -> str | None:
         prompt,
     ):
         return "prompt is not grammatical"  # "How many people have who indicted?"
+    if re.match(r"(?i)(what|who|when|where|why|how)\s+(having|being)\b", prompt):
+        return "prompt is not grammatical"  # "What having Rothman taught to class?"
     if re.search(r"\b(told|tells|tell)\s+(that|how|why|of)\b", prompt):
         return "prompt is not grammatical"  # "Who told that ...": the one told was dropped
     if prompt.count("(") != prompt.count(")"):
