@@ -364,7 +364,8 @@ class Generator:
         before = text[: m.start()].split()
         hedge = " ".join(before[-2:]).lower()
         if NUMBER.search(original) and re.search(
-            r"\b(more than|less than|fewer than|over|under|at least|up to|almost|nearly|about|around|some)$",
+            r"\b(more than|less than|fewer than|over|under|at least|up to|almost|nearly|about|around"
+            r"|some|just|only)$",
             hedge,
         ):
             return None  # "more than 310" is not made false by "more than 620"

@@ -176,8 +176,8 @@ def flaw(q: Question) -> str | None:
             return "the right option is much longer than the others"
     if q.type == "cloze" and "{{c1::" not in prompt:
         return "cloze without a deletion"
-    if q.type == "cloze" and re.search(r"\}\}\S*\s*\(\s*[£$€]?\d", prompt):
-        return "the bracket after the blank gives it away"  # "$_____ (£800m)"
+    if q.type == "cloze" and re.search(r"\}\}\S*\s*\(\s*([£$€]?\d|[A-Z]{2,}\))", prompt):
+        return "the bracket after the blank gives it away"  # "$_____ (£800m)", "_____ (ADSS)"
     if q.type == "cloze" and re.search(
         r"(?i)\b(quoted in|told|according to|reported by|interview with|writing in)\s+"
         r"(the\s+)?\{\{c\d+::",

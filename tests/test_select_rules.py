@@ -187,3 +187,8 @@ def test_the_only_person_is_no_answer():
         ),
     ]
     assert pipeline.about(facts) == {"Rachel Lomax"}
+
+
+def test_a_blank_spelt_out_by_its_acronym_is_refused():
+    prompt = "The {{c1::Association of Directors of Social Services}} (ADSS) agreed in principle."
+    assert flaw(ask(prompt, "x", type="cloze")) == "the bracket after the blank gives it away"
