@@ -192,3 +192,19 @@ def test_the_only_person_is_no_answer():
 def test_a_blank_spelt_out_by_its_acronym_is_refused():
     prompt = "The {{c1::Association of Directors of Social Services}} (ADSS) agreed in principle."
     assert flaw(ask(prompt, "x", type="cloze")) == "the bracket after the blank gives it away"
+
+
+def test_a_he_that_follows_someone_unnamed_is_not_named():
+    from quizgen import pipeline
+    from quizgen.extract.coref import person_for
+    from quizgen.ingest import read_text
+
+    text = (
+        "Title\n\nBill Clinton led the tributes to the actor on Saturday.\n\n"
+        "The 87-year-old was found dead in his hotel room, where he was making a film. "
+        "Police said he appeared to have died of natural causes.\n"
+    )
+    analysis = pipeline.analyze(read_text(text), cache=False)
+    sent, off = analysis.sentences()[-1]
+    he = next(t for t in sent if t.lower_ == "he")
+    assert person_for(he, analysis, off) is None

@@ -86,6 +86,12 @@ def person_for(pron: Token, analysis: Analysis, offset: int) -> tuple[str, int] 
         people = _people(prev, analysis)
         if people is None:
             return None
+        if not people and any(
+            t.lower_ in ("he", "she", "him", "his", "her") and not in_quotes(t) for t in prev
+        ):
+            # "The 87-year-old was found dead where he was making a film. Police said he
+            # ...": the "he" follows someone the text does not name here; stop looking.
+            return None
         if len(people) == 1 and any(
             t.lower_ in ("he", "she", "him", "his", "her") and not in_quotes(t) for t in prev
         ):
