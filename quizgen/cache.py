@@ -223,6 +223,9 @@ def read_docs(entry_key: str, texts: list[str], lang: str = "en") -> list[Doc] |
         data = path_for("analysis", entry_key).read_bytes()
     except OSError:
         return None
+    from .nlp import import_spacy
+
+    import_spacy()
     from spacy.tokens import DocBin
 
     try:
