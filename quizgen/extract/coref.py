@@ -201,68 +201,6 @@ RELATIVE = re.compile(
 )
 
 
-STAND_INS = {
-    "country",
-    "company",
-    "firm",
-    "group",
-    "club",
-    "team",
-    "city",
-    "region",
-    "state",
-    "party",
-    "bank",
-    "side",
-    "pair",
-    "man",
-    "woman",
-    "player",
-    "official",
-    "organisation",
-    "organization",
-    "body",
-    "band",
-    "singer",
-    "actor",
-    "star",
-    "project",
-    "incident",
-    "move",
-    "deal",
-    "case",
-    "decision",
-    "plan",
-    "report",
-    "study",
-    # "According to the spokesman": stories often quote several.
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "source",
-    "analyst",
-    "airline",
-    "carrier",
-}
-
-
-SOMEONE = {
-    "man",
-    "woman",
-    "player",
-    "star",
-    "striker",
-    "midfielder",
-    "defender",
-    "lock",
-    "forward",
-    "winger",
-    "keeper",
-    "youngster",
-    "veteran",
-}
-
-
 # Stand-ins for a person or a body, never the topic itself.
 WHO_STAND_INS = {
     "company",
@@ -289,6 +227,42 @@ WHO_STAND_INS = {
     "spokeswoman",
     "airline",
     "carrier",
+}
+# Nouns that stand in for a name the sentence does not give ("the firm", "the case").
+STAND_INS = WHO_STAND_INS | {
+    "analyst",
+    "case",
+    "city",
+    "country",
+    "deal",
+    "decision",
+    "incident",
+    "move",
+    "plan",
+    "project",
+    "region",
+    "report",
+    "source",
+    "spokesperson",
+    "state",
+    "study",
+}
+
+
+SOMEONE = {
+    "man",
+    "woman",
+    "player",
+    "star",
+    "striker",
+    "midfielder",
+    "defender",
+    "lock",
+    "forward",
+    "winger",
+    "keeper",
+    "youngster",
+    "veteran",
 }
 
 
