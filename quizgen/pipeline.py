@@ -132,27 +132,38 @@ def extract(analysis, names: list[str] | None = None) -> list[Fact]:
         if f.id not in seen:
             seen.add(f.id)
             unique.append(f)
-    _mark_pointing(analysis, unique)
-    from .extract.centrality import mark_central
-
-    mark_central(analysis, unique)
+    _mark_sentences(analysis, unique)
     return unique
 
 
-def _mark_pointing(analysis, facts: list[Fact]) -> None:
-    """Record, on each fact, the phrases of its sentences that point back to something they
-    do not name ("the case", "meanwhile"): selection refuses a question that keeps one. Done
-    here, once for every extractor, plug-ins included."""
+def _mark_sentences(analysis, facts: list[Fact]) -> None:
+    """Record on each fact what selection needs from the sentences its evidence touches, here
+    once for every extractor, plug-ins included: the phrases that point back to something
+    they do not name ("the case", "meanwhile"), which a question may not keep, and the level
+    of the last of them, the one the question asks about (see extract/centrality.py)."""
+    from .extract.centrality import sentence_level
     from .extract.coref import pointing_phrases
 
-    spans = [(off + s.start_char, off + s.end_char, s) for s, off in analysis.sentences()]
+    sents = analysis.sentences()
+    spans = [(off + s.start_char, off + s.end_char) for s, off in sents]
+    phrases: dict[int, list[str]] = {}  # each sentence's, found once however many facts
+    levels: dict[int, int] = {}
     for f in facts:
+        touched = [
+            k
+            for k, (start, end) in enumerate(spans)
+            if start < f.evidence.end and f.evidence.start < end
+        ]
         found: list[str] = []
-        for start, end, sent in spans:
-            if start < f.evidence.end and f.evidence.start < end:
-                found.extend(p for p in pointing_phrases(sent, analysis) if p not in found)
+        for k in touched:
+            if k not in phrases:
+                phrases[k] = pointing_phrases(sents[k][0], analysis)
+            found.extend(p for p in phrases[k] if p not in found)
         if found:
             f.slots["vague"] = found
+        if touched and touched[-1] not in levels:
+            levels[touched[-1]] = sentence_level(touched[-1], sents[touched[-1]][0], analysis)
+        f.slots["central"] = levels[touched[-1]] if touched else 0
 
 
 def facts_for(article: Article, model: str | None = None, cache: bool = True) -> list[Fact]:

@@ -51,11 +51,6 @@ def odd_quotes(text: str) -> bool:
     return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
 
 
-# Types that read the article as a whole (an argument, events in order, a list) rather than
-# one sentence's detail.
-WHOLE_ARTICLE = ("essay", "matching", "ordering", "multi_select")
-
-
 SIDE = "a side detail, away from the article's main story"
 FLOOR = 5  # below this many, side details are taken after all
 
@@ -79,6 +74,7 @@ def flaw(q: Question) -> str | None:
     prompt = q.prompt.strip()
     if not prompt:
         return "empty prompt"
+    asked = re.sub(r"^According to [^,]+, ", "", prompt)  # what is asked, without its source
     allowed = ()
     # "Who said he ...": the answer is the referent. "What did he make?" has no such excuse.
     if q.type in ("mcq", "short_answer") and re.match(r"^Who\b", prompt):
@@ -96,17 +92,16 @@ def flaw(q: Question) -> str | None:
             return "prompt leans on a pronoun it does not explain"
     elif q.type in ("matching", "ordering"):
         pass  # the items are the article's own lines, read beside each other
-    elif has_dangling_pronoun(re.sub(r"^According to [^,]+, ", "", filled(prompt)), allowed):
+    elif has_dangling_pronoun(filled(asked), allowed):
         # "According to the article, why could it be scuppered?": the article is no referent.
         return "prompt leans on a pronoun it does not explain"
-    asked = re.sub(r"^According to [^,]+, ", "", prompt)
-    if q.type in ("mcq", "short_answer") and re.match(r"(?i)(what|who)\b", asked):
-        if len(asked.split()) < (7 if re.match(r"(?i)what\b", asked) else 5):
-            # "What does the government want?": in reviews 8-13 two of 23 such were kept.
-            return "prompt too vague to say what is asked"
+    what_who = q.type in ("mcq", "short_answer") and re.match(r"(?i)(what|who)\b", asked)
+    if what_who and len(asked.split()) < (7 if re.match(r"(?i)what\b", asked) else 5):
+        # "What does the government want?": in reviews 8-13 two of 23 such were kept.
+        return "prompt too vague to say what is asked"
     if q.type in ("mcq", "short_answer") and re.search(r"\balso\b", asked):
         return "prompt leans on what came before it"  # "why do lawyers also fear ...?"
-    if q.type in ("mcq", "short_answer") and re.match(r"(?i)(what|who)\b", asked):
+    if what_who:
         if re.match(r"(?i)(what|who|which \w+)\s+(\w+\s+)?other\b", asked):
             return "prompt leans on what came before it"  # "What did other projects include?"
         # Whose "its": a name in the stem, not a day or a month.
@@ -223,10 +218,14 @@ def flaw(q: Question) -> str | None:
         prompt,
     ):
         return "prompt is not grammatical"  # "... with BT eventually?"
-    if q.type in ("mcq", "short_answer") and (
-        prompt.endswith(" by?") or (prompt.startswith("Who") and re.search(r"\bamong\b", prompt))
+    if q.type in ("mcq", "short_answer") and prompt.endswith(" by?"):
+        return "prompt is not grammatical"  # "Which organisation fined ... by?"
+    if (
+        q.type in ("mcq", "short_answer")
+        and prompt.startswith("Who")
+        and re.search(r"\bamong\b", prompt)
     ):
-        return "prompt is not grammatical" if prompt.endswith(" by?") else "several names answer it"
+        return "several names answer it"  # "Who is among the stars who ...?"
     if q.type == "cloze" and q.answer:
         rest = re.sub(r"\{\{c\d+::.*?\}\}", " ", prompt)
         last = norm(q.answer).split()[-1:]
@@ -390,15 +389,17 @@ def select(
     vague: set[str] = frozenset(),
     title: str = "",
     side: dict[str, int] | None = None,
-    about: str | set[str] = frozenset(),
+    about: set[str] = frozenset(),
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
     shows one is refused, since a student would ask "which?". A question whose key the
-    headline (``title``) gives away is refused too, and so is one away from the main story:
-    ``side`` gives each fact id its sentence's level (see extract/centrality.py)."""
+    headline (``title``) gives away is refused too, and so is one keyed to a name in ``about``
+    (what the whole article is about), or a detail away from the main story: ``side`` gives
+    each fact id its sentence's level (see extract/centrality.py)."""
     rejected: list[Rejected] = []
     ok: list[Question] = []
     seen_prompts: set[str] = set()
+    about_keys = {norm(a) for a in about}
     for q in sorted(questions, key=lambda q: (-q.score, _h(seed, q.id))):
         reason = flaw(q)
         if reason is None:
@@ -407,12 +408,11 @@ def select(
                 reason = f'it says "{phrase}" without saying which'
         if reason is None and in_title(q, title):
             reason = "the headline gives the answer away"
-        if reason is None and about and q.type in ("mcq", "short_answer", "cloze"):
-            if norm(q.answer) in {norm(a) for a in ([about] if isinstance(about, str) else about)}:
+        if reason is None and q.type in ("mcq", "short_answer", "cloze"):
+            if norm(q.answer) in about_keys:
                 reason = "the answer is what the whole article is about"
-        if reason is None and side is not None and q.type not in WHOLE_ARTICLE:
-            if detail(q) and side.get(q.fact_id, 2) < 2:
-                reason = SIDE
+        if reason is None and side is not None and detail(q) and side.get(q.fact_id, 2) < 2:
+            reason = SIDE
         key = norm(q.prompt)
         if reason is None and key in seen_prompts:
             reason = "repeats another question"

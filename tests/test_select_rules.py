@@ -52,9 +52,9 @@ def test_a_plain_question_is_kept(prompt, answer):
 
 def test_a_key_that_is_the_article_itself_is_refused():
     q = ask("Which country fell behind the New World producers in 2003?", "France")
-    chosen, rejected = select([q], about="France")
+    chosen, rejected = select([q], about={"France"})
     assert not chosen and rejected[0].reason == "the answer is what the whole article is about"
-    chosen, _ = select([q], about="Chile")
+    chosen, _ = select([q], about={"Chile"})
     assert chosen == [q]
 
 

@@ -118,6 +118,13 @@ def _quote_open_after(sent: Span, open_quote: bool) -> bool:
     return open_quote
 
 
+def hypothetical(verb: Token) -> bool:
+    """A would/could/might/may clause: a fear or a hope, not something that happened."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children
+    )
+
+
 def in_quotes(tok: Token) -> bool:
     """Whether a token stands inside quotation marks within its sentence."""
     sent = tok.sent

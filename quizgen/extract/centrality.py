@@ -40,15 +40,6 @@ def level(rank: int, topic: int) -> int:
     return 1 if topic >= ASKED else 0
 
 
-def mark_central(analysis: Analysis, facts) -> None:
-    """Record on each fact the level of its sentence (``slots["central"]``), judged by the
-    last sentence its evidence touches: that is the one the question asks about."""
-    spans = []
-    for rank, (sent, off) in enumerate(analysis.sentences()):
-        found = level(rank, topic_count(sent, analysis))
-        spans.append((off + sent.start_char, off + sent.end_char, found))
-    for f in facts:
-        touched = [
-            c for start, end, c in spans if start < f.evidence.end and f.evidence.start < end
-        ]
-        f.slots["central"] = touched[-1] if touched else 0
+def sentence_level(rank: int, sent: Span, analysis: Analysis) -> int:
+    """The level of the sentence at ``rank`` in the body (0 for the first)."""
+    return level(rank, topic_count(sent, analysis))

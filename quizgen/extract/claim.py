@@ -56,7 +56,7 @@ def reason_parts(verb):
                 continue
             if mark.lower_ == "since" and (
                 any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
-                or any(c.tag_ == "VBD" for c in [child])
+                or child.tag_ == "VBD"
             ):
                 continue  # "has investigated 400 contracts since the claims came to light": when
             return set(child.subtree)
@@ -259,8 +259,6 @@ class ClaimExtractor:
                         slots["unless_q"] = f"What does {voice} warn could happen unless {cond}?"
                         slots["consequence"] = consequence
                 elif mark.lower_ == "if" and any(t.lower_ == "only" for t in child.subtree):
-                    q = ask(head, sent, set(child.subtree), "Under what condition")
-                    ok = q and well_formed(q, analysis)
                     after = max(t.i for t in child.subtree) + 1
                     if (
                         sent.start <= min(t.i for t in child.subtree) <= sent.start + 1
@@ -271,6 +269,9 @@ class ClaimExtractor:
                         # order, whatever the parser makes of "progress".
                         rest = tidy(render(t for t in sent.doc[after : sent.end] if not t.is_punct))
                         q, ok = f"Under what condition {rest}?", True
+                    else:
+                        q = ask(head, sent, set(child.subtree), "Under what condition")
+                        ok = q and well_formed(q, analysis)
                     if ok and not has_dangling_pronoun(q) and not has_dangling_pronoun(cond):
                         slots["condition_q"] = q
                         slots["condition"] = "if " + re.sub(r"^if\s+", "", cond, flags=re.I)

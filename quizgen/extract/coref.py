@@ -86,17 +86,13 @@ def person_for(pron: Token, analysis: Analysis, offset: int) -> tuple[str, int] 
         people = _people(prev, analysis)
         if people is None:
             return None
-        if not people and any(
+        if len(people) <= 1 and any(
             t.lower_ in ("he", "she", "him", "his", "her") and not in_quotes(t) for t in prev
         ):
-            # "The 87-year-old was found dead where he was making a film. Police said he
-            # ...": the "he" follows someone the text does not name here; stop looking.
-            return None
-        if len(people) == 1 and any(
-            t.lower_ in ("he", "she", "him", "his", "her") and not in_quotes(t) for t in prev
-        ):
-            # "..., where he again succeeded Jones. He engineered ...": the one named is
-            # not the "he" the story is following.
+            # A sentence with its own "he" and no other name, or one name beside it: the
+            # story follows someone it does not name there ("The 87-year-old was found dead
+            # where he was making a film."), or not the one it names ("..., where he again
+            # succeeded Jones."). Stop looking.
             return None
         if len(people) == 1:
             return people.pop(), off + prev.start_char

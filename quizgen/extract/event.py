@@ -18,6 +18,7 @@ from .base import (
     answer_text,
     clause_text,
     display_name,
+    hypothetical,
     is_pronoun,
     stands_alone,
     subject_name,
@@ -188,7 +189,6 @@ def light_verb(verb, obj) -> bool:
     )
 
 
-MODALS = {"would", "could", "might", "may"}
 # "Where did they send him?" asks for the "to": where a motion ends.
 MOTION = {"return", "send", "move", "travel", "fly", "go", "come", "deport", "transfer", "bring"}
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "before", "after"}
@@ -312,7 +312,7 @@ class EventExtractor:
         }
         # "Kim and Trump are likely to ...": no single name answers "Who".
         wh = which(label, name, verb) if label else ""
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        if hypothetical(verb):
             wh = ""  # "Which organisation would issue lawsuits?": a fear, not a fact
         if wh and not any(c.dep_ == "conj" for c in subj.children):
             q = ask(verb, sent, None, wh, drop=drop, subj_text=written)

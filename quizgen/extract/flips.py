@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import SPEECH, in_quotes
+from .base import SPEECH, hypothetical, in_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -115,9 +115,7 @@ ACTIVE_ONLY = {"welcomed", "welcomes", "criticised", "criticises", "criticized",
 def _plain_verb(verb: Token) -> bool:
     """A verb that states what happened: not a would/could (a hypothesis), not a passive of a
     verb that needs its object, not one that governs a "to" clause."""
-    if any(
-        c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children
-    ):
+    if hypothetical(verb):
         return False
     if verb.lower_ in ACTIVE_ONLY and not any(c.dep_ == "dobj" for c in verb.children):
         return False
