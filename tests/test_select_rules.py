@@ -23,6 +23,9 @@ def ask(prompt: str, answer: str = "Sir Alan Budd", type: str = "short_answer") 
         ("According to the article, why could it be scuppered by the cabinet?", "Cost"),
         ("Who told that he believed the changes he had made were enough?", "Charles Clarke"),
         ("What did the tribunal dismiss in its ruling on Tuesday?", "Her claims of unequal pay"),
+        ('Who said, "Andy would be a hard act to follow but I am up to it"?', "Andy Farrell"),
+        ("What were more retired women () buying last year than retired men?", "Software"),
+        ("According to the article, why do the Tories say the Tories would not test it?", "x"),
     ],
 )
 def test_a_flawed_question_is_refused(prompt, answer):
@@ -126,18 +129,6 @@ def test_a_key_cut_from_a_longer_name_is_refused():
     assert flaw(q) == "the answer is cut from a longer name"
     q.evidence = Evidence("Boeing was sued by Mr Martin after a 1998 competition.", 0, 0)
     assert flaw(q) is None  # a title is not part of the name
-
-
-@pytest.mark.parametrize(
-    "prompt,answer",
-    [
-        ('Who said, "Andy would be a hard act to follow but I am up to it"?', "Andy Farrell"),
-        ("What were more retired women () buying last year than retired men?", "Software"),
-        ("According to the article, why do the Tories say the Tories would not test it?", "x"),
-    ],
-)
-def test_more_flawed_questions_are_refused(prompt, answer):
-    assert flaw(ask(prompt, answer)) is not None
 
 
 def test_a_moved_article_is_written_small():
