@@ -20,6 +20,7 @@ from .kinds import (
     Aliases,
     is_country,
     near_spelling,
+    neighbours,
     norm,
     parallel,
     perturb,
@@ -134,6 +135,7 @@ class Generator:
         }
         self.failures: dict[str, int] = {}
         self.other_form: dict[str, Question] = {}
+        self.packaged: set[str] = set()  # stand-ins from quizgen's own data, not the article
 
     def pool(self, spec: str) -> list[str]:
         m = POOL_RE.match(spec.strip())
@@ -159,7 +161,24 @@ class Generator:
             chosen.extend(found)
             if len(chosen) >= count:
                 break
+        if len(chosen) < count:
+            chosen += self.nearby_countries(answer, prompt, salt)[: count - len(chosen)]
         return chosen[:count]
+
+    def nearby_countries(self, answer: str, prompt: str, salt: str) -> list[str]:
+        """For a country the article gives no other country to stand beside: countries of
+        its region that the article never names, in a seeded order. Not true by the text,
+        since the text does not name them, and not ruled out on sight."""
+        text = f" {norm(prompt)} "
+        found = [
+            c
+            for c in neighbours(answer)
+            if f" {norm(c)} " not in text
+            and norm(c) not in self.labels
+            and not any(self.aliases.same(c, name) for name in self.labels)
+        ]
+        self.packaged.update(found)
+        return sorted(found, key=lambda c: _h(self.seed, salt, c))
 
     def _from_pool(self, answer, prompt, spec, count, salt, already) -> list[str]:
         chosen: list[str] = []
@@ -410,7 +429,7 @@ class Generator:
             # "London" for "England" may still be true: never a place inside the other.
             if not NUMBER.search(original) and within(original, cand):
                 continue
-            once = self.mentions.get(norm(cand), 0) < 2
+            once = self.mentions.get(norm(cand), 0) < 2 and cand not in self.packaged
             if not NUMBER.search(original) and once and self.labels.get(norm(cand)) != "PERSON":
                 continue  # a place or body met once ("Ibrox", "Oscars") is often of another kind
             if person and (once or self.mentions.get(norm(original), 0) < 2):

@@ -114,6 +114,32 @@ def countries() -> frozenset[str]:
     return frozenset(norm(line) for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@functools.cache
+def _regions() -> tuple[tuple[str, ...], ...]:
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("quizgen").joinpath("data/regions.yaml").read_text("utf-8")
+    return tuple(tuple(members) for members in yaml.safe_load(text).values())
+
+
+def neighbours(name: str) -> list[str]:
+    """The other countries of ``name``'s region ("Albania" -> "Kosovo", "Serbia", ...), in
+    the data file's order; none for a name that is not one of them by that spelling."""
+    key = _place_key(name)
+    found: list[str] = []
+    for members in _regions():
+        if key in {norm(m) for m in members}:
+            found += [m for m in members if norm(m) != key and m not in found]
+    return found
+
+
+def is_capital(name: str) -> bool:
+    """A capital that news writing may use for its state ("London", "Pyongyang")."""
+    return _place_key(name) in _capital_keys()
+
+
 def is_country(name: str) -> bool:
     """A state, or a capital, which news writing uses for its state ("Pyongyang believes")."""
     key = _place_key(name)

@@ -1,0 +1,90 @@
+"""Questions made from what a clause says someone means to do, from a subject that is one of
+the article's things, and places with their stand-ins: each on a short text through the
+real parser, the real extractors and the real templates."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen import pipeline
+from quizgen.ingest import read_text
+from quizgen.kinds import neighbours
+
+
+def questions(text: str):
+    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    qs, failures = pipeline.generate(facts)
+    assert not failures
+    return facts, qs
+
+
+@pytest.fixture(scope="module")
+def returns():
+    return questions(
+        "Children to face returns\n\n"
+        "The UK government is planning to return asylum seeker children without parents to "
+        "Albania.\n\nHollywood stars brought a touch of glamour to London on Saturday.\n"
+    )
+
+
+def by_template(qs, tid):
+    return [q for q in qs if q.template_id == tid]
+
+
+def test_what_someone_plans_to_do(returns):
+    _, qs = returns
+    (q,) = by_template(qs, "event-do-short")
+    assert q.prompt == "What is the UK government planning to do?"
+    assert q.answer == "Return asylum seeker children without parents to Albania"
+
+
+def test_nothing_to_do_without_a_clause_of_intent():
+    _, qs = questions("Talks\n\nThe minister went to Paris to discuss the deal.\n")
+    assert not by_template(qs, "event-do-short")
+
+
+def test_a_lone_country_gets_its_neighbours_as_options(returns):
+    _, qs = returns
+    (q,) = [q for q in by_template(qs, "event-where-mcq") if q.answer == "Albania"]
+    assert q.type == "mcq" and len(q.choices) == 4
+    wrong = [c for k, c in enumerate(q.choices) if k not in q.correct]
+    assert set(wrong) <= set(neighbours("Albania"))
+    # The false form of the sentence names one of them instead.
+    tf = [q for q in by_template(qs, "sentence-tf") if q.answer == "False"]
+    assert tf and any(c in tf[0].prompt for c in neighbours("Albania"))
+    assert "Albania" not in tf[0].prompt
+
+
+def test_a_capital_is_asked_for_as_a_city(returns):
+    _, qs = returns
+    where = [q for q in by_template(qs, "event-where-mcq") if "glamour" in q.prompt]
+    assert [q.answer for q in where] == ["London"]
+
+
+def test_a_subject_that_is_the_article_s_thing():
+    _, qs = questions(
+        "Cash machine networks at risk\n\n"
+        "Cash machine networks have become more susceptible to computer viruses.\n"
+    )
+    (q,) = by_template(qs, "event-subject-short")
+    assert q.prompt == "What has become more susceptible to computer viruses?"
+    assert q.answer == "Cash machine networks"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan has become more popular with voters.",  # a shell noun points back
+        "A bookmaker has stopped taking bets on the show.",  # which bookmaker?
+        "The participants looked at dots on a computer screen.",  # too plain a key
+    ],
+)
+def test_no_subject_question_on_a_vague_subject(sentence):
+    _, qs = questions(f"Plan bookmaker participants\n\n{sentence}\n")
+    assert not by_template(qs, "event-subject-short")
+
+
+def test_neighbours_are_of_the_same_region():
+    assert "Kosovo" in neighbours("Albania") and "Albania" not in neighbours("Albania")
+    assert "Peru" not in neighbours("Albania")
+    assert neighbours("the UK") == []  # no stand-in that would need its own "the"
