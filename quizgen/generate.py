@@ -326,6 +326,15 @@ class Generator:
         q.choices = ["True", "False"]
         swap = tpl.false_form.get("swap")
         changed = self.swapped(tpl, fact, ctx, q.prompt, q.id) if swap else None
+        for value, label, pool in fact.slots.get("alternatives", []) if swap == "detail" else []:
+            if changed is not None:
+                break
+            # The first detail has no stand-in: another of the sentence's may.
+            other = replace(
+                fact,
+                slots={**fact.slots, "detail": value, "detail_label": label, "detail_pool": pool},
+            )
+            changed = self.swapped(tpl, other, self._context(other), q.prompt, q.id)
         if changed is None and tpl.false_form.get("flip"):
             swap = "flip"
             changed = flipped(q.prompt, fact.slots.get(tpl.false_form["flip"]) or [])

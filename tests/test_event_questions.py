@@ -88,3 +88,15 @@ def test_neighbours_are_of_the_same_region():
     assert "Kosovo" in neighbours("Albania") and "Albania" not in neighbours("Albania")
     assert "Peru" not in neighbours("Albania")
     assert neighbours("the UK") == []  # no stand-in that would need its own "the"
+
+
+def test_a_false_form_changes_another_detail_where_the_first_has_no_stand_in():
+    facts, qs = questions(
+        "Baker moves abroad\n\nJohn Smith moved to Albania in 2003 to open a bakery in the "
+        "capital.\n"
+    )
+    (fact,) = [f for f in facts if f.kind == "sentence"]
+    assert fact.slots["detail"] == "John Smith"  # a person named once: no stand-in
+    tf = [q for q in by_template(qs, "sentence-tf") if q.answer == "False"]
+    assert len(tf) == 1 and "John Smith" in tf[0].prompt
+    assert "Albania" not in tf[0].prompt or "2003" not in tf[0].prompt

@@ -68,7 +68,8 @@ class SentenceExtractor:
             words = clean.split()
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue
-            detail = self._detail(sent, clean, index)
+            details = list(self._details(sent, clean, index))
+            detail = details[0] if details else None
             flip = flip_for(sent, clean)
             if detail is None and flip is None:
                 continue
@@ -89,6 +90,9 @@ class SentenceExtractor:
                 "rank": rank,
                 "flip": list(flip) if flip else [],
             }
+            if len(details) > 1:
+                # Where the first has no stand-in, a false form may change another.
+                slots["alternatives"] = [list(d) for d in details[1:]]
             facts.append(
                 Fact.make(
                     "sentence",
@@ -101,8 +105,8 @@ class SentenceExtractor:
         return facts
 
     @staticmethod
-    def _detail(sent, clean, index):
-        """The detail to change for a false version, most checkable first."""
+    def _details(sent, clean, index):
+        """The details a false version may change, most checkable first."""
         ents = sorted(
             sent.ents, key=lambda e: DETAILS.index(e.label_) if e.label_ in DETAILS else 99
         )
@@ -148,18 +152,21 @@ class SentenceExtractor:
                         continue  # "the Six Nations": a name, not a count
                     if "," in rest and " and " in rest:
                         continue
-                    return amount, "COUNT", "quantity.amount[unit=COUNT]"
+                    yield amount, "COUNT", "quantity.amount[unit=COUNT]"
+                    continue
                 # Stand-ins measure the same thing: another count of people for people.
                 head = ent.root
                 counted = ""
                 if ent.label_ == "CARDINAL" and head.dep_ in ("nummod", "quantmod"):
                     counted = head.head.lemma_.lower() if head.head.pos_ == "NOUN" else ""
                 measure = f"{ent.label_}:{counted}" if counted else ent.label_
-                return amount, ent.label_, f"quantity.amount[measure={measure}]"
+                yield amount, ent.label_, f"quantity.amount[measure={measure}]"
+                continue
             if ent.label_ == "DATE":
                 if not re.fullmatch(r"(?:in |)(1[5-9]\d\d|20\d\d)", ent.text):
                     continue  # only a bare year has same-kind stand-ins that are clearly wrong
-                return ent.text, "YEAR", "sentence.detail[detail_label=YEAR]"
+                yield ent.text, "YEAR", "sentence.detail[detail_label=YEAR]"
+                continue
             if ent.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "Hollywood directors": a name used as a modifier
             if ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children):
@@ -175,5 +182,4 @@ class SentenceExtractor:
                 continue  # "Peter Zombic, the head of Universal Music": the role says who
             # A body for a body that acts in the article, never a game or a prize.
             key = "actor" if canon.label == "ORG" else "label"
-            return tidy(ent.text), canon.label, f"entity.name[{key}={canon.label}]"
-        return None
+            yield tidy(ent.text), canon.label, f"entity.name[{key}={canon.label}]"
