@@ -201,6 +201,10 @@ def lower_first(text: str, keep: Token | None = None) -> str:
     if not text:
         return text
     first = text.split(" ", 1)[0]
+    if keep is not None and keep.pos_ in ("ADP", "SCONJ") and not keep.ent_type_:
+        # "From Tuesday", "Under President Chavez": a preposition moved to the end is small,
+        # whatever name follows it.
+        return text[0].lower() + text[1:]
     if keep is not None and (keep.pos_ == "PROPN" or keep.ent_type_ in NAME_TYPES):
         return text  # "Hollywood stars", "Convention Place station": a name, whatever its tag
     if keep is not None and first[:1].isupper() and first.lower() != "the":

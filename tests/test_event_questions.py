@@ -100,3 +100,12 @@ def test_a_false_form_changes_another_detail_where_the_first_has_no_stand_in():
     tf = [q for q in by_template(qs, "sentence-tf") if q.answer == "False"]
     assert len(tf) == 1 and "John Smith" in tf[0].prompt
     assert "Albania" not in tf[0].prompt or "2003" not in tf[0].prompt
+
+
+def test_a_fronted_preposition_moves_to_the_end_in_small_letters():
+    facts, _ = questions(
+        "Marriage rules\n\nFrom Tuesday, most non-EU citizens will need Home Office approval "
+        "to marry.\n"
+    )
+    asked = [f.slots["what_q"] for f in facts if f.kind == "event" and f.slots.get("what_q")]
+    assert asked == ["What will most non-EU citizens need from Tuesday?"]
