@@ -164,7 +164,21 @@ def lead_tokens(sent: Span, subj: Token) -> set[Token]:
 def without_also(text: str) -> str:
     """ "X are also facing poverty" -> "X are facing poverty": the "also" leans on a sentence
     the question does not show."""
-    return re.sub(r"(?<=\w) also (?=\w)", " ", text)
+    text = re.sub(r"(?<=\w) also (?=\w)", " ", text)
+
+    # "Foster, however, declared ...": the same for a linker set off by commas, but never
+    # inside a quotation, whose words are the speaker's.
+    def drop(m: re.Match) -> str:
+        quoted = len(re.findall(r'["“”]', text[: m.start()])) % 2
+        return m.group() if quoted else ""
+
+    return re.sub(
+        r"(?<=\w), (however|though|meanwhile|in turn|instead|therefore|too|also|in fact)"
+        r",(?= \w)",
+        drop,
+        text,
+        flags=re.I,
+    )
 
 
 def strip_linkers(text: str) -> str:

@@ -39,3 +39,18 @@ def test_a_garbled_question_is_refused(analysis, question):
 )
 def test_a_plain_question_is_kept(analysis, question):
     assert well_formed(question, analysis)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Foster, however, declared himself satisfied.", "Foster declared himself satisfied."),
+        ("Banks are also worried.", "Banks are worried."),
+        # A quotation keeps its own words.
+        ('He said: "It was, however, a hard game."', 'He said: "It was, however, a hard game."'),
+    ],
+)
+def test_a_linker_that_leans_on_another_sentence_goes(text, expected):
+    from quizgen.language import without_also
+
+    assert without_also(text) == expected
