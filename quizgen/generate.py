@@ -136,6 +136,13 @@ class Generator:
         self.failures: dict[str, int] = {}
         self.other_form: dict[str, Question] = {}
         self.packaged: set[str] = set()  # stand-ins from quizgen's own data, not the article
+        # The place the article is about, where one clearly leads (as pipeline.about finds it).
+        places = sorted(
+            (n, name) for name, n in self.mentions.items() if self.labels.get(name) == "GPE"
+        )
+        top = places[-1] if places else (0, "")
+        second = places[-2][0] if len(places) > 1 else 0
+        self.dominant = top[1] if top[0] >= 4 and top[0] >= 2 * second else ""
 
     def pool(self, spec: str) -> list[str]:
         m = POOL_RE.match(spec.strip())
@@ -169,6 +176,8 @@ class Generator:
         """For a country the article gives no other country to stand beside: countries of
         its region that the article never names, in a seeded order. Not true by the text,
         since the text does not name them, and not ruled out on sight."""
+        if norm(answer) == self.dominant:
+            return []  # "lift sanctions on Mauritania" in a story on Sudan: false on sight
         text = f" {norm(prompt)} "
         found = [
             c

@@ -50,6 +50,14 @@ LINKERS = {
     "nonetheless",
     "in addition",
     "additionally",
+    "anyway",
+    "in return",
+    "in response",
+    "in retaliation",
+    "for instance",
+    "for example",
+    "in contrast",
+    "by contrast",
 }
 PRONOUNS = {
     "it",
@@ -173,7 +181,8 @@ def without_also(text: str) -> str:
         return m.group() if quoted else ""
 
     return re.sub(
-        r"(?<=\w), (however|though|meanwhile|in turn|instead|therefore|too|also|in fact)"
+        r"(?<=\w), (however|though|meanwhile|in turn|instead|therefore|too|also|in fact"
+        r"|for instance|for example)"
         r",(?= \w)",
         drop,
         text,
@@ -181,7 +190,12 @@ def without_also(text: str) -> str:
     )
 
 
+# "LONDON —", "WASHINGTON (Reuters) -": a news agency's dateline before the first sentence.
+DATELINE = re.compile(r"^[A-Z][A-Z.,' ]{2,}(\s*\([^)]{1,40}\))?\s*[—–-]+\s+(?=[A-Z])")
+
+
 def strip_linkers(text: str) -> str:
+    text = DATELINE.sub("", text)
     low = text.lower()
     changed = True
     while changed:

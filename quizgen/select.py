@@ -157,7 +157,8 @@ def flaw(q: Question) -> str | None:
         return "prompt is not grammatical"
     if q.type in ("mcq", "short_answer") and q.answer and norm(q.answer) in norm(prompt):
         return "answer appears in its own prompt"
-    if q.type in ("short_answer",) and len(q.answer.split()) > 35:
+    # The main claim's key is a model answer to compare a student's words with.
+    if q.type in ("short_answer",) and len(q.answer.split()) > 35 and q.template_id != MAIN_CLAIM:
         return "answer too long to mark"
     if re.search(r"(\b(and|or|but|with|of|to|the|a)|,)$", q.answer.strip().rstrip(".")):
         return "the answer is cut off"
@@ -216,6 +217,14 @@ def flaw(q: Question) -> str | None:
         return "the blank is a name beside its title"  # "Wales coach _____"
     if THEN.search(filled(prompt)) and not re.search(r"(?i)\bif\b", prompt):
         return 'it says "then" without saying when'
+    m = re.search(r"(?i)\bin (retaliation|return|response)\b(?! (for|to)\b)", filled(prompt))
+    if m:
+        return f'it says "{m.group()}" without saying for what'  # "ordered a strike in retaliation"
+    if q.type in ("mcq", "short_answer") and re.search(
+        r"\b(When|Where|While|If|As|Because|After|Before|Since|Although|Though|Until|Once)\?$",
+        prompt,
+    ):
+        return "prompt is not grammatical"  # "... out the door When?": a clause cut short
     if q.type in ("mcq", "short_answer") and re.search(
         r"(?i)(\b(eventually|finally|however|meanwhile|instead|initially)\?$)"
         r"|\bwhy (is|was) the (reality|truth|fact|problem|point|issue)\b",
@@ -452,6 +461,8 @@ def select(
     # question on the same sentence.
     # An essay quotes its claim whole, so it takes the claim whose sentence nothing else asks.
     crowd = Counter(q.evidence.end for q in ranked)
+    # An opinion piece's main claim is asked before anything else on its sentence.
+    firsts += [q for q in ranked if q.template_id == MAIN_CLAIM][:1]
     # Matching comes last: its pairs show many answers at once, so it yields to the
     # questions it would give away rather than crowding them out.
     for t in ("essay", "ordering", "multi_select", *(t for t in TYPE_ORDER if t != "matching")):
@@ -531,6 +542,7 @@ def _balance_keys(
             return sorted(majority, key=lambda q: q.score)[:excess]
 
 
+MAIN_CLAIM = "claim-main-short"
 WHOLE = ("true_false",)  # restates its whole sentence (a blank is caught by the leak rule)
 
 
@@ -557,6 +569,10 @@ def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
         return "two questions already have this answer"  # a third "Keith Hill" asks nothing new
     if any(leaks(q, c) or leaks(c, q) for c in chosen):
         return "another question in the set gives its answer away"
+    said = [c for c in chosen if c.prompt.startswith("Who said")]
+    if q.prompt.startswith("Who said") and len(said) >= 2:
+        # Who said which line tests attribution, not the story (round 20): two are plenty.
+        return "the set already asks twice who said something"
     if q.type not in ("matching", "ordering", "essay") and any(
         same_fact(q, c) for c in chosen if c.type not in ("matching", "ordering", "essay")
     ):

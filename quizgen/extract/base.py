@@ -67,7 +67,9 @@ def wh_for(label: str, verb: Token | None = None) -> str:
     if label == "PERSON":
         return "Who"
     if verb is not None and (
-        verb.lemma_ == "be" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        # "is concerned that ...": a body in a state of mind acts as people do
+        (verb.lemma_ == "be" and not any(c.dep_ == "acomp" for c in verb.children))
+        or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     ):
         return "What"
     return "Who" if label in PEOPLE_LABELS else "What"

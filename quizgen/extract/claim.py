@@ -150,6 +150,22 @@ class ClaimExtractor:
             fact = self._claim(sent, off, analysis, voice)
             if fact is not None:
                 facts.append(fact)
+        if opinion:
+            from .thesis import main_claim
+
+            found = main_claim(analysis)
+            if found is not None:
+                text, sent, off = found
+                slots = {"claim": text, "voice": "the author", "stance": "", "main": "yes"}
+                facts.append(
+                    Fact.make(
+                        "claim",
+                        slots,
+                        analysis.evidence(sent, off),
+                        salience=1.0,
+                        extractor="claim",
+                    )
+                )
         return facts
 
     def _claim(self, sent, off, analysis, voice) -> Fact | None:

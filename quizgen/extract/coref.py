@@ -289,6 +289,16 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
     topic = topic_words(analysis)
     found = [m.group() for m in RELATIVE.finditer(sent.text)]
     for tok in sent:
+        if (
+            tok.lower_ in ("that", "this", "these", "those")
+            and tok.dep_ == "det"
+            and tok.head.pos_ == "NOUN"
+            and tok.head.i == tok.i + 1
+            and not in_quotes(tok)
+            and tok.head.lemma_.lower() not in ("year", "week", "month", "day", "time", "season")
+        ):
+            found.append(sent.doc[tok.i : tok.head.i + 1].text)  # "that level": which level?
+            continue
         if tok.lower_ != "the" or tok.dep_ != "det" or in_quotes(tok):
             continue  # a quotation's words are its speaker's, checked where it is quoted
         head = tok.head

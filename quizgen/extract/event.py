@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..kinds import is_capital
-from ..language import ask, has_dangling_pronoun, render, state, tidy
+from ..language import ask, has_dangling_pronoun, lower_first, render, state, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from .base import (
@@ -93,7 +93,9 @@ def which(label: str, name: str, verb=None) -> str:
     if wh == "What":
         return wh  # "What is being tested by the Tate?": a thing, whatever its label
     if label == "ORG":
-        return "Which organisation"
+        # The model's ORG takes in bands, storms and machines ("Tropical Depression Twelve",
+        # "Kaiser Chiefs", "Blue Gene/L"): "Which organisation" only where the name says so.
+        return "Which organisation" if looks_like_body(name) else ""
     if label == "GPE" and wh == "Who":
         from ..kinds import is_country
 
@@ -102,12 +104,46 @@ def which(label: str, name: str, verb=None) -> str:
     return wh
 
 
+BODY_WORDS = set(
+    "group council association agency ministry department office bank company corporation "
+    "corp inc ltd plc llc party union commission committee center centre institute "
+    "institution university college school court board authority service services foundation "
+    "society trust federation league club fund organisation organization network studios "
+    "records airlines airways motors partners holdings industries systems media press times "
+    "post news channel television radio police army navy force forces government parliament "
+    "assembly senate congress cabinet executive administration alliance coalition exchange "
+    "reserve treasury labs laboratory laboratories securities capital investments "
+    "technologies software communications telecom energy petroleum pharmaceuticals electric "
+    "railway railways transit museum gallery hospital church team united city rovers athletic "
+    "fc bureau review journal magazine agency institute watchdog regulator tribunal".split()
+)
+
+
+def looks_like_body(name: str) -> bool:
+    """Whether a name the model calls an organisation reads as one: a word such as "Group"
+    or "Council" in it, an acronym ("BBC"), or one plain word ("Gazprom", "Qantas")."""
+    words = name.split()
+    if any(w.lower().strip(".,'") in BODY_WORDS for w in words):
+        return True
+    if len(words) == 1:
+        return bool(re.fullmatch(r"[A-Z][A-Za-z&.'-]+", name))
+    return False
+
+
 def exact_date(text: str) -> bool:
     """A date a reader can be asked for: a year, a month or a day's number. "On Saturday" or
     "last week" is when the news broke, which is trivia, and often says nothing on its own."""
     return bool(re.search(r"\d", text)) or any(
         re.search(rf"\b{name}", text, re.I) for name in MONTH_NUM
     )
+
+
+def _source(subj) -> str:
+    """The source as a question names it mid-sentence: "a new book", but "Zimbabwean
+    intelligence reports" and "Reuters" keep their capitals."""
+    if subj.pos_ == "PROPN":
+        return render(subj.subtree)
+    return lower_first(render(subj.subtree), min(subj.subtree, key=lambda t: t.i))
 
 
 def reporter_after(verb):
@@ -128,9 +164,7 @@ def reporter_after(verb):
                 continue
             drop = set(c.subtree)
             drop |= {t for t in verb.children if t.is_punct and t.i == min(x.i for x in drop) - 1}
-            source = render(subj.subtree)
-            if subj.pos_ != "PROPN":
-                source = source[:1].lower() + source[1:]
+            source = _source(subj)
             return source, drop
     return "", set()
 
@@ -145,10 +179,7 @@ def reporting_frame(sent):
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if content is None or subj is None or is_pronoun(subj):
         return "", None
-    source = render(subj.subtree)
-    if subj.pos_ != "PROPN":
-        source = source[:1].lower() + source[1:]
-    return source, content
+    return _source(subj), content
 
 
 LINKING_ADVERBS = {"also", "however", "meanwhile", "though", "too", "nonetheless", "nevertheless"}
@@ -505,7 +536,8 @@ class EventExtractor:
             )
         # "Kim and Trump are likely to ...": no single name answers "Who".
         wh = which(label, name, verb) if label else ""
-        if not label and main:
+        if not label and main and verb.lemma_ not in ("mean", "include"):
+            # "What means liquid water cannot exist?": a verb of consequence asks "why".
             wh = _plain_subject(subj, analysis)
             if wh:
                 slots["subject"] = answer_text(subj.subtree)

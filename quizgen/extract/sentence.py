@@ -118,8 +118,8 @@ class SentenceExtractor:
                 if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper():
                     continue  # "Radio 1", "Channel 4": a number inside a name
                 after = sent.doc[ent.end].text if ent.end < sent.end else ""
-                if re.match(r"(?i)(gmt|bst|am|pm|hrs)\b", after) or re.search(
-                    r"(?i)(gmt|bst)$", ent.text
+                if re.match(r"(?i)(gmt|bst|utc|am|pm|hrs|edt|est)\b", after) or re.search(
+                    r"(?i)(gmt|bst|utc)$", ent.text
                 ):
                     continue  # a clock time ("1800 GMT"): when a show airs is no fact to learn
                 opened = sent.doc[sent.start : ent.start].text

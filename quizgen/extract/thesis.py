@@ -1,0 +1,65 @@
+"""The author's main claim in an opinion piece: the sentence of the writer's own voice that
+says most of what the headline says.
+
+A column's headline states its argument ("Trump-Kim summit will build more trust"), and the
+writer states it again near the start or at the end. So the candidates are the writer's own
+sentences (no one else's words, no reporting verb) in the first three or the last two
+paragraphs, scored by the headline's words they share, and a sentence is chosen only where it
+clearly leads: two headline words at least, and more than any other candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..language import STOPWORDS, has_dangling_pronoun, strip_linkers
+from .base import SPEECH, in_quotes, usable_sentences
+
+if TYPE_CHECKING:
+    from ..nlp import Analysis
+
+STANCE = {"should", "must", "need", "will", "would", "have", "has", "can", "cannot"}
+MIN_WORDS, MAX_WORDS = 10, 45
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
+
+
+def main_claim(analysis: Analysis) -> tuple[str, object, int] | None:
+    """(text, sentence, offset) of the author's main claim, or None where none clearly leads."""
+    title = _words(analysis.article.title)
+    if len(title) < 2:
+        return None
+    sents = usable_sentences(analysis)
+    paragraphs = sorted({off for _, off in sents})
+    ends = set(paragraphs[:3] + paragraphs[-2:])
+    scored = []
+    for sent, off in sents:
+        if off not in ends:
+            continue
+        text = strip_linkers(sent.text.strip())
+        words = text.split()
+        if not MIN_WORDS <= len(words) <= MAX_WORDS or text.endswith("?"):
+            continue
+        if re.search(r"\d", text):
+            continue  # a figure is a fact the argument rests on, not the argument
+        if any(in_quotes(t) for t in sent) or any(t.text in '"“”' for t in sent):
+            continue  # someone else's words
+        if any(t.lemma_ in SPEECH and t.dep_ in ("ROOT", "parataxis") for t in sent):
+            continue  # "X said ...": a report, not the writer's claim
+        if has_dangling_pronoun(text[:1].upper() + text[1:], ("we", "our", "us")):
+            continue
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        shared = len(title & lemmas)
+        stance = any(t.lower_ in STANCE and t.dep_ in ("aux", "ROOT") for t in sent)
+        scored.append((shared + 0.5 * stance, shared, text, sent, off))
+    scored.sort(key=lambda s: -s[0])
+    if not scored or scored[0][1] < 2:
+        return None
+    if len(scored) > 1 and scored[1][0] >= scored[0][0]:
+        return None  # two sentences say the headline as well: no clear main claim
+    _, _, text, sent, off = scored[0]
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else text + ".", sent, off
