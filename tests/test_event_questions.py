@@ -109,3 +109,46 @@ def test_a_fronted_preposition_moves_to_the_end_in_small_letters():
     )
     asked = [f.slots["what_q"] for f in facts if f.kind == "event" and f.slots.get("what_q")]
     assert asked == ["What will most non-EU citizens need from Tuesday?"]
+
+
+OPED = (
+    "Cities should ban cars from their centres\n\n"
+    "I walk to work every morning, and I see the same thing every day.\n\n"
+    "Cities should ban private cars from their centres, because streets belong to the people "
+    "who walk on them.\n\n"
+    "My neighbours disagree with me about many things, and I respect their views.\n\n"
+    "Shop owners in the old town complain that deliveries would take longer.\n"
+)
+
+
+def test_an_opinion_piece_is_asked_its_main_claim():
+    _, qs = questions(OPED)
+    (q,) = by_template(qs, "claim-main-short")
+    assert q.answer.startswith("Cities should ban private cars from their centres")
+
+
+def test_a_news_report_is_not_asked_for_a_main_claim():
+    # The same sentences without the writer's "I": a report, whose claims are not argued.
+    report = OPED.replace("I walk to work every morning, and I see", "Commuters see").replace(
+        "My neighbours disagree with me about many things, and I respect their views.",
+        "Residents disagree about many things.",
+    )
+    _, qs = questions(report)
+    assert not by_template(qs, "claim-main-short")
+
+
+@pytest.mark.parametrize(
+    "name, body",
+    [
+        ("Baikal Finance Group", True),
+        ("Gazprom", True),
+        ("BBC", True),
+        ("Tropical Depression Twelve", False),
+        ("Kaiser Chiefs", False),
+        ("Blue Gene/L", False),
+    ],
+)
+def test_which_organisation_only_for_a_name_that_reads_as_one(name, body):
+    from quizgen.extract.event import looks_like_body
+
+    assert looks_like_body(name) is body
