@@ -122,6 +122,8 @@ class SentenceExtractor:
                     r"(?i)(gmt|bst|utc)$", ent.text
                 ):
                     continue  # a clock time ("1800 GMT"): when a show airs is no fact to learn
+                if re.search(r"\d/\d", ent.text):
+                    continue  # betting odds ("2/9") or a date written with slashes
                 opened = sent.doc[sent.start : ent.start].text
                 if opened.count("(") > opened.count(")"):
                     continue  # "(£1.8bn)": a conversion of the figure before it, not a fact
