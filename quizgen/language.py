@@ -357,6 +357,10 @@ def ask(
                 words[0] = third_singular(verb.lemma_)
         if len(words) == 1 and verb.tag_ == "VBP":
             words[0] = third_singular(verb.text)
+        elif words[0].lower() in ("are", "were", "have", "do"):
+            # "The League Managers Association have offered": a body may take a plural verb,
+            # but "Which organisation" takes a singular one.
+            words[0] = third_singular(words[0])
         return tidy(f"{wh} {' '.join(words)} {rest_text}") + "?"
     # ``subj_text`` names what a pronoun subject stands for ("it" -> "the Royal Society").
     subj_text = subj_text or lower_first(

@@ -152,3 +152,12 @@ def test_which_organisation_only_for_a_name_that_reads_as_one(name, body):
     from quizgen.extract.event import looks_like_body
 
     assert looks_like_body(name) is body
+
+
+def test_which_organisation_takes_a_singular_verb():
+    facts, _ = questions(
+        "Managers offer help\n\nThe League Managers Association have offered to act as "
+        "peacemakers in the row.\n"
+    )
+    asked = [f.slots["who_q"] for f in facts if f.kind == "event" and f.slots.get("who_q")]
+    assert asked == ["Which organisation has offered to act as peacemakers in the row?"]
