@@ -22,6 +22,7 @@ from .kinds import (
     near_spelling,
     neighbours,
     norm,
+    not_a_person,
     parallel,
     perturb,
     role_kind,
@@ -212,6 +213,8 @@ class Generator:
                 continue
             if has_dangling_pronoun(cand):
                 continue  # "Its founder": whose?
+            if self.labels.get(norm(answer)) == "PERSON" and not_a_person(cand):
+                continue  # "Lib Dem" offered among politicians: a party, not a person
             ka, kc = self.role_kind.get(norm(answer), ""), self.role_kind.get(norm(cand), "")
             if ka and kc and ka != kc:
                 continue  # a manager among players, a reporter among judges

@@ -135,6 +135,51 @@ def neighbours(name: str) -> list[str]:
     return found
 
 
+BODY_WORDS = set(
+    "group council association agency ministry department office bank company corporation "
+    "corp inc ltd plc llc party union commission committee center centre institute "
+    "institution university college school court board authority service services foundation "
+    "society trust federation league club fund organisation organization network studios "
+    "records airlines airways motors partners holdings industries systems media press times "
+    "post news channel television radio police army navy force forces government parliament "
+    "assembly senate congress cabinet executive administration alliance coalition exchange "
+    "reserve treasury labs laboratory laboratories securities capital investments "
+    "technologies software communications telecom energy petroleum pharmaceuticals electric "
+    "railway railways transit museum gallery hospital church team united city rovers athletic "
+    "fc bureau review journal magazine agency institute watchdog regulator tribunal".split()
+)
+
+
+# Party words and the last words of law and body names that the model may take for people
+# ("Lib Dem", "Data Retention Bill", "Press Council"); not "Bill Clinton" or "Margaret Court".
+PARTY_WORDS = set(
+    "dem dems labour tory tories democrat democrats republican republicans conservative "
+    "conservatives liberal liberals".split()
+)
+BODY_ENDS = set(
+    "bill act party council committee group association union commission office ministry "
+    "department agency bank company corporation club league fund foundation institute "
+    "university college board authority society federation network".split()
+)
+
+
+def not_a_person(name: str) -> bool:
+    """A name labelled as a person that is a party, a body or a law."""
+    words = [w.lower().strip(".,'") for w in name.split()]
+    return bool(words) and (words[-1] in BODY_ENDS or any(w in PARTY_WORDS for w in words))
+
+
+def looks_like_body(name: str) -> bool:
+    """Whether a name the model calls an organisation reads as one: a word such as "Group"
+    or "Council" in it, an acronym ("BBC"), or one plain word ("Gazprom", "Qantas")."""
+    words = name.split()
+    if any(w.lower().strip(".,'") in BODY_WORDS for w in words):
+        return True
+    if len(words) == 1:
+        return bool(re.fullmatch(r"[A-Z][A-Za-z&.'-]+", name))
+    return False
+
+
 def is_capital(name: str) -> bool:
     """A capital that news writing may use for its state ("London", "Pyongyang")."""
     return _place_key(name) in _capital_keys()

@@ -161,3 +161,18 @@ def test_which_organisation_takes_a_singular_verb():
     )
     asked = [f.slots["who_q"] for f in facts if f.kind == "event" and f.slots.get("who_q")]
     assert asked == ["Which organisation has offered to act as peacemakers in the row?"]
+
+
+@pytest.mark.parametrize(
+    "name, person",
+    [
+        ("Lib Dem", False),
+        ("Data Retention Bill", False),
+        ("Bill Clinton", True),
+        ("Margaret Court", True),
+    ],
+)
+def test_a_party_or_a_law_is_never_offered_as_a_person(name, person):
+    from quizgen.kinds import not_a_person
+
+    assert not_a_person(name) is not person

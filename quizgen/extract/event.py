@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import is_capital
+from ..kinds import is_capital, looks_like_body
 from ..language import ask, has_dangling_pronoun, lower_first, render, state, tidy
 from ..model import Fact
 from ..nlp import Analysis
@@ -102,32 +102,6 @@ def which(label: str, name: str, verb=None) -> str:
         # A city rarely acts; a "place" that does is often a firm the model took for one.
         return "Which country" if is_country(name) else ""
     return wh
-
-
-BODY_WORDS = set(
-    "group council association agency ministry department office bank company corporation "
-    "corp inc ltd plc llc party union commission committee center centre institute "
-    "institution university college school court board authority service services foundation "
-    "society trust federation league club fund organisation organization network studios "
-    "records airlines airways motors partners holdings industries systems media press times "
-    "post news channel television radio police army navy force forces government parliament "
-    "assembly senate congress cabinet executive administration alliance coalition exchange "
-    "reserve treasury labs laboratory laboratories securities capital investments "
-    "technologies software communications telecom energy petroleum pharmaceuticals electric "
-    "railway railways transit museum gallery hospital church team united city rovers athletic "
-    "fc bureau review journal magazine agency institute watchdog regulator tribunal".split()
-)
-
-
-def looks_like_body(name: str) -> bool:
-    """Whether a name the model calls an organisation reads as one: a word such as "Group"
-    or "Council" in it, an acronym ("BBC"), or one plain word ("Gazprom", "Qantas")."""
-    words = name.split()
-    if any(w.lower().strip(".,'") in BODY_WORDS for w in words):
-        return True
-    if len(words) == 1:
-        return bool(re.fullmatch(r"[A-Z][A-Za-z&.'-]+", name))
-    return False
 
 
 def exact_date(text: str) -> bool:
