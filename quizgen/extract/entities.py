@@ -311,7 +311,11 @@ def clean_mention(text: str) -> str:
         text = re.split(r"\s*[()]", text)[0]
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
     text = re.sub(r"['’]s?$", "", text)
-    return text.strip(" .,;:\"'“”")
+    text = text.strip(" ,;:\"'“”")
+    # "U.S.", "Co.", "Jr.": an abbreviation keeps its point, which a sentence's end is not.
+    if re.search(r"(\b[A-Z]\.[A-Z]|\b(Co|Inc|Corp|Ltd|Jr|Sr|St))\.$", text):
+        return text
+    return text.strip(" .")
 
 
 def role_of(ent: Span) -> str | None:
