@@ -176,3 +176,17 @@ def test_a_party_or_a_law_is_never_offered_as_a_person(name, person):
     from quizgen.kinds import not_a_person
 
     assert not_a_person(name) is not person
+
+
+def test_a_given_name_is_the_person_the_title_names():
+    from quizgen.extract.entities import EntityIndex
+
+    analysis = pipeline.analyze(
+        read_text(
+            "Galileo Galilei\n\nGalileo Galilei was an Italian astronomer who studied the sky."
+            "\n\nHis ancestor Galileo Bonaiuti was a physician in Florence.\n\nGalileo later "
+            "built a telescope and watched the moons of Jupiter.\n"
+        ),
+        cache=False,
+    )
+    assert EntityIndex.of(analysis).lookup("Galileo").name == "Galileo Galilei"

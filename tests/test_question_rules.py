@@ -158,3 +158,11 @@ def test_centrality_levels():
     assert level(9, 4) == 2  # later, but on the main story
     assert level(9, 3) == 1
     assert level(9, 2) == 0
+
+
+def test_the_lead_is_three_sentences_or_three_paragraphs():
+    from quizgen.extract.centrality import level
+
+    assert level(9, 0, paragraph=2) == 2  # an encyclopedia's lead section: long paragraphs
+    assert level(9, 0, paragraph=3) == 0
+    assert level(9, 0) == 0  # a text that lost its paragraphs: sentences only

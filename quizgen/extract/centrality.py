@@ -31,15 +31,24 @@ def topic_count(sent: Span, analysis: Analysis) -> int:
     return len({t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")} & topic)
 
 
-def level(rank: int, topic: int) -> int:
+def level(rank: int, topic: int, paragraph: int | None = None) -> int:
     """2: the lead, or a sentence on the main story, where even a detail is worth asking;
     1: a sentence near it, where a question on what happened or was said still is; 0: a
-    side sentence."""
-    if rank < LEAD or topic >= DETAIL:
+    side sentence. The lead is the first three sentences or the first three paragraphs,
+    whichever is longer: a news agency writes one sentence to a paragraph, but an
+    encyclopedia's lead section is a few paragraphs that sum up the whole subject (round 21
+    asked about Galileo's siblings and nothing of his trial, which its third paragraph tells)."""
+    if rank < LEAD or (paragraph is not None and paragraph < LEAD) or topic >= DETAIL:
         return 2
     return 1 if topic >= ASKED else 0
 
 
 def sentence_level(rank: int, sent: Span, analysis: Analysis) -> int:
     """The level of the sentence at ``rank`` in the body (0 for the first)."""
-    return level(rank, topic_count(sent, analysis))
+    # A text in fewer blocks has lost its paragraphs, and its first "paragraph" is all of it.
+    paragraph = (
+        next((k for k, doc in enumerate(analysis.docs) if doc is sent.doc), None)
+        if len(analysis.docs) >= 2 * LEAD
+        else None
+    )
+    return level(rank, topic_count(sent, analysis), paragraph)

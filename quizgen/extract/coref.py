@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Evidence
 from .base import _quote_open_after, in_quotes
-from .entities import EntityIndex
+from .entities import EntityIndex, norm
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -86,6 +86,10 @@ def person_for(pron: Token, analysis: Analysis, offset: int) -> tuple[str, int] 
         people = _people(prev, analysis)
         if people is None:
             return None
+        if len(people) == 1 and norm(next(iter(people))) in norm(analysis.article.title):
+            # The person the title names, in a life of them: their own "his" beside their name
+            # ("Galileo's championing ... during his lifetime") is theirs.
+            return next(iter(people)), off + prev.start_char
         if len(people) <= 1 and any(
             t.lower_ in ("he", "she", "him", "his", "her") and not in_quotes(t) for t in prev
         ):

@@ -198,7 +198,7 @@ class EntityIndex:
             key = norm(text)
             if key in index._by_alias:
                 continue
-            owner = index._owner_for(text)
+            owner = index._owner_for(text, analysis.article.title)
             if owner is None:
                 label = labels[key].most_common(1)[0][0]
                 owner = Entity(name=text, label=label)
@@ -217,6 +217,8 @@ class EntityIndex:
                 continue
             for alias in sorted(ent.aliases):
                 key = norm(alias)
+                if alias == ent.name.split()[0]:
+                    continue  # "Galileo" for "Galileo Galilei": a given name, not a namesake
                 if len(alias.split()) == 1 and first_at.get(key, full) < full:
                     ent.aliases.discard(alias)
                     other = Entity(name=alias, label=labels[key].most_common(1)[0][0])
@@ -261,19 +263,28 @@ class EntityIndex:
         index.entities.sort(key=lambda e: e.first)
         return index
 
-    def _owner_for(self, text: str) -> Entity | None:
+    def _owner_for(self, text: str, title: str = "") -> Entity | None:
         words = text.split()
+        people = [
+            ent
+            for ent in self.entities
+            if ent.label == "PERSON"
+            and len(words) == 1
+            and any(
+                n.split()[-1] == text or n.split()[0] == text
+                for n in ent.all_names()
+                if len(n.split()) > 1
+            )
+        ]
+        ends = {(p.name.split()[0], p.name.split()[-1]) for p in people}
+        if len(people) > 1 and len(ends) > 1:
+            # "Galileo" beside Galileo Galilei and his ancestor Galileo Bonaiuti: the one the
+            # title names, or no one. ("Edward Lorenz" and "Edward Norton Lorenz" are one.)
+            named = [p for p in people if norm(p.name) in norm(title)]
+            return named[0] if len(named) == 1 else None
         for ent in self.entities:
             names = ent.all_names()
-            if (
-                ent.label == "PERSON"
-                and len(words) == 1
-                and any(
-                    n.split()[-1] == text or n.split()[0] == text
-                    for n in names
-                    if len(n.split()) > 1
-                )
-            ):
+            if people and ent is people[0]:
                 return ent
             if any(_linked(text, n) for n in names):
                 return ent
