@@ -121,8 +121,8 @@ def flaw(q: Question) -> str | None:
         return "prompt leans on a pronoun it does not explain"  # "X said it would be ..."
     if q.type in ("mcq", "short_answer") and _bare_it(prompt):
         return "prompt leans on a pronoun it does not explain"
-    if odd_quotes(prompt):
-        return "prompt has a quotation cut in half"
+    if odd_quotes(prompt) or re.search(r"(^|\s)[’‘](\s|\?|$)", prompt):
+        return "prompt has a quotation cut in half"  # "why do that ’ in part?"
     if any(odd_quotes(text) for text in (q.answer, *q.choices)):
         return "an answer has a quotation cut in half"
     if re.search(r"(?<![\d,.])\d{1,2} \d{1,2}(?![\d,])", filled(prompt)):

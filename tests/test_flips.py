@@ -21,6 +21,7 @@ def first_sentence(text: str):
         ("The dollar has weakened sharply against the euro since September.", "strengthened"),
         ("A former executive has lost her sex discrimination case against the bank.", "won"),
         ("The chancellor said that unemployment had fallen in every region.", "risen"),
+        ("The energy company raised prices for its customers in the north.", "cut"),
     ],
 )
 def test_the_main_verb_is_turned_round(text, expected):
@@ -40,6 +41,7 @@ def test_the_main_verb_is_turned_round(text, expected):
         "The firm had been losing about $1m a week for two years.",  # not a contest
         "The club did not win the match against the league leaders.",  # already negated
         "The protection would have allowed the managers to keep control.",  # hypothetical
+        "The prime minister raised her concerns about the exams with the minister.",  # no amount
     ],
 )
 def test_no_turn_where_it_would_read_as_nonsense(text):

@@ -456,6 +456,8 @@ class EventExtractor:
             name, label = subject_name(verb.head, analysis)
             if label not in ("PERSON", "ORG", "GPE", "NORP"):
                 return None
+            if subj.lower_ == "who" and label == "GPE":
+                return None  # "a 32-year-old from China who set the record": a misattached "who"
             written = display_name(name, analysis)
             written = written[:1].lower() + written[1:] if written.startswith("The ") else written
             main = False

@@ -107,6 +107,12 @@ CONTESTS = {
     "tie",
     "final",
 }
+# What "raised" may be said of for "cut" to be its opposite: amounts, not concerns or money.
+AMOUNTS = set(
+    "price prices rate rates tax taxes duty fee fees forecast target estimate stake offer "
+    "bid spending pay wage wages salary limit cost costs charge charges dividend outlook "
+    "growth production output capacity interest allowance budget".split()
+)
 # Turned round, these need what they were said of: "welcomed the plan", not "was welcomed
 # over its costs"; "allowed people to copy" would read "banned people to copy".
 ACTIVE_ONLY = {"welcomed", "welcomes", "criticised", "criticises", "criticized", "praised"}
@@ -155,6 +161,10 @@ def flip_for(sent: Span, shown: str) -> tuple[str, str] | None:
             c.dep_ == "dobj" and c.lemma_.lower() in CONTESTS for c in tok.children
         ):
             continue  # "won her claim" turns round; "won Sound of 2004", "losing $1m" do not
+        if low in ("raised", "boosted", "raises", "boosts") and not any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in AMOUNTS or c.like_num) for c in tok.children
+        ):
+            continue  # "raised prices" turns round; "raised her concerns" does not
         others = [t for t in sent if t.lower_ in DIRECTION and t.i != tok.i]
         if others:
             continue

@@ -80,7 +80,11 @@ STARTERS = set(
     "our their his her my your we they he she why what who whom whose when where how which "
     "under in on at for with after before while although though if unless because as only not "
     "more less such one two three several few other another any and but or so yet also still "
-    "according once since until despite during given owing".split()
+    "according once since until despite during given owing "
+    # Plural nouns that open a sentence as often as any: "People, it turns out, ...".
+    "people officials experts analysts critics researchers scientists police ministers "
+    "students children parents users consumers investors shares prices sales profits "
+    "voters workers fans players doctors teachers".split()
 )
 
 
