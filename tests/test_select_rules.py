@@ -199,3 +199,20 @@ def test_a_he_that_follows_someone_unnamed_is_not_named():
     sent, off = analysis.sentences()[-1]
     he = next(t for t in sent if t.lower_ == "he")
     assert person_for(he, analysis, off) is None
+
+
+@pytest.mark.parametrize(
+    "template, type, side_only",
+    [
+        ("event-who-mcq", "short_answer", True),  # a fact in the student's words: main story
+        ("event-who-mcq", "mcq", False),
+        ("cause-why-short", "short_answer", False),  # an argument, wherever it is made
+        ("claim-main-short", "short_answer", False),
+        ("sentence-name-cloze", "cloze", True),
+    ],
+)
+def test_which_questions_keep_to_the_main_story(template, type, side_only):
+    from quizgen.select import detail
+
+    q = Question(id="q-1", type=type, prompt="Who did it?", answer="X", template_id=template)
+    assert detail(q) is side_only
