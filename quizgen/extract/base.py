@@ -223,10 +223,71 @@ def well_formed(question: str | None, analysis: Analysis) -> bool:
     if text not in memo:
         if not analysis.model:
             memo[text] = True
+        elif GUESSES in analysis.cache:
+            # Extraction is guessing (see ``guessing``): the text is parsed later, in a batch.
+            analysis.cache[GUESSES].append(text)
+            return True
         else:
-            nlp, skip = _question_pipeline(analysis.model)
-            memo[text] = _reads_as_question(nlp(text, disable=skip))
+            judge([text], analysis)
     return memo[text]
+
+
+# Where ``well_formed`` lists the texts whose verdict it guessed, while ``guessing`` runs.
+GUESSES = "well_formed_guessed"
+
+
+def judge(texts: list[str], analysis: Analysis) -> None:
+    """Parse texts for ``well_formed`` and keep their verdicts. spaCy's cost for a short text
+    is mostly per call, so a batch of questions costs well under half as much each; the
+    parse of each text is the same in a batch as alone."""
+    memo = analysis.cache.setdefault("well_formed", {})
+    todo = [t for t in dict.fromkeys(texts) if t not in memo]
+    if not todo:
+        return
+    if not analysis.model:
+        memo.update(dict.fromkeys(todo, True))
+        return
+    nlp, skip = _question_pipeline(analysis.model)
+    if len(todo) == 1:
+        memo[todo[0]] = _reads_as_question(nlp(todo[0], disable=skip))
+        return
+    for text, doc in zip(todo, nlp.pipe(todo, disable=skip, batch_size=256), strict=True):
+        memo[text] = _reads_as_question(doc)
+
+
+def guessing(runs: list, analysis: Analysis) -> list:
+    """Each of ``runs()``'s results, computed as if every question were parsed one by one as
+    it is asked.
+
+    Extractors judge each question as they make it, and what they do next depends on the
+    verdict, so the questions cannot be gathered first. Instead every run goes ahead with
+    each question not yet judged taken as well formed (nine in ten are); all those questions
+    are then parsed in one batch. A run whose guesses were all right saw exactly the verdicts
+    a parse would have given, so its result stands; the others run again with the verdicts
+    now known, guessing only for questions they had not asked before. Extractors are
+    deterministic and keep nothing between calls but what the analysis caches from the parse.
+    """
+    memo = analysis.cache.setdefault("well_formed", {})
+    results: list = [None] * len(runs)
+    todo = list(range(len(runs)))
+    while todo:
+        guesses: dict[int, list[str]] = {}
+        failed: set[int] = set()
+        for i in todo:
+            guessed = guesses[i] = analysis.cache[GUESSES] = []
+            try:
+                results[i] = runs[i]()
+            except Exception:
+                # A path only a wrong guess opened may fail; one the real verdicts open is
+                # an error.
+                if not guessed:
+                    raise
+                failed.add(i)
+            finally:
+                del analysis.cache[GUESSES]
+        judge([t for i in todo for t in guesses[i]], analysis)
+        todo = [i for i in todo if i in failed or not all(memo[t] for t in guesses[i])]
+    return results
 
 
 def _to_parse(question: str | None) -> str | None:
