@@ -134,6 +134,7 @@ class Generator:
         }
         self.failures: dict[str, int] = {}
         self.other_form: dict[str, Question] = {}
+        self.contexts: dict[int, dict[str, Any]] = {}
 
     def pool(self, spec: str) -> list[str]:
         m = POOL_RE.match(spec.strip())
@@ -230,8 +231,17 @@ class Generator:
             return None
 
     def _context(self, fact: Fact) -> dict[str, Any]:
-        d = _plain(fact)
-        return {"slots": d["slots"], "fact": d, "evidence": d["evidence"]}
+        # Once per fact, not once per template: the sandbox lets no template change it, and
+        # nothing here changes a fact while the templates run.
+        ctx = self.contexts.get(id(fact))
+        if ctx is None:
+            d = _plain(fact)
+            ctx = self.contexts[id(fact)] = {
+                "slots": d["slots"],
+                "fact": d,
+                "evidence": d["evidence"],
+            }
+        return ctx
 
     def _single(self, tpl: Template, fact: Fact) -> Question | None:
         ctx = self._context(fact)
