@@ -145,13 +145,23 @@ def subject_name(subj: Token, analysis: Analysis) -> tuple[str, str]:
     ent = index.lookup(text)
     if ent is None:
         # "United States President Donald Trump": the name inside a titled phrase.
-        for e in subj.doc.ents:
+        for e in doc_ents(subj.doc, analysis):
             if e.start >= toks[0].i and e.end <= toks[-1].i + 1 and subj.i in range(e.start, e.end):
                 ent = index.lookup(e.text)
                 break
     if ent is not None:
         return ent.name, ent.label
     return text, ""
+
+
+def doc_ents(doc: Doc, analysis: Analysis) -> tuple[Span, ...]:
+    """``doc.ents``, made once for the article: spaCy builds a new span of every entity, from
+    a walk over every token, each time it is asked."""
+    memo = analysis.cache.setdefault("doc_ents", {})
+    found = memo.get(id(doc))
+    if found is None or found[0] is not doc:
+        found = memo[id(doc)] = (doc, doc.ents)
+    return found[1]
 
 
 def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
@@ -374,21 +384,30 @@ def stands_alone(span: Span, named: Token | None = None) -> bool:
     to refer to (a person for "he", a group for "they"), no "this"/"that" points back, and
     a sentence that names nothing at all does not open on "The economy" or "The firm".
     ``named`` is a pronoun the caller shows as the person's name."""
+    # The tokens before the current one, and what they hold, kept up token by token rather
+    # than read again for every token.
+    before: list[Token] = []
+    person = group = False
+    prev = None
     for tok in span:
+        if prev is not None:
+            before.append(prev)
+            person = person or prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN" or prev == named
+            group = (
+                group or prev.tag_ in ("NNS", "NNPS") or prev.ent_type_ in ("ORG", "GPE", "NORP")
+            )
+        prev = tok
         low = tok.lower_
-        before = span[: tok.i - span.start]
         if tok == named:
             continue
         if low in FIRST_SECOND and tok.pos_ == "PRON" and tok.text != "US":
             return False
         if low in THIRD_PERSON and tok.pos_ == "PRON":
             # A name before it (the small model sometimes calls a person an organisation).
-            if not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t == named for t in before):
+            if not person:
                 return False
         elif low in PLURAL_PERSON and tok.pos_ == "PRON":
-            if not any(
-                t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "GPE", "NORP") for t in before
-            ):
+            if not group:
                 return False
         elif low in ("it", "its") and tok.pos_ == "PRON" and tok.dep_ != "expl":
             empty = tok.dep_ == "nsubj" and any(
