@@ -259,3 +259,28 @@ def test_guessed_extraction_gives_the_facts_of_parsing_each_question_when_asked(
         unique.sort(key=lambda f: next(k for k, g in enumerate(facts) if g.id == f.id))
         pipeline._mark_sentences(analysis, unique)
         assert [f.to_dict() for f in batched] == [f.to_dict() for f in unique]
+
+
+def test_entities_and_subject_names_kept_for_the_article_are_spacys_own():
+    from quizgen import pipeline
+    from quizgen.extract import base
+
+    paths = dev_articles()[:3]
+    if not paths:
+        pytest.skip("../shared/examples/dev-articles is absent")
+    checked = 0
+    for path in paths:
+        analysis = pipeline.analyze(pipeline.ingest(path), cache=False)
+        for sent, _ in analysis.sentences():
+            spans = [(e.start, e.end, e.label_) for e in sent.ents]
+            assert [(e.start, e.end, e.label_) for e in base.sent_ents(sent, analysis)] == spans
+            for tok in sent:
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    first = base.subject_name(tok, analysis)
+                    assert first == base.subject_name(tok, analysis)  # kept
+                    assert first == base._subject_name(tok, analysis)  # worked out again
+                    checked += 1
+        # Found once, handed out as a fresh list each time: a caller may change its own.
+        first, again = analysis.sentences(), analysis.sentences()
+        assert first == again and first is not again
+    assert checked > 50

@@ -139,6 +139,17 @@ def in_quotes(tok: Token) -> bool:
 
 def subject_name(subj: Token, analysis: Analysis) -> tuple[str, str]:
     """The subject's clearest name and its entity label ('' where it names no entity)."""
+    # Kept for the article: several extractors ask about the same subjects, and a run that
+    # guessed a verdict wrong (see ``guessing``) asks again.
+    memo = analysis.cache.setdefault("subject_names", {})
+    key = (id(subj.doc), subj.i)
+    found = memo.get(key)
+    if found is None or found[0] is not subj.doc:
+        found = memo[key] = (subj.doc, _subject_name(subj, analysis))
+    return found[1]
+
+
+def _subject_name(subj: Token, analysis: Analysis) -> tuple[str, str]:
     index = EntityIndex.of(analysis)
     toks = list(subj.subtree)
     text = clean_mention(render(toks))
@@ -162,6 +173,18 @@ def doc_ents(doc: Doc, analysis: Analysis) -> tuple[Span, ...]:
     if found is None or found[0] is not doc:
         found = memo[id(doc)] = (doc, doc.ents)
     return found[1]
+
+
+def sent_ents(sent: Span, analysis: Analysis) -> list[Span]:
+    """``sent.ents``, taken as spaCy takes it from the doc's entities, but from ``doc_ents``."""
+    ents = []
+    for ent in doc_ents(sent.doc, analysis):
+        if ent.start >= sent.start:
+            if ent.end <= sent.end:
+                ents.append(ent)
+            else:
+                break
+    return ents
 
 
 def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
