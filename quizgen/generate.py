@@ -107,6 +107,11 @@ def made_by(tpl: Template, fact: Fact, qid: str, salience: float, **fields: Any)
     )
 
 
+def _fresh_context(fact: Fact) -> dict[str, Any]:
+    d = _plain(fact)
+    return {"slots": d["slots"], "fact": d, "evidence": d["evidence"]}
+
+
 class Generator:
     def __init__(self, facts: list[Fact], templates: list[Template], seed: int = 0):
         self.facts = facts
@@ -144,6 +149,8 @@ class Generator:
         top = places[-1] if places else (0, "")
         second = places[-2][0] if len(places) > 1 else 0
         self.dominant = top[1] if top[0] >= 4 and top[0] >= 2 * second else ""
+        self.contexts: dict[int, dict[str, Any]] = {}
+        self.own = {id(f) for f in facts}  # ids are stable while self.facts holds the facts
 
     def pool(self, spec: str) -> list[str]:
         m = POOL_RE.match(spec.strip())
@@ -261,8 +268,15 @@ class Generator:
             return None
 
     def _context(self, fact: Fact) -> dict[str, Any]:
-        d = _plain(fact)
-        return {"slots": d["slots"], "fact": d, "evidence": d["evidence"]}
+        # Once per fact, not once per template: the sandbox lets no template change it, and
+        # nothing here changes a fact while the templates run. Only the article's own facts
+        # are kept (by id, which lasts as long as self.facts holds them).
+        ctx = self.contexts.get(id(fact))
+        if ctx is None:
+            ctx = _fresh_context(fact)
+            if id(fact) in self.own:
+                self.contexts[id(fact)] = ctx
+        return ctx
 
     def _single(self, tpl: Template, fact: Fact) -> Question | None:
         ctx = self._context(fact)
@@ -346,7 +360,7 @@ class Generator:
                 fact,
                 slots={**fact.slots, "detail": value, "detail_label": label, "detail_pool": pool},
             )
-            changed = self.swapped(tpl, other, self._context(other), q.prompt, q.id)
+            changed = self.swapped(tpl, other, _fresh_context(other), q.prompt, q.id)
         if changed is None and tpl.false_form.get("flip"):
             swap = "flip"
             changed = flipped(q.prompt, fact.slots.get(tpl.false_form["flip"]) or [])

@@ -311,8 +311,17 @@ class Aliases:
             if f.kind == "entity":
                 for name in [f.slots.get("name", ""), *f.slots.get("aliases", [])]:
                     self.group.setdefault(norm(name), k)
+        # Generation asks about the same few pairs of names for every template.
+        self._same: dict[tuple[str, str], bool] = {}
 
     def same(self, a: str, b: str) -> bool:
+        key = (a, b)
+        found = self._same.get(key)
+        if found is None:
+            found = self._same[key] = self._compare(a, b)
+        return found
+
+    def _compare(self, a: str, b: str) -> bool:
         na, nb = norm(a), norm(b)
         if not na or not nb:
             return False
@@ -329,7 +338,9 @@ class Aliases:
         short, long = sorted((wa, wb), key=len)
         if len(short) >= 2 and long[-len(short) :] == short:
             return True
-        return difflib.SequenceMatcher(None, na, nb).ratio() > 0.85
+        # quick_ratio() bounds ratio() from above, for a fraction of its cost.
+        matcher = difflib.SequenceMatcher(None, na, nb)
+        return matcher.quick_ratio() > 0.85 and matcher.ratio() > 0.85
 
 
 # Kinds of people by what the article calls them: a striker is no wrong option for "who

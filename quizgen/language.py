@@ -500,12 +500,20 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
     """
     allow = {a.lower() for a in allowed}
     words = re.findall(r"[A-Za-z][A-Za-z']*", text)
+    # What the words before the current one hold, kept up word by word (not recounted for
+    # every word): content words, whether one is plural or a name, and whether a name is.
+    content = plural_or_name = named = False
     for k, w in enumerate(words):
+        if k:
+            b = words[k - 1]
+            lb = b.lower()
+            if lb not in FUNCTION and lb not in PRONOUNS:
+                content = True
+                plural_or_name = plural_or_name or lb.endswith("s") or b[0].isupper()
+            named = named or (b[0].isupper() and (k > 1 or lb not in FUNCTION))
         low = w.lower().removesuffix("'s")
         if low in allow:
             continue
-        before = words[:k]
-        content = [b for b in before if b.lower() not in FUNCTION and b.lower() not in PRONOUNS]
         if low == "that":
             # "in that election", "That coalition ...": "that" pointing back, not a
             # conjunction or a relative pronoun.
@@ -535,21 +543,16 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
                 and not {"the", "a", "an"} & set(window[:cut])
             ):
                 continue
-            if len(content) < 1:
+            if not content:
                 return True
         elif low == "its":
-            if len(content) < 1:
+            if not content:
                 return True
         elif low in ("he", "she", "him", "his", "her", "himself", "herself"):
-            names = [
-                b
-                for j, b in enumerate(before)
-                if b[0].isupper() and (j > 0 or b.lower() not in FUNCTION)
-            ]
-            if not names:
+            if not named:
                 return True
         elif low in ("they", "them", "their", "themselves"):
-            if not any(b.lower().endswith("s") or b[0].isupper() for b in content):
+            if not plural_or_name:
                 return True
         elif low in ("we", "our", "us", "i", "me", "my", "you", "your", "ours"):
             if low == "us" and w == "US" or low == "i" and w != "I":

@@ -104,9 +104,15 @@ class Analysis:
 
     def sentences(self) -> list[tuple[Span, int]]:
         """Every sentence with its doc's offset, in reading order."""
-        return [
-            (s, off) for doc, off in zip(self.docs, self.offsets, strict=True) for s in doc.sents
-        ]
+        # Found once: spaCy walks every token of a doc again for each ``doc.sents``.
+        found = self.cache.get("sentences")
+        if found is None:
+            found = self.cache["sentences"] = [
+                (s, off)
+                for doc, off in zip(self.docs, self.offsets, strict=True)
+                for s in doc.sents
+            ]
+        return list(found)
 
     def evidence(self, span: Span | Token, offset: int) -> Evidence:
         if hasattr(span, "start_char"):

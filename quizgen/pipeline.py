@@ -120,12 +120,16 @@ def is_opinion(analysis) -> bool:
 
 
 def extract(analysis, names: list[str] | None = None) -> list[Fact]:
-    facts: list[Fact] = []
+    from .extract.base import guessing
+
+    runs = []
     for plugin in registry.plugins("extractors"):
         if names is not None and plugin.name not in names:
             continue
         extractor = registry.load("extractors", plugin.name)
-        facts.extend(extractor.extract(analysis=analysis))
+        runs.append(lambda e=extractor: e.extract(analysis=analysis))
+    # The questions the extractors judge are parsed in batches (see extract/base.py).
+    facts: list[Fact] = [f for found in guessing(runs, analysis) for f in found]
     seen: set[str] = set()
     unique = []
     for f in facts:

@@ -174,3 +174,113 @@ def test_zipf_equals_wordfreq_for_every_word_of_the_dev_articles():
         pytest.skip("../shared/examples/dev-articles is absent: figures only would be a weak check")
     wrong = [w for w in sorted(words) if frequency.zipf(w) != wordfreq.zipf_frequency(w, "en")]
     assert not wrong, wrong[:20]
+
+
+# -- well_formed's questions parsed in batches (extract/base.py: judge, guessing) -----------
+
+GOOD = ["Who announced the new budget on Tuesday?", "When did the minister announce the budget?"]
+BAD = ["Who the budget cuts of the year in London?", "Where did the tunnel reopened?"]
+
+
+def bare_analysis():
+    return nlp.Analysis(article=None, docs=[], offsets=[], model=nlp.model_name())
+
+
+def one_by_one(text: str) -> bool:
+    from quizgen.extract import base
+
+    model = nlp.load(nlp.model_name())
+    return base._reads_as_question(model(text))
+
+
+def test_a_batch_gives_each_question_the_verdict_of_its_own_parse():
+    from quizgen.extract import base
+
+    analysis = bare_analysis()
+    base.judge([*GOOD, *BAD, GOOD[0]], analysis)
+    memo = analysis.cache["well_formed"]
+    assert memo == {t: one_by_one(t) for t in (*GOOD, *BAD)}
+    assert [memo[t] for t in (*GOOD, *BAD)] == [True, True, False, False]
+
+
+def test_a_wrong_guess_runs_again_with_the_real_verdict():
+    from quizgen.extract import base
+
+    analysis = bare_analysis()
+    calls = []
+
+    def run():
+        # What it asks next depends on the verdict, as in an extractor.
+        calls.append(1)
+        if base.well_formed(BAD[0], analysis):
+            if base.well_formed(GOOD[0], analysis):
+                raise ValueError("only a wrong guess leads here")
+            return "wrong"
+        return [base.well_formed(q, analysis) for q in (GOOD[1], BAD[1])]
+
+    def plain():
+        return [base.well_formed(GOOD[1], analysis), base.well_formed(BAD[1], analysis)]
+
+    assert base.guessing([run, plain], analysis) == [[True, False], [True, False]]
+    # Guessed and failed; then again with every verdict known (``plain`` guessed them).
+    assert len(calls) == 2
+    assert base.GUESSES not in analysis.cache
+    # Outside ``guessing`` each question is parsed when asked, as before.
+    assert base.well_formed(GOOD[0], bare_analysis()) is True
+
+
+def test_an_error_on_the_real_verdicts_is_raised():
+    from quizgen.extract import base
+
+    analysis = bare_analysis()
+
+    def run():
+        base.well_formed(GOOD[0], analysis)
+        raise ValueError("a real error")
+
+    with pytest.raises(ValueError, match="a real error"):
+        base.guessing([run], analysis)
+
+
+def test_guessed_extraction_gives_the_facts_of_parsing_each_question_when_asked():
+    from quizgen import pipeline, registry
+
+    paths = dev_articles()[:4]
+    if not paths:
+        pytest.skip("../shared/examples/dev-articles is absent")
+    for path in paths:
+        article = pipeline.ingest(path)
+        batched = pipeline.extract(pipeline.analyze(article, cache=False))
+        analysis = pipeline.analyze(article, cache=False)
+        facts = []
+        for plugin in registry.plugins("extractors"):
+            facts.extend(registry.load("extractors", plugin.name).extract(analysis=analysis))
+        unique = list({f.id: f for f in facts[::-1]}.values())  # the first of each id wins
+        unique.sort(key=lambda f: next(k for k, g in enumerate(facts) if g.id == f.id))
+        pipeline._mark_sentences(analysis, unique)
+        assert [f.to_dict() for f in batched] == [f.to_dict() for f in unique]
+
+
+def test_entities_and_subject_names_kept_for_the_article_are_spacys_own():
+    from quizgen import pipeline
+    from quizgen.extract import base
+
+    paths = dev_articles()[:3]
+    if not paths:
+        pytest.skip("../shared/examples/dev-articles is absent")
+    checked = 0
+    for path in paths:
+        analysis = pipeline.analyze(pipeline.ingest(path), cache=False)
+        for sent, _ in analysis.sentences():
+            spans = [(e.start, e.end, e.label_) for e in sent.ents]
+            assert [(e.start, e.end, e.label_) for e in base.sent_ents(sent, analysis)] == spans
+            for tok in sent:
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    first = base.subject_name(tok, analysis)
+                    assert first == base.subject_name(tok, analysis)  # kept
+                    assert first == base._subject_name(tok, analysis)  # worked out again
+                    checked += 1
+        # Found once, handed out as a fresh list each time: a caller may change its own.
+        first, again = analysis.sentences(), analysis.sentences()
+        assert first == again and first is not again
+    assert checked > 50

@@ -141,19 +141,52 @@ def in_quotes(tok: Token) -> bool:
 
 def subject_name(subj: Token, analysis: Analysis) -> tuple[str, str]:
     """The subject's clearest name and its entity label ('' where it names no entity)."""
+    # Kept for the article: several extractors ask about the same subjects, and a run that
+    # guessed a verdict wrong (see ``guessing``) asks again.
+    memo = analysis.cache.setdefault("subject_names", {})
+    key = (id(subj.doc), subj.i)
+    found = memo.get(key)
+    if found is None or found[0] is not subj.doc:
+        found = memo[key] = (subj.doc, _subject_name(subj, analysis))
+    return found[1]
+
+
+def _subject_name(subj: Token, analysis: Analysis) -> tuple[str, str]:
     index = EntityIndex.of(analysis)
     toks = list(subj.subtree)
     text = clean_mention(render(toks))
     ent = index.lookup(text)
     if ent is None:
         # "United States President Donald Trump": the name inside a titled phrase.
-        for e in subj.doc.ents:
+        for e in doc_ents(subj.doc, analysis):
             if e.start >= toks[0].i and e.end <= toks[-1].i + 1 and subj.i in range(e.start, e.end):
                 ent = index.lookup(e.text)
                 break
     if ent is not None:
         return ent.name, ent.label
     return text, ""
+
+
+def doc_ents(doc: Doc, analysis: Analysis) -> tuple[Span, ...]:
+    """``doc.ents``, made once for the article: spaCy builds a new span of every entity, from
+    a walk over every token, each time it is asked."""
+    memo = analysis.cache.setdefault("doc_ents", {})
+    found = memo.get(id(doc))
+    if found is None or found[0] is not doc:
+        found = memo[id(doc)] = (doc, doc.ents)
+    return found[1]
+
+
+def sent_ents(sent: Span, analysis: Analysis) -> list[Span]:
+    """``sent.ents``, taken as spaCy takes it from the doc's entities, but from ``doc_ents``."""
+    ents = []
+    for ent in doc_ents(sent.doc, analysis):
+        if ent.start >= sent.start:
+            if ent.end <= sent.end:
+                ents.append(ent)
+            else:
+                break
+    return ents
 
 
 def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
@@ -225,10 +258,71 @@ def well_formed(question: str | None, analysis: Analysis) -> bool:
     if text not in memo:
         if not analysis.model:
             memo[text] = True
+        elif GUESSES in analysis.cache:
+            # Extraction is guessing (see ``guessing``): the text is parsed later, in a batch.
+            analysis.cache[GUESSES].append(text)
+            return True
         else:
-            nlp, skip = _question_pipeline(analysis.model)
-            memo[text] = _reads_as_question(nlp(text, disable=skip))
+            judge([text], analysis)
     return memo[text]
+
+
+# Where ``well_formed`` lists the texts whose verdict it guessed, while ``guessing`` runs.
+GUESSES = "well_formed_guessed"
+
+
+def judge(texts: list[str], analysis: Analysis) -> None:
+    """Parse texts for ``well_formed`` and keep their verdicts. spaCy's cost for a short text
+    is mostly per call, so a batch of questions costs well under half as much each; the
+    parse of each text is the same in a batch as alone."""
+    memo = analysis.cache.setdefault("well_formed", {})
+    todo = [t for t in dict.fromkeys(texts) if t not in memo]
+    if not todo:
+        return
+    if not analysis.model:
+        memo.update(dict.fromkeys(todo, True))
+        return
+    nlp, skip = _question_pipeline(analysis.model)
+    if len(todo) == 1:
+        memo[todo[0]] = _reads_as_question(nlp(todo[0], disable=skip))
+        return
+    for text, doc in zip(todo, nlp.pipe(todo, disable=skip, batch_size=256), strict=True):
+        memo[text] = _reads_as_question(doc)
+
+
+def guessing(runs: list, analysis: Analysis) -> list:
+    """Each of ``runs()``'s results, computed as if every question were parsed one by one as
+    it is asked.
+
+    Extractors judge each question as they make it, and what they do next depends on the
+    verdict, so the questions cannot be gathered first. Instead every run goes ahead with
+    each question not yet judged taken as well formed (nine in ten are); all those questions
+    are then parsed in one batch. A run whose guesses were all right saw exactly the verdicts
+    a parse would have given, so its result stands; the others run again with the verdicts
+    now known, guessing only for questions they had not asked before. Extractors are
+    deterministic and keep nothing between calls but what the analysis caches from the parse.
+    """
+    memo = analysis.cache.setdefault("well_formed", {})
+    results: list = [None] * len(runs)
+    todo = list(range(len(runs)))
+    while todo:
+        guesses: dict[int, list[str]] = {}
+        failed: set[int] = set()
+        for i in todo:
+            guessed = guesses[i] = analysis.cache[GUESSES] = []
+            try:
+                results[i] = runs[i]()
+            except Exception:
+                # A path only a wrong guess opened may fail; one the real verdicts open is
+                # an error.
+                if not guessed:
+                    raise
+                failed.add(i)
+            finally:
+                del analysis.cache[GUESSES]
+        judge([t for i in todo for t in guesses[i]], analysis)
+        todo = [i for i in todo if i in failed or not all(memo[t] for t in guesses[i])]
+    return results
 
 
 def _to_parse(question: str | None) -> str | None:
@@ -315,21 +409,30 @@ def stands_alone(span: Span, named: Token | None = None) -> bool:
     to refer to (a person for "he", a group for "they"), no "this"/"that" points back, and
     a sentence that names nothing at all does not open on "The economy" or "The firm".
     ``named`` is a pronoun the caller shows as the person's name."""
+    # The tokens before the current one, and what they hold, kept up token by token rather
+    # than read again for every token.
+    before: list[Token] = []
+    person = group = False
+    prev = None
     for tok in span:
+        if prev is not None:
+            before.append(prev)
+            person = person or prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN" or prev == named
+            group = (
+                group or prev.tag_ in ("NNS", "NNPS") or prev.ent_type_ in ("ORG", "GPE", "NORP")
+            )
+        prev = tok
         low = tok.lower_
-        before = span[: tok.i - span.start]
         if tok == named:
             continue
         if low in FIRST_SECOND and tok.pos_ == "PRON" and tok.text != "US":
             return False
         if low in THIRD_PERSON and tok.pos_ == "PRON":
             # A name before it (the small model sometimes calls a person an organisation).
-            if not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t == named for t in before):
+            if not person:
                 return False
         elif low in PLURAL_PERSON and tok.pos_ == "PRON":
-            if not any(
-                t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "GPE", "NORP") for t in before
-            ):
+            if not group:
                 return False
         elif low in ("it", "its") and tok.pos_ == "PRON" and tok.dep_ != "expl":
             empty = tok.dep_ == "nsubj" and any(

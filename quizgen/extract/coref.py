@@ -14,7 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Evidence
-from .base import _quote_open_after, in_quotes
+from .base import _quote_open_after, doc_ents, in_quotes
 from .entities import EntityIndex, norm
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def _people(tokens, analysis: Analysis) -> set[str] | None:
     toks = list(tokens)
     if not toks:
         return found
-    for ent in toks[0].doc.ents:
+    for ent in doc_ents(toks[0].doc, analysis):
         if ent.start < toks[0].i or ent.end > toks[-1].i + 1 or in_quotes(ent[0]):
             continue
         hit = index.lookup(ent.text)
@@ -58,7 +58,7 @@ def _people(tokens, analysis: Analysis) -> set[str] | None:
             found.add(hit.name if hit is not None else ent.text)
     for tok in toks:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not in_quotes(tok):
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            ent = next((e for e in doc_ents(tok.doc, analysis) if e.start <= tok.i < e.end), None)
             hit = index.lookup(ent.text if ent is not None else tok.text)
             if hit is None or (hit.label == "PERSON" and hit.name not in found):
                 return None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..language import STOPWORDS, has_dangling_pronoun, tidy
 from ..model import Fact
-from .base import in_quotes, is_pronoun, subject_name
+from .base import in_quotes, is_pronoun, sent_ents, subject_name
 from .coref import evidence_from, mentions_of
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ class QuoteReader:
 
         index = EntityIndex.of(self.analysis)
         found = set()
-        for ent in sent.ents:
+        for ent in sent_ents(sent, self.analysis):
             if ent.label_ == "PERSON" and not in_quotes(ent[0]):
                 hit = index.lookup(ent.text)
                 found.add(hit.name if hit is not None else ent.text)
