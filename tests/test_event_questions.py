@@ -102,13 +102,16 @@ def test_a_false_form_changes_another_detail_where_the_first_has_no_stand_in():
     assert "Albania" not in tf[0].prompt or "2003" not in tf[0].prompt
 
 
+def asked(text: str, slot: str) -> list[str]:
+    facts, _ = questions(text)
+    return [f.slots[slot] for f in facts if f.kind == "event" and f.slots.get(slot)]
+
+
 def test_a_fronted_preposition_moves_to_the_end_in_small_letters():
-    facts, _ = questions(
-        "Marriage rules\n\nFrom Tuesday, most non-EU citizens will need Home Office approval "
-        "to marry.\n"
-    )
-    asked = [f.slots["what_q"] for f in facts if f.kind == "event" and f.slots.get("what_q")]
-    assert asked == ["What will most non-EU citizens need from Tuesday?"]
+    text = "Marriage rules\n\nFrom Tuesday, most non-EU citizens will need Home Office approval "
+    assert asked(text + "to marry.\n", "what_q") == [
+        "What will most non-EU citizens need from Tuesday?"
+    ]
 
 
 OPED = (
@@ -155,12 +158,10 @@ def test_which_organisation_only_for_a_name_that_reads_as_one(name, body):
 
 
 def test_which_organisation_takes_a_singular_verb():
-    facts, _ = questions(
-        "Managers offer help\n\nThe League Managers Association have offered to act as "
-        "peacemakers in the row.\n"
-    )
-    asked = [f.slots["who_q"] for f in facts if f.kind == "event" and f.slots.get("who_q")]
-    assert asked == ["Which organisation has offered to act as peacemakers in the row?"]
+    text = "Managers offer help\n\nThe League Managers Association have offered to act as "
+    assert asked(text + "peacemakers in the row.\n", "who_q") == [
+        "Which organisation has offered to act as peacemakers in the row?"
+    ]
 
 
 @pytest.mark.parametrize(
