@@ -65,10 +65,8 @@ def detail(q: Question) -> bool:
         q.type == "cloze"
         or (q.type == "true_false" and q.answer == "False")
         or q.template_id.startswith("quantity-")
-        # "What has fallen to a record low?", "What did Ver put on his head?": a thing the
-        # sentence names, asked for. Reviews kept one what-question in five (rounds 12-19),
-        # the ones on the main story.
-        or q.template_id in ("event-subject-short", "event-what-short")
+        # "What has fallen to a record low?": a thing the sentence names, asked for.
+        or q.template_id == "event-subject-short"
         # Any fact asked for in the student's own words: reviews kept 5 of 23 short answers
         # on side sentences, 7 of 18 on the main story (rounds 20-22; rounds 8-19 alike).
         # An argument (a reason, a condition, a claim) is asked wherever the author makes it.
