@@ -169,10 +169,20 @@ def not_a_person(name: str) -> bool:
     return bool(words) and (words[-1] in BODY_ENDS or any(w in PARTY_WORDS for w in words))
 
 
+# Last words of names for things a body makes or holds, not for the body.
+NOT_BODIES = set(
+    "index program programme act bill law rule report plan scheme treaty agreement accord "
+    "award prize cup championship tournament game show album film book system storm "
+    "hurricane depression survey study".split()
+)
+
+
 def looks_like_body(name: str) -> bool:
     """Whether a name the model calls an organisation reads as one: a word such as "Group"
     or "Council" in it, an acronym ("BBC"), or one plain word ("Gazprom", "Qantas")."""
     words = name.split()
+    if words and words[-1].lower().strip(".,'") in NOT_BODIES:
+        return False  # "University of Michigan's Index": a measure a body publishes
     if any(w.lower().strip(".,'") in BODY_WORDS for w in words):
         return True
     if len(words) == 1:
