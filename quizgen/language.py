@@ -112,6 +112,8 @@ def render(tokens: Iterable[Token]) -> str:
 def tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:!?%)])", r"\1", text)
+    # "did n't", "What 's": a clitic the parser split off joins its word again.
+    text = re.sub(r"(?<=\w)\s+(n't|n’t|'s|’s|'re|’re|'ve|’ve|'ll|’ll|'d|’d|'m|’m)\b", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
     text = re.sub(r"^[,;:\-–—\s]+|[,;:\-–—\s]+$", "", text)

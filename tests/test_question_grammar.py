@@ -54,3 +54,10 @@ def test_a_linker_that_leans_on_another_sentence_goes(text, expected):
     from quizgen.language import without_also
 
     assert without_also(text) == expected
+
+
+def test_a_split_clitic_joins_its_word():
+    from quizgen.language import tidy
+
+    assert tidy("Who did n't rule out the offer?") == "Who didn't rule out the offer?"
+    assert tidy("What 's O'Neal 's team?") == "What's O'Neal's team?"
