@@ -371,12 +371,38 @@ def ask(
     if auxes:
         first, *others = auxes
         mid = " ".join([t.text for t in others] + ([render(middle)] if middle else []))
-        q = f"{wh} {first.text.lower()} {subj_text} {mid} {verb.text} {rest_text}"
+        q = f"{wh} {spelt_out(first)} {subj_text} {mid} {verb.text} {rest_text}"
     elif is_be(verb):
         q = f"{wh} {verb.text.lower()} {subj_text} {render(middle)} {rest_text}"
     else:
         q = f"{wh} {do_form(verb, subj)} {subj_text} {render(middle)} {verb.lemma_} {rest_text}"
-    return tidy(q) + "?"
+    return re.sub(r"(?<=[a-z])\.\?$", "?", tidy(q) + "?")  # "... win.?"
+
+
+# Contracted auxiliaries, which cannot open a question: "Johnson's won" -> "What has ...".
+CONTRACTED = {"'ve": "have", "'re": "are", "'ll": "will", "'m": "am", "ca": "can", "wo": "will"}
+
+
+def spelt_out(aux: Token) -> str:
+    """An auxiliary as a question's second word: "'s" is "has" before a participle and "is"
+    before anything else; "'d" is "had" before a participle and "would" before anything else."""
+    word = aux.text.lower().replace("’", "'")
+    if word in ("'s", "'d"):
+        # "has won" (perfect) but "is told" (passive) and "is happy" (the verb itself). The
+        # small model calls every "'s" before a participle passive, so an object or "been"
+        # tells the perfect.
+        head = aux.head
+        participle = (
+            aux.dep_ in ("aux", "auxpass")
+            and head.tag_ == "VBN"
+            and (
+                aux.dep_ == "aux"
+                or head.lemma_ == "be"
+                or any(c.dep_ == "dobj" for c in head.children)
+            )
+        )
+        return {"'s": ("is", "has"), "'d": ("would", "had")}[word][participle]
+    return CONTRACTED.get(word, word)
 
 
 POINTED_TIMES = {"day", "week", "month", "year", "night", "morning", "evening", "season", "time"}

@@ -61,3 +61,22 @@ def test_a_split_clitic_joins_its_word():
 
     assert tidy("Who did n't rule out the offer?") == "Who didn't rule out the offer?"
     assert tidy("What 's O'Neal 's team?") == "What's O'Neal's team?"
+
+
+def test_a_contracted_auxiliary_is_spelt_out_when_it_opens_a_question():
+    from quizgen.language import spelt_out
+    from quizgen.nlp import load, model_name
+
+    nlp = load(model_name(None))
+    spelt = [
+        spelt_out(next(t for t in nlp(text) if t.lower_ in ("'s", "'ve", "'d")))
+        for text in (
+            "He's finished the report.",
+            "It's been a long year.",
+            "She's told to wait.",
+            "They've won the cup.",
+            "She'd left before noon.",
+            "He's happy.",
+        )
+    ]
+    assert spelt == ["has", "has", "is", "have", "had", "is"]
