@@ -226,6 +226,17 @@ NAME_TYPES = {
 }
 
 
+HONORIFICS = ("mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof")
+
+
+def _common(word: str) -> bool:
+    """A word common enough in English ("veteran", "glamour") to be read as one where nothing
+    else says it is a name."""
+    from .frequency import zipf
+
+    return word.isalpha() and zipf(word) >= 3.5
+
+
 def lower_first(text: str, keep: Token | None = None) -> str:
     """Lower-case the first letter unless the first word is a name or an acronym."""
     if not text:
@@ -234,6 +245,19 @@ def lower_first(text: str, keep: Token | None = None) -> str:
     if keep is not None and keep.pos_ in ("ADP", "SCONJ") and not keep.ent_type_:
         # "From Tuesday", "Under President Chavez": a preposition moved to the end is small,
         # whatever name follows it.
+        return text[0].lower() + text[1:]
+    if (
+        keep is not None
+        and keep.is_sent_start
+        and keep.pos_ == "PROPN"
+        and not keep.ent_type_
+        and _common(keep.lower_)
+        and keep.lower_.rstrip(".") not in HONORIFICS
+        # a name the text capitalises mid-sentence too ("... said Apple") stays one
+        and not re.search(rf"[a-z,;] {re.escape(keep.text)}\b", keep.doc.text)
+    ):
+        # "Veteran star Ossie Davis", "Glamour was brought": a common word the small model
+        # tags as a name only because it opens the sentence.
         return text[0].lower() + text[1:]
     if keep is not None and (keep.pos_ == "PROPN" or keep.ent_type_ in NAME_TYPES):
         return text  # "Hollywood stars", "Convention Place station": a name, whatever its tag
@@ -248,17 +272,7 @@ def lower_first(text: str, keep: Token | None = None) -> str:
         named = keep.lower_ != "the"
         if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and first[:1].isupper() and named:
             return text
-    if first.rstrip(".").lower() in (
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "prof",
-    ):
+    if first.rstrip(".").lower() in HONORIFICS:
         return text
     if first.isupper() and len(first) > 1 or first == "I":
         return text
@@ -365,9 +379,7 @@ def ask(
             words[0] = third_singular(words[0])
         return tidy(f"{wh} {' '.join(words)} {rest_text}") + "?"
     # ``subj_text`` names what a pronoun subject stands for ("it" -> "the Royal Society").
-    subj_text = subj_text or lower_first(
-        render(subj_toks), subj if subj.pos_ == "PROPN" else min(subj_toks, key=lambda t: t.i)
-    )
+    subj_text = subj_text or lower_first(render(subj_toks), min(subj_toks, key=lambda t: t.i))
     if auxes:
         first, *others = auxes
         mid = " ".join([t.text for t in others] + ([render(middle)] if middle else []))

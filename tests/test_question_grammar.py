@@ -80,3 +80,14 @@ def test_a_contracted_auxiliary_is_spelt_out_when_it_opens_a_question():
         )
     ]
     assert spelt == ["has", "has", "is", "have", "had", "is"]
+
+
+def test_a_common_word_opening_a_subject_is_written_small_mid_question():
+    facts = pipeline.extract(
+        pipeline.analyze(
+            read_text("Actor dies\n\nVeteran star Ossie Davis died in Miami in February 2005.\n"),
+            cache=False,
+        )
+    )
+    asked = [f.slots["when_q"] for f in facts if f.kind == "event" and f.slots.get("when_q")]
+    assert asked and all("veteran star Ossie Davis" in q for q in asked)

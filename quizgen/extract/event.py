@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import is_capital, looks_like_body
+from ..kinds import is_capital, looks_like_body, not_a_person
 from ..language import ask, has_dangling_pronoun, lower_first, render, state
 from ..model import Fact
 from ..nlp import Analysis
@@ -90,6 +90,8 @@ def date_key(text: str) -> int:
 def which(label: str, name: str, verb=None) -> str:
     """ "Who" asks for a person; a body or a state is asked for by its kind ("Which
     organisation outbid Gazprom?"), since "Who" reads oddly of a firm."""
+    if label == "PERSON" and not_a_person(name):
+        return ""  # "Who now faces opposition?" "Prevention of Terrorism Bill"
     wh = wh_for(label, verb)
     if wh == "What":
         return wh  # "What is being tested by the Tate?": a thing, whatever its label

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..kinds import not_a_person
 from ..language import STOPWORDS, has_dangling_pronoun, strip_linkers, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
@@ -180,6 +181,8 @@ class SentenceExtractor:
                 continue  # "MPs", "Britons": a group, not a name another name can replace
             if canon.label != ent.label_:
                 continue  # the model is unsure what this is: a swap could be absurd
+            if canon.label == "PERSON" and not_a_person(canon.name):
+                continue  # "the Prevention of Terrorism Bill", which the model took for a person
             if any(c.dep_ == "appos" for c in ent.root.children) or ent.root.dep_ == "appos":
                 continue  # "Peter Zombic, the head of Universal Music": the role says who
             # A body for a body that acts in the article, never a game or a prize.
