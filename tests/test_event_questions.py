@@ -191,3 +191,16 @@ def test_a_given_name_is_the_person_the_title_names():
         cache=False,
     )
     assert EntityIndex.of(analysis).lookup("Galileo").name == "Galileo Galilei"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marsh posted a $676m (£352m) loss for the last three months of the year.",  # converted
+        "Fran took the call, which came from a 911 emergency dispatch operator.",  # a name
+    ],
+)
+def test_no_false_form_changes_a_figure_a_reader_rules_out(sentence):
+    facts, _ = questions(f"Figures\n\n{sentence}\n")
+    assert not [f for f in facts if f.kind == "sentence" and f.slots["detail_label"] == "MONEY"]
+    assert not [f for f in facts if f.kind == "sentence" and f.slots["detail"] == "911"]

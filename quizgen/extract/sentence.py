@@ -125,6 +125,11 @@ class SentenceExtractor:
                     continue  # a clock time ("1800 GMT"): when a show airs is no fact to learn
                 if re.search(r"\d/\d", ent.text):
                     continue  # betting odds ("2/9") or a date written with slashes
+                if re.match(r"\s*\(\s*[£$€¥]?\d", sent.doc.text[ent.end_char :]):
+                    continue  # "$676m (£352m)": a changed figure beside its conversion
+                if ent.label_ == "CARDINAL" and ent.start > sent.start:
+                    if sent.doc[ent.start - 1].lower_ in ("a", "an"):
+                        continue  # "a 911 operator": a number used as a name
                 opened = sent.doc[sent.start : ent.start].text
                 if opened.count("(") > opened.count(")"):
                     continue  # "(£1.8bn)": a conversion of the figure before it, not a fact
