@@ -86,3 +86,10 @@ def test_two_questions_on_one_fact_are_found():
     )
     assert same_fact(cloze, what)
     assert not same_fact(what, other)
+
+
+def test_an_acronym_that_keeps_a_small_word_small_is_the_same_name():
+    from quizgen.extract.entities import _linked
+
+    assert _linked("BoE", "Bank of England") and _linked("ADB", "Asian Development Bank")
+    assert not _linked("BoE", "Bank of Japan")

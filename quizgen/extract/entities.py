@@ -299,8 +299,10 @@ def _linked(a: str, b: str) -> bool:
     """Acronym and long form, or a capital and its state."""
     for short, long in ((a, b), (b, a)):
         s = short.replace(".", "")
-        if s.isupper() and 2 <= len(s) <= 6 and len(long.split()) > 1:
-            if s in (initials(long, True), initials(long, False)):
+        # "BoE" for "Bank of England": an acronym that keeps a small word small.
+        mixed = sum(c.isupper() for c in s) >= 2 and s.isalpha()
+        if (s.isupper() or mixed) and 2 <= len(s) <= 6 and len(long.split()) > 1:
+            if s.upper() in (initials(long, True), initials(long, False)):
                 return True
     for short, long in ((a, b), (b, a)):
         # "Fed" for "Federal Reserve", "Stats" for "Statistics Wales".
