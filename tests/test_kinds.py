@@ -93,3 +93,16 @@ def test_an_acronym_that_keeps_a_small_word_small_is_the_same_name():
 
     assert _linked("BoE", "Bank of England") and _linked("ADB", "Asian Development Bank")
     assert not _linked("BoE", "Bank of Japan")
+
+
+def test_a_place_cut_from_a_longer_name_is_not_a_place():
+    from spacy.tokens import Span
+
+    from quizgen.extract.entities import _cut_place
+    from quizgen.nlp import load, model_name
+
+    nlp = load(model_name(None))
+    film = nlp("His latest role in Finding Neverland explored the writer's life.")
+    title = nlp("Zimbabwe President Robert Mugabe was confined to his home.")
+    assert _cut_place(Span(film, 4, 5, label="GPE"))  # "Finding" of "Finding Neverland"
+    assert not _cut_place(Span(title, 0, 1, label="GPE"))  # a title follows the place

@@ -176,6 +176,8 @@ class EntityIndex:
         acting: set[str] = set()
         for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
             for ent in doc.ents:
+                if _cut_place(ent):
+                    continue
                 if ent.label_ in NAMED and norm(ent.text) and norm(ent.text) not in NOT_NAMES:
                     mentions.append((clean_mention(ent.text), ent.label_, off + ent.start_char))
                     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -293,6 +295,29 @@ class EntityIndex:
                 if ent.name.split()[-1].lower() == text.lower():
                     return ent
         return None
+
+
+# Words that may follow a place's name without being part of a longer name: "Zimbabwe
+# President Robert Mugabe", "US Attorney", "EU Trade Commissioner".
+PLACE_TITLES = TITLES | set(
+    "president prime minister chancellor secretary commissioner attorney governor senator "
+    "sen rep representative ambassador mayor judge general foreign trade home health "
+    "defence defense finance interior justice state".split()
+) - {"state"}
+
+
+def _cut_place(ent) -> bool:
+    """A one-word place the model cut from a longer name: "Finding" of "Finding Neverland",
+    "Cambridge" of "Cambridge Analytica", "Georgia" of "Georgia Sea Grant"."""
+    if ent.label_ not in ("GPE", "LOC") or len(ent) != 1 or ent.end >= len(ent.doc):
+        return False
+    nxt = ent.doc[ent.end]
+    return (
+        nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and not nxt.ent_type_
+        and nxt.lower_.rstrip(".") not in PLACE_TITLES
+    )
 
 
 def _linked(a: str, b: str) -> bool:
