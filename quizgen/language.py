@@ -205,6 +205,8 @@ def strip_linkers(text: str) -> str:
         for w in sorted(LINKERS, key=len, reverse=True):
             if low == w:
                 return ""
+            if re.match(rf"{w} (far|much|many|long|that)\b", low):
+                continue  # "So far", "So much", "Now that": the phrase, not a linker
             if low.startswith(w + " ") or low.startswith(w + ","):
                 text = text[len(w) :].lstrip(" ,")
                 low = text.lower()

@@ -25,6 +25,11 @@ from .quantity import HEDGES
 from .quotes import reporters_words
 
 STOP = STOPWORDS
+CURRENCY = re.compile(
+    r"[£$€¥]|\b(euros?|dollars?|pounds?|yen|yuan|rupees?|kroner|krona|francs?|pence|cents?"
+    r"|roubles?|rubles?|p)\b",
+    re.I,
+)
 DETAILS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORG", "GPE", "NORP", "DATE")
 MIN_WORDS, MAX_WORDS = 8, 32
 
@@ -125,6 +130,9 @@ class SentenceExtractor:
                     continue  # a clock time ("1800 GMT"): when a show airs is no fact to learn
                 if re.search(r"\d/\d", ent.text):
                     continue  # betting odds ("2/9") or a date written with slashes
+                around = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
+                if ent.label_ == "MONEY" and not CURRENCY.search(around):
+                    continue  # "40 A300s to UPS", which the model took for a sum
                 if re.match(r"\s*\(\s*[£$€¥]?\d", sent.doc.text[ent.end_char :]):
                     continue  # "$676m (£352m)": a changed figure beside its conversion
                 if ent.label_ == "CARDINAL" and ent.start > sent.start:
