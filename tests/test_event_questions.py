@@ -204,3 +204,16 @@ def test_no_false_form_changes_a_figure_a_reader_rules_out(sentence):
     facts, _ = questions(f"Figures\n\n{sentence}\n")
     assert not [f for f in facts if f.kind == "sentence" and f.slots["detail_label"] == "MONEY"]
     assert not [f for f in facts if f.kind == "sentence" and f.slots["detail"] == "911"]
+
+
+def test_no_neighbour_stands_in_for_a_country_the_story_keeps_naming():
+    _, qs = questions(
+        "Fuel deal\n\nRussia will supply fuel to the reactor next month.\n\n"
+        "Russia says the plant is safe.\n\nOfficials in Russia signed the deal on Friday.\n"
+    )
+    false = [q for q in by_template(qs, "sentence-tf") if q.answer == "False"]
+    assert not any(c in q.prompt for q in false for c in neighbours("Russia"))
+    from quizgen.generate import Generator
+
+    assert Generator([], []).nearby_countries("Iran", "", "x")  # neighbours exist, but
+    assert "Iraq" not in Generator([], []).nearby_countries("Iran", "", "x")  # not one a letter off
