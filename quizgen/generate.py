@@ -20,6 +20,7 @@ from .kinds import (
     NUMBER,
     Aliases,
     is_country,
+    leader,
     near_spelling,
     neighbours,
     norm,
@@ -143,13 +144,10 @@ class Generator:
         self.failures: dict[str, int] = {}
         self.other_form: dict[str, Question] = {}
         self.packaged: set[str] = set()  # stand-ins from quizgen's own data, not the article
-        # The place the article is about, where one clearly leads (as pipeline.about finds it).
-        places = sorted(
+        # The place the article is about, where one clearly leads.
+        self.dominant = leader(
             (n, name) for name, n in self.mentions.items() if self.labels.get(name) == "GPE"
         )
-        top = places[-1] if places else (0, "")
-        second = places[-2][0] if len(places) > 1 else 0
-        self.dominant = top[1] if top[0] >= 4 and top[0] >= 2 * second else ""
         self.contexts: dict[int, dict[str, Any]] = {}
         self.own = {id(f) for f in facts}  # ids are stable while self.facts holds the facts
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Iterable
 
 from .model import Fact
 
@@ -114,25 +115,38 @@ def countries() -> frozenset[str]:
     return frozenset(norm(line) for line in text.splitlines() if line and not line.startswith("#"))
 
 
+def leader(counts: Iterable[tuple[int, str]]) -> str:
+    """The name that clearly leads a count of (mentions, name): named four times or more, and
+    at least twice as often as the next; '' where none does."""
+    ranked = sorted(counts)
+    if not ranked:
+        return ""
+    top, name = ranked[-1]
+    second = ranked[-2][0] if len(ranked) > 1 else 0
+    return name if top >= 4 and top >= 2 * second else ""
+
+
 @functools.cache
-def _regions() -> tuple[tuple[str, ...], ...]:
+def _neighbours() -> dict[str, tuple[str, ...]]:
+    """Each country of regions.yaml, by its normalised name, with the others of its regions
+    in the file's order."""
     from importlib import resources
 
     import yaml
 
     text = resources.files("quizgen").joinpath("data/regions.yaml").read_text("utf-8")
-    return tuple(tuple(members) for members in yaml.safe_load(text).values())
+    found: dict[str, list[str]] = {}
+    for members in yaml.safe_load(text).values():
+        for country in members:
+            others = found.setdefault(norm(country), [])
+            others += [m for m in members if norm(m) != norm(country) and m not in others]
+    return {key: tuple(others) for key, others in found.items()}
 
 
 def neighbours(name: str) -> list[str]:
     """The other countries of ``name``'s region ("Albania" -> "Kosovo", "Serbia", ...), in
     the data file's order; none for a name that is not one of them by that spelling."""
-    key = _place_key(name)
-    found: list[str] = []
-    for members in _regions():
-        if key in {norm(m) for m in members}:
-            found += [m for m in members if norm(m) != key and m not in found]
-    return found
+    return list(_neighbours().get(_place_key(name), ()))
 
 
 BODY_WORDS = set(
@@ -146,7 +160,7 @@ BODY_WORDS = set(
     "reserve treasury labs laboratory laboratories securities capital investments "
     "technologies software communications telecom energy petroleum pharmaceuticals electric "
     "railway railways transit museum gallery hospital church team united city rovers athletic "
-    "fc bureau review journal magazine agency institute watchdog regulator tribunal".split()
+    "fc bureau review journal magazine watchdog regulator tribunal".split()
 )
 
 

@@ -239,6 +239,11 @@ def _common(word: str) -> bool:
     return word.isalpha() and zipf(word) >= 3.5
 
 
+def _capitalised_within(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` with its capital inside a sentence, as a name."""
+    return bool(re.search(rf"[a-z,;] {re.escape(word)}\b", text))
+
+
 def lower_first(text: str, keep: Token | None = None) -> str:
     """Lower-case the first letter unless the first word is a name or an acronym."""
     if not text:
@@ -256,7 +261,7 @@ def lower_first(text: str, keep: Token | None = None) -> str:
         and _common(keep.lower_)
         and keep.lower_.rstrip(".") not in HONORIFICS
         # a name the text capitalises mid-sentence too ("... said Apple") stays one
-        and not re.search(rf"[a-z,;] {re.escape(keep.text)}\b", keep.doc.text)
+        and not _capitalised_within(keep.text, keep.doc.text)
     ):
         # "Veteran star Ossie Davis", "Glamour was brought": a common word the small model
         # tags as a name only because it opens the sentence.
@@ -265,7 +270,7 @@ def lower_first(text: str, keep: Token | None = None) -> str:
         return text  # "Hollywood stars", "Convention Place station": a name, whatever its tag
     if keep is not None and first[:1].isupper() and first.lower() != "the":
         # "Wolves chief executive": the article writes it with a capital mid-sentence too.
-        if re.search(rf"[a-z,;] {re.escape(first)}\b", keep.doc.text):
+        if _capitalised_within(first, keep.doc.text):
             return text
     if keep is not None and keep.i + 1 < len(keep.doc):
         nxt = keep.doc[keep.i + 1]

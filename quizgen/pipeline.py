@@ -203,17 +203,16 @@ def about(facts: list[Fact]) -> set[str]:
     """The names a question keyed to gives itself away: the one the article is about, where
     one name clearly leads the others ("France" in a story on French wine), and the only
     person it names ("Who cited the late 1980s ...?" in a story quoting one person)."""
-    named = sorted(
+    from .kinds import leader
+
+    found = set()
+    name = leader(
         (int(f.slots.get("mentions", 0)), f.slots.get("name", ""))
         for f in facts
         if f.kind == "entity" and f.slots.get("label") in ("PERSON", "ORG", "GPE")
     )
-    found = set()
-    if named:
-        top, name = named[-1]
-        second = named[-2][0] if len(named) > 1 else 0
-        if top >= 4 and top >= 2 * second:
-            found.add(name)
+    if name:
+        found.add(name)
     people = [
         f.slots.get("name", "")
         for f in facts

@@ -302,8 +302,8 @@ class EntityIndex:
 PLACE_TITLES = TITLES | set(
     "president prime minister chancellor secretary commissioner attorney governor senator "
     "sen rep representative ambassador mayor judge general foreign trade home health "
-    "defence defense finance interior justice state".split()
-) - {"state"}
+    "defence defense finance interior justice".split()
+)
 
 
 def _cut_place(ent) -> bool:

@@ -130,8 +130,8 @@ class SentenceExtractor:
                     continue  # a clock time ("1800 GMT"): when a show airs is no fact to learn
                 if re.search(r"\d/\d", ent.text):
                     continue  # betting odds ("2/9") or a date written with slashes
-                around = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
-                if ent.label_ == "MONEY" and not CURRENCY.search(around):
+                beside = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
+                if ent.label_ == "MONEY" and not CURRENCY.search(beside):
                     continue  # "40 A300s to UPS", which the model took for a sum
                 if re.match(r"\s*\(\s*[£$€¥]?\d", sent.doc.text[ent.end_char :]):
                     continue  # "$676m (£352m)": a changed figure beside its conversion
