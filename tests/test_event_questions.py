@@ -217,3 +217,12 @@ def test_no_neighbour_stands_in_for_a_country_the_story_keeps_naming():
 
     assert Generator([], []).nearby_countries("Iran", "", "x")  # neighbours exist, but
     assert "Iraq" not in Generator([], []).nearby_countries("Iran", "", "x")  # not one a letter off
+
+
+def test_a_source_keeps_the_capital_of_its_nationality():
+    facts, _ = questions(
+        "Coup talk\n\nZimbabwean intelligence reports say Emmerson Mnangagwa has been mapping out "
+        "a vision with the military for more than a year.\n"
+    )
+    sources = {f.slots.get("according_to") for f in facts if f.kind == "event"} - {None}
+    assert sources == {"Zimbabwean intelligence reports"}

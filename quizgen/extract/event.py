@@ -247,9 +247,7 @@ class EventExtractor:
                         believer, label = subject_name(holder, analysis)
                     if believer and not label:
                         # "the chancellor", not "chancellor": a description keeps its article.
-                        believer = render(holder.subtree)
-                        if holder.pos_ != "PROPN":
-                            believer = believer[:1].lower() + believer[1:]
+                        believer = _source(holder)
                 fact = self._event(
                     verb, sent, off, analysis, index, main=main, believed=bool(believer)
                 )
