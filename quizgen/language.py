@@ -59,6 +59,42 @@ LINKERS = {
     "in contrast",
     "by contrast",
 }
+# The writer's comment on a sentence ("Bizarrely, a plane skidded off the runway"): dropped
+# only where a comma closes it, since a statement in a question is the article's, not its tone.
+COMMENT_OPENERS = {
+    "bizarrely",
+    "interestingly",
+    "ironically",
+    "curiously",
+    "remarkably",
+    "surprisingly",
+    "unsurprisingly",
+    "oddly",
+    "strangely",
+    "sadly",
+    "happily",
+    "luckily",
+    "fortunately",
+    "unfortunately",
+    "tragically",
+    "notably",
+    "importantly",
+    "crucially",
+    "predictably",
+    "inevitably",
+    "understandably",
+    "admittedly",
+    "frankly",
+    "incidentally",
+    "naturally",
+    "separately",
+    "similarly",
+    "likewise",
+    "of course",
+    "in fact",
+    "after all",
+    "in turn",
+}
 PRONOUNS = {
     "it",
     "its",
@@ -209,6 +245,11 @@ def strip_linkers(text: str) -> str:
                 continue  # "So far", "So much", "Now that": the phrase, not a linker
             if low.startswith(w + " ") or low.startswith(w + ","):
                 text = text[len(w) :].lstrip(" ,")
+                low = text.lower()
+                changed = True
+        for w in COMMENT_OPENERS:
+            if low.startswith(w + ","):
+                text = text[len(w) + 1 :].lstrip(" ")
                 low = text.lower()
                 changed = True
     return text

@@ -196,7 +196,9 @@ RELATIVE = re.compile(
     r"\b(meanwhile|a day earlier|the day before|the previous day|the next day|the following day"
     r"|the same day|(?:a|two|three|several|some) (?:days|weeks|months|years?) (?:later|earlier)"
     r"|days later|weeks later|the latter|the former|such an? \w+|such \w+s"
-    r"|the \d+-year-old|at the time(?! of))\b",
+    r"|the \d+-year-old|at the time(?! of)"
+    # "a similar system", "the other two": similar to what, other than which?
+    r"|an? similar [a-z]+|the other [a-z]+|the remaining [a-z]+)\b",
     re.I,
 )
 
@@ -302,6 +304,15 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             and tok.head.lemma_.lower() not in ("year", "week", "month", "day", "time", "season")
         ):
             found.append(sent.doc[tok.i : tok.head.i + 1].text)  # "that level": which level?
+            continue
+        if (
+            tok.lower_ == "another"
+            and tok.head.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.i == tok.i + 1
+            and not in_quotes(tok)
+        ):
+            # "another member died": another besides whom? ("find another name" says "a new").
+            found.append(sent.doc[tok.i : tok.head.i + 1].text)
             continue
         if tok.lower_ != "the" or tok.dep_ != "det" or in_quotes(tok):
             continue  # a quotation's words are its speaker's, checked where it is quoted

@@ -180,7 +180,11 @@ class EntityIndex:
                     continue
                 if ent.label_ in NAMED and norm(ent.text) and norm(ent.text) not in NOT_NAMES:
                     mentions.append((clean_mention(ent.text), ent.label_, off + ent.start_char))
-                    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                    # "the central Philippines" writes the name with "the" too.
+                    k = ent.start - 1
+                    while k > 0 and doc[k].pos_ == "ADJ" and doc[k].ent_type_ == "":
+                        k -= 1
+                    prev = doc[k].lower_ if k >= 0 else ""
                     with_the.append((clean_mention(ent.text), prev == "the"))
                     # Something only a person does in a sentence: acts, speaks, is given a
                     # title or a role, or owns something.

@@ -68,6 +68,10 @@ class EntityExtractor:
                     r"(?i)\b(sir|dame|lord|lady|professor|prof|dr|mr|mrs|ms|mp)$", role
                 ):
                     role = ""  # "chairman Sir": the role ran into the name's title
+                if role and re.match(r"(?i)(former|ex|then|late|acting|outgoing)\b", role):
+                    role = ""  # "Who is the former US president?" asks general knowledge
+                if role and " and " in role:
+                    role = ""  # "the education secretary and a close friend": of whom?
                 if role and not vague and not canon.all_names() & {role}:
                     roles[canon.name] = (role, ent.sent, off)
         # "Who is the spokesman?" has one answer only if one person is a spokesman.
@@ -93,8 +97,12 @@ class EntityExtractor:
                 low = role.lower()
                 others = [r for r in all_roles if r != low] + ([low] * (all_roles.count(low) - 1))
                 bare = len(low.split()) == 1
-                slots["unique"] = low not in others and not (
-                    bare and any(low in r.split() for r in others)
+                slots["unique"] = (
+                    low not in others
+                    and not (bare and any(low in r.split() for r in others))
+                    # "Prime Minister" beside "Israeli prime minister": two holders.
+                    and not any(_same_office(low, r) for r in others)
+                    and not _role_elsewhere(low, ent, analysis.article.text)
                 )
                 evidence = analysis.evidence(sent, off)
             elif ent.name in first:
@@ -106,3 +114,33 @@ class EntityExtractor:
                 Fact.make("entity", slots, evidence, salience=salience, extractor="entity")
             )
         return facts
+
+
+def _role_elsewhere(role: str, ent, text: str) -> bool:
+    """Whether the article also uses the role without this person's name beside it ("the
+    prime minister has made clear ..." about someone else), for anyone but a main actor (the
+    small model misses many names, so the most-named person cannot be trusted to be him):
+    then "Who is the prime minister?" may have another answer."""
+    if ent.mentions >= 5:
+        return False  # the unnamed "the prime minister" is most likely the story's own
+    words = {w.lower() for n in ent.all_names() for w in n.split() if len(w) > 2}
+    words -= set(role.lower().split())  # "Prime Minister Yitzhak Shamir" as an alias
+    for m in re.finditer(rf"(?<!\w){re.escape(role)}(?!\w)", text, re.I):
+        if re.search(
+            r"(?i)\b(shadow|deputy|vice|assistant|junior|former|opposition)\W*$",
+            text[max(0, m.start() - 15) : m.start()],
+        ):
+            continue  # "shadow foreign secretary" is another office
+        near = text[max(0, m.start() - 40) : m.end() + 40].lower()
+        if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in words):
+            return True
+    return False
+
+
+def _same_office(a: str, b: str) -> bool:
+    """ "Israeli prime minister" and "prime minister" may be one office; "shadow foreign
+    secretary" and "foreign secretary" are two."""
+    short, long = sorted((a, b), key=len)
+    if not long.endswith(" " + short):
+        return False
+    return not re.search(r"\b(shadow|deputy|vice|assistant|junior|former)\b", long[: -len(short)])

@@ -212,6 +212,36 @@ def _ok(question: str | None, answer: str, analysis: Analysis) -> bool:
     return not has_dangling_pronoun(question) and well_formed(question, analysis)
 
 
+# Words that open a clause the article does not assert.
+UNSETTLED = ("if", "whether", "unless", "why", "how")
+# Verbs whose that-clause is wanted, feared or denied rather than said to be so: a fact taken
+# from it would state the opposite of the article, or a hope as an event.
+NOT_ASSERTED = {
+    "ensure",
+    "hope",
+    "fear",
+    "want",
+    "wish",
+    "demand",
+    "urge",
+    "deny",
+    "doubt",
+    "wonder",
+    "ask",
+    "question",
+    "request",
+    "require",
+    "propose",
+    "prefer",
+    "pray",
+    "imagine",
+    "pretend",
+    "suppose",
+    "insist",
+    "make",
+}
+
+
 class EventExtractor:
     kinds = ("event",)
 
@@ -229,10 +259,14 @@ class EventExtractor:
             source, reported = reporting_frame(sent)
             for verb in [sent.root, *subordinate]:
                 if any(
-                    c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless")
+                    c.dep_ in ("mark", "advmod") and c.lower_ in UNSETTLED and c.i < verb.i
                     for c in verb.children
                 ):
-                    continue  # "to see if Lewsey had touched down": not something that happened
+                    # "to see if Lewsey had touched down", "calls into question why Iran is
+                    # enriching uranium": not something the article says happened.
+                    continue
+                if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in NOT_ASSERTED:
+                    continue  # "to ensure Iran does not develop a weapon": a goal, not a fact
                 main = verb == sent.root or verb == reported
                 # "China believes the Council needs to ...": the Council's need is China's view.
                 believer = ""
