@@ -327,6 +327,9 @@ def lower_first(text: str, keep: Token | None = None) -> str:
     return text[0].lower() + text[1:]
 
 
+CONTRASTING = ("while", "whereas", "although", "though", "whilst")
+
+
 def clause_tokens(verb: Token, sent: Span) -> set[Token]:
     """The verb's clause within the sentence, without the final punctuation."""
     toks = {t for t in verb.subtree if t.i >= sent.start and t.i < sent.end}
@@ -341,9 +344,12 @@ def ask(
     singular: bool = True,
     drop: set[Token] | None = None,
     subj_text: str | None = None,
+    lonely_it: bool = False,
 ) -> str | None:
     """A wh-question about ``target`` (a set of tokens in the verb's clause), or about the
-    subject when ``target`` is None. Returns None where the clause has no usable shape."""
+    subject when ``target`` is None. Returns None where the clause has no usable shape, or
+    leans on an "it" it does not name, unless ``lonely_it`` (a caller that shows the whole
+    sentence beside it)."""
     subj = subject_of(verb)
     if subj is None:
         return None
@@ -376,10 +382,23 @@ def ask(
             drop = set(c.subtree)
             drop |= {t for t in verb.children if t.dep_ in ("cc", "punct") and verb.i < t.i < c.i}
             clause -= drop
+    # "..., while the remaining five are serving life sentences": a second statement set
+    # beside the first, which a question about the first does not ask.
+    for c in verb.children:
+        if (
+            c.dep_ == "advcl"
+            and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ in CONTRASTING for m in c.children)
+        ):
+            side = sorted(c.subtree, key=lambda t: t.i)
+            before = sent.doc[side[0].i - 1] if side[0].i > sent.start else None
+            if before is not None and before.text == ",":
+                clause -= set(side) | {before}
     auxes = sorted(
         (c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i),
         key=lambda t: t.i,
     )
+    clause -= _relative_days(clause, target)
     fronted = {t for t in clause if t.i < min(x.i for x in subj_toks) and t not in auxes}
     # A fronted phrase keeps its meaning at the end of the question ("In January 2003 X
     # happened" -> "When did X happen?" drops it; "Before leaving, X said" -> "... before
@@ -397,6 +416,11 @@ def ask(
         and any(t.tag_ in ("JJR", "RBR") for t in target)
         and any(t.lower_ == "than" for t in rest)
     ):
+        return None
+    shown = [*rest, *middle, *(t for t in fronted if target is None or t not in target)]
+    if target is not None:
+        shown += subj_toks
+    if not lonely_it and _lonely_it(shown):
         return None
     rest_text = render(rest)
     if fronted_text:
@@ -437,6 +461,44 @@ def ask(
     else:
         q = f"{wh} {do_form(verb, subj)} {subj_text} {render(middle)} {verb.lemma_} {rest_text}"
     return re.sub(r"(?<=[a-z])\.\?$", "?", tidy(q) + "?")  # "... win.?"
+
+
+RELATIVE_DAY = re.compile(
+    r"(?i)^(on )?((last|this|next|earlier this|later this) (week|weekend|month|year|spring|summer"
+    r"|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|yesterday|today|tomorrow|(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"( morning| afternoon| evening| night)?)$"
+)
+
+
+def _relative_days(clause: set[Token], target: set[Token] | None) -> set[Token]:
+    """ "last week", "on Tuesday": a day counted from the article's date, which a question
+    read on its own cannot place, so a question about something else leaves it out."""
+    out: set[Token] = set()
+    for t in clause:
+        if target and t in target:
+            continue
+        on = t.dep_ == "pobj" and t.head.lower_ == "on"  # not "at the end of last week"
+        if (t.dep_ == "npadvmod" or on) and t.ent_type_ == "DATE":
+            phrase = set(t.subtree) | ({t.head} if on else set())
+            text = render(phrase)
+            if RELATIVE_DAY.match(text) and not (target and phrase & target):
+                out |= phrase
+    return out
+
+
+def _lonely_it(shown: Iterable[Token]) -> bool:
+    """An object "it" with no thing named before it in what the question shows ("When did
+    Van Rossum first release it?"): the thing released is the article's, not the question's."""
+    toks = sorted(shown, key=lambda t: t.i)
+    for k, t in enumerate(toks):
+        if t.lower_ == "it" and t.dep_ in ("dobj", "pobj", "dative"):
+            if not any(
+                x.pos_ == "NOUN" or (x.pos_ == "PROPN" and x.ent_type_ != "PERSON")
+                for x in toks[:k]
+            ):
+                return True
+    return False
 
 
 # Contracted auxiliaries, which cannot open a question: "Johnson's won" -> "What has ...".

@@ -443,6 +443,8 @@ def stands_alone(span: Span, named: Token | None = None) -> bool:
             if not empty and not any(
                 t.pos_ in ("NOUN", "PROPN")
                 and t.ent_type_ not in ("DATE", "TIME", "EVENT")
+                # "Van Rossum first released it": a person is no "it"
+                and not (t.ent_type_ == "PERSON" and tok.dep_ in ("dobj", "pobj"))
                 and not _in_opening_phrase(t)
                 for t in before
             ):

@@ -108,6 +108,11 @@ class ClaimExtractor:
                 reason = reason_parts(verb)
                 if not reason:
                     continue
+                if any(c.dep_ == "neg" for c in verb.children) and not has_modal(verb):
+                    # "Laura's not quitting because her rights are under threat, but because
+                    # ...": the "not" may deny the reason, not the deed ("should not pin
+                    # hope on it because ..." denies the deed).
+                    continue
                 speech, speaker = attribution(verb)
                 who = voice
                 if speech is not None:

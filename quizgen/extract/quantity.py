@@ -98,7 +98,9 @@ class QuantityExtractor:
                             target = None if np.dep_ in ("nsubj", "nsubjpass") else set(toks)
                             # A subject question keeps the verb's own number: "How many
                             # machines were", not "Who was".
-                            q = ask(verb, sent, target, wh, singular=False)
+                            # The true/false shows the whole sentence, which names
+                            # what an "it" in the question is.
+                            q = ask(verb, sent, target, wh, singular=False, lonely_it=True)
                             if (
                                 q
                                 and not has_dangling_pronoun(q)
