@@ -198,7 +198,7 @@ RELATIVE = re.compile(
     r"|days later|weeks later|the latter|the former|such an? \w+|such \w+s"
     r"|the \d+-year-old|at the time(?! of)"
     # "a similar system", "the other two": similar to what, other than which?
-    r"|an? similar [a-z]+|the other [a-z]+|the remaining [a-z]+)\b",
+    r"|(?:an? )?similar (?!to\b)[a-z]+|the other [a-z]+|the remaining [a-z]+)\b",
     re.I,
 )
 
