@@ -119,9 +119,15 @@ def flaw(q: Question) -> str | None:
             r"(?i)\bother\b", q.answer
         ):
             return "the answer leans on the sentence it came from"  # "His managerial career"
-        if re.match(r"(?i)what\b", asked) and common_word(q.answer, q.evidence.text):
-            # "What is production outstripping?" "Demand": the stem's set phrase answers it.
-            return "the answer is one everyday word"
+    if (
+        q.type in ("mcq", "short_answer")
+        and re.match(r"(?i)(what|which|who)\b", asked)
+        and common_word(q.answer, q.evidence.text)
+    ):
+        # "What is production outstripping?" "Demand": the stem's set phrase answers it;
+        # "Which organisation is seeking to amend the bill?" "Government": so does the
+        # world, since bills are what governments amend.
+        return "the answer is one everyday word"
     if REPORTED_IT.search(filled(prompt)) and not EXPLETIVE_IT.search(filled(prompt)):
         return "prompt leans on a pronoun it does not explain"  # "X said it would be ..."
     if q.type in ("mcq", "short_answer") and _bare_it(prompt):
