@@ -121,7 +121,11 @@ def flaw(q: Question) -> str | None:
             return "the answer leans on the sentence it came from"  # "His managerial career"
     if (
         q.type in ("mcq", "short_answer")
-        and re.match(r"(?i)(what|which|who)\b", asked)
+        # A "Who" key is an everyday word only where its source shows it in lower case.
+        and (
+            re.match(r"(?i)what\b", asked)
+            or (re.match(r"(?i)(which|who)\b", asked) and q.evidence.text)
+        )
         and common_word(q.answer, q.evidence.text)
     ):
         # "What is production outstripping?" "Demand": the stem's set phrase answers it;
