@@ -125,6 +125,15 @@ class Generator:
             for f in facts
             if f.kind == "entity"
         }
+        # "Wein" on its own, which the model took for an organisation, is George Wein's name:
+        # no stand-in for a building or a firm.
+        self.surnames = {
+            norm(name.split()[-1])
+            for f in facts
+            if f.kind == "entity" and f.slots.get("label") == "PERSON"
+            for name in [f.slots.get("name", "")]
+            if len(name.split()) > 1
+        }
         self.mentions = {
             norm(f.slots.get("name", "")): int(f.slots.get("mentions", 0))
             for f in facts
@@ -223,6 +232,8 @@ class Generator:
                 continue  # "Its founder": whose?
             if self.labels.get(norm(answer)) == "PERSON" and not_a_person(cand):
                 continue  # "Lib Dem" offered among politicians: a party, not a person
+            if self.labels.get(norm(answer)) != "PERSON" and self._surname(cand):
+                continue
             ka, kc = self.role_kind.get(norm(answer), ""), self.role_kind.get(norm(cand), "")
             if ka and kc and ka != kc:
                 continue  # a manager among players, a reporter among judges
@@ -237,6 +248,9 @@ class Generator:
             )
         )
         return chosen[:count]
+
+    def _surname(self, name: str) -> bool:
+        return " " not in name.strip() and norm(name) in self.surnames
 
     def run(self) -> list[Question]:
         questions: list[Question] = []

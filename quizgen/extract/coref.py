@@ -195,7 +195,7 @@ WHICH = {"next", "last", "general", "following", "previous"}
 RELATIVE = re.compile(
     r"\b(meanwhile|a day earlier|the day before|the previous day|the next day|the following day"
     r"|the same day|(?:a|two|three|several|some) (?:days|weeks|months|years?) (?:later|earlier)"
-    r"|days later|weeks later|the latter|the former|such an? \w+|such \w+s"
+    r"|days later|weeks later|the (?:latter|former)(?=[,.;:)]| (?:is|was|has|had|said|says|will|would|can|could|are|were)\b)|such an? \w+|such (?!as\b)\w+s"
     r"|the \d+-year-old|at the time(?! of)"
     # "a similar system", "the other two": similar to what, other than which?
     r"|(?:an? )?similar (?!to\b)[a-z]+|the other [a-z]+|the remaining [a-z]+)\b",
