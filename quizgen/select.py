@@ -132,7 +132,7 @@ def flaw(q: Question) -> str | None:
         # "Which organisation is seeking to amend the bill?" "Government": so does the
         # world, since bills are what governments amend.
         return "the answer is one everyday word"
-    if REPORTED_IT.search(filled(prompt)) and not EXPLETIVE_IT.search(filled(prompt)):
+    if _reported_other(filled(prompt)) and not EXPLETIVE_IT.search(filled(prompt)):
         return "prompt leans on a pronoun it does not explain"  # "X said it would be ..."
     if q.type in ("mcq", "short_answer") and _bare_it(prompt):
         return "prompt leans on a pronoun it does not explain"
@@ -272,6 +272,33 @@ REPORTED_IT = re.compile(
 )
 # "said it was important to ...", "said it is clear that ...": an "it" that stands for nothing.
 EXPLETIVE_IT = re.compile(r"\bit\s+\w+\s+(\w+\s+){0,2}(to|that)\b")
+
+
+PLURAL_PEOPLE = re.compile(r"(?i)^(people|men|women|children|[a-z]+s)$")
+
+
+def _reported_other(prompt: str) -> bool:
+    """ "X said it would be ...": an "it" or "they" that stands for something the sentence
+    before named. Not where it is the speaker itself: "The Vestey Group said it had owned
+    the land", "people surveyed said they had worries"."""
+    from .kinds import looks_like_body
+
+    for m in REPORTED_IT.finditer(prompt):
+        before = prompt[: m.start()].split()
+        pronoun = m.group(3)
+        if before and before[-1] in ("surveyed", "questioned", "polled", "asked"):
+            before = before[:-1]
+        run = []
+        for w in reversed(before):
+            if not w[:1].isupper() or w.lower() in ("the", "a"):
+                break
+            run.insert(0, w)
+        if pronoun == "it" and run and looks_like_body(" ".join(run)):
+            continue
+        if pronoun == "they" and before and PLURAL_PEOPLE.match(before[-1]):
+            continue
+        return True
+    return False
 
 
 DAYS_MONTHS = set(
