@@ -132,6 +132,90 @@ def with_name(sent: Span, offset: int, analysis: Analysis) -> tuple[Token, str, 
     return None
 
 
+# What "the company" can stand for: a body the article names (an organisation that reads
+# as one), or a country for "the country".
+BODY_NOUNS = {
+    "company": "body",
+    "firm": "body",
+    "group": "body",
+    "bank": "body",
+    "airline": "body",
+    "carrier": "body",
+    "retailer": "body",
+    "club": "body",
+    "party": "body",
+    "country": "country",
+    "nation": "country",
+}
+
+
+def body_for(sent: Span, offset: int, analysis: Analysis) -> tuple[Token, Token, str, int] | None:
+    """For a sentence whose subject is "the company" (or "the club", "the country"): the
+    phrase's first and last tokens, the body's name and where it is named. Only where the
+    nearest sentence before that names a body of that kind names exactly one, and this
+    sentence names none before the phrase; None where unsure."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in BODY_NOUNS or in_quotes(subj):
+        return None
+    kids = list(subj.children)
+    if [c.lower_ for c in kids] != ["the"] or kids[0].i != subj.i - 1:
+        return None  # "the Russian company", "the company's chief": another phrase
+    kind = BODY_NOUNS[subj.lemma_.lower()]
+    index = EntityIndex.of(analysis)
+
+    def bodies(tokens) -> set[str] | None:
+        toks = list(tokens)
+        found: set[str] = set()
+        for ent in doc_ents(toks[0].doc, analysis) if toks else ():
+            if ent.start < toks[0].i or ent.end > toks[-1].i + 1:
+                continue
+            hit = index.lookup(ent.text)
+            if hit is not None and bodies_kind(hit, kind):
+                found.add(hit.name)
+        return found
+
+    if sent[0].i < subj.i - 1 and bodies(sent[: subj.i - 1 - sent.start]):
+        return None  # named before it in the same sentence: a reader's guess which
+    # Only the body the whole article is most about: "the country" after a sentence on
+    # Syria, in a story on Tunisia, is still Tunisia.
+    ranked = sorted(
+        (e.mentions, e.name)
+        for e in index.entities
+        if bodies_kind(e, kind) and (kind == "country" or _fits(subj.lemma_.lower(), e.name))
+    )
+    if not ranked or ranked[-1][0] < 3 or (len(ranked) > 1 and ranked[-1][0] == ranked[-2][0]):
+        return None  # a body named once or twice is not what the story is about
+    leading = ranked[-1][1]
+    k = _positions(analysis).get((offset, sent.start))
+    if k is None:
+        return None
+    sents = analysis.sentences()
+    for j in range(k - 1, max(k - 1 - LOOK_BACK, -1), -1):
+        prev, off = sents[j]
+        found = bodies(prev)
+        if found == {leading}:
+            return kids[0], subj, leading, off + prev.start_char
+        if found:
+            return None
+    return None
+
+
+def bodies_kind(ent, kind: str) -> bool:
+    from ..kinds import is_country, looks_like_body
+
+    if kind == "country":
+        return ent.label == "GPE" and is_country(ent.name)
+    return ent.label == "ORG" and looks_like_body(ent.name) and not ent.name.isupper()
+
+
+def _fits(noun: str, name: str) -> bool:
+    """ "the Bank" is a name with "Bank" in it, "the party" one with "Party" or one word
+    ("Labour"); "the company" any body."""
+    if noun in ("bank", "party"):
+        return noun in name.lower().split() or " " not in name
+    return True
+
+
 # Nouns that name one thing wherever they stand ("the government", "the world").
 UNIQUE = {
     "government",

@@ -18,7 +18,7 @@ from ..language import STOPWORDS, has_dangling_pronoun, strip_linkers, tidy, wit
 from ..model import Fact
 from ..nlp import Analysis
 from .base import display_name, stands_alone, usable_sentences
-from .coref import evidence_from, with_name
+from .coref import body_for, evidence_from, with_name
 from .entities import EntityIndex
 from .flips import flip_for
 from .quantity import HEDGES
@@ -57,7 +57,20 @@ class SentenceExtractor:
             clean = strip_linkers(text)
             clean = clean[:1].upper() + clean[1:]
             evidence = analysis.evidence(sent, off)
-            if has_dangling_pronoun(clean) or not stands_alone(sent):
+            body = body_for(sent, off, analysis)
+            if body is not None:
+                # "The company said ...": shown with the company's name, where it is certain.
+                first, last, name, named_at = body
+                a, b = first.idx - sent.start_char, last.idx + len(last) - sent.start_char
+                shown = display_name(name, analysis)
+                shown = shown[:1].upper() + shown[1:] if a == 0 else shown
+                text = (text[:a] + shown + text[b:]).strip()
+                clean = strip_linkers(text)
+                clean = clean[:1].upper() + clean[1:]
+                evidence = evidence_from(analysis, named_at, off + sent.end_char)
+                if evidence is None or has_dangling_pronoun(clean):
+                    continue
+            elif has_dangling_pronoun(clean) or not stands_alone(sent):
                 # "He also promised ...": shown with the name, where the name is certain.
                 found = with_name(sent, off, analysis)
                 if found is None:

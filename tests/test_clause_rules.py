@@ -1,0 +1,79 @@
+"""What the article does not assert is not asked, what points back is named or left out, and
+a question keeps only the clause it asks about: each on a short text through the real parser,
+the real extractors and the real templates."""
+
+from __future__ import annotations
+
+from quizgen import pipeline
+from quizgen.ingest import read_text
+from quizgen.select import flaw
+
+
+def facts_and_questions(text: str):
+    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    qs, failures = pipeline.generate(facts)
+    assert not failures
+    return facts, qs
+
+
+def prompts(qs) -> list[str]:
+    return [q.prompt for q in qs]
+
+
+def test_a_clause_under_why_or_ensure_gives_no_fact():
+    facts, qs = facts_and_questions(
+        "Russia fuels the reactor\n\n"
+        "Russia began loading fuel into the Bushehr reactor in Iran on Saturday.\n\n"
+        "The move calls into question why Iran is enriching uranium in the first place.\n\n"
+        "World powers want to ensure Iran does not develop a nuclear weapon.\n"
+    )
+    subjects = {(f.slots.get("subject"), f.evidence.text[:20]) for f in facts if f.kind == "event"}
+    assert not [s for s in subjects if s[0] == "Iran"], subjects
+    assert not [p for p in prompts(qs) if "enriching uranium" in p and p.startswith("Which")]
+    assert not [p for p in prompts(qs) if "does not develop" in p]
+
+
+def test_a_contrasting_clause_is_left_out_of_the_question():
+    _, qs = facts_and_questions(
+        "Bali Nine member freed\n\n"
+        "Renae Lawrence was freed from Bangli prison in Bali on Wednesday.\n\n"
+        "Myuran Sukumaran died in prison in June 2018, while the remaining five are "
+        "serving life sentences.\n"
+    )
+    asked = [p for p in prompts(qs) if "Sukumaran" in p or p.startswith("Who died")]
+    assert asked, prompts(qs)
+    assert not [p for p in asked if p.endswith("?") and "remaining five" in p], asked
+
+
+def test_a_day_counted_from_the_article_s_date_is_left_out():
+    _, qs = facts_and_questions(
+        "Clean-up plan\n\n"
+        "Toshiba Corporation floated a proposal to clean up the Fukushima plant last week.\n"
+    )
+    who = [q for q in qs if q.prompt.startswith("Which organisation")]
+    assert who, prompts(qs)
+    assert all("last week" not in q.prompt for q in who), prompts(qs)
+
+
+def test_a_company_the_story_is_about_is_named_for_the_company():
+    facts, _ = facts_and_questions(
+        "Opera voice browser\n\n"
+        "Opera Software has released a new version of its Opera web browser in Oslo.\n\n"
+        "Opera Software said the browser would be free for 12 months.\n\n"
+        "Opera Software now has 120 staff in Norway.\n\n"
+        "The company said that the new browser would reach 40 countries by March.\n"
+    )
+    texts = [f.slots["text"] for f in facts if f.kind == "sentence"]
+    assert any(t.startswith("Opera Software said that the new browser") for t in texts), texts
+    assert not any(t.startswith("The company said") for t in texts), texts
+
+
+def test_a_speaker_that_is_a_body_may_say_it():
+    from quizgen.model import Evidence, Question
+
+    def tf(prompt: str) -> Question:
+        ev = Evidence(text=prompt, start=0, end=len(prompt))
+        return Question(id="q", type="true_false", prompt=prompt, answer="True", evidence=ev)
+
+    assert flaw(tf("The Vestey Group said it had owned the land since 1920.")) is None
+    assert flaw(tf("A spokesman said it would be the biggest Christmas yet.")) is not None
