@@ -59,6 +59,14 @@ def reason_parts(verb):
                 or child.tag_ == "VBD"
             ):
                 continue  # "has investigated 400 contracts since the claims came to light": when
+            if (
+                child.pos_ in ("VERB", "AUX")
+                and child.tag_ not in ("VBG", "VBN")
+                and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children
+                )
+            ):
+                return None  # "because showed that ...": the source lost a word; so would the key
             return set(child.subtree)
         if child.dep_ == "prep" and child.lower_ in REASON_PREPS:
             return set(child.subtree)
@@ -126,6 +134,11 @@ class ClaimExtractor:
                 elif quoted:
                     continue
                 q = ask(verb, sent, reason, "Why")
+                said = re.search(r",? according to ([^,?]+)(?=[,?])", q or "")
+                if said and speech is None:
+                    # "Why do old pipes hold up, according to officials?": the officials are
+                    # the source the question names first, not the article.
+                    who, q = said.group(1), (q[: said.start()] + q[said.end() :]).strip()
                 ans = tidy(render(reason))
                 if (
                     not q

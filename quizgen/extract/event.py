@@ -318,6 +318,8 @@ class EventExtractor:
                 return None
             if subj.lower_ == "who" and label == "GPE":
                 return None  # "a 32-year-old from China who set the record": a misattached "who"
+            if label == "NORP":
+                return None  # "the only Republican who has agreed": one of a group, not it
             written = display_name(name, analysis)
             written = written[:1].lower() + written[1:] if written.startswith("The ") else written
             main = False

@@ -154,8 +154,8 @@ FILTERS["the"] = the
 
 def according(question: str, source: str = "") -> str:
     """A question about reported words names their source: "According to the book, who ...?"."""
-    if not source:
-        return str(question)
+    if not source or re.search(r"(?i)\baccording to\b", str(question)):
+        return str(question)  # "... hold up, according to officials?" names its own source
     source = str(source)
     first = source.split(" ", 1)[0]
     # "Reports from Russia say ...": a common noun that only began its sentence.
