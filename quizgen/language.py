@@ -457,7 +457,7 @@ def ask(
         mid = " ".join([t.text for t in others] + ([render(middle)] if middle else []))
         q = f"{wh} {spelt_out(first)} {subj_text} {mid} {verb.text} {rest_text}"
     elif is_be(verb):
-        q = f"{wh} {verb.text.lower()} {subj_text} {render(middle)} {rest_text}"
+        q = f"{wh} {spelt_out(verb)} {subj_text} {render(middle)} {rest_text}"  # "it's" -> "is it"
     else:
         q = f"{wh} {do_form(verb, subj)} {subj_text} {render(middle)} {verb.lemma_} {rest_text}"
     return re.sub(r"(?<=[a-z])\.\?$", "?", tidy(q) + "?")  # "... win.?"

@@ -34,6 +34,12 @@ DETAILS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORG", "GPE", "
 MIN_WORDS, MAX_WORDS = 8, 32
 
 
+def _opening(text: str) -> str:
+    """The sentence as a statement opens: without a linker to the one before, capitalised."""
+    clean = strip_linkers(text)
+    return clean[:1].upper() + clean[1:]
+
+
 def _content(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP and len(w) > 2}
 
@@ -54,34 +60,26 @@ class SentenceExtractor:
             text = sent.text.strip()
             if text.endswith("?") or not reporters_words(text):
                 continue
-            clean = strip_linkers(text)
-            clean = clean[:1].upper() + clean[1:]
+            clean = _opening(text)
             evidence = analysis.evidence(sent, off)
+            # "The company said ...", "He also promised ...": shown with the name, where the
+            # name is certain, and the evidence reaching back to where it is named.
             body = body_for(sent, off, analysis)
-            if body is not None:
-                # "The company said ...": shown with the company's name, where it is certain.
-                first, last, name, named_at = body
+            named = None
+            if body is None and (has_dangling_pronoun(clean) or not stands_alone(sent)):
+                named = with_name(sent, off, analysis)
+                if named is None:
+                    continue
+            if body is not None or named is not None:
+                first, last, name, named_at = body or (named[0], named[0], named[1], named[2])
                 a, b = first.idx - sent.start_char, last.idx + len(last) - sent.start_char
                 shown = display_name(name, analysis)
-                shown = shown[:1].upper() + shown[1:] if a == 0 else shown
-                text = (text[:a] + shown + text[b:]).strip()
-                clean = strip_linkers(text)
-                clean = clean[:1].upper() + clean[1:]
+                text = text[:a] + (shown[:1].upper() + shown[1:] if a == 0 else shown) + text[b:]
+                clean = _opening(text.strip())
                 evidence = evidence_from(analysis, named_at, off + sent.end_char)
                 if evidence is None or has_dangling_pronoun(clean):
                     continue
-            elif has_dangling_pronoun(clean) or not stands_alone(sent):
-                # "He also promised ...": shown with the name, where the name is certain.
-                found = with_name(sent, off, analysis)
-                if found is None:
-                    continue
-                tok, name, named_at = found
-                at = tok.idx - sent.start_char
-                text = (text[:at] + display_name(name, analysis) + text[at + len(tok) :]).strip()
-                clean = strip_linkers(text)
-                clean = clean[:1].upper() + clean[1:]
-                evidence = evidence_from(analysis, named_at, off + sent.end_char)
-                if evidence is None or has_dangling_pronoun(clean) or not stands_alone(sent, tok):
+                if body is None and not stands_alone(sent, first):
                     continue
             clean = without_also(clean)
             words = clean.split()
