@@ -148,8 +148,11 @@ def _version(dist: str) -> str:
         return "?"
 
 
-def _sources(*parts: str) -> list[Path]:
-    """quizgen's own files under ``parts`` (a file, or a folder taken whole)."""
+@cache
+def _sources(*parts: str) -> tuple[Path, ...]:
+    """quizgen's own files under ``parts`` (a file, or a folder taken whole). Listed once per
+    process, as the digest that names the entries is taken once: every stored entry checks
+    these files again (``_running_is_current``), and walking the folders was most of that."""
     root = Path(__file__).parent
     found = []
     for part in parts:
@@ -167,7 +170,7 @@ def _sources(*parts: str) -> list[Path]:
             dirs[:] = [d for d in dirs if d not in NOT_EXTRACTION]
             inside += [Path(folder, f) for f in files if os.path.splitext(f)[1] in SOURCE_SUFFIXES]
         found += sorted(p for p in inside if p.is_file())  # the order rglob gave
-    return found
+    return tuple(found)
 
 
 @cache
