@@ -145,14 +145,22 @@ def render(tokens: Iterable[Token]) -> str:
     return tidy("".join(out))
 
 
-def tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:!?%)])", r"\1", text)
+# Compiled once: tidy runs for every piece of text a question is made of.
+TIDY = [
+    (re.compile(r"\s+([,.;:!?%)])"), r"\1"),
     # "did n't", "What 's": a clitic the parser split off joins its word again.
-    text = re.sub(r"(?<=\w)\s+(n't|n’t|'s|’s|'re|’re|'ve|’ve|'ll|’ll|'d|’d|'m|’m)\b", r"\1", text)
-    text = re.sub(r"([(])\s+", r"\1", text)
-    text = re.sub(r",\s*,", ",", text)
-    text = re.sub(r"^[,;:\-–—\s]+|[,;:\-–—\s]+$", "", text)
+    (re.compile(r"(?<=\w)\s+(n't|n’t|'s|’s|'re|’re|'ve|’ve|'ll|’ll|'d|’d|'m|’m)\b"), r"\1"),
+    (re.compile(r"([(])\s+"), r"\1"),
+    (re.compile(r",\s*,"), ","),
+    (re.compile(r"^[,;:\-–—\s]+|[,;:\-–—\s]+$"), ""),
+]
+SPACES = re.compile(r"\s+")
+
+
+def tidy(text: str) -> str:
+    text = SPACES.sub(" ", text).strip()
+    for pattern, repl in TIDY:
+        text = pattern.sub(repl, text)
     return text
 
 
@@ -232,17 +240,25 @@ def without_also(text: str) -> str:
 DATELINE = re.compile(r"^[A-Z][A-Z.,' ]{2,}(\s*\([^)]{1,40}\))?\s*[—–-]+\s+(?=[A-Z])")
 
 
+# Sorted once: strip_linkers runs for every clause an extractor renders.
+LINKERS_LONGEST_FIRST = sorted(LINKERS, key=len, reverse=True)
+# "So far", "So much", "Now that": the phrase, not a linker.
+LINKER_PHRASE = re.compile(r"(far|much|many|long|that)\b")
+
+
 def strip_linkers(text: str) -> str:
     text = DATELINE.sub("", text)
     low = text.lower()
     changed = True
     while changed:
         changed = False
-        for w in sorted(LINKERS, key=len, reverse=True):
+        for w in LINKERS_LONGEST_FIRST:
+            if not low.startswith(w):
+                continue  # most texts start with no linker: no pattern need be tried
             if low == w:
                 return ""
-            if re.match(rf"{w} (far|much|many|long|that)\b", low):
-                continue  # "So far", "So much", "Now that": the phrase, not a linker
+            if low.startswith(w + " ") and LINKER_PHRASE.match(low, len(w) + 1):
+                continue
             if low.startswith(w + " ") or low.startswith(w + ","):
                 text = text[len(w) :].lstrip(" ,")
                 low = text.lower()

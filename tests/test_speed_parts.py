@@ -284,3 +284,58 @@ def test_entities_and_subject_names_kept_for_the_article_are_spacys_own():
         first, again = analysis.sentences(), analysis.sentences()
         assert first == again and first is not again
     assert checked > 50
+
+
+# -- the question re-parse's slim steps, the parse's cache bytes (fifth round) ----------------
+
+
+def example_texts() -> list[str]:
+    from quizgen import pipeline
+
+    article = pipeline.ingest(pipeline.bundled_deck() / "article.txt")
+    return nlp.parse_texts(article)[0]
+
+
+def test_the_question_steps_tag_and_parse_as_the_whole_pipeline_does():
+    """Questions are parsed without the entity recogniser and the lemmatizer, and with only
+    the attribute ruler's rules that set what the verdict reads: each token's tags, head and
+    dependency come out as the full pipeline sets them (and so does each verdict)."""
+    from quizgen.extract import base
+
+    model = nlp.load(nlp.model_name())
+    sentences = [s.text for doc in model.pipe(example_texts()) for s in doc.sents]
+    texts = [*GOOD, *BAD, "There is a  double space here .", *sentences]
+    full = list(model.pipe(texts))
+    _, steps = base._question_pipeline(nlp.model_name())
+    docs = [model.make_doc(t) for t in texts]
+    for step in steps:
+        docs = list(step.pipe(docs))
+    assert [type(s).__name__ for s in steps if "Ruler" in type(s).__name__] == ["AttributeRuler"]
+    assert len(steps[-1].patterns) < len(model.get_pipe("attribute_ruler").patterns)
+
+    def read(doc):
+        return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in doc]
+
+    assert [read(d) for d in docs] == [read(d) for d in full]
+    verdicts = [base._reads_as_question(d) for d in docs]
+    assert verdicts == [base._reads_as_question(d) for d in full]
+    assert True in verdicts and False in verdicts
+
+
+def test_the_stored_parse_is_spacys_own_docbin_byte_for_byte():
+    from spacy.tokens import DocBin
+
+    from quizgen import cache
+
+    model = nlp.load(nlp.model_name())
+    docs = [nlp.mend(d) for d in model.pipe([*example_texts(), "", "A  spaced   text ."])]
+    docs[0].user_data["note"] = "kept"
+    for store in (False, True):
+        assert cache.docs_bytes(docs, store) == DocBin(docs=docs, store_user_data=store).to_bytes()
+    for doc in docs:
+        assert cache.docs_bytes([doc], False) == DocBin(docs=[doc]).to_bytes()
+    read = list(
+        DocBin(store_user_data=True).from_bytes(cache.docs_bytes(docs, True)).get_docs(model.vocab)
+    )
+    assert [d.to_json() for d in read] == [d.to_json() for d in docs]
+    assert read[0].user_data == {"note": "kept"}

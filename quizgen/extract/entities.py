@@ -328,9 +328,12 @@ def _linked(a: str, b: str) -> bool:
     """Acronym and long form, or a capital and its state."""
     for short, long in ((a, b), (b, a)):
         s = short.replace(".", "")
+        # The length first: asked for every pair of an article's names, most are no acronym.
+        if not (2 <= len(s) <= 6 and len(long.split()) > 1):
+            continue
         # "BoE" for "Bank of England": an acronym that keeps a small word small.
-        mixed = sum(c.isupper() for c in s) >= 2 and s.isalpha()
-        if (s.isupper() or mixed) and 2 <= len(s) <= 6 and len(long.split()) > 1:
+        mixed = s.isalpha() and sum(c.isupper() for c in s) >= 2
+        if s.isupper() or mixed:
             if s.upper() in (initials(long, True), initials(long, False)):
                 return True
     for short, long in ((a, b), (b, a)):
