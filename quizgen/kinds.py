@@ -82,7 +82,7 @@ def perturb(number: str, h: int) -> str:
     else:
         factor = (2, 3, 0.5)[h % 3] if value >= 4 else (2, 3)[h % 2]
         new = value * factor
-        if "%" in number and new > 100:
+        if re.search(r"%|\bper ?cent\b", number, re.I) and new > 100:  # "180 percent" of people
             new = value / 2
     decimals = len(raw.split(".")[1]) if "." in raw else 0
     text = f"{new:,.{decimals}f}" if "," in raw else f"{new:.{decimals}f}"
@@ -177,10 +177,28 @@ BODY_ENDS = set(
 )
 
 
+# Last words of places the small model takes for people ("Java Sea", "Sunda Strait").
+PLACE_ENDS = set(
+    "sea strait straits ocean river lake bay island islands mountain mountains plateau valley "
+    "gulf channel desert peninsula coast canal street road avenue square bridge station "
+    "airport stadium".split()
+)
+# Small words inside people's names ("Ludwig van Beethoven", "Osama bin Laden").
+NAME_PARTICLES = set("de da di del della der den van von la le du dos das bin ibn al el y".split())
+
+
 def not_a_person(name: str) -> bool:
-    """A name labelled as a person that is a party, a body or a law."""
-    words = [w.lower().strip(".,'") for w in name.split()]
-    return bool(words) and (words[-1] in BODY_ENDS or any(w in PARTY_WORDS for w in words))
+    """A name labelled as a person that is a party, a body, a law or a place, or that has a
+    word in small letters no person's name has ("Coffea arabica")."""
+    raw = name.split()
+    words = [w.lower().strip(".,'") for w in raw]
+    if any(
+        w[:1].islower() and re.split(r"[-'’]", w.lower())[0] not in NAME_PARTICLES for w in raw[1:]
+    ):
+        return True
+    return bool(words) and (
+        words[-1] in BODY_ENDS or words[-1] in PLACE_ENDS or any(w in PARTY_WORDS for w in words)
+    )
 
 
 # Last words of names for things a body makes or holds, not for the body.

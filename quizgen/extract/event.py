@@ -440,6 +440,8 @@ class EventExtractor:
                 if ents and ents[0].label_ == "PERSON":
                     canon = index.lookup(ents[0].text)
                     ans = canon.name if canon else answer_text(ents[0])
+                    if (canon is not None and canon.label != "PERSON") or not_a_person(ans):
+                        continue  # "By whom is Java surrounded?" "Java Sea"
                     q = ask(verb, sent, set(child.subtree), "By whom", drop=drop, subj_text=written)
                     if _ok(q, ans, analysis):
                         slots["by_q"], slots["by"] = q, ans
