@@ -58,6 +58,7 @@ LINKERS = {
     "for example",
     "in contrast",
     "by contrast",
+    "conversely",
 }
 # The writer's comment on a sentence ("Bizarrely, a plane skidded off the runway"): dropped
 # only where a comma closes it, since a statement in a question is the article's, not its tone.

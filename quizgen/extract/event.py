@@ -146,11 +146,18 @@ def reporter_after(verb):
     return "", set()
 
 
+def reports(verb) -> bool:
+    """A verb of saying or believing; not "so the rematch called for a change", a demand."""
+    return verb.lemma_ in SPEECH and not any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up") for c in verb.children
+    )
+
+
 def reporting_frame(sent):
     """For "X did Y, a new book claims", the source ("a new book about the chancellor") and
     the verb of what it reports; else ("", None)."""
     root = sent.root
-    if root.lemma_ not in SPEECH:
+    if not reports(root):
         return "", None
     content = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
@@ -159,7 +166,18 @@ def reporting_frame(sent):
     return _source(subj), content
 
 
-LINKING_ADVERBS = {"also", "however", "meanwhile", "though", "too", "nonetheless", "nevertheless"}
+LINKING_ADVERBS = {
+    "also",
+    "however",
+    "meanwhile",
+    "though",
+    "too",
+    "nonetheless",
+    "nevertheless",
+    "conversely",
+    "likewise",
+    "similarly",
+}
 QUANTIFIERS = {"many", "some", "most", "others", "few", "all", "both", "several", "one", "none"}
 LIGHT_VERBS = {
     "take",
@@ -270,7 +288,7 @@ class EventExtractor:
                 main = verb == sent.root or verb == reported
                 # "China believes the Council needs to ...": the Council's need is China's view.
                 believer = ""
-                if verb != reported and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH:
+                if verb != reported and verb.dep_ == "ccomp" and reports(verb.head):
                     holder = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
                     if holder is None or is_pronoun(holder):
                         continue
