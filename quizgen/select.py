@@ -216,6 +216,10 @@ def flaw(q: Question) -> str | None:
         r"\}\}[,\s]+(said|says|added|told|argued|warned|explained)\b", prompt
     ):
         return "the blank is only who said it"  # "..., _____ said."
+    if q.type == "cloze" and re.search(r"(?i)\baccording to (the )?\{\{c\d+::", prompt):
+        return "the blank is only who said it"  # "..., according to the _____."
+    if q.type == "cloze" and re.search(r"\d[\d,.]*\s*\{\{c\d+::[a-z]", prompt):
+        return "the figure beside the blank gives its unit away"  # "2,687.5 _____ a day"
     if q.type in ("mcq", "short_answer") and (
         re.match(r"^(\S+ ){1,3}\(", prompt)
         or re.match(
