@@ -126,7 +126,7 @@ def initials(name: str, with_small: bool) -> str:
     return "".join(w[0].upper() for w in words if with_small or w.lower() not in SMALL)
 
 
-@cache  # called tens of thousands of times an article, on the same few hundred names
+@lru_cache(maxsize=1 << 16)  # tens of thousands of calls an article, on a few hundred names
 def norm(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
 
