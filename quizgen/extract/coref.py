@@ -277,7 +277,8 @@ POINTING_ADJECTIVES = {"latest", "recent", "same", "current", "original", "forme
 # "the next election", "the general public": the words say which.
 WHICH = {"next", "last", "general", "following", "previous"}
 RELATIVE = re.compile(
-    r"\b(meanwhile|a day earlier|the day before|the previous day|the next day|the following day"
+    r"\b(meanwhile|a day earlier|the day before"
+    r"|the (?:previous|next|following) (?:day|week|weekend|month|year|season|game|match)"
     r"|the same day|(?:a|two|three|several|some) (?:days|weeks|months|years?) (?:later|earlier)"
     r"|days later|weeks later|the (?:latter|former)(?=[,.;:)]| (?:is|was|has|had|said|says|will|would|can|could|are|were)\b)|such an? \w+|such (?!as\b)\w+s"
     r"|the \d+-year-old|at the time(?! of)"
