@@ -146,6 +146,16 @@ def reporter_after(verb):
     return "", set()
 
 
+def _common_noun(name: str, analysis: Analysis) -> bool:
+    """A "name" the article also writes in small letters ("Therapsids ... the therapsids"),
+    or only so ("therocephalians"): a kind of thing, not a person or a body."""
+    if name[:1].islower():
+        return True
+    return " " not in name and bool(
+        re.search(rf"\b{re.escape(name.lower())}\b", analysis.article.text)
+    )
+
+
 def reports(verb) -> bool:
     """A verb of saying or believing; not "so the rematch called for a change", a demand."""
     return verb.lemma_ in SPEECH and not any(
@@ -391,7 +401,7 @@ class EventExtractor:
                 "event", slots, analysis.evidence(sent, off), salience=0.5, extractor="event"
             )
         # "Kim and Trump are likely to ...": no single name answers "Who".
-        wh = which(label, name, verb) if label else ""
+        wh = which(label, name, verb) if label and not _common_noun(name, analysis) else ""
         if not label and main and verb.lemma_ not in ("mean", "include"):
             # "What means liquid water cannot exist?": a verb of consequence asks "why".
             wh = plain_subject(subj, analysis)
