@@ -388,7 +388,7 @@ class Aliases:
 # Kinds of people by what the article calls them: a striker is no wrong option for "who
 # scored?" among managers, nor a correspondent for "who ruled?" among judges.
 ROLE_KINDS = {
-    "staff": {"manager", "boss", "coach"},
+    "staff": {"manager", "boss", "coach", "coordinator"},
     "player": {
         "striker",
         "player",
@@ -401,6 +401,10 @@ ROLE_KINDS = {
         "captain",
         "batsman",
         "bowler",
+        "quarterback",
+        "receiver",
+        "pitcher",
+        "linebacker",
     },
     "executive": {"chairman", "chairwoman", "executive", "director", "founder", "head", "owner"},
     "politician": {

@@ -465,6 +465,31 @@ TITLE_NOUNS = {
     "foreign",
     "representative",
     "member",
+    # Sport and business words a story puts before a name ("owner Al Davis", "offensive
+    # coordinator Hue Jackson"): the kind of person, so options can be of the key's kind.
+    "owner",
+    "coordinator",
+    "quarterback",
+    "receiver",
+    "player",
+    "winger",
+    "forward",
+    "keeper",
+    "batsman",
+    "bowler",
+    "pitcher",
+    "linebacker",
+    "rapper",
+    "presenter",
+    "reporter",
+    "journalist",
+    "columnist",
+    "producer",
+    "prosecutor",
+    "attorney",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
 }
 
 
