@@ -238,7 +238,12 @@ def without_also(text: str) -> str:
 
 
 # "LONDON —", "WASHINGTON (Reuters) -": a news agency's dateline before the first sentence.
-DATELINE = re.compile(r"^[A-Z][A-Z.,' ]{2,}(\s*\([^)]{1,40}\))?\s*[—–-]+\s+(?=[A-Z])")
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.,' ]{2,}(\s*\([^)]{1,40}\))?\s*[—–-]+\s+(?=[A-Z])"
+    # "Tripoli, Libya (CNN) --": a place in any case, but then an outlet in brackets
+    r"|^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"
+    r"\s*\([A-Z][\w .&-]{1,30}\)\s*[—–-]+\s*"
+)
 
 
 # Sorted once: strip_linkers runs for every clause an extractor renders.

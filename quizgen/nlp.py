@@ -134,6 +134,8 @@ def parse_texts(article: Article) -> tuple[list[str], list[int]]:
         # missed it, so the dateline is left out of what is parsed (and of any evidence).
         cut = DATELINE.match(text)
         start = cut.end() if cut else 0
+        if not text[start:].strip():
+            continue  # a dateline on a line of its own
         texts.append(text[start:])
         offsets.append(block.start + start)
     return texts, offsets

@@ -77,3 +77,28 @@ def test_a_speaker_that_is_a_body_may_say_it():
 
     assert flaw(tf("The Vestey Group said it had owned the land since 1920.")) is None
     assert flaw(tf("A spokesman said it would be the biggest Christmas yet.")) is not None
+
+
+def test_a_dateline_with_an_outlet_is_not_parsed_and_a_scene_clause_is_left_out():
+    facts, qs = facts_and_questions(
+        "Gadhafi writes to Obama\n\n"
+        "Tripoli, Libya (CNN) -- As rebel forces maneuvered on the battlefield, Libyan leader "
+        "Moammar Gadhafi urged U.S. President Barack Obama to end the NATO bombing.\n"
+    )
+    assert "What did Libyan leader Moammar Gadhafi urge U.S. President Barack Obama to do?" in (
+        prompts(qs)
+    ), prompts(qs)
+    assert all("Tripoli, Libya (CNN)" not in f.evidence.text for f in facts)
+
+
+def test_he_after_an_unnamed_subject_is_not_the_name_that_sentence_gives():
+    facts, _ = facts_and_questions(
+        "Letter to the president\n\n"
+        "Moammar Gadhafi sent a letter to the White House on Friday.\n\n"
+        "The strongman expressed hope that Barack Obama wins re-election next year. "
+        "And he wrote that a democratic society cannot be built through missiles.\n"
+    )
+    said = [f for f in facts if f.kind == "statement" and "democratic" in f.evidence.text]
+    assert all(f.slots.get("speaker") != "Barack Obama" for f in said), [
+        f.slots.get("speaker") for f in said
+    ]

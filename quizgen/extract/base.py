@@ -190,6 +190,28 @@ def sent_ents(sent: Span, analysis: Analysis) -> list[Span]:
     return ents
 
 
+# Subjects that are no "he" or "she": a body or a document.
+NOT_SOMEONE = set(
+    "company firm group bank club team party report study government court committee council "
+    "board agency ministry department survey poll paper book letter statement plan deal "
+    "move decision case country city state union association".split()
+)
+
+
+def unnamed_someone(sent: Span) -> bool:
+    """Whether the sentence's subject is someone it does not name ("The strongman expressed
+    hope that Obama wins"): a "he" after it may be that someone, not the name it gives."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.pos_ == "NOUN"
+        and not subj.ent_type_
+        and subj.tag_ == "NN"
+        and any(c.lower_ == "the" for c in subj.children)
+        and subj.lemma_.lower() not in NOT_SOMEONE
+    )
+
+
 def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
     """The person a he/she refers to, where the text leaves no doubt: the person who is the
     subject of this sentence or the one before, in the same paragraph, when exactly one
@@ -201,6 +223,8 @@ def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
     k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
     people = set()
     for sent in sents[max(0, k - 1) : k + 1]:
+        if sent.start < tok.sent.start and unnamed_someone(sent):
+            return None
         for t in sent:
             if t.i >= tok.i:
                 break

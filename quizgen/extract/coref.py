@@ -14,7 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Evidence
-from .base import _quote_open_after, doc_ents, in_quotes
+from .base import _quote_open_after, doc_ents, in_quotes, unnamed_someone
 from .entities import EntityIndex, norm
 
 if TYPE_CHECKING:
@@ -99,6 +99,8 @@ def person_for(pron: Token, analysis: Analysis, offset: int) -> tuple[str, int] 
             # succeeded Jones."). Stop looking.
             return None
         if len(people) == 1:
+            if unnamed_someone(prev):
+                return None  # "The strongman hoped that Obama wins. And he wrote ..."
             return people.pop(), off + prev.start_char
         if people:
             return None

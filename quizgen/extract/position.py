@@ -149,7 +149,23 @@ class PositionExtractor:
                     urged = True
                 else:
                     urged = False
-                q = ask(verb, sent, asked, "What") if verb.dep_ in ("ROOT", "ccomp") else None
+                # "As rebel forces maneuvered, Gadhafi urged Obama to ...": the scene-setting
+                # clause would be moved to the end, past where "to do" goes.
+                scene = (
+                    {
+                        t
+                        for c in verb.children
+                        if c.dep_ == "advcl" and c.i < subj.i
+                        for t in c.subtree
+                    }
+                    if urged
+                    else set()
+                )
+                q = (
+                    ask(verb, sent, asked, "What", drop=scene)
+                    if verb.dep_ in ("ROOT", "ccomp")
+                    else None
+                )
                 if q and urged:
                     q = q[:-1] + " to do?"
                 if q and (has_dangling_pronoun(q) or not well_formed(q, analysis)):
