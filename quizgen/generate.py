@@ -31,8 +31,8 @@ from .kinds import (
     same_kind_number,
     within,
 )
-from .language import has_dangling_pronoun
 from .model import Fact, Question, stable_id
+from .pronouns import has_dangling_pronoun
 from .templates import Template
 
 POOL_RE = re.compile(r"^(\w+)\.(\w+)(?:\[(\w+)=([^\]]*)\])?$")

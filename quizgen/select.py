@@ -12,8 +12,9 @@ import math
 import re
 from collections import Counter
 
-from .language import STOPWORDS, has_dangling_pronoun
+from .language import STOPWORDS
 from .model import QUESTION_TYPES, Question, Rejected
+from .pronouns import has_dangling_pronoun
 
 TYPE_ORDER = QUESTION_TYPES  # delivered order: as a worksheet reads
 # The share of the set each type may take at most; what is left over goes to the best rest.

@@ -14,7 +14,7 @@ import pytest
 from conftest import EXAMPLE, dev_articles
 
 from quizgen import pipeline
-from quizgen.language import has_dangling_pronoun
+from quizgen.pronouns import has_dangling_pronoun
 
 ARTICLES = [*dev_articles(), *([EXAMPLE / "article.txt"] if EXAMPLE.is_dir() else [])]
 pytestmark = pytest.mark.skipif(not ARTICLES, reason="../shared/examples is absent")

@@ -6,7 +6,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..language import PRONOUNS, clean_answer, has_dangling_pronoun, render, strip_linkers, tidy
+from ..language import clean_answer, render, strip_linkers, tidy
+from ..pronouns import PRONOUNS, has_dangling_pronoun
 from .entities import EntityIndex, clean_mention
 
 if TYPE_CHECKING:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from ..language import ask, has_dangling_pronoun, render, tidy
+from ..language import ask, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
+from ..pronouns import has_dangling_pronoun
 from .base import (
     SPEECH,
     answer_text,

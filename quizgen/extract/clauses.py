@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..language import ask, has_dangling_pronoun, render, tidy
+from ..language import ask, render, tidy
+from ..pronouns import has_dangling_pronoun
 from .base import well_formed
 
 # Verbs whose "to" clause is what the subject means to do, or was made to do: "The

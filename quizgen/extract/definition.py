@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ..language import has_dangling_pronoun, render, strip_linkers, tidy
+from ..language import render, strip_linkers, tidy
 from ..model import Fact
 from ..nlp import Analysis
+from ..pronouns import has_dangling_pronoun
 from .base import is_pronoun, usable_sentences
 
 # A noun phrase or a clause; an adjective ("is large") describes rather than defines.

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from ..kinds import is_capital, looks_like_body, not_a_person
-from ..language import ask, has_dangling_pronoun, lower_first, render, state
+from ..language import ask, lower_first, render, state
 from ..model import Fact
 from ..nlp import Analysis
+from ..pronouns import has_dangling_pronoun
 from .base import (
     SPEECH,
     answer_text,

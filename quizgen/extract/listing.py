@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ..language import has_dangling_pronoun, render, tidy
+from ..language import render, tidy
 from ..model import Fact
 from ..nlp import Analysis
+from ..pronouns import has_dangling_pronoun
 from .base import usable_sentences
 from .entities import EntityIndex
 

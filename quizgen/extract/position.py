@@ -9,9 +9,10 @@ options are the other parties' positions.
 
 from __future__ import annotations
 
-from ..language import ask, has_dangling_pronoun, render, tidy
+from ..language import ask, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
+from ..pronouns import has_dangling_pronoun
 from .base import is_pronoun, subject_name, usable_sentences, well_formed
 
 POSITION_VERBS = {

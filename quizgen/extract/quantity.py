@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from ..language import ask, has_dangling_pronoun, render, tidy
+from ..language import ask, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
+from ..pronouns import has_dangling_pronoun
 from .base import clause_text, usable_sentences, well_formed
 
 HEDGES = r"^(only|just|about|around|nearly|almost|some|roughly|approximately|more than|less than|over|under|up to|at least)\s+"

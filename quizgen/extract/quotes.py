@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..language import STOPWORDS, has_dangling_pronoun, tidy
+from ..language import STOPWORDS, tidy
 from ..model import Fact
+from ..pronouns import has_dangling_pronoun
 from .base import in_quotes, is_pronoun, sent_ents, subject_name
 from .coref import evidence_from, mentions_of
 

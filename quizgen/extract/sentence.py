@@ -14,9 +14,10 @@ import re
 from collections import Counter
 
 from ..kinds import not_a_person
-from ..language import STOPWORDS, has_dangling_pronoun, strip_linkers, tidy, without_also
+from ..language import STOPWORDS, strip_linkers, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
+from ..pronouns import has_dangling_pronoun
 from .base import display_name, stands_alone, usable_sentences
 from .coref import body_for, evidence_from, with_name
 from .entities import EntityIndex

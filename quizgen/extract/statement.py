@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..language import has_dangling_pronoun, render, tidy, without_also
+from ..language import render, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
+from ..pronouns import has_dangling_pronoun
 from .base import SPEECH, display_name, is_pronoun, resolve_pronoun, subject_name, usable_sentences
 from .coref import evidence_from, mentions_of, person_for
 from .quotes import QUOTE_MARKS, QuoteReader

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..language import has_dangling_pronoun
 from ..model import Fact
 from ..nlp import Analysis
+from ..pronouns import has_dangling_pronoun
 from .base import stands_alone, usable_sentences
 
 RARE = 3.2  # Zipf frequency below which a word is worth teaching (3 = once per million words)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..language import STOPWORDS, has_dangling_pronoun, strip_linkers
+from ..language import STOPWORDS, strip_linkers
+from ..pronouns import has_dangling_pronoun
 from .base import SPEECH, in_quotes, usable_sentences
 
 if TYPE_CHECKING:

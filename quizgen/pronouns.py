@@ -1,0 +1,207 @@
+"""Pronouns and pointing words a question cannot lean on: the check every question and
+statement passes before it is shown on its own ("What did he make?" names no one)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+PRONOUNS = {
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "this",
+    "these",
+    "those",
+    "that",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "hers",
+    "we",
+    "us",
+    "our",
+    "i",
+    "me",
+    "my",
+    "you",
+    "your",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
+    "there",
+}
+# Pronouns a question may keep: they refer to something inside the question itself
+# ("Who said he had no pressing schedule?") or to nothing ("there is").
+SELF_REFERRING = {"he", "him", "his", "she", "her", "himself", "herself", "its", "their", "it"}
+
+
+POINTED_TIMES = {"day", "week", "month", "year", "night", "morning", "evening", "season", "time"}
+POINTING_PREPS = {
+    "in",
+    "of",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "since",
+    "after",
+    "before",
+    "during",
+    "by",
+    "about",
+    "under",
+    "over",
+    "into",
+    "through",
+}
+EXPLETIVE_NEXT = {
+    "is",
+    "was",
+    "has",
+    "had",
+    "would",
+    "will",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "emerged",
+    "may",
+    "might",
+    "could",
+    "can",
+    "remains",
+    "s",
+    "takes",
+    "took",
+}
+# Auxiliaries and modals are no referent either: "why could it be scuppered?".
+AUXILIARIES = {
+    "could",
+    "would",
+    "should",
+    "might",
+    "may",
+    "must",
+    "can",
+    "will",
+    "shall",
+    "has",
+    "have",
+    "had",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+}
+FUNCTION = AUXILIARIES | {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "as",
+    "that",
+    "which",
+    "who",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "according",
+    "is",
+    "was",
+    "did",
+    "does",
+    "do",
+    "said",
+    "says",
+}
+
+
+def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
+    """True if ``text`` leans on a pronoun or demonstrative it does not explain.
+
+    A pronoun is explained when something it can refer to stands before it in the same text
+    ("Banks say they ..."), or when it refers to nothing ("It has emerged that ...").
+    """
+    allow = {a.lower() for a in allowed}
+    words = re.findall(r"[A-Za-z][A-Za-z']*", text)
+    # What the words before the current one hold, kept up word by word (not recounted for
+    # every word): content words, whether one is plural or a name, and whether a name is.
+    content = plural_or_name = named = False
+    for k, w in enumerate(words):
+        if k:
+            b = words[k - 1]
+            lb = b.lower()
+            if lb not in FUNCTION and lb not in PRONOUNS:
+                content = True
+                plural_or_name = plural_or_name or lb.endswith("s") or b[0].isupper()
+            named = named or (b[0].isupper() and (k > 1 or lb not in FUNCTION))
+        low = w.lower().removesuffix("'s")
+        if low in allow:
+            continue
+        if low == "that":
+            # "in that election", "That coalition ...": "that" pointing back, not a
+            # conjunction or a relative pronoun.
+            prev = words[k - 1].lower() if k else ""
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if (k == 0 and w == "That") or prev in POINTING_PREPS or nxt.endswith(("'s", "’s")):
+                return True
+            if nxt.lower() in POINTED_TIMES:
+                return True  # "won that day", "later that year": which day?
+            continue
+        if low in ("this", "these", "those"):
+            nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+            if nxt in ("statements", "options", "events", "words", "items", "sentences"):
+                continue  # "Which of these statements": the options that follow
+            return True
+        if low == "it":
+            nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+            # "It has emerged that", "It remains too soon to": the "that" or "to" comes within
+            # a few words, with no noun phrase ("the", "a") in between.
+            window = [x.lower() for x in words[k + 2 : k + 6]]
+            cut = next(
+                (j for j, x in enumerate(window) if x in ("that", "to", "whether", "if")), None
+            )
+            if (
+                nxt in EXPLETIVE_NEXT
+                and cut is not None
+                and not {"the", "a", "an"} & set(window[:cut])
+            ):
+                continue
+            if not content:
+                return True
+        elif low == "its":
+            if not content:
+                return True
+        elif low in ("he", "she", "him", "his", "her", "himself", "herself"):
+            if not named:
+                return True
+        elif low in ("they", "them", "their", "themselves"):
+            if not plural_or_name:
+                return True
+        elif low in ("we", "our", "us", "i", "me", "my", "you", "your", "ours"):
+            if low == "us" and w == "US" or low == "i" and w != "I":
+                continue
+            return True
+    return False
