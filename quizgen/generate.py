@@ -29,6 +29,7 @@ from .kinds import (
     perturb,
     role_kind,
     same_kind_number,
+    surname,
     within,
 )
 from .model import Fact, Question, stable_id
@@ -128,7 +129,7 @@ class Generator:
         # "Wein" on its own, which the model took for an organisation, is George Wein's name:
         # no stand-in for a building or a firm.
         self.surnames = {
-            norm(name.split()[-1])
+            norm(surname(name))
             for f in facts
             if f.kind == "entity" and f.slots.get("label") == "PERSON"
             for name in [f.slots.get("name", "")]
@@ -232,7 +233,7 @@ class Generator:
                 continue  # "Its founder": whose?
             if self.labels.get(norm(answer)) == "PERSON" and not_a_person(cand):
                 continue  # "Lib Dem" offered among politicians: a party, not a person
-            if self.labels.get(norm(answer)) != "PERSON" and self._surname(cand):
+            if self.labels.get(norm(answer)) != "PERSON" and self._is_surname(cand):
                 continue
             ka, kc = self.role_kind.get(norm(answer), ""), self.role_kind.get(norm(cand), "")
             if ka and kc and ka != kc:
@@ -249,7 +250,7 @@ class Generator:
         )
         return chosen[:count]
 
-    def _surname(self, name: str) -> bool:
+    def _is_surname(self, name: str) -> bool:
         return " " not in name.strip() and norm(name) in self.surnames
 
     def run(self) -> list[Question]:

@@ -187,6 +187,14 @@ PLACE_ENDS = set(
 NAME_PARTICLES = set("de da di del della der den van von la le du dos das bin ibn al el y".split())
 
 
+def surname(name: str) -> str:
+    """The family name: "Roosevelt" of "James Roosevelt Jr."."""
+    words = name.split()
+    while len(words) > 1 and re.fullmatch(r"(?i)(jr|sr|ii|iii|iv)\.?,?", words[-1]):
+        words.pop()
+    return words[-1].rstrip(",")
+
+
 def not_a_person(name: str) -> bool:
     """A name labelled as a person that is a party, a body, a law or a place, or that has a
     word in small letters no person's name has ("Coffea arabica")."""

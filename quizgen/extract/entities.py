@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from ..kinds import surname
 from ..language import render, tidy
 
 if TYPE_CHECKING:
@@ -277,12 +278,12 @@ class EntityIndex:
             if ent.label == "PERSON"
             and len(words) == 1
             and any(
-                _surname(n) == text or n.split()[0] == text
+                surname(n) == text or n.split()[0] == text
                 for n in ent.all_names()
                 if len(n.split()) > 1
             )
         ]
-        ends = {(p.name.split()[0], _surname(p.name)) for p in people}
+        ends = {(p.name.split()[0], surname(p.name)) for p in people}
         if len(people) > 1 and len(ends) > 1:
             # "Galileo" beside Galileo Galilei and his ancestor Galileo Bonaiuti: the one the
             # title names, or no one. ("Edward Lorenz" and "Edward Norton Lorenz" are one.)
@@ -322,14 +323,6 @@ def _cut_place(ent) -> bool:
         and not nxt.ent_type_
         and nxt.lower_.rstrip(".") not in PLACE_TITLES
     )
-
-
-def _surname(name: str) -> str:
-    """The family name: "Roosevelt" of "James Roosevelt Jr."."""
-    words = name.split()
-    while len(words) > 1 and re.fullmatch(r"(?i)(jr|sr|ii|iii|iv)\.?,?", words[-1]):
-        words.pop()
-    return words[-1].rstrip(",")
 
 
 def _linked(a: str, b: str) -> bool:
