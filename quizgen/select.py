@@ -618,12 +618,13 @@ def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
         return "two questions already have this answer"  # a third "Keith Hill" asks nothing new
     if any(leaks(q, c) or leaks(c, q) for c in chosen):
         return "another question in the set gives its answer away"
-    said = [c for c in chosen if c.prompt.startswith("Who said")]
-    if q.prompt.startswith("Who said") and any(norm(c.answer) == norm(q.answer) for c in said):
-        return "the set already asks who said something of this speaker"
-    if q.prompt.startswith("Who said") and len(said) >= 2:
-        # Who said which line tests attribution, not the story (round 20): two are plenty.
-        return "the set already asks twice who said something"
+    if q.prompt.startswith("Who said"):
+        said = [c for c in chosen if c.prompt.startswith("Who said")]
+        if any(norm(c.answer) == norm(q.answer) for c in said):
+            return "the set already asks who said something of this speaker"
+        if len(said) >= 2:
+            # Who said which line tests attribution, not the story (round 20): two are plenty.
+            return "the set already asks twice who said something"
     if q.type not in ("matching", "ordering", "essay") and any(
         same_fact(q, c) for c in chosen if c.type not in ("matching", "ordering", "essay")
     ):

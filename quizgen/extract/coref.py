@@ -165,7 +165,7 @@ def body_for(sent: Span, offset: int, analysis: Analysis) -> tuple[Token, Token,
     kind = BODY_NOUNS[subj.lemma_.lower()]
     index = EntityIndex.of(analysis)
 
-    def bodies(tokens) -> set[str] | None:
+    def bodies(tokens) -> set[str]:
         toks = list(tokens)
         found: set[str] = set()
         for ent in doc_ents(toks[0].doc, analysis) if toks else ():
@@ -282,7 +282,10 @@ RELATIVE = re.compile(
     r"\b(meanwhile|a day earlier|the day before"
     r"|the (?:previous|next|following) (?:day|week|weekend|month|year|season|game|match)"
     r"|the same day|(?:a|two|three|several|some) (?:days|weeks|months|years?) (?:later|earlier)"
-    r"|days later|weeks later|the (?:latter|former)(?=[,.;:)]| (?:is|was|has|had|said|says|will|would|can|could|are|were)\b)|such an? \w+|such (?!as\b)\w+s"
+    r"|days later|weeks later"
+    # "the former said": the former of two; not "the former president"
+    r"|the (?:latter|former)(?=[,.;:)]| (?:is|was|has|had|said|says|will|would|can|could|are|were)\b)"
+    r"|such an? \w+|such (?!as\b)\w+s"
     r"|the \d+-year-old|at the time(?! of)"
     # "a similar system", "the other two": similar to what, other than which?
     r"|(?:an? )?similar (?!to\b)[a-z]+|the other [a-z]+|the remaining [a-z]+)\b",

@@ -116,6 +116,10 @@ class EntityExtractor:
         return facts
 
 
+# Words that make an office another one: "shadow foreign secretary", "deputy leader".
+SECOND_OFFICE = "shadow|deputy|vice|assistant|junior|former"
+
+
 def _role_elsewhere(role: str, ent, text: str) -> bool:
     """Whether the article also uses the role without this person's name beside it ("the
     prime minister has made clear ..." about someone else), for anyone but a main actor (the
@@ -127,8 +131,7 @@ def _role_elsewhere(role: str, ent, text: str) -> bool:
     words -= set(role.lower().split())  # "Prime Minister Yitzhak Shamir" as an alias
     for m in re.finditer(rf"(?<!\w){re.escape(role)}(?!\w)", text, re.I):
         if re.search(
-            r"(?i)\b(shadow|deputy|vice|assistant|junior|former|opposition)\W*$",
-            text[max(0, m.start() - 15) : m.start()],
+            rf"(?i)\b({SECOND_OFFICE}|opposition)\W*$", text[max(0, m.start() - 15) : m.start()]
         ):
             continue  # "shadow foreign secretary" is another office
         near = text[max(0, m.start() - 40) : m.end() + 40].lower()
@@ -143,4 +146,4 @@ def _same_office(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if not long.endswith(" " + short):
         return False
-    return not re.search(r"\b(shadow|deputy|vice|assistant|junior|former)\b", long[: -len(short)])
+    return not re.search(rf"\b({SECOND_OFFICE})\b", long[: -len(short)])
