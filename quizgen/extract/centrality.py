@@ -46,8 +46,9 @@ def level(rank: int, topic: int, paragraph: int | None = None) -> int:
 def sentence_level(rank: int, sent: Span, analysis: Analysis) -> int:
     """The level of the sentence at ``rank`` in the body (0 for the first)."""
     # A text in fewer blocks has lost its paragraphs, and its first "paragraph" is all of it.
+    # Only whether it is one of the first LEAD paragraphs counts, so only they are looked at.
     paragraph = (
-        next((k for k, doc in enumerate(analysis.docs) if doc is sent.doc), None)
+        next((k for k, doc in enumerate(analysis.docs[:LEAD]) if doc is sent.doc), None)
         if len(analysis.docs) >= 2 * LEAD
         else None
     )
