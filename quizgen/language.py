@@ -388,12 +388,17 @@ def ask(
     )
     clause -= _relative_days(clause, target)
     fronted = {t for t in clause if t.i < min(x.i for x in subj_toks) and t not in auxes}
-    # A fronted phrase keeps its meaning at the end of the question ("In January 2003 X
-    # happened" -> "When did X happen?" drops it; "Before leaving, X said" -> "... before
-    # leaving"), minus sentence linkers such as "But" or "Already".
+    # A fronted phrase stays in front of the question ("In 1997, Clinton imposed an embargo
+    # on Sudan, which was suspected of ..." -> "In 1997, who imposed ...?"): moved to the end
+    # it would hang on whatever ends the sentence. It goes when it is what is asked ("When
+    # did ...?"), and so do sentence linkers such as "But" or "Already".
     fronted_text = strip_linkers(render(t for t in fronted if target is None or t not in target))
-    fronted_first = min(fronted, key=lambda t: t.i) if fronted else None
-    fronted_text = lower_first(fronted_text, fronted_first)
+    fronted_text = fronted_text.strip(" ,")
+    kept = [t for t in fronted if target is None or t not in target]
+    if all(t.tag_ in ("WRB", "WDT", "IN", "CC") or t.is_punct for t in kept):
+        fronted_text = ""  # "When X arrived ...": the "When" alone says nothing
+    elif re.search(r"(?i)(\b(and|or|but)|--|[-–—])$", fronted_text):
+        return None  # "When faced with ... -- and, which ...": a phrase cut in two
     tail = sorted((t for t in clause if t.i > verb.i), key=lambda t: t.i)
     after_subj = {t for t in clause if t.i > max(x.i for x in subj_toks) and t.i < verb.i}
     middle = {t for t in after_subj if t not in auxes}
@@ -411,10 +416,6 @@ def ask(
     if not lonely_it and _lonely_it(shown):
         return None
     rest_text = render(rest)
-    if fronted_text:
-        rest_text = (
-            f"{rest_text}, {fronted_text}" if "," in fronted_text else f"{rest_text} {fronted_text}"
-        )
     if target is None:
         verb_words = (
             [t.text for t in auxes] + [render(middle)] if middle else [t.text for t in auxes]
@@ -422,7 +423,7 @@ def ask(
         words = [w for w in verb_words if w] + [verb.text]
         # "Who" takes a singular verb: "Kim and Trump are likely" -> "Who is likely".
         if not singular:
-            return tidy(f"{wh} {' '.join(words)} {rest_text}") + "?"
+            return _fronted(fronted_text, tidy(f"{wh} {' '.join(words)} {rest_text}") + "?")
         if words and subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in subj.children):
             words[0] = (
                 third_singular(words[0])
@@ -437,7 +438,7 @@ def ask(
             # "The League Managers Association have offered": a body may take a plural verb,
             # but "Which organisation" takes a singular one.
             words[0] = third_singular(words[0])
-        return tidy(f"{wh} {' '.join(words)} {rest_text}") + "?"
+        return _fronted(fronted_text, tidy(f"{wh} {' '.join(words)} {rest_text}") + "?")
     # ``subj_text`` names what a pronoun subject stands for ("it" -> "the Royal Society").
     subj_text = subj_text or lower_first(render(subj_toks), min(subj_toks, key=lambda t: t.i))
     if auxes:
@@ -448,7 +449,20 @@ def ask(
         q = f"{wh} {spelt_out(verb)} {subj_text} {render(middle)} {rest_text}"  # "it's" -> "is it"
     else:
         q = f"{wh} {do_form(verb, subj)} {subj_text} {render(middle)} {verb.lemma_} {rest_text}"
-    return re.sub(r"(?<=[a-z])\.\?$", "?", tidy(q) + "?")  # "... win.?"
+    return _fronted(fronted_text, re.sub(r"(?<=[a-z])\.\?$", "?", tidy(q) + "?"))  # "win.?"
+
+
+def _fronted(front: str, question: str) -> str:
+    """The question behind the phrase its sentence put first: "In 1997, who imposed ...?"."""
+    if not front:
+        return question
+    wh = question.split(" ", 1)[0]
+    # "Which" and "Who" are written small after the phrase; "I" and names keep their capital.
+    if wh in ("Who", "Whom", "Whose", "What", "When", "Where", "Which", "Why", "How"):
+        question = question[:1].lower() + question[1:]
+    if not any(c.isupper() for c in front[1:].split(" ", 1)[0]):  # "eBay" keeps its shape
+        front = front[:1].upper() + front[1:]
+    return tidy(f"{front}, {question}")
 
 
 RELATIVE_DAY = re.compile(

@@ -85,9 +85,12 @@ def flaw(q: Question) -> str | None:
     if not prompt:
         return "empty prompt"
     asked = re.sub(r"^According to [^,]+, ", "", prompt)  # what is asked, without its source
+    # The question itself, behind a phrase its sentence put first ("In 1997, who ...?").
+    core = re.sub(r"^[^?{]*?, (?=(who|whom|what|when|where|which|why|how)\b)", "", asked)
+    core = core[:1].upper() + core[1:]
     allowed = ()
     # "Who said he ...": the answer is the referent. "What did he make?" has no such excuse.
-    if q.type in ("mcq", "short_answer") and re.match(r"^Who\b", prompt):
+    if q.type in ("mcq", "short_answer") and re.match(r"^Who\b", core):
         allowed = (
             "he",
             "his",
@@ -105,14 +108,14 @@ def flaw(q: Question) -> str | None:
     elif has_dangling_pronoun(filled(asked), allowed):
         # "According to the article, why could it be scuppered?": the article is no referent.
         return "prompt leans on a pronoun it does not explain"
-    what_who = q.type in ("mcq", "short_answer") and re.match(r"(?i)(what|who)\b", asked)
-    if what_who and len(asked.split()) < (7 if re.match(r"(?i)what\b", asked) else 5):
+    what_who = q.type in ("mcq", "short_answer") and re.match(r"(?i)(what|who)\b", core)
+    if what_who and len(core.split()) < (7 if re.match(r"(?i)what\b", core) else 5):
         # "What does the government want?": in reviews 8-13 two of 23 such were kept.
         return "prompt too vague to say what is asked"
     if q.type in ("mcq", "short_answer") and re.search(r"\balso\b", asked):
         return "prompt leans on what came before it"  # "why do lawyers also fear ...?"
     if what_who:
-        if re.match(r"(?i)(what|who|which \w+)\s+(\w+\s+)?other\b", asked):
+        if re.match(r"(?i)(what|who|which \w+)\s+(\w+\s+)?other\b", core):
             return "prompt leans on what came before it"  # "What did other projects include?"
         # Whose "its": a name in the stem, not a day or a month.
         named = [w for w in re.findall(r"\s([A-Z][\w'-]+)", asked) if w.lower() not in DAYS_MONTHS]
@@ -124,8 +127,8 @@ def flaw(q: Question) -> str | None:
         q.type in ("mcq", "short_answer")
         # A "Who" key is an everyday word only where its source shows it in lower case.
         and (
-            re.match(r"(?i)what\b", asked)
-            or (re.match(r"(?i)(which|who)\b", asked) and q.evidence.text)
+            re.match(r"(?i)what\b", core)
+            or (re.match(r"(?i)(which|who)\b", core) and q.evidence.text)
         )
         and common_word(q.answer, q.evidence.text)
     ):
@@ -152,7 +155,7 @@ def flaw(q: Question) -> str | None:
         prompt,
     ):
         return "prompt is not grammatical"  # "How many people have who indicted?"
-    if re.match(r"(?i)(what|who|when|where|why|how)\s+(having|being)\b", prompt):
+    if re.match(r"(?i)(what|who|when|where|why|how)\s+(having|being)\b", core):
         return "prompt is not grammatical"  # "What having Rothman taught to class?"
     if re.search(r"\b(told|tells|tell)\s+(that|how|why|of)\b", prompt):
         return "prompt is not grammatical"  # "Who told that ...": the one told was dropped
@@ -206,7 +209,7 @@ def flaw(q: Question) -> str | None:
         return "prompt is not grammatical"  # "What were more retired women () buying?"
     quoted = " ".join(re.findall(r'"([^"]+)"', prompt))
     if (
-        re.match(r"Who (said|stated|added|told|warned)\b", prompt)
+        re.match(r"Who (said|stated|added|told|warned)\b", core)
         and quoted
         and any(len(w) > 2 and re.search(rf"\b{re.escape(w)}\b", quoted) for w in q.answer.split())
     ):
@@ -257,7 +260,7 @@ def flaw(q: Question) -> str | None:
         return "prompt is not grammatical"  # "Which organisation fined ... by?", "... and?"
     if (
         q.type in ("mcq", "short_answer")
-        and prompt.startswith("Who")
+        and core.startswith("Who")
         and re.search(r"\bamong\b", prompt)
     ):
         return "several names answer it"  # "Who is among the stars who ...?"

@@ -107,10 +107,19 @@ def asked(text: str, slot: str) -> list[str]:
     return [f.slots[slot] for f in facts if f.kind == "event" and f.slots.get(slot)]
 
 
-def test_a_fronted_preposition_moves_to_the_end_in_small_letters():
+def test_a_fronted_phrase_stays_in_front_of_the_question():
     text = "Marriage rules\n\nFrom Tuesday, most non-EU citizens will need Home Office approval "
     assert asked(text + "to marry.\n", "what_q") == [
-        "What will most non-EU citizens need from Tuesday?"
+        "From Tuesday, what will most non-EU citizens need?"
+    ]
+    # At the end, "in 1997" would date the suspicion rather than the embargo.
+    text = (
+        "Sanctions on Sudan\n\nIn 1997, President Bill Clinton imposed a trade embargo on "
+        "Sudan, whose government was suspected of sponsoring terrorism.\n"
+    )
+    assert asked(text, "who_q") == [
+        "In 1997, who imposed a trade embargo on Sudan, whose government was suspected of "
+        "sponsoring terrorism?"
     ]
 
 
