@@ -217,15 +217,21 @@ NOT_BODIES = set(
 )
 
 
-def looks_like_body(name: str) -> bool:
+def looks_like_body(name: str, strict: bool = False) -> bool:
     """Whether a name the model calls an organisation reads as one: a word such as "Group"
-    or "Council" in it, an acronym ("BBC"), or one plain word ("Gazprom", "Qantas")."""
+    or "Council" in it, an acronym ("BBC"), or one plain word ("Gazprom", "Qantas"), which
+    ``strict`` leaves out, since a product's name looks the same ("ArtGarden")."""
     words = name.split()
     if words and words[-1].lower().strip(".,'") in NOT_BODIES:
         return False  # "University of Michigan's Index": a measure a body publishes
     if any(w.lower().strip(".,'") in BODY_WORDS for w in words):
         return True
+    if len(words) == 1 and strict:
+        return bool(re.fullmatch(r"[A-Z]{2,6}", name))
     if len(words) == 1:
+        # "Mammaliaformes", "Therapsida": a taxon, which the model takes for a body.
+        if re.search(r"(formes|idae|inae|oidea|apsida|odontia)$", name):
+            return False
         return bool(re.fullmatch(r"[A-Z][A-Za-z&.'-]+", name))
     return False
 

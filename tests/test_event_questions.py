@@ -235,3 +235,14 @@ def test_a_source_keeps_the_capital_of_its_nationality():
     )
     sources = {f.slots.get("according_to") for f in facts if f.kind == "event"} - {None}
     assert sources == {"Zimbabwean intelligence reports"}
+
+
+def test_a_body_in_a_state_of_mind_is_asked_for_as_a_body():
+    text = (
+        "Press laws\n\nThe Australian Press Council is concerned the new laws would crush "
+        "investigative journalism in the state.\n"
+    )
+    assert asked(text, "who_q") == [
+        "Which organisation is concerned the new laws would crush investigative journalism "
+        "in the state?"
+    ]

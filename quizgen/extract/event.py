@@ -94,17 +94,25 @@ def which(label: str, name: str, verb=None) -> str:
     if label == "PERSON" and not_a_person(name):
         return ""  # "Who now faces opposition?" "Prevention of Terrorism Bill"
     wh = wh_for(label, verb)
-    if wh == "What":
-        return wh  # "What is being tested by the Tate?": a thing, whatever its label
+    named_by_is = verb is not None and any(c.dep_ == "attr" for c in verb.children)
+    if wh == "What" and (named_by_is or label not in ("ORG", "GPE")):
+        return wh  # "What is the oldest university ...?", "What is being tested by the Tate?"
+    # A body or a state in a passive or a state of mind is still asked for by its kind:
+    # "What is concerned the laws would ...?" reads as a thing.
     if label == "ORG":
         # The model's ORG takes in bands, storms and machines ("Tropical Depression Twelve",
-        # "Kaiser Chiefs", "Blue Gene/L"): "Which organisation" only where the name says so.
+        # "Kaiser Chiefs", "Blue Gene/L"): "Which organisation" only where the name says so,
+        # and clearly so for what a verb does to it ("ArtGarden is being tested").
+        if wh == "What":
+            return "Which organisation" if looks_like_body(name, strict=True) else "What"
         return "Which organisation" if looks_like_body(name) else ""
-    if label == "GPE" and wh == "Who":
+    if label == "GPE":
         from ..kinds import is_country
 
         # A city rarely acts; a "place" that does is often a firm the model took for one.
-        return "Which country" if is_country(name) else ""
+        if is_country(name):
+            return "Which country"
+        return wh if wh == "What" else ""  # "What has been boosted by exports?" "Oregon"
     return wh
 
 
