@@ -102,3 +102,14 @@ def test_he_after_an_unnamed_subject_is_not_the_name_that_sentence_gives():
     assert all(f.slots.get("speaker") != "Barack Obama" for f in said), [
         f.slots.get("speaker") for f in said
     ]
+
+
+def test_a_why_question_names_whose_thing_its_reason_left_behind():
+    facts, _ = facts_and_questions(
+        "Baby born at sea\n\n"
+        "A woman has given birth to a boy on board a rescue ship in the Mediterranean.\n\n"
+        "Aid group MSF said that because the girl was born at sea, her nationality was still "
+        "unclear.\n"
+    )
+    asked = [f.slots["why_q"] for f in facts if f.kind == "cause"]
+    assert asked == ["Why was the girl's nationality still unclear?"]

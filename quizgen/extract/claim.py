@@ -26,6 +26,7 @@ from .base import (
     usable_sentences,
     well_formed,
 )
+from .coref import SOMEONE
 
 STANCE = {
     "should",
@@ -85,6 +86,57 @@ def reason_parts(verb):
     return None
 
 
+PEOPLE_NOUNS = SOMEONE | {
+    "baby",
+    "boy",
+    "girl",
+    "child",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "patient",
+    "victim",
+    "driver",
+    "pilot",
+    "officer",
+    "teacher",
+    "student",
+    "doctor",
+    "nurse",
+    "husband",
+    "wife",
+}
+
+
+def owner_named(q: str | None, verb, reason) -> str | None:
+    """ "Because the baby was born at sea, his nationality is in doubt": asked without its
+    reason, "Why is his nationality in doubt?" says nobody's, so the "his" becomes "the
+    baby's", the one noun the reason names that it can stand for."""
+    owners = [t for t in verb.subtree if t.dep_ == "poss" and t.lower_ in ("his", "her", "its")]
+    if not q or len(owners) != 1 or owners[0] in reason:
+        return q
+    pron = owners[0]
+    subj = next((t for t in reason if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > pron.i or subj.tag_ != "NN":
+        return q
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return q
+    person = subj.lemma_.lower() in PEOPLE_NOUNS
+    if person != (pron.lower_ in ("his", "her")):
+        return q
+    # Another noun before the "its" could own it as well ("the firm said its ...").
+    if not person and any(
+        t.pos_ in ("NOUN", "PROPN") and t.i < pron.i and t not in reason for t in verb.subtree
+    ):
+        return q
+    words = re.split(r"(?<=\w)(?=\W)|(?<=\W)(?=\w)", q)
+    if words.count(pron.text) != 1:
+        return q
+    owner = " ".join(t.text for t in subj.subtree if t.i <= subj.i) + "'s"
+    return q.replace(pron.text, owner, 1)
+
+
 def attribution(verb) -> tuple[object | None, object | None]:
     """The speech verb and its subject, if this verb's clause is someone's reported words."""
     tok = verb
@@ -135,6 +187,7 @@ class ClaimExtractor:
                 elif quoted:
                     continue
                 q = ask(verb, sent, reason, "Why")
+                q = owner_named(q, verb, reason)
                 said = re.search(r",? according to ([^,?]+)(?=[,?])", q or "")
                 if said and speech is None:
                     # "Why do old pipes hold up, according to officials?": the officials are
