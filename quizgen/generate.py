@@ -239,10 +239,15 @@ class Generator:
             if ka and kc and ka != kc:
                 continue  # a manager among players, a reporter among judges
             chosen.append(cand)
-        # The article's main actors first (a name met once is a weak stand-in), then the
-        # closest in length, ties broken by a seeded hash so runs repeat exactly.
+        # Someone of the answer's kind first: a player among players, and where the article
+        # gives the answer no title, people it gives none either (an owner and a coach are
+        # no stand-ins for an untitled quarterback). Then the article's main actors (a name
+        # met once is a weak stand-in), then the closest in length, ties broken by a seeded
+        # hash so runs repeat exactly.
+        kind = self.role_kind.get(norm(answer), "")
         chosen.sort(
             key=lambda c: (
+                self.role_kind.get(norm(c), "") != kind,
                 self.mentions.get(norm(c), 2) < 2,
                 abs(len(c) - len(answer)) // 12,
                 _h(self.seed, salt, c),

@@ -106,3 +106,28 @@ def test_a_place_cut_from_a_longer_name_is_not_a_place():
     title = nlp("Zimbabwe President Robert Mugabe was confined to his home.")
     assert _cut_place(Span(film, 4, 5, label="GPE"))  # "Finding" of "Finding Neverland"
     assert not _cut_place(Span(title, 0, 1, label="GPE"))  # a title follows the place
+
+
+def test_wrong_options_are_first_of_the_answers_kind():
+    from quizgen.generate import Generator
+    from quizgen.model import Evidence, Fact
+
+    def person(name: str, role: str, at: int) -> Fact:
+        slots = {"name": name, "label": "PERSON", "mentions": 3, "role": role, "aliases": []}
+        return Fact.make("entity", slots, Evidence(text=name, start=at, end=at + len(name)))
+
+    facts = [
+        person("Carl Ostrander", "", 0),  # the answer: the article gives him no title
+        person("Vera Lindqvist", "owner", 20),
+        person("Otto Brennan", "head coach", 40),
+        person("Milo Haverford", "", 60),
+        person("Dana Quist", "", 80),
+        person("Rufus Pell", "general manager", 100),
+    ]
+    gen = Generator(facts, [], 0)
+    spec = "entity.name[label=PERSON]"
+    wrong = gen.distractors("Carl Ostrander", "Who started the last four games?", spec, 3, "q")
+    assert set(wrong[:2]) == {"Milo Haverford", "Dana Quist"}
+    # Titled the same kind, a coach's stand-ins are coaches and managers before anyone else.
+    wrong = gen.distractors("Otto Brennan", "Who was hired in May?", spec, 1, "q")
+    assert wrong == ["Rufus Pell"]
