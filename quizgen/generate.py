@@ -16,6 +16,7 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from .errors import QuizgenError
+from .extract.naming import name_in
 from .kinds import (
     NUMBER,
     Aliases,
@@ -307,6 +308,7 @@ class Generator:
         answer = tpl.render(tpl.answer, ctx) if tpl.answer else ""
         if not prompt:
             return None
+        prompt = name_in(prompt, fact.slots.get("named") or {})  # "the Bushehr plant"
         if tpl.type in ("mcq", "short_answer"):
             prompt = small_articles(prompt)
         explanation = tpl.render(tpl.explanation, ctx) if tpl.explanation else ""
