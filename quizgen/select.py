@@ -203,6 +203,13 @@ def flaw(q: Question) -> str | None:
         prompt,
     ):
         return "the blank is only where a quotation was printed"  # "quoted in _____"
+    if q.type in ("cloze", "mcq", "short_answer") and re.search(
+        r"(?i)\b(study|report|paper|article|research|findings|survey|review)\b[^{}.;]{0,30}?"
+        r"\b(published|appearing|appeared|printed)?\s*(in|by)\s+(the\s+)?(journal\s+)?"
+        r"(\{\{c\d+::|_____)",
+        prompt,
+    ):
+        return "the blank is only where a study was published"  # "a study in _____"
     if q.type in ("mcq", "short_answer", "cloze") and _cut_name(q.answer, q.evidence.text):
         return "the answer is cut from a longer name"  # "Martin" for Lockheed Martin
     if "()" in prompt or re.search(r"\s[\"”]\?$", prompt):

@@ -216,3 +216,17 @@ def test_which_questions_keep_to_the_main_story(template, type, side_only):
 
     q = Question(id="q-1", type=type, prompt="Who did it?", answer="X", template_id=template)
     assert detail(q) is side_only
+
+
+@pytest.mark.parametrize(
+    "prompt,refused",
+    [
+        ("Offices run cold for women, according to a study Monday in {{c1::Field Notes}}.", True),
+        ("The ice looks fluffy, says the report in the {{c1::Journal of Ice Research}}.", True),
+        ("The survey, published by {{c1::Tallis Polling}}, asked 2,000 adults.", True),
+        ("The {{c1::Tallis Institute}} study found offices run cold for women.", False),
+    ],
+)
+def test_a_blank_that_is_only_where_a_study_appeared_is_refused(prompt, refused):
+    reason = flaw(ask(prompt, "x", type="cloze"))
+    assert (reason == "the blank is only where a study was published") is refused
