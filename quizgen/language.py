@@ -59,6 +59,14 @@ LINKERS = {
     "in contrast",
     "by contrast",
     "conversely",
+    "ergo",
+    "consequently",
+    "accordingly",
+    "as a result",
+    "even so",
+    "all the same",
+    "in other words",
+    "on the other hand",
 }
 # The writer's comment on a sentence ("Bizarrely, a plane skidded off the runway"): dropped
 # only where a comma closes it, since a statement in a question is the article's, not its tone.
@@ -95,6 +103,12 @@ COMMENT_OPENERS = {
     "in fact",
     "after all",
     "in turn",
+    "to be sure",
+    "needless to say",
+    "as expected",
+    "clearly",
+    "obviously",
+    "of note",
 }
 
 
@@ -214,8 +228,8 @@ DATELINE = re.compile(
 
 # Sorted once: strip_linkers runs for every clause an extractor renders.
 LINKERS_LONGEST_FIRST = sorted(LINKERS, key=len, reverse=True)
-# "So far", "So much", "Now that": the phrase, not a linker.
-LINKER_PHRASE = re.compile(r"(far|much|many|long|that)\b")
+# "So far", "So much", "Now that", "As a result of": the phrase, not a linker.
+LINKER_PHRASE = re.compile(r"(far|much|many|long|that|of)\b")
 
 
 def strip_linkers(text: str) -> str:
@@ -417,10 +431,16 @@ def ask(
         return None
     rest_text = render(rest)
     if target is None:
+        if singular and len(auxes) == 1 and auxes[0].lower_ in ("do", "does") and verb.tag_ == "VB":
+            # "But Bailey does see some hope": without its "but", the stress has nothing to
+            # answer, so "Who sees some hope?".
+            auxes, verb_text = [], third_singular(verb.lemma_)
+        else:
+            verb_text = verb.text
         verb_words = (
             [t.text for t in auxes] + [render(middle)] if middle else [t.text for t in auxes]
         )
-        words = [w for w in verb_words if w] + [verb.text]
+        words = [w for w in verb_words if w] + [verb_text]
         # "Who" takes a singular verb: "Kim and Trump are likely" -> "Who is likely".
         if not singular:
             return _fronted(fronted_text, tidy(f"{wh} {' '.join(words)} {rest_text}") + "?")

@@ -246,3 +246,21 @@ def test_a_body_in_a_state_of_mind_is_asked_for_as_a_body():
         "Which organisation is concerned the new laws would crush investigative journalism "
         "in the state?"
     ]
+
+
+def test_a_stressed_does_goes_with_the_but_it_answered():
+    text = (
+        "Club in trouble\n\nThe club lost again on Saturday. But coach Chris Bailey does see "
+        "some hope for the club's young players.\n"
+    )
+    assert "Who sees some hope for the club's young players?" in asked(text, "who_q")
+
+
+def test_a_writer_s_aside_is_not_part_of_the_statement():
+    from quizgen.language import strip_linkers
+
+    assert strip_linkers("To be sure, many experts doubted it.") == "many experts doubted it."
+    assert strip_linkers("Ergo, Google wanted ubiquity.") == "Google wanted ubiquity."
+    assert strip_linkers("As a result of the strike, flights stopped.") == (
+        "As a result of the strike, flights stopped."
+    )
