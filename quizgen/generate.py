@@ -21,6 +21,7 @@ from .kinds import (
     NUMBER,
     Aliases,
     is_country,
+    keeps_range,
     leader,
     near_spelling,
     neighbours,
@@ -502,6 +503,8 @@ class Generator:
                     continue
                 if re.search(rf"(?<![\w.,]){re.escape(cand)}(?![\w])", text, re.I):
                     continue  # "four of the four producers": the sentence has it already
+                if not keeps_range(text[: m.start()], text[m.end() :], original, cand):
+                    continue
             elif self.the.get(norm(cand), False) != with_the:
                 continue
             head = text[: m.start()]

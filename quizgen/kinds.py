@@ -70,6 +70,25 @@ def same_kind_number(a: str, b: str) -> bool:
     return 0.1 <= vb / va <= 10
 
 
+BOUND = r"[A-Z]{0,2}[$£€¥]?\d[\d,]*(?:\.\d+)?"
+
+
+def keeps_range(before: str, after: str, original: str, cand: str) -> bool:
+    """Whether ``cand`` for ``original`` between ``before`` and ``after`` leaves a range
+    running the way it ran: "from A$14.34 to A$8.24" for "from A$4.34 to A$8.24" is false
+    on its face, not by the article."""
+    v, o = _value(cand), _value(original)
+    if v is None or o is None:
+        return True
+    low = re.search(rf"({BOUND})\s*(?:to|-|–)\s*[A-Z]{{0,2}}[$£€¥]?$", before)
+    high = re.match(rf"\s*(?:to|-|–)\s*({BOUND})", after)
+    for bound in (low, high):
+        b = _value(bound.group(1)) if bound else None
+        if b is not None and (v > b) != (o > b):
+            return False
+    return True
+
+
 def perturb(number: str, h: int) -> str:
     """A different value written the same way: same currency, scale word and decimals."""
     m = re.search(r"\d[\d,]*(?:\.\d+)?", number)

@@ -131,3 +131,15 @@ def test_wrong_options_are_first_of_the_answers_kind():
     # Titled the same kind, a coach's stand-ins are coaches and managers before anyone else.
     wrong = gen.distractors("Otto Brennan", "Who was hired in May?", spec, 1, "q")
     assert wrong == ["Rufus Pell"]
+
+
+def test_a_changed_figure_leaves_a_range_running_the_way_it_ran():
+    from quizgen.kinds import keeps_range
+
+    # "values the shares at A$7.17 to A$8.24": A$14.34 would put the range backwards
+    assert not keeps_range("at ", " to A$8.24 a share", "A$7.17", "A$14.34")
+    assert keeps_range("at ", " to A$8.24 a share", "A$7.17", "A$6.10")
+    # "fell from A$14.34 to A$8.24": falling stays falling
+    assert not keeps_range("fell from A$14.34 to ", ".", "A$8.24", "A$16.00")
+    assert keeps_range("fell from A$14.34 to ", ".", "A$8.24", "A$9.50")
+    assert keeps_range("profit of ", " in 2004", "£31bn", "£62bn")  # no range at all
