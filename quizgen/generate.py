@@ -439,6 +439,8 @@ class Generator:
             return (
                 None  # one of a list ("Indonesia, Malaysia and India"): a stand-in may be another
             )
+        if not NUMBER.search(original) and text[: m.start()].endswith(("'", '"', "“", "‘")):
+            return None  # "the May 2010 'Flash Crash'": a coined name, whatever the model says
         before = text[: m.start()].split()
         hedge = " ".join(before[-2:]).lower()
         if NUMBER.search(original) and re.search(

@@ -142,8 +142,11 @@ def flaw(q: Question) -> str | None:
         return "prompt leans on a pronoun it does not explain"
     if odd_quotes(prompt) or re.search(r"(^|\s)[’‘](\s|\?|$)", prompt):
         return "prompt has a quotation cut in half"  # "why do that ’ in part?"
-    if any(odd_quotes(text) for text in (q.answer, *q.choices)):
-        return "an answer has a quotation cut in half"
+    if any(
+        odd_quotes(text) or re.search(r"^['‘]|[^s\W]['’]$", text.strip())
+        for text in (q.answer, *q.choices)
+    ):
+        return "an answer has a quotation cut in half"  # "Flash Crash'", not "Jones'"
     if re.search(r"(?<![\d,.])\d{1,2} \d{1,2}(?![\d,])", filled(prompt)):
         return "prompt has a score or range that lost its dash"
     if q.type == "cloze" and re.search(

@@ -230,3 +230,11 @@ def test_which_questions_keep_to_the_main_story(template, type, side_only):
 def test_a_blank_that_is_only_where_a_study_appeared_is_refused(prompt, refused):
     reason = flaw(ask(prompt, "x", type="cloze"))
     assert (reason == "the blank is only where a study was published") is refused
+
+
+def test_a_key_with_half_a_quotation_is_refused():
+    cut = ask("The May 2010 '{{c1::Glass Slump'}}, in which shares sank, shook traders.", "")
+    cut.type, cut.answer = "cloze", "Glass Slump'"
+    assert flaw(cut) == "an answer has a quotation cut in half"
+    whole = ask("Who ran the campaign?", "Tom Jones'")
+    assert flaw(whole) != "an answer has a quotation cut in half"

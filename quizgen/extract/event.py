@@ -411,6 +411,8 @@ class EventExtractor:
             )
         # "Kim and Trump are likely to ...": no single name answers "Who".
         wh = which(label, name, verb) if label and not _common_noun(name, analysis) else ""
+        if any(t.text in ("'", '"', "“", "‘") for t in subj.children):
+            wh = ""  # "The May 2010 'Flash Crash' illustrated ...": a coined name, not a person
         if not label and main and verb.lemma_ not in ("mean", "include"):
             # "What means liquid water cannot exist?": a verb of consequence asks "why".
             wh = plain_subject(subj, analysis)
