@@ -264,3 +264,10 @@ def test_a_writer_s_aside_is_not_part_of_the_statement():
     assert strip_linkers("As a result of the strike, flights stopped.") == (
         "As a result of the strike, flights stopped."
     )
+
+
+def test_a_month_without_its_year_is_not_asked_for():
+    from quizgen.extract.event import exact_date
+
+    assert not exact_date("In August")
+    assert exact_date("In August 2014") and exact_date("On 12 March") and exact_date("In 1841")
