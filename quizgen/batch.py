@@ -40,7 +40,7 @@ from typing import Any
 
 from . import __version__, pipeline, registry
 from .errors import QuizgenError
-from .io import atomic_write, guarded_outputs
+from .io import atomic_write, guarded_outputs, yaml_text
 from .model import Article, QuestionSet
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -394,9 +394,7 @@ def _json(data: dict) -> str:
 
 
 def _yaml(data: dict) -> str:
-    import yaml
-
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml_text(data)
 
 
 def _parts(exporter_cls, qsets: list[QuestionSet], options: dict) -> list[str | bytes]:

@@ -303,17 +303,15 @@ def batch_command(
 @friendly
 def extract(source, out_file, model, no_cache, force, max_size):
     """Extract facts from SOURCE into facts.yaml, for a teacher to check and edit."""
-    import yaml
-
     from . import pipeline
-    from .io import atomic_write, guarded_outputs
+    from .io import atomic_write, guarded_outputs, yaml_text
 
     article, _ = _source_article(source, max_size)
     facts = pipeline.facts_for(article, model, cache=not no_cache)
     data = {"article": article.to_dict(), "facts": [f.to_dict() for f in facts]}
     # facts.yaml holds a teacher's edits: a second run replaces it only as quizgen wrote it.
     with guarded_outputs(out_file.parent, force=force):
-        atomic_write(out_file, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
+        atomic_write(out_file, yaml_text(data))
     click.echo(f"{len(facts)} facts; wrote {out_file}")
 
 
@@ -349,10 +347,8 @@ def _read_facts(path: Path):
 @friendly
 def generate(source, out_file, count, seed, model, no_cache, force, max_size):
     """Make questions.yaml from an article or from a facts.yaml a teacher has edited."""
-    import yaml
-
     from . import pipeline
-    from .io import atomic_write, guarded_outputs
+    from .io import atomic_write, guarded_outputs, yaml_text
     from .model import QuestionSet
 
     seed = seed or 0
@@ -370,7 +366,7 @@ def generate(source, out_file, count, seed, model, no_cache, force, max_size):
     with guarded_outputs(out_file.parent, force=force):
         atomic_write(
             out_file,
-            yaml.safe_dump(qset.to_dict(), allow_unicode=True, sort_keys=False, width=100),
+            yaml_text(qset.to_dict()),
         )
     click.echo(f"{len(qset.questions)} questions; wrote {out_file}")
 

@@ -126,3 +126,28 @@ def packaged_folder(package: str, top: str) -> Path:
         return Path(str(resources.files(package)))
     except ModuleNotFoundError:
         return Path(__file__).resolve().parent.parent / top
+
+
+# YAML reads these as line breaks: written raw, a "\x85" in an article comes back as a space
+# or a newline, and the evidence no longer matches the text. Double quotes escape them.
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+_dumper = None
+
+
+def yaml_text(data: object) -> str:
+    """``data`` as YAML that a teacher can edit and that loads back exactly."""
+    global _dumper
+    import yaml
+
+    if _dumper is None:
+
+        class Dumper(yaml.SafeDumper):
+            pass
+
+        def text(dumper, value: str):
+            style = '"' if any(c in value for c in _YAML_BREAKS) else None
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+        Dumper.add_representer(str, text)
+        _dumper = Dumper
+    return yaml.dump(data, Dumper=_dumper, allow_unicode=True, sort_keys=False, width=100)

@@ -135,6 +135,8 @@ def test_random_articles_fail_only_with_a_quizgen_error(text, suffix, seed):
 @given(
     extra=st.lists(st.one_of(st.text(ODD, min_size=1, max_size=6), SPICE), max_size=6).map(" ".join)
 )
+@example(extra="0\x850")  # YAML read a raw NEL as a line break (found by this test)
+@example(extra="a\u2028b\u2029c")
 def test_every_exporter_reads_back_random_text_in_every_field(extra):
     """make_qset puts the text into every field of a question of every type."""
     qset = make_qset(extra)

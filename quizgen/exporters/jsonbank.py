@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import QuizgenError
+from ..io import yaml_text
 from ..model import BLOOM_LEVELS, QUESTION_TYPES, QuestionSet
 from .bankutil import BankExporter
 
@@ -35,9 +36,7 @@ def dump_json(qset: QuestionSet) -> str:
 
 
 def dump_yaml(qset: QuestionSet) -> str:
-    import yaml
-
-    return yaml.safe_dump(qset.to_dict(), allow_unicode=True, sort_keys=False, width=100)
+    return yaml_text(qset.to_dict())
 
 
 class JsonExporter(BankExporter):
