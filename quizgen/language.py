@@ -409,8 +409,11 @@ def ask(
     fronted_text = strip_linkers(render(t for t in fronted if target is None or t not in target))
     fronted_text = fronted_text.strip(" ,")
     kept = [t for t in fronted if target is None or t not in target]
-    if all(t.tag_ in ("WRB", "WDT", "IN", "CC") or t.is_punct for t in kept):
+    words = [t for t in kept if not t.is_punct]
+    if all(t.tag_ in ("WRB", "WDT", "IN", "CC") for t in words):
         fronted_text = ""  # "When X arrived ...": the "When" alone says nothing
+    elif len(words) == 1 and words[0].pos_ == "ADV" and not words[0].nbor(1).is_punct:
+        fronted_text = ""  # "even as the Cowboys endured ...": the "even" went with the "as"
     elif re.search(r"(?i)(\b(and|or|but)|--|[-–—])$", fronted_text):
         return None  # "When faced with ... -- and, which ...": a phrase cut in two
     tail = sorted((t for t in clause if t.i > verb.i), key=lambda t: t.i)
