@@ -454,6 +454,12 @@ class Generator:
         after = text[m.end() :].split()
         if len(before) >= 2 and before[-1] == "of" and before[-2][:1].isupper():
             return None  # "Lord Chief Justice of England and Wales": part of a longer name
+        if re.match(
+            r"['’]s (\w+ )?(port |capital |largest |biggest )?(city|town|port|capital"
+            r"|province|region|state)\b",
+            text[m.end() :],
+        ):
+            return None  # "Ghana's port city of Durban": the place inside names its country
         if (
             after
             and (after[0][:1].isupper() or after[0].startswith("("))
@@ -532,12 +538,15 @@ class Generator:
         chosen.sort(key=lambda fc: (-fc[0].salience, fc[0].evidence.start))
         if tpl.type == "matching":
             # One pair for each left-hand item: two lines for one person make the key ambiguous.
+            # "Shaun Ghulam", "Realtor Ghulam" and "Ghulam" are one person: by surname.
             lefts: set[str] = set()
             kept = []
             for fc in chosen:
                 left = tpl.render(tpl.pair[0], fc[1])
-                if left and left not in lefts:
-                    lefts.add(left)
+                key = norm(surname(left)) if left else ""
+                key = key if key in self.surnames else norm(left)  # "Labour Party", "Tory Party"
+                if left and key not in lefts:
+                    lefts.add(key)
                     kept.append(fc)
             chosen = kept
             if len(chosen) < tpl.min_items:

@@ -143,3 +143,32 @@ def test_a_changed_figure_leaves_a_range_running_the_way_it_ran():
     assert not keeps_range("fell from A$14.34 to ", ".", "A$8.24", "A$16.00")
     assert keeps_range("fell from A$14.34 to ", ".", "A$8.24", "A$9.50")
     assert keeps_range("profit of ", " in 2004", "£31bn", "£62bn")  # no range at all
+
+
+def test_a_number_opening_a_sentence_is_written_small_after_according_to():
+    from quizgen.templates.filters import according
+
+    assert according("Five miners were killed.", "the article") == (
+        "According to the article, five miners were killed."
+    )
+
+
+def test_matching_never_lists_one_person_twice():
+    from quizgen import pipeline
+    from quizgen.ingest import read_text
+
+    text = (
+        "Home prices fall\n\nHome prices fell again in October, the housing board said.\n\n"
+        "Agent Shaun Pellow said buyers were waiting for lower interest rates.\n\n"
+        "Realtor Pellow said prices had dropped sharply in the suburbs since the spring.\n\n"
+        "Economist Maria Vance said sales would recover by the summer.\n\n"
+        "Banker Tom Ruddle said lenders were still approving most mortgages.\n\n"
+        "Pellow said first-time buyers had the best chance in years.\n"
+    )
+    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    qs, _ = pipeline.generate(facts)
+    matching = [q for q in qs if q.type == "matching"]
+    assert matching, "the text has four speakers: a matching item is expected"
+    for q in matching:
+        lefts = [left.split()[-1] for left, _ in q.pairs]
+        assert len(lefts) == len(set(lefts)), q.pairs

@@ -99,6 +99,11 @@ def which(label: str, name: str, verb=None) -> str:
         return wh  # "What is the oldest university ...?", "What is being tested by the Tate?"
     # A body or a state in a passive or a state of mind is still asked for by its kind:
     # "What is concerned the laws would ...?" reads as a thing.
+    if label in ("ORG", "NORP") and wh != "What":
+        from ..kinds import is_country
+
+        if is_country(name):
+            return "Which country"  # "Nigeria repatriated 260": the model's ORG, a country
     if label == "ORG":
         # The model's ORG takes in bands, storms and machines ("Tropical Depression Twelve",
         # "Kaiser Chiefs", "Blue Gene/L"): "Which organisation" only where the name says so,

@@ -81,6 +81,7 @@ STARTERS = set(
     "under in on at for with after before while although though if unless because as only not "
     "more less such one two three several few other another any and but or so yet also still "
     "according once since until despite during given owing "
+    "four five six seven eight nine ten eleven twelve dozens hundreds thousands millions "
     # Plural nouns that open a sentence as often as any: "People, it turns out, ...".
     "people officials experts analysts critics researchers scientists police ministers "
     "students children parents users consumers investors shares prices sales profits "
