@@ -220,6 +220,13 @@ def without_also(text: str) -> str:
 # "LONDON —", "WASHINGTON (Reuters) -": a news agency's dateline before the first sentence.
 DATELINE = re.compile(
     r"^[A-Z][A-Z.,' ]{2,}(\s*\([^)]{1,40}\))?\s*[—–-]+\s+(?=[A-Z])"
+    # "SHEBOYGAN, Wis. --", "ALAMEDA, Calif. —": a city in capitals, its state abbreviated
+    r"|^[A-Z][A-Z.' ]{2,}(?:, [A-Z][a-z]{1,4}\.)+\s*[—–-]+\s*"
+    # "(Reuters) -": the agency alone
+    r"|^\([A-Z][\w .&-]{1,30}\)\s*[—–-]+\s*"
+    # "WASHINGTON The U.S. Federal Reserve ...": a page that lost the dateline's dash
+    # (six letters or more, so that an acronym opening a sentence stays)
+    r"|^[A-Z]{6,}(?: [A-Z]{2,})*\s+(?=(?:The|A|An) \S)"
     # "Tripoli, Libya (CNN) --": a place in any case, but then an outlet in brackets
     r"|^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"
     r"\s*\([A-Z][\w .&-]{1,30}\)\s*[—–-]+\s*"

@@ -113,3 +113,21 @@ def test_a_why_question_names_whose_thing_its_reason_left_behind():
     )
     asked = [f.slots["why_q"] for f in facts if f.kind == "cause"]
     assert asked == ["Why was the girl's nationality still unclear?"]
+
+
+def test_more_datelines_are_left_out_of_what_is_parsed():
+    from quizgen.language import DATELINE
+
+    for line, rest in [
+        ("SHEBOYGAN, Wis. -- The only number that matters", "The only number that matters"),
+        ("ALAMEDA, Calif. — The Raiders told their coach", "The Raiders told their coach"),
+        ("(Reuters) - The software glitch cost millions", "The software glitch cost millions"),
+        (
+            "WASHINGTON The U.S. Federal Reserve raised rates",
+            "The U.S. Federal Reserve raised rates",
+        ),
+    ]:
+        m = DATELINE.match(line)
+        assert m and line[m.end() :] == rest
+    for line in ("NATO The alliance met", "UNICEF said on Monday", "BBC News reported"):
+        assert DATELINE.match(line) is None  # an acronym opening a sentence stays
