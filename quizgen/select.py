@@ -53,6 +53,7 @@ def odd_quotes(text: str) -> bool:
 
 
 SIDE = "a side detail, away from the article's main story"
+LEAD = "sentence-lead-tf"
 FLOOR = 5  # below this many, side details are taken after all
 
 
@@ -587,7 +588,9 @@ def _balance_keys(
     Returns the items to drop where no swap is left (a false form refused as a side detail
     leaves its true form alone)."""
     while True:
-        tf = [q for q in chosen if q.type == "true_false"]
+        # The lead's statement has no false form; it stands outside the count rather than
+        # push out another true item.
+        tf = [q for q in chosen if q.type == "true_false" and q.template_id != LEAD]
         trues = [q for q in tf if q.answer == "True"]
         falses = [q for q in tf if q.answer == "False"]
         if abs(len(trues) - len(falses)) <= 1:

@@ -131,3 +131,28 @@ def test_more_datelines_are_left_out_of_what_is_parsed():
         assert m and line[m.end() :] == rest
     for line in ("NATO The alliance met", "UNICEF said on Monday", "BBC News reported"):
         assert DATELINE.match(line) is None  # an acronym opening a sentence stays
+
+
+def test_a_report_s_opening_sentence_is_asked_as_it_stands():
+    # Nothing in it to change for a false form: "Dutch" describes, and the Alps stand alone.
+    _, qs = facts_and_questions(
+        "Climber rescued\n\n"
+        "A Dutch climber has been rescued from a glacier in the Alps after spending two "
+        "nights in a crevasse.\n\n"
+        "Rescuers said the weather had made the search difficult, and the climber was "
+        "recovering in hospital.\n"
+    )
+    lead = [q for q in qs if q.template_id == "sentence-lead-tf"]
+    assert [q.answer for q in lead] == ["True"]
+    assert lead[0].prompt.startswith("A Dutch climber has been rescued")
+
+
+def test_an_opinion_piece_s_hook_is_not_asked():
+    _, qs = facts_and_questions(
+        "Cities should ban cars\n\n"
+        "I walked to Cardiff station on Monday, and I saw the same thing I see every day.\n\n"
+        "Cities should ban private cars from their centres, because streets belong to the "
+        "people who walk on them.\n\n"
+        "I believe we must act now, and I think every council should follow.\n"
+    )
+    assert not [q for q in qs if q.template_id == "sentence-lead-tf"]

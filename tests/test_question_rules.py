@@ -124,9 +124,15 @@ def test_every_question_type_on_the_example(sets):
 
 
 def test_true_false_keys_are_balanced(sets):
-    """Guessing the commoner key must pay nothing: each article's keys differ by one at most."""
+    """Guessing the commoner key must pay nothing: each article's keys differ by one at most,
+    besides the lead's true statement (a report's opening sentence, which has no false form
+    and stands outside the count rather than push out another true item)."""
     for name, (_, qset, _) in sets.items():
-        keys = Counter(q.answer for q in qset.questions if q.type == "true_false")
+        keys = Counter(
+            q.answer
+            for q in qset.questions
+            if q.type == "true_false" and q.template_id != "sentence-lead-tf"
+        )
         assert abs(keys["True"] - keys["False"]) <= 1, (name, dict(keys))
 
 

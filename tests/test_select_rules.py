@@ -238,3 +238,29 @@ def test_a_key_with_half_a_quotation_is_refused():
     assert flaw(cut) == "an answer has a quotation cut in half"
     whole = ask("Who ran the campaign?", "Tom Jones'")
     assert flaw(whole) != "an answer has a quotation cut in half"
+
+
+def test_the_lead_s_true_statement_stands_outside_the_key_balance():
+    def tf(n: int, answer: str, template: str = "sentence-tf") -> Question:
+        q = Question(
+            id=f"q-tf{n}",
+            type="true_false",
+            prompt=[
+                "A storm flooded the harbour in Tenby overnight.",
+                "The ferry to Lundy was cancelled for a week.",
+                "Councillors voted to build a new sea wall.",
+                "Insurers expect claims to pass two million pounds.",
+            ][n],
+            answer=answer,
+            choices=["True", "False"],
+            correct=[0 if answer == "True" else 1],
+            fact_id=f"f{n}",
+            template_id=template,
+            evidence=Evidence(text=f"s{n}", start=100 * n, end=100 * n + 2),
+            score=1.0 - n / 10,
+        )
+        return q
+
+    qs = [tf(0, "True", "sentence-lead-tf"), tf(1, "True"), tf(2, "True"), tf(3, "False")]
+    chosen, rejected = select(qs, count=30)
+    assert {q.id for q in chosen} == {"q-tf0", "q-tf1", "q-tf2", "q-tf3"}, rejected

@@ -89,7 +89,22 @@ class SentenceExtractor:
             details = list(self._details(sent, clean, index))
             detail = details[0] if details else None
             flip = flip_for(sent, clean)
-            if detail is None and flip is None:
+            # A report's first sentence is its news: asked as a true statement even where no
+            # detail can be changed, if it names someone, somewhere or something. Not an
+            # opinion piece's, which opens on a hook ("We messed up.").
+            lead = (
+                rank == 0
+                and not analysis.cache.get("opinion")
+                and sent.root.pos_ in ("VERB", "AUX")
+                and any(
+                    e.label_ in DETAILS
+                    and e.label_ != "DATE"
+                    and (e.label_ != "CARDINAL" or any(c.isdigit() for c in e.text))
+                    for e in sent.ents
+                )
+                and not re.search(r"[(\[]", clean)  # "(Māori: Aotearoa [aɔˈtɛaɾɔa])"
+            )
+            if detail is None and flip is None and not lead:
                 continue
             value, label, pool = detail or ("", "", "")
             names = {index.lookup(e.text).name for e in sent.ents if index.lookup(e.text)}
@@ -108,6 +123,8 @@ class SentenceExtractor:
                 "rank": rank,
                 "flip": list(flip) if flip else [],
             }
+            if detail is None and flip is None:
+                slots["lead"] = True
             if len(details) > 1:
                 # Where the first has no stand-in, a false form may change another.
                 slots["alternatives"] = [list(d) for d in details[1:]]
