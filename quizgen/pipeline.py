@@ -208,8 +208,8 @@ def select(
 
 def about(facts: list[Fact]) -> set[str]:
     """The names a question keyed to gives itself away: the one the article is about, where
-    one name clearly leads the others ("France" in a story on French wine), and the only
-    person it names ("Who cited the late 1980s ...?" in a story quoting one person)."""
+    one name clearly leads the others ("France" in a story on French wine), the place it is
+    set in, where one place leads, with their other names, and the only person it names ("Who cited the late 1980s ...?" in a story quoting one person)."""
     from .kinds import leader
 
     found = set()
@@ -220,6 +220,18 @@ def about(facts: list[Fact]) -> set[str]:
     )
     if name:
         found.add(name)
+    # "Where have 80,000 people died?" in a story on the US: the place it is set in, however
+    # often a person outnumbers it.
+    place = leader(
+        (int(f.slots.get("mentions", 0)), f.slots.get("name", ""))
+        for f in facts
+        if f.kind == "entity" and f.slots.get("label") == "GPE"
+    )
+    if place:
+        found.add(place)
+    for f in facts:
+        if f.kind == "entity" and f.slots.get("name") in found:
+            found.update(f.slots.get("aliases") or [])
     people = [
         f.slots.get("name", "")
         for f in facts

@@ -172,3 +172,22 @@ def test_matching_never_lists_one_person_twice():
     for q in matching:
         lefts = [left.split()[-1] for left, _ in q.pairs]
         assert len(lefts) == len(set(lefts)), q.pairs
+
+
+def test_the_place_a_story_is_set_in_and_its_other_names_give_themselves_away():
+    from quizgen.model import Evidence, Fact
+    from quizgen.pipeline import about
+
+    def ent(name: str, label: str, mentions: int, aliases=()) -> Fact:
+        slots = {"name": name, "label": label, "mentions": mentions, "aliases": list(aliases)}
+        return Fact.make("entity", slots, Evidence(text=name, start=0, end=len(name)))
+
+    facts = [
+        ent("Anthony Fauci", "PERSON", 9, ["Fauci"]),
+        ent("Rand Paul", "PERSON", 3),
+        ent("United States", "GPE", 5, ["US"]),
+        ent("China", "GPE", 1),
+    ]
+    found = about(facts)
+    assert {"Anthony Fauci", "Fauci", "United States", "US"} <= found
+    assert "China" not in found and "Rand Paul" not in found
