@@ -183,7 +183,7 @@ def test_the_place_a_story_is_set_in_and_its_other_names_give_themselves_away():
         return Fact.make("entity", slots, Evidence(text=name, start=0, end=len(name)))
 
     facts = [
-        ent("Anthony Fauci", "PERSON", 9, ["Fauci"]),
+        ent("Anthony Fauci", "PERSON", 12, ["Fauci"]),
         ent("Rand Paul", "PERSON", 3),
         ent("United States", "GPE", 5, ["US"]),
         ent("China", "GPE", 1),
