@@ -41,8 +41,33 @@ def use_table(ruler: AttributeRuler) -> AttributeRuler:
     try:
         ruler.match = Table(ruler)  # an instance attribute: only this ruler's matching changes
     except Unsupported:
-        pass
+        return ruler
+    ruler.set_annotations = Setter(ruler)
     return ruler
+
+
+class Setter:
+    """``AttributeRuler.set_annotations`` without a Span made for each match to find the
+    token it sets: the token is the same, the attributes are set by the same function in
+    the same order, and a bad index is left to spaCy's own code, to fail as it does."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        from spacy.pipeline import AttributeRuler
+        from spacy.tokens._retokenize import set_token_attrs
+
+        self.ruler = ruler
+        self.spacys = AttributeRuler.set_annotations
+        self.set = set_token_attrs
+
+    def __call__(self, doc: Doc, matches) -> None:
+        attrs, indices = self.ruler.attrs, self.ruler.indices
+        for match in matches:
+            attr_id, _, start, end = match
+            index = indices[attr_id]
+            target = end + index if index < 0 else start + index
+            if not start <= target < end:
+                self.spacys(self.ruler, doc, [match])  # raises
+            self.set(doc[target], attrs[attr_id])
 
 
 class Unsupported(Exception):

@@ -1,5 +1,6 @@
 """The attribute ruler's table look-up (quizgen/ruler.py) finds exactly the Matcher's matches,
-so quizgen's parse is spaCy's own, token for token."""
+and the lemmatizer's kept answers (quizgen/lemmas.py) are its own, so quizgen's parse is
+spaCy's own, token for token."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 import spacy
 from spacy.pipeline import AttributeRuler
 
-from quizgen import nlp, pipeline, ruler
+from quizgen import lemmas, nlp, pipeline, ruler
 
 # Every kind of rule the small model has: tag maps, word lists, "not", a dependency, the
 # two-token rules ("gonna", "let's", "y'all", "ain't"), a regular expression ("nothin'"),
@@ -50,6 +51,8 @@ def test_quizgens_pipeline_sets_every_attribute_as_spacys_own():
     stock = spacy.load(name)
     ours = nlp.load(name)
     assert isinstance(ours.get_pipe("attribute_ruler").match, ruler.Table)
+    assert isinstance(ours.get_pipe("attribute_ruler").set_annotations, ruler.Setter)
+    assert isinstance(ours.get_pipe("lemmatizer").lemmatize, lemmas.Kept)
     assert not isinstance(stock.get_pipe("attribute_ruler").match, ruler.Table)
 
     def read(doc):
@@ -61,6 +64,9 @@ def test_quizgens_pipeline_sets_every_attribute_as_spacys_own():
 
     texts = [*TEXTS, *example_texts()]
     assert [read(d) for d in ours.pipe(texts)] == [read(d) for d in stock.pipe(texts)]
+    # Again, with every lemma now kept.
+    assert [read(d) for d in ours.pipe(texts)] == [read(d) for d in stock.pipe(texts)]
+    assert ours.get_pipe("lemmatizer").lemmatize.memo
 
 
 def made_ruler(patterns) -> AttributeRuler:
