@@ -5,8 +5,9 @@ templates and questions, not the article. Two layers are kept:
 
 - ``analysis/KEY.spacy``: the parsed docs, already mended, as a spaCy DocBin (with user
   data). KEY hashes the texts and offsets that are parsed, the model's name and version,
-  spaCy's and quizgen's versions and the source of nlp.py (``mend``'s fixes are what is
-  stored). A hit needs only spaCy's vocabulary for the language, never the model.
+  spaCy's and quizgen's versions and the source of nlp.py, ruler.py and lemmas.py (``mend``'s
+  fixes and the faster ruler and lemmatizer decide what is stored). A hit needs only spaCy's
+  vocabulary for the language, never the model.
 - ``facts/KEY.json``: the facts extracted from those docs. KEY adds the whole article, the
   extractor plugins and the source of the quizgen code that extraction runs, so an edited
   extractor misses here and still hits the parse. A hit imports neither spaCy nor wordfreq,
@@ -204,7 +205,7 @@ def analysis_key(texts: list[str], offsets: list[int], model: str, model_version
         "model_version": model_version,
         "spacy": _version("spacy"),
         "quizgen": __version__,
-        "fixes": _source_digest("nlp.py"),
+        "fixes": _source_digest("nlp.py", "ruler.py", "lemmas.py"),
         "offsets": offsets,
     }
     return _digest(head, *texts)
@@ -241,7 +242,7 @@ def read_docs(entry_key: str, texts: list[str], lang: str = "en") -> list[Doc] |
 
 
 def write_docs(entry_key: str, docs: list[Doc]) -> None:
-    if not _running_is_current("nlp.py"):
+    if not _running_is_current("nlp.py", "ruler.py", "lemmas.py"):
         return
     # Storing user data costs a millisecond a doc even when there is none (srsly looks up its
     # msgpack extensions each time); a DocBin without it reads back as docs with none.

@@ -52,12 +52,19 @@ def load(name: str) -> Language:
         import spacy
 
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError as exc:
             raise QuizgenError(
                 f"cannot load the spaCy model '{name}': install it with pip, or choose another "
                 "with --model or QUIZGEN_SPACY_MODEL"
             ) from exc
+        from . import lemmas, ruler
+
+        # The same parse, with the attribute ruler's matching and the lemmatizer's base
+        # forms done faster.
+        ruler.install(nlp)
+        lemmas.install(nlp)
+        return nlp
 
 
 @cache

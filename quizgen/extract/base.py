@@ -395,6 +395,8 @@ def _slim_ruler(ruler):
     else (the ruler's matcher was a third of a question's parse)."""
     from spacy.pipeline import AttributeRuler
 
+    from ..ruler import use_table
+
     slim = AttributeRuler(ruler.vocab, name=ruler.name, validate=False)
     slim.add_patterns(
         [
@@ -403,7 +405,7 @@ def _slim_ruler(ruler):
             if RULED.intersection(p["attrs"])
         ]
     )
-    return slim
+    return use_table(slim)
 
 
 def _reads_as_question(doc: Doc) -> bool:
