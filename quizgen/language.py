@@ -377,6 +377,15 @@ def ask(
     if aside and target is not None:
         subj_toks = {t for t in subj_toks if t not in aside}
         drop = set(drop or set()) | aside
+    if target:
+        # "Since the Cray-1 was installed in 1976, speed has leaped 500,000 times": the year
+        # is when the clause under "since" happened, not when the speed leaped.
+        top = next((t for t in target if t.head not in target or t.head.i == t.i), None)
+        hop = top.head if top is not None else verb
+        while hop.i != verb.i and hop.head.i != hop.i:
+            if hop.dep_ in ("advcl", "relcl", "acl", "ccomp"):
+                return None
+            hop = hop.head
     clause = clause_tokens(verb, sent) - (drop or set())
     # A subordinate clause asked on its own loses its "as", "while" or "that".
     clause -= {c for c in verb.children if c.dep_ == "mark"}
@@ -409,6 +418,13 @@ def ask(
     )
     clause -= _relative_days(clause, target)
     fronted = {t for t in clause if t.i < min(x.i for x in subj_toks) and t not in auxes}
+    if (
+        target
+        and any(t.i < min(x.i for x in subj_toks) for t in target)
+        and any(t.pos_ in ("VERB", "AUX") for t in fronted - set(target))
+    ):
+        return None  # "Since the Cray-1 was installed ... in 1976, speed has leaped": the
+        # year inside a clause put first is that clause's, whatever the parse says
     # A fronted phrase stays in front of the question ("In 1997, Clinton imposed an embargo
     # on Sudan, which was suspected of ..." -> "In 1997, who imposed ...?"): moved to the end
     # it would hang on whatever ends the sentence. It goes when it is what is asked ("When
@@ -423,6 +439,13 @@ def ask(
         fronted_text = ""  # "even as the Cowboys endured ...": the "even" went with the "as"
     elif re.search(r"(?i)(\b(and|or|but)|--|[-–—])$", fronted_text):
         return None  # "When faced with ... -- and, which ...": a phrase cut in two
+    elif any(t.tag_ == "VBN" and t.head not in fronted for t in words) or any(
+        t.lower_ in ("his", "her", "their", "its") for t in words
+    ):
+        # "Typically used only to keep people safe, what did the alert ask ...?" hangs on
+        # the "what"; "Following the death of his father, who ...?" names no one before
+        # "his". Both describe the subject, which the question keeps or asks for.
+        fronted_text = ""
     tail = sorted((t for t in clause if t.i > verb.i), key=lambda t: t.i)
     after_subj = {t for t in clause if t.i > max(x.i for x in subj_toks) and t.i < verb.i}
     middle = {t for t in after_subj if t not in auxes}

@@ -275,6 +275,12 @@ def flaw(q: Question) -> str | None:
         and re.search(r"\bamong\b", prompt)
     ):
         return "several names answer it"  # "Who is among the stars who ...?"
+    if q.type in ("mcq", "short_answer") and re.match(
+        r"(Who|Which \w+) (is|was|are|were|has|have|had|does|did|do|will|would|can|could)"
+        r"(n't| not) (the (first|only|last)|alone|one of)\b",
+        core,
+    ):
+        return "several names answer it"  # "Who is not the first president to ...?": anyone
     if q.type == "cloze" and q.answer:
         rest = re.sub(r"\{\{c\d+::.*?\}\}", " ", prompt)
         last = norm(q.answer).split()[-1:]

@@ -271,3 +271,12 @@ def test_a_month_without_its_year_is_not_asked_for():
 
     assert not exact_date("In August")
     assert exact_date("In August 2014") and exact_date("On 12 March") and exact_date("In 1841")
+
+
+def test_a_description_of_the_subject_put_first_is_left_out():
+    text = (
+        "Phone alert\n\nTypically used only for missing children, the alert asked New Yorkers "
+        "to look for a suspect in the bombing.\n"
+    )
+    for q in asked(text, "do_q") + asked(text, "who_q"):
+        assert not q.startswith("Typically used"), q

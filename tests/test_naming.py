@@ -43,3 +43,12 @@ def test_a_noun_the_article_puts_after_two_names_is_left_alone():
         "Officials said the plant would supply power to Carrow and Dunmore.\n"
     )
     assert "plant" not in named_heads(pipeline.analyze(read_text(text), cache=False))
+
+
+def test_a_person_s_title_is_never_named_by_the_word_before_it():
+    text = (
+        "Party turmoil\n\nThe Labour Party leader resigned on Monday after a vote.\n\n"
+        "Jo Marr, the leader of the Green Party, said Labour had lost its way.\n\n"
+        "Labour Party officials met the leader of the Greens on Tuesday.\n"
+    )
+    assert "leader" not in named_heads(pipeline.analyze(read_text(text), cache=False))

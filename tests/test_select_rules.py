@@ -264,3 +264,10 @@ def test_the_lead_s_true_statement_stands_outside_the_key_balance():
     qs = [tf(0, "True", "sentence-lead-tf"), tf(1, "True"), tf(2, "True"), tf(3, "False")]
     chosen, rejected = select(qs, count=30)
     assert {q.id for q in chosen} == {"q-tf0", "q-tf1", "q-tf2", "q-tf3"}, rejected
+
+
+def test_a_who_question_that_denies_a_first_fits_anyone():
+    q = ask("Who is not the first incoming president to take aim at the plane?", "Trump")
+    assert flaw(q) == "several names answer it"
+    q = ask("Who doesn't look at Sunday's game as an audition for another team?", "Kevin Kolb")
+    assert flaw(q) != "several names answer it"  # one person, who said so

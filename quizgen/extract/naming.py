@@ -14,9 +14,12 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from ..kinds import is_country
+from ..kinds import ROLE_KINDS, is_country
 from .base import in_quotes
+from .claim import PEOPLE_NOUNS
 from .coref import WHO_STAND_INS
+from .entities import TITLE_NOUNS
+from .entity import OFFICES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -25,6 +28,15 @@ if TYPE_CHECKING:
 
 # A country, a region or a people before a noun ("the U.S. economy", "British farmers")
 # tells one of several apart, rarely the one the article means by "the economy".
+# "the leader" is a person, whom a party's name before it does not name: "Han Dong-hoon,
+# the leader of the PPP" is not "the Democratic Party leader".
+PEOPLE = (
+    WHO_STAND_INS
+    | PEOPLE_NOUNS
+    | OFFICES
+    | {w for t in TITLE_NOUNS for w in t.split()}
+    | {w for kind in ROLE_KINDS.values() for w in kind}
+)
 NOT_NAMING = {"NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 
 
@@ -57,7 +69,7 @@ def named_heads(analysis: Analysis) -> dict[str, str]:
         for head, found in names.items()
         if len(found) == 1
         and (name := next(iter(found)))
-        and head not in WHO_STAND_INS
+        and head not in PEOPLE
         and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2
     }
     analysis.cache["named_heads"] = memo
