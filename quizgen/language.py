@@ -306,6 +306,7 @@ def lower_first(text: str, keep: Token | None = None) -> str:
     if (
         keep is not None
         and keep.is_sent_start
+        and not (first.isupper() and len(first) > 1)  # "AMBER alerts": capitals are a name
         and keep.pos_ == "PROPN"
         and not keep.ent_type_
         and _common(keep.lower_)
@@ -494,6 +495,14 @@ def ask(
         return _fronted(fronted_text, tidy(f"{wh} {' '.join(words)} {rest_text}") + "?")
     # ``subj_text`` names what a pronoun subject stands for ("it" -> "the Royal Society").
     subj_text = subj_text or lower_first(render(subj_toks), min(subj_toks, key=lambda t: t.i))
+    # "AMBER alerts, which use the same system, ask ...": the clause's closing comma hangs on
+    # the verb, not on the subject, but the subject's opening one needs it.
+    end = max(t.i for t in subj_toks)
+    closing = verb.doc[end] if verb.doc[end].text == "," else None
+    if closing is None and end + 1 < len(verb.doc) and verb.doc[end + 1].text == ",":
+        closing = verb.doc[end + 1]
+    if "," in subj_text and not subj_text.endswith(",") and closing is not None:
+        subj_text += ","
     if auxes:
         first, *others = auxes
         mid = " ".join([t.text for t in others] + ([render(middle)] if middle else []))

@@ -280,3 +280,20 @@ def test_a_description_of_the_subject_put_first_is_left_out():
     )
     for q in asked(text, "do_q") + asked(text, "who_q"):
         assert not q.startswith("Typically used"), q
+
+
+def test_a_word_in_capitals_keeps_them_inside_a_question():
+    from quizgen.language import lower_first
+    from quizgen.nlp import load, model_name
+
+    doc = load(model_name())("AMBER alerts occasionally ask people to look out for children.")
+    assert lower_first("AMBER alerts", doc[0]) == "AMBER alerts"
+
+
+def test_a_subject_s_clause_keeps_its_closing_comma():
+    text = (
+        "Phone alerts\n\nAMBER alerts, which use the same system, occasionally ask people to "
+        "look out for missing children in their area.\n"
+    )
+    asked_to = asked(text, "do_q")
+    assert asked_to and all("which use the same system, occasionally" in q for q in asked_to)
