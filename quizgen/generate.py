@@ -457,8 +457,19 @@ class Generator:
         if before and before[-1].strip(",").lower().rstrip(".") in TITLES:
             return None  # "President Tim Ghriskey": a new name would not hold the title
         after = text[m.end() :].split()
-        if len(before) >= 2 and before[-1] == "of" and before[-2][:1].isupper():
-            return None  # "Lord Chief Justice of England and Wales": part of a longer name
+        if (
+            len(before) >= 2
+            and before[-2][:1].isupper()
+            and (
+                before[-1] == "of"
+                or (
+                    before[-1] in ("for", "and") and len(before) > 2 and not NUMBER.search(original)
+                )
+            )
+        ):
+            # "Lord Chief Justice of England and Wales", the band "Lust for Youth": part of
+            # a longer name
+            return None
         if re.match(
             r"['’]s (\w+ )?(port |capital |largest |biggest )?(city|town|port|capital"
             r"|province|region|state)\b",

@@ -191,3 +191,30 @@ def test_the_place_a_story_is_set_in_and_its_other_names_give_themselves_away():
     found = about(facts)
     assert {"Anthony Fauci", "Fauci", "United States", "US"} <= found
     assert "China" not in found and "Rand Paul" not in found
+
+
+def test_a_false_statement_never_swaps_a_word_inside_a_longer_name():
+    from quizgen.generate import generate
+    from quizgen.model import Evidence, Fact
+    from quizgen.templates import load_templates
+
+    text = "The trajectory of the band Lust for Youth over three years is all the more striking."
+
+    def ent(name: str) -> Fact:
+        slots = {"name": name, "label": "PERSON", "mentions": 3, "aliases": [], "role": ""}
+        return Fact.make("entity", slots, Evidence(text=name, start=0, end=len(name)))
+
+    slots = {
+        "text": text,
+        "detail": "Youth",
+        "detail_label": "PERSON",
+        "detail_pool": "entity.name[label=PERSON]",
+        "rank": 0,
+        "flip": [],
+        "central": 2,
+    }
+    sentence = Fact.make("sentence", slots, Evidence(text=text, start=0, end=len(text)))
+    facts = [sentence, ent("Youth"), ent("Hannes Norrvide"), ent("Loke Rahbek")]
+    questions, _ = generate(facts, load_templates(), 0)
+    tf = [q for q in questions if q.type == "true_false"]
+    assert not [q for q in tf if "Lust for Youth" not in q.prompt], [q.prompt for q in tf]
