@@ -378,15 +378,6 @@ def ask(
     if aside and target is not None:
         subj_toks = {t for t in subj_toks if t not in aside}
         drop = set(drop or set()) | aside
-    if target:
-        # "Since the Cray-1 was installed in 1976, speed has leaped 500,000 times": the year
-        # is when the clause under "since" happened, not when the speed leaped.
-        top = next((t for t in target if t.head not in target or t.head.i == t.i), None)
-        hop = top.head if top is not None else verb
-        while hop.i != verb.i and hop.head.i != hop.i:
-            if hop.dep_ in ("advcl", "relcl", "acl", "ccomp"):
-                return None
-            hop = hop.head
     clause = clause_tokens(verb, sent) - (drop or set())
     # A subordinate clause asked on its own loses its "as", "while" or "that".
     clause -= {c for c in verb.children if c.dep_ == "mark"}
@@ -418,21 +409,23 @@ def ask(
         key=lambda t: t.i,
     )
     clause -= _relative_days(clause, target)
-    fronted = {t for t in clause if t.i < min(x.i for x in subj_toks) and t not in auxes}
-    if (
-        target
-        and any(t.i < min(x.i for x in subj_toks) for t in target)
-        and any(t.pos_ in ("VERB", "AUX") for t in fronted - set(target))
+    subj_start = min(x.i for x in subj_toks)
+    fronted = {t for t in clause if t.i < subj_start and t not in auxes}
+    kept = [t for t in fronted if target is None or t not in target]
+    # "Since the Cray-1 was installed in 1976, speed has leaped 500,000 times": the year is
+    # when the clause under "since" happened, not when the speed leaped; so it is where the
+    # parse hangs the year on that clause, and where it stands inside a clause put first,
+    # whatever the parse says.
+    if target and (
+        _under_clause(target, verb)
+        or (any(t.i < subj_start for t in target) and any(t.pos_ in ("VERB", "AUX") for t in kept))
     ):
-        return None  # "Since the Cray-1 was installed ... in 1976, speed has leaped": the
-        # year inside a clause put first is that clause's, whatever the parse says
+        return None
     # A fronted phrase stays in front of the question ("In 1997, Clinton imposed an embargo
     # on Sudan, which was suspected of ..." -> "In 1997, who imposed ...?"): moved to the end
     # it would hang on whatever ends the sentence. It goes when it is what is asked ("When
     # did ...?"), and so do sentence linkers such as "But" or "Already".
-    fronted_text = strip_linkers(render(t for t in fronted if target is None or t not in target))
-    fronted_text = fronted_text.strip(" ,")
-    kept = [t for t in fronted if target is None or t not in target]
+    fronted_text = strip_linkers(render(kept)).strip(" ,")
     words = [t for t in kept if not t.is_punct]
     if all(t.tag_ in ("WRB", "WDT", "IN", "CC") for t in words):
         fronted_text = ""  # "When X arrived ...": the "When" alone says nothing
@@ -458,7 +451,7 @@ def ask(
         and any(t.lower_ == "than" for t in rest)
     ):
         return None
-    shown = [*rest, *middle, *(t for t in fronted if target is None or t not in target)]
+    shown = [*rest, *middle, *kept]
     if target is not None:
         shown += subj_toks
     if not lonely_it and _lonely_it(shown):
@@ -497,11 +490,9 @@ def ask(
     subj_text = subj_text or lower_first(render(subj_toks), min(subj_toks, key=lambda t: t.i))
     # "AMBER alerts, which use the same system, ask ...": the clause's closing comma hangs on
     # the verb, not on the subject, but the subject's opening one needs it.
-    end = max(t.i for t in subj_toks)
-    closing = verb.doc[end] if verb.doc[end].text == "," else None
-    if closing is None and end + 1 < len(verb.doc) and verb.doc[end + 1].text == ",":
-        closing = verb.doc[end + 1]
-    if "," in subj_text and not subj_text.endswith(",") and closing is not None:
+    doc, end = verb.doc, max(t.i for t in subj_toks)
+    closed = doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ",")
+    if closed and "," in subj_text and not subj_text.endswith(","):
         subj_text += ","
     if auxes:
         first, *others = auxes
@@ -512,6 +503,18 @@ def ask(
     else:
         q = f"{wh} {do_form(verb, subj)} {subj_text} {render(middle)} {verb.lemma_} {rest_text}"
     return _fronted(fronted_text, re.sub(r"(?<=[a-z])\.\?$", "?", tidy(q) + "?"))  # "win.?"
+
+
+def _under_clause(target: set[Token], verb: Token) -> bool:
+    """Whether ``target`` hangs on a clause below ``verb`` (an adverbial, relative or
+    reported one), not on the verb itself."""
+    top = next((t for t in target if t.head not in target or t.head.i == t.i), None)
+    hop = top.head if top is not None else verb
+    while hop.i != verb.i and hop.head.i != hop.i:
+        if hop.dep_ in ("advcl", "relcl", "acl", "ccomp"):
+            return True
+        hop = hop.head
+    return False
 
 
 def _fronted(front: str, question: str) -> str:

@@ -209,7 +209,8 @@ def select(
 def about(facts: list[Fact]) -> set[str]:
     """The names a question keyed to gives itself away: the one the article is about, where
     one name clearly leads the others ("France" in a story on French wine), the place it is
-    set in, where one place leads, with their other names, and the only person it names ("Who cited the late 1980s ...?" in a story quoting one person)."""
+    set in, where one place leads, with their other names, and the only person it names
+    ("Who cited the late 1980s ...?" in a story quoting one person)."""
     from .kinds import leader
 
     found = set()

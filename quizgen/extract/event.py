@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import is_capital, looks_like_body, not_a_person
+from ..kinds import is_capital, is_country, looks_like_body, not_a_person
 from ..language import ask, lower_first, render, state
 from ..model import Fact
 from ..nlp import Analysis
@@ -98,12 +98,10 @@ def which(label: str, name: str, verb=None) -> str:
     if wh == "What" and (named_by_is or label not in ("ORG", "GPE")):
         return wh  # "What is the oldest university ...?", "What is being tested by the Tate?"
     # A body or a state in a passive or a state of mind is still asked for by its kind:
-    # "What is concerned the laws would ...?" reads as a thing.
-    if label in ("ORG", "NORP") and wh != "What":
-        from ..kinds import is_country
-
-        if is_country(name):
-            return "Which country"  # "Nigeria repatriated 260": the model's ORG, a country
+    # "What is concerned the laws would ...?" reads as a thing. A country is one whatever
+    # the model calls it ("Nigeria repatriated 260": its ORG), where it acts.
+    if (label == "GPE" or (label in ("ORG", "NORP") and wh != "What")) and is_country(name):
+        return "Which country"
     if label == "ORG":
         # The model's ORG takes in bands, storms and machines ("Tropical Depression Twelve",
         # "Kaiser Chiefs", "Blue Gene/L"): "Which organisation" only where the name says so,
@@ -112,11 +110,7 @@ def which(label: str, name: str, verb=None) -> str:
             return "Which organisation" if looks_like_body(name, strict=True) else "What"
         return "Which organisation" if looks_like_body(name) else ""
     if label == "GPE":
-        from ..kinds import is_country
-
         # A city rarely acts; a "place" that does is often a firm the model took for one.
-        if is_country(name):
-            return "Which country"
         return wh if wh == "What" else ""  # "What has been boosted by exports?" "Oregon"
     return wh
 

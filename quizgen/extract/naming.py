@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 
     from ..nlp import Analysis
 
-# A country, a region or a people before a noun ("the U.S. economy", "British farmers")
-# tells one of several apart, rarely the one the article means by "the economy".
 # "the leader" is a person, whom a party's name before it does not name: "Han Dong-hoon,
 # the leader of the PPP" is not "the Democratic Party leader".
 PEOPLE = (
@@ -37,6 +35,8 @@ PEOPLE = (
     | {w for t in TITLE_NOUNS for w in t.split()}
     | {w for kind in ROLE_KINDS.values() for w in kind}
 )
+# A country, a region or a people before a noun ("the U.S. economy", "British farmers")
+# tells one of several apart, rarely the one the article means by "the economy".
 NOT_NAMING = {"NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 
 
@@ -58,10 +58,8 @@ def named_heads(analysis: Analysis) -> dict[str, str]:
             one_name = all(t.ent_type_ and t.ent_type_ == name[0].ent_type_ for t in name)
             if (one_name or all(t.pos_ == "PROPN" for t in name)) and not in_quotes(tok):
                 names[tok.lemma_.lower()].add(name.text)
-                if any(
-                    t.ent_type_ in NOT_NAMING or (t.ent_type_ == "GPE" and is_country(name.text))
-                    for t in name
-                ):
+                types = {t.ent_type_ for t in name}
+                if types & NOT_NAMING or ("GPE" in types and is_country(name.text)):
                     names[tok.lemma_.lower()].add("")  # never this noun's name
     text = analysis.article.text
     memo = {
