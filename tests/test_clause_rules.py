@@ -156,3 +156,17 @@ def test_an_opinion_piece_s_hook_is_not_asked():
         "I believe we must act now, and I think every council should follow.\n"
     )
     assert not [q for q in qs if q.template_id == "sentence-lead-tf"]
+
+
+def test_the_owner_replaces_the_pronoun_as_a_word_only():
+    from quizgen.extract.claim import owner_named, reason_parts
+    from quizgen.nlp import load, model_name
+
+    doc = load(model_name())(
+        "Aid group MSF said that because the girl was born at sea, her nationality was unclear."
+    )
+    verb = [t for t in doc if reason_parts(t)][-1]  # "was", whose reason is the clause
+    q = "Why is there still doubt about her nationality?"  # "her" inside "there" stays
+    assert owner_named(q, verb, reason_parts(verb)) == (
+        "Why is there still doubt about the girl's nationality?"
+    )

@@ -130,11 +130,12 @@ def owner_named(q: str | None, verb, reason) -> str | None:
         t.pos_ in ("NOUN", "PROPN") and t.i < pron.i and t not in reason for t in verb.subtree
     ):
         return q
-    words = re.split(r"(?<=\w)(?=\W)|(?<=\W)(?=\w)", q)
-    if words.count(pron.text) != 1:
+    # As a word: the "his" of "this" is no pronoun.
+    word = re.compile(rf"\b{re.escape(pron.text)}\b")
+    if len(word.findall(q)) != 1:
         return q
     owner = " ".join(t.text for t in subj.subtree if t.i <= subj.i) + "'s"
-    return q.replace(pron.text, owner, 1)
+    return word.sub(owner, q, count=1)
 
 
 def attribution(verb) -> tuple[object | None, object | None]:
