@@ -297,3 +297,64 @@ def test_a_subject_s_clause_keeps_its_closing_comma():
     )
     asked_to = asked(text, "do_q")
     assert asked_to and all("which use the same system, occasionally" in q for q in asked_to)
+
+
+def test_a_who_question_without_options_is_not_asked_bare():
+    # Reviews kept few "Which organisation ...?" items asked without options (8 of 67 in
+    # rounds 20-31): a who-question with no three stand-ins gives no item of its own.
+    text = (
+        "Cabinet row\n\nTony Blair sacked Gordon Brown on Monday in London.\n\n"
+        "John Prescott praised Jack Straw for his work.\n\n"
+        "Robin Cook criticised Tony Blair over the decision.\n"
+    )
+    facts, qs = questions(text)
+    assert any(f.slots.get("who_q") == "Who sacked Gordon Brown in London?" for f in facts)
+    assert not [q for q in qs if q.template_id == "event-who-mcq"]
+    more = text + "\nDavid Blunkett and Charles Clarke attacked Tony Blair.\n"
+    more += "\nDavid Blunkett met Charles Clarke and Alan Milburn.\n"
+    (q,) = [
+        q
+        for q in questions(more)[1]
+        if q.template_id == "event-who-mcq" and q.prompt == "Who sacked Gordon Brown in London?"
+    ]
+    assert q.type == "mcq" and len(q.choices) == 4
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        # who announced news about someone else
+        (
+            "SpaceX's first manned flight to the space station has been postponed until 2018, "
+            "NASA announced on Monday.",
+            "NASA",
+        ),
+        # the body in a speaker's description
+        (
+            "Todd Thiemann, spokesman for anti-virus firm Trend Micro, said the move to Windows "
+            "in cash machines was not without risks.",
+            "Trend Micro",
+        ),
+        ("According to the Pentagon, the strike killed 12 people in Syria.", "Pentagon"),
+    ],
+)
+def test_a_false_form_never_changes_only_where_the_news_came_from(sentence, source):
+    facts, _ = questions("News\n\n" + sentence + "\n")
+    details = [
+        d[0]
+        for f in facts
+        if f.kind == "sentence"
+        for d in [(f.slots["detail"],), *f.slots.get("alternatives", [])]
+    ]
+    assert details, "the sentence gives a fact"
+    assert not any(source in d for d in details)
+
+
+def test_who_holds_a_view_is_still_a_detail_to_change():
+    facts, _ = questions(
+        "Vote\n\nBarack Obama said he would veto the bill passed by Congress on Friday.\n"
+    )
+    details = [f.slots["detail"] for f in facts if f.kind == "sentence"]
+    assert "Barack Obama" in details or any(
+        "Barack Obama" in a[0] for f in facts for a in f.slots.get("alternatives", [])
+    )
