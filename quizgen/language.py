@@ -67,6 +67,7 @@ LINKERS = {
     "all the same",
     "in other words",
     "on the other hand",
+    "again",
 }
 # The writer's comment on a sentence ("Bizarrely, a plane skidded off the runway"): dropped
 # only where a comma closes it, since a statement in a question is the article's, not its tone.

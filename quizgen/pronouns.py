@@ -165,7 +165,11 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
             # conjunction or a relative pronoun.
             prev = words[k - 1].lower() if k else ""
             nxt = words[k + 1] if k + 1 < len(words) else ""
-            if (k == 0 and w == "That") or prev in POINTING_PREPS or nxt.endswith(("'s", "’s")):
+            if (
+                (k == 0 and w.startswith("That"))
+                or prev in POINTING_PREPS
+                or nxt.endswith(("'s", "’s"))
+            ):
                 return True
             if nxt.lower() in POINTED_TIMES:
                 return True  # "won that day", "later that year": which day?

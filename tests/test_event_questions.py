@@ -358,3 +358,43 @@ def test_who_holds_a_view_is_still_a_detail_to_change():
     assert "Barack Obama" in details or any(
         "Barack Obama" in a[0] for f in facts for a in f.slots.get("alternatives", [])
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(Weather-related alerts generally come from the National Weather Service in 2016.)",
+        "Some currently make $10.50 an hour, which is the minimum wage in Chicago.",
+        "That's down by 6.6 per cent compared to a year ago, from $816,720 in February.",
+    ],
+)
+def test_no_statement_from_an_aside_or_a_word_standing_for_the_sentence_before(sentence):
+    facts, _ = questions(
+        "Wages\n\nWorkers at O'Hare airport in Chicago went on strike on Tuesday.\n\n"
+        + sentence
+        + "\n"
+    )
+    texts = [f.slots["text"] for f in facts if f.kind == "sentence"]
+    assert any("O'Hare" in t for t in texts), texts
+    assert not any(t[:12] == sentence[:12] for t in texts), texts
+
+
+def test_no_bare_quantifier_rule_for_a_subject_with_its_noun():
+    facts, _ = questions(
+        "Wages\n\nSome workers at O'Hare airport make $10.50 an hour in Chicago.\n\n"
+        "No one would have confused the new cars Uber debuted in San Francisco in 2016.\n"
+    )
+    texts = [f.slots["text"] for f in facts if f.kind == "sentence"]
+    assert any(t.startswith("Some workers") for t in texts), texts
+    assert any(t.startswith("No one") for t in texts), texts
+
+
+def test_a_statement_ends_once_and_drops_again():
+    facts, _ = questions(
+        "Review\n\nAgain, MLB is a $10 billion industry, the players' union said in 2016.\n\n"
+        'Lee Jae-myung, leader of the Democratic Party since 2022, called it "disappointing."\n'
+    )
+    texts = [f.slots["text"] for f in facts if f.kind == "sentence"]
+    assert any(t.startswith("MLB is a $10 billion industry") for t in texts), texts
+    assert any(t.endswith('"disappointing."') for t in texts), texts
+    assert not any(t.endswith(('.".', ".”.")) for t in texts), texts

@@ -69,6 +69,19 @@ def _source(tok) -> bool:
     )
 
 
+# Words that stand for a noun the sentence before gave: "Some earn as little as $11".
+BARE = {"some", "many", "most", "others", "several", "few", "both", "all", "one", "another"}
+
+
+def _bare_some(sent) -> bool:
+    subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        t.lower_ in BARE
+        and not any(c.dep_ in ("prep", "amod", "relcl", "acl", "det") for c in t.children)
+        for t in subj
+    )
+
+
 ANNOUNCE = {"announce", "report", "confirm", "reveal", "disclose"}
 
 
@@ -88,6 +101,8 @@ class SentenceExtractor:
             text = sent.text.strip()
             if text.endswith("?") or not reporters_words(text):
                 continue
+            if text.startswith("(") or re.search(r"[.!?]\)$", text) or _bare_some(sent):
+                continue  # an aside in brackets, or "Some earn as little as $11": some who?
             clean = _opening(text)
             evidence = analysis.evidence(sent, off)
             # "The company said ...", "He also promised ...": shown with the name, where the
@@ -143,7 +158,8 @@ class SentenceExtractor:
                 + (0.1 if label in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") else 0.0)
             )
             slots = {
-                "text": clean if clean.endswith(".") else clean + ".",
+                # 'the show was "disappointing."' ends already: no stray full stop after it
+                "text": clean if re.search(r"[.!?][\"”’')]*$", clean) else clean + ".",
                 "detail": value,
                 "detail_label": label,
                 "detail_pool": pool,
