@@ -398,3 +398,18 @@ def test_a_statement_ends_once_and_drops_again():
     assert any(t.startswith("MLB is a $10 billion industry") for t in texts), texts
     assert any(t.endswith('"disappointing."') for t in texts), texts
     assert not any(t.endswith(('.".', ".”.")) for t in texts), texts
+
+
+def test_an_essay_states_the_author_s_view_as_a_clause():
+    facts, qs = questions(
+        "Why I love Ahr wine\n\nI have tasted wine for years. I think my palate is good, and I "
+        "trust it.\n\n"
+        "The greatest strength of the Ahr valley is its complex wines that are both dry and "
+        "sophisticated, underwritten by minerality from the slate mountains.\n"
+    )
+    (view,) = [f.slots["view"] for f in facts if f.kind == "definition" and f.slots.get("view")]
+    assert view.startswith("the greatest strength of the Ahr valley is its complex wines"), view
+    essays = [q.prompt for q in qs if q.template_id == "definition-essay"]
+    assert essays and essays[0].startswith(
+        "The author's view is that the greatest strength of the Ahr valley is its complex"
+    ), essays

@@ -149,6 +149,12 @@ class DefinitionExtractor:
                 subj.lemma_.lower() in JUDGEMENTS
                 or any(t.tag_ == "JJS" or t.lower_ == "most" for t in subj.subtree)
             )
+            # The view an essay asks about, as a clause: "that the two countries are willing
+            # ...", or the judgement whole where its complement is a noun phrase ("that the
+            # Ahr's speciality is complex wines ...", not "that Complex wines ...").
+            view = answer if comp.dep_ == "ccomp" else ""
+            if judged and not view and subj.dep_ != "csubj":
+                view = f"{shown} {verb} {answer[:1].lower() + answer[1:]}"
             slots = {
                 "judgement": judged,
                 "subject": subject,
@@ -156,6 +162,8 @@ class DefinitionExtractor:
                 "question": question,
                 "voice": voice,
             }
+            if judged and view and not has_dangling_pronoun(view.split()[0]):
+                slots["view"] = view  # "this stems from ...": from what?
             facts.append(
                 Fact.make(
                     "definition",
