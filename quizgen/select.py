@@ -214,6 +214,11 @@ def flaw(q: Question) -> str | None:
         prompt,
     ):
         return "the blank is only where a study was published"  # "a study in _____"
+    if q.type in ("short_answer", "cloze") and re.search(
+        r"(?i)\b(corp|corporation|inc|incorporated|ltd|plc|llc|co)\.?$", q.answer.strip()
+    ):
+        # "Amazon.com Inc.", "Aluminum Corp.": a student writes "Amazon" (round 32)
+        return "the key is a firm's formal name"
     if q.type in ("mcq", "short_answer", "cloze") and _cut_name(q.answer, q.evidence.text):
         return "the answer is cut from a longer name"  # "Martin" for Lockheed Martin
     if "()" in prompt or re.search(r"\s[\"”]\?$", prompt):

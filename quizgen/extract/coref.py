@@ -283,6 +283,8 @@ RELATIVE = re.compile(
     r"|the (?:previous|next|following) (?:day|week|weekend|month|year|season|game|match)"
     r"|the same day|(?:a|two|three|several|some) (?:days|weeks|months|years?) (?:later|earlier)"
     r"|days later|weeks later"
+    # "In the years that followed": followed what? "In a separate session": from which?
+    r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|an? separate [a-z]+"
     # "the former said": the former of two; not "the former president"
     r"|the (?:latter|former)(?=[,.;:)]| (?:is|was|has|had|said|says|will|would|can|could|are|were)\b)"
     r"|such an? \w+|such (?!as\b)\w+s"

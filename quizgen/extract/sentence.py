@@ -22,6 +22,7 @@ from .base import SPEECH, display_name, stands_alone, usable_sentences
 from .coref import body_for, evidence_from, with_name
 from .entities import EntityIndex
 from .flips import flip_for
+from .naming import PEOPLE
 from .quantity import HEDGES
 from .quotes import reporters_words
 
@@ -47,7 +48,8 @@ def _content(text: str) -> set[str]:
 
 def _source(tok) -> bool:
     """Whether the name only says where the news came from: "according to" someone, the body
-    in a speaker's description ("a spokesman for Trend Micro"), or who announced what the
+    in a speaker's or anyone's description ("a spokesman for Trend Micro", "a co-author in
+    Stanford's department of radiology"; round 32), or who announced what the
     sentence reports of someone else ("... postponed until 2018, NASA announced"). Swapped,
     it leaves the news true: an attribution trick, not a check (round 30). Who said,
     believes or warns something stays: there the holder of the view is the fact."""
@@ -55,6 +57,8 @@ def _source(tok) -> bool:
     while tok.dep_ in ("compound", "pobj", "prep", "appos", "poss", "nmod", "amod"):
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
             return True
+        if tok.dep_ == "prep" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in PEOPLE:
+            return True  # "a professor at Stanford", "a former board member of TiVo": who is who
         described = described or tok.dep_ in ("pobj", "appos")
         if tok.head is tok:
             return False
@@ -125,6 +129,7 @@ class SentenceExtractor:
                 if body is None and not stands_alone(sent, first):
                     continue
             clean = without_also(clean)
+            clean = re.sub(r"(?<=\w) +([,.;:!?])(?=\s|$)", r"\1", clean)  # "Chevron Corp ."
             words = clean.split()
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue
