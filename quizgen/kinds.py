@@ -219,6 +219,8 @@ def not_a_person(name: str) -> bool:
     word in small letters no person's name has ("Coffea arabica")."""
     raw = name.split()
     words = [w.lower().strip(".,'") for w in raw]
+    if words and words[0] in VESSELS:
+        return True  # "USS Higgins": a ship, offered among defence secretaries (round 32)
     if any(
         w[:1].islower() and re.split(r"[-'’]", w.lower())[0] not in NAME_PARTICLES for w in raw[1:]
     ):
@@ -227,6 +229,9 @@ def not_a_person(name: str) -> bool:
         words[-1] in BODY_ENDS or words[-1] in PLACE_ENDS or any(w in PARTY_WORDS for w in words)
     )
 
+
+# Prefixes of ships' names: the model reads "USS Higgins" as a person.
+VESSELS = {"uss", "hms", "hmas", "hmcs", "rms", "usns"}
 
 # Last words of names for things a body makes or holds, not for the body.
 NOT_BODIES = set(

@@ -180,6 +180,8 @@ def test_which_organisation_takes_a_singular_verb():
         ("Data Retention Bill", False),
         ("Bill Clinton", True),
         ("Margaret Court", True),
+        ("USS Higgins", False),
+        ("Ms Jane Higgins", True),
     ],
 )
 def test_a_party_or_a_law_is_never_offered_as_a_person(name, person):

@@ -119,3 +119,14 @@ def test_the_latest_findings_point_back_too():
         "The latest findings follow a report by MPs on the cost of new ships for the navy.\n"
     )
     assert "The latest findings" in got[1]
+
+
+def test_a_person_by_nationality_or_trade_points_back_however_often_named():
+    got = pointing(
+        "Copper deal\n\n"
+        "Chinalco bought a copper mountain in Peru in 2007 for $3 billion.\n\n"
+        "The Chinese entrepreneur and the Peruvian shopkeeper have never met.\n\n"
+        "The lawyer said the lawyer for the town and another lawyer would meet in May.\n"
+    )
+    assert got[1] == ["The Chinese entrepreneur", "the Peruvian shopkeeper"]
+    assert "The lawyer" in got[2]  # three times in the article, still a person to name

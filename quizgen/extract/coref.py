@@ -357,6 +357,12 @@ SOMEONE = {
     "keeper",
     "youngster",
     "veteran",
+    # "the Chinese entrepreneur", "the Peruvian shopkeeper": a nationality says not who
+    "entrepreneur",
+    "shopkeeper",
+    "businessman",
+    "businesswoman",
+    "lawyer",
 }
 
 
@@ -373,7 +379,8 @@ def topic_words(analysis: Analysis) -> set[str]:
         # A noun the article keeps coming back to ("the sanctions") is its subject matter;
         # but "the country" or "the firm", however often, stands in for a name.
         nouns = Counter(t.lemma_.lower() for d in analysis.docs for t in d if t.pos_ == "NOUN")
-        words |= {w for w, n in nouns.items() if n >= 3 and w not in STAND_INS}
+        # Nor "the lawyer", however often: a person is named (round 32).
+        words |= {w for w, n in nouns.items() if n >= 3 and w not in STAND_INS | SOMEONE}
         # "the singer", "the airline", even in the headline: a question must say who.
         words -= WHO_STAND_INS
         memo = analysis.cache["topic_words"] = words
