@@ -466,3 +466,13 @@ def test_a_firm_s_formal_name_is_no_key_to_write():
         "The world's largest online retailer, {{c1::Amazon}}, set a goal.",
     )
     assert flaw(q) != "the key is a firm's formal name"
+
+
+def test_no_who_question_where_the_verb_has_two_subjects():
+    # The small model gives "Both Mr. Kozlowski and Mr. Rigas were convicted" two subjects;
+    # asked, it read "Who was Mr. Rigas convicted sentenced to jail terms?" (round 32).
+    facts, _ = questions(
+        "Trials\n\nBoth Mr. Kozlowski and Mr. Rigas were convicted and sentenced to jail terms "
+        "in 2005.\n"
+    )
+    assert not [f.slots["who_q"] for f in facts if f.slots.get("who_q")]

@@ -341,7 +341,10 @@ class EventExtractor:
     def _event(self, verb, sent, off, analysis, index, main: bool, believed: bool = False):
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in SPEECH:
             return None
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) > 1:
+            return None  # "Both Mr. Kozlowski and Mr. Rigas were convicted", misparsed
+        subj = subjects[0] if subjects else None
         if subj is None or subj.lower_ in ("there", "what", "which") or subj.lower_ in QUANTIFIERS:
             return None  # "Many are finding ...": many of whom?
         if any(c.dep_ == "case" for c in subj.children):
