@@ -167,6 +167,7 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
             nxt = words[k + 1] if k + 1 < len(words) else ""
             if (
                 (k == 0 and w.startswith("That"))
+                or (k == 1 and prev in ("but", "and", "yet", "so", "or"))  # "But that 1 URV"
                 or prev in POINTING_PREPS
                 or nxt.endswith(("'s", "’s"))
             ):

@@ -91,3 +91,25 @@ def test_a_common_word_opening_a_subject_is_written_small_mid_question():
     )
     asked = [f.slots["when_q"] for f in facts if f.kind == "event" and f.slots.get("when_q")]
     assert asked and all("veteran star Ossie Davis" in q for q in asked)
+
+
+@pytest.mark.parametrize(
+    "text, dangling",
+    [
+        ("That's down by 6.6 per cent from a year ago.", True),
+        ("But that 1 URV might be worth 20 cruzeiros.", True),
+        ("The bank said that 1 URV might be worth 20 cruzeiros.", False),
+        ("And that surprised nobody in 2016.", True),
+    ],
+)
+def test_a_that_opening_a_statement_points_back(text, dangling):
+    from quizgen.pronouns import has_dangling_pronoun
+
+    assert has_dangling_pronoun(text) is dangling
+
+
+def test_a_month_later_points_back_like_a_day_earlier():
+    from quizgen.extract.coref import RELATIVE
+
+    assert RELATIVE.search("A month later, milk would still cost 1 URV.")
+    assert RELATIVE.search("A year earlier, the plant had closed.")

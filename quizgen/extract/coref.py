@@ -281,7 +281,7 @@ WHICH = {"next", "last", "general", "following", "previous"}
 RELATIVE = re.compile(
     r"\b(meanwhile|a day earlier|the day before"
     r"|the (?:previous|next|following) (?:day|week|weekend|month|year|season|game|match)"
-    r"|the same day|(?:a|two|three|several|some) (?:days|weeks|months|years?) (?:later|earlier)"
+    r"|the same day|(?:a|two|three|several|some) (?:days?|weeks?|months?|years?) (?:later|earlier)"
     r"|days later|weeks later"
     # "In the years that followed": followed what? "In a separate session": from which?
     r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|an? separate [a-z]+"
