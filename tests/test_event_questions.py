@@ -476,3 +476,15 @@ def test_no_who_question_where_the_verb_has_two_subjects():
         "in 2005.\n"
     )
     assert not [f.slots["who_q"] for f in facts if f.slots.get("who_q")]
+
+
+def test_a_bare_surname_is_given_in_full_as_the_article_named_the_person():
+    facts, _ = questions(
+        "Copper boom\n\nRetired diplomat Stapleton Roy visited Beijing in 1990.\n\n"
+        "Roy, 75, heads the Kissinger Institute on China and the United States in Washington."
+        "\n\nMr Hill said Chinalco paid $3 billion for the Toromocho mine in Peru.\n"
+    )
+    texts = [f.slots["text"] for f in facts if f.kind == "sentence"]
+    assert any(t.startswith("Stapleton Roy, 75, heads the Kissinger") for t in texts), texts
+    assert not any(t.startswith("Roy, 75") for t in texts), texts
+    assert not any("Mr Hill" in t and "Mr Hill Hill" in t for t in texts), texts

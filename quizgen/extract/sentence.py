@@ -77,6 +77,37 @@ def _source(tok) -> bool:
 BARE = {"some", "many", "most", "others", "several", "few", "both", "all", "one", "another"}
 
 
+def _full_names(sent, clean: str, index) -> tuple[str, dict[str, str]]:
+    """``clean`` with each bare surname given in full, as the article first named the person
+    ("Li, 47, owns ..." -> "Li Shiping, 47, owns ..."), and what was changed. A statement on
+    its own has no earlier sentence to say who "Li" is (rounds 26-32). Not after a title
+    ("Mr Hill" says enough), and not where two people share the surname."""
+    full: dict[str, str] = {}
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent.text in full:
+            continue
+        before = sent.doc[ent.start - 1] if ent.start > sent.start else None
+        if before is not None and (before.pos_ == "PROPN" or before.text.endswith(".")):
+            continue  # "Mr Hill", "Dr. Kim", "Coach Reid"
+        canon = index.lookup(ent.text)
+        if canon is None or canon.label != "PERSON":
+            continue
+        words = canon.name.split()
+        if len(words) < 2 or words[-1] != ent.text or canon.name in clean:
+            continue
+        namesakes = [
+            e for e in index.entities if e.label == "PERSON" and e.name.split()[-1] == ent.text
+        ]
+        if len(namesakes) != 1:
+            continue
+        found = re.search(rf"(?<![\w'’.-]){re.escape(ent.text)}(?![\w-])", clean)
+        if found is None:
+            continue
+        clean = clean[: found.start()] + canon.name + clean[found.end() :]
+        full[ent.text] = canon.name
+    return clean, full
+
+
 def _bare_some(sent) -> bool:
     subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
     return any(
@@ -129,11 +160,14 @@ class SentenceExtractor:
                 if body is None and not stands_alone(sent, first):
                     continue
             clean = without_also(clean)
+            clean, full = _full_names(sent, clean, index)
             clean = re.sub(r"(?<=\w) +([,.;:!?])(?=\s|$)", r"\1", clean)  # "Chevron Corp ."
             words = clean.split()
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue
-            details = list(self._details(sent, clean, index))
+            details = [
+                (full.get(v, v), lab, pool) for v, lab, pool in self._details(sent, clean, index)
+            ]
             detail = details[0] if details else None
             flip = flip_for(sent, clean)
             # A report's first sentence is its news: asked as a true statement even where no
