@@ -488,3 +488,12 @@ def test_a_bare_surname_is_given_in_full_as_the_article_named_the_person():
     assert any(t.startswith("Stapleton Roy, 75, heads the Kissinger") for t in texts), texts
     assert not any(t.startswith("Roy, 75") for t in texts), texts
     assert not any("Mr Hill" in t and "Mr Hill Hill" in t for t in texts), texts
+
+
+def test_a_surname_inside_a_quotation_is_left_as_the_speaker_said_it():
+    facts, _ = questions(
+        "Row\n\nArsene Wenger and Alex Ferguson met in Manchester on Friday.\n\n"
+        'Gordon Taylor said in 2004: "Wenger must apologise to the league for the row."\n'
+    )
+    texts = [f.slots["text"] for f in facts if f.kind == "sentence"]
+    assert not any("Arsene Wenger must" in t for t in texts), texts

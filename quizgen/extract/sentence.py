@@ -18,7 +18,7 @@ from ..language import STOPWORDS, strip_linkers, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import SPEECH, display_name, stands_alone, usable_sentences
+from .base import SPEECH, display_name, in_quotes, stands_alone, usable_sentences
 from .coref import body_for, evidence_from, with_name
 from .entities import EntityIndex
 from .flips import flip_for
@@ -84,8 +84,8 @@ def _full_names(sent, clean: str, index) -> tuple[str, dict[str, str]]:
     ("Mr Hill" says enough), and not where two people share the surname."""
     full: dict[str, str] = {}
     for ent in sent.ents:
-        if ent.label_ != "PERSON" or len(ent) != 1 or ent.text in full:
-            continue
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent.text in full or in_quotes(ent[0]):
+            continue  # a quotation keeps its speaker's words
         before = sent.doc[ent.start - 1] if ent.start > sent.start else None
         if before is not None and (before.pos_ == "PROPN" or before.text.endswith(".")):
             continue  # "Mr Hill", "Dr. Kim", "Coach Reid"
@@ -101,7 +101,8 @@ def _full_names(sent, clean: str, index) -> tuple[str, dict[str, str]]:
         if len(namesakes) != 1:
             continue
         found = re.search(rf"(?<![\w'’.-]){re.escape(ent.text)}(?![\w-])", clean)
-        if found is None:
+        head = clean[: found.start()] if found else ""
+        if found is None or head.count('"') % 2 or head.rfind("“") > head.rfind("”"):
             continue
         clean = clean[: found.start()] + canon.name + clean[found.end() :]
         full[ent.text] = canon.name
