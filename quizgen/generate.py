@@ -16,7 +16,7 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from .errors import QuizgenError
-from .extract.naming import name_in
+from .extract.naming import full_names_in, name_in
 from .kinds import (
     NUMBER,
     Aliases,
@@ -315,6 +315,8 @@ class Generator:
         if not prompt:
             return None
         prompt = name_in(prompt, fact.slots.get("named") or {})  # "the Bushehr plant"
+        if tpl.type != "cloze":  # a blank keeps the name its key gives
+            prompt = full_names_in(prompt, fact.slots.get("surnames") or {})  # "Li Shiping"
         if tpl.type in ("mcq", "short_answer"):
             prompt = small_articles(prompt)
         explanation = tpl.render(tpl.explanation, ctx) if tpl.explanation else ""

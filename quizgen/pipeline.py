@@ -147,12 +147,13 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
     of the last of them, the one the question asks about (see extract/centrality.py)."""
     from .extract.centrality import sentence_level
     from .extract.coref import pointing_phrases
-    from .extract.naming import named_phrases
+    from .extract.naming import bare_surnames, named_phrases
 
     sents = analysis.sentences()
     spans = [(off + s.start_char, off + s.end_char) for s, off in sents]
     phrases: dict[int, list[str]] = {}  # each sentence's, found once however many facts
     names: dict[int, dict[str, str]] = {}
+    surnames: dict[int, dict[str, str]] = {}
     levels: dict[int, int] = {}
     for f in facts:
         touched = [
@@ -162,16 +163,21 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
         ]
         found: list[str] = []
         named: dict[str, str] = {}
+        full: dict[str, str] = {}
         for k in touched:
             if k not in phrases:
                 phrases[k] = pointing_phrases(sents[k][0], analysis)
                 names[k] = named_phrases(sents[k][0], analysis)
+                surnames[k] = bare_surnames(sents[k][0], analysis)
             found.extend(p for p in phrases[k] if p not in found)
             named.update(names[k])
+            full.update(surnames[k])
         if found:
             f.slots["vague"] = found
         if named:
             f.slots["named"] = named
+        if full:
+            f.slots["surnames"] = full  # "Li" -> "Li Shiping"
         if touched and touched[-1] not in levels:
             levels[touched[-1]] = sentence_level(touched[-1], sents[touched[-1]][0], analysis)
         f.slots["central"] = levels[touched[-1]] if touched else 0

@@ -3,9 +3,13 @@ real parser."""
 
 from __future__ import annotations
 
+import re
+
+from conftest import dev_articles, needs_shared
+
 from quizgen import pipeline
 from quizgen.extract.naming import name_in, named_heads
-from quizgen.ingest import read_text
+from quizgen.ingest import read_source, read_text
 
 TEXT = (
     "Reactor deal signed\n\n"
@@ -52,3 +56,33 @@ def test_a_person_s_title_is_never_named_by_the_word_before_it():
         "Labour Party officials met the leader of the Greens on Tuesday.\n"
     )
     assert "leader" not in named_heads(pipeline.analyze(read_text(text), cache=False))
+
+
+def test_a_bare_surname_is_given_in_full_once_outside_quotes_and_titles():
+    from quizgen.extract.naming import full_names_in
+
+    names = {"Dein": "David Dein", "Brown": "Gordon Brown"}
+    assert full_names_in("Who phoned Dein three times?", names) == (
+        "Who phoned David Dein three times?"
+    )
+    assert (
+        full_names_in("David Dein said Dein was fine.", names) == "David Dein said Dein was fine."
+    )
+    assert (
+        full_names_in('Who said "Dein lied" to Dein?', names)
+        == 'Who said "Dein lied" to David Dein?'
+    )
+    assert full_names_in("According to the book, Brown's Britain, who won?", names) == (
+        "According to the book, Brown's Britain, who won?"
+    )
+
+
+@needs_shared
+def test_every_question_names_a_surname_in_full():
+    # The Wenger-Ferguson story names "David Dein" once, then "Dein".
+    (path,) = [p for p in dev_articles() if "wenger-ferguson" in p.name]
+    facts = pipeline.extract(pipeline.analyze(read_source(path), cache=False))
+    qs, _ = pipeline.generate(facts)
+    asked = [q.prompt for q in qs if q.type != "cloze"]
+    assert any("phoned David Dein" in p for p in asked), asked
+    assert not any(re.search(r"(?<!David )Dein\b", p) for p in asked), asked

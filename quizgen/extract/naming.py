@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from ..kinds import ROLE_KINDS, is_country
+from ..kinds import ROLE_KINDS, is_country, not_a_person
 from .base import in_quotes
 from .claim import PEOPLE_NOUNS
 from .coref import WHO_STAND_INS
@@ -99,3 +99,48 @@ def name_in(text: str, named: dict[str, str]) -> str:
             pattern = rf"(?<![\w'])({bare[0]}|{bare[0].upper()}){re.escape(bare[1:])}(?!\w)"
             parts[k] = re.sub(pattern, lambda m, full=full: m.group(1) + full[1:], parts[k])
     return "".join(parts)
+
+
+def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
+    """This sentence's bare surnames, each with the person's name in full as the article gives
+    it ("Li" -> "Li Shiping"). Not after a title ("Mr Hill" says enough), not inside a
+    quotation, and not where two people share the surname."""
+    from .entities import EntityIndex
+
+    index = EntityIndex.of(analysis)
+    found: dict[str, str] = {}
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent.text in found or in_quotes(ent[0]):
+            continue
+        before = sent.doc[ent.start - 1] if ent.start > sent.start else None
+        if before is not None and (before.pos_ == "PROPN" or before.text.endswith(".")):
+            continue  # "Mr Hill", "Dr. Kim", "Coach Reid"
+        canon = index.lookup(ent.text)
+        if canon is None or canon.label != "PERSON":
+            continue
+        words = canon.name.split()
+        if len(words) < 2 or words[-1] != ent.text or not_a_person(canon.name):
+            continue  # "Bill" is no surname of the "Prevention of Terrorism Bill"
+        namesakes = [
+            e for e in index.entities if e.label == "PERSON" and e.name.split()[-1] == ent.text
+        ]
+        if len(namesakes) == 1:
+            found[ent.text] = canon.name
+    return found
+
+
+def full_names_in(text: str, surnames: dict[str, str]) -> str:
+    """``text`` with the first bare use of each surname given in full, outside quotation
+    marks, where the full name is not there already."""
+    for bare, full in surnames.items():
+        if not text or full in text:
+            continue
+        parts = re.split(r'("[^"]*"|“[^”]*”)', text)
+        for k in range(0, len(parts), 2):  # the even parts stand outside quotation marks
+            # Not inside a title: "the book, Brown's Britain"
+            found = re.search(rf"(?<![\w'’.-]){re.escape(bare)}(?![\w-])(?!['’]s [A-Z])", parts[k])
+            if found:
+                parts[k] = parts[k][: found.start()] + full + parts[k][found.end() :]
+                break
+        text = "".join(parts)
+    return text

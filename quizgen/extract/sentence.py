@@ -18,11 +18,11 @@ from ..language import STOPWORDS, strip_linkers, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import SPEECH, display_name, in_quotes, stands_alone, usable_sentences
+from .base import SPEECH, display_name, stands_alone, usable_sentences
 from .coref import body_for, evidence_from, with_name
 from .entities import EntityIndex
 from .flips import flip_for
-from .naming import PEOPLE
+from .naming import PEOPLE, bare_surnames, full_names_in
 from .quantity import HEDGES
 from .quotes import reporters_words
 
@@ -77,38 +77,6 @@ def _source(tok) -> bool:
 BARE = {"some", "many", "most", "others", "several", "few", "both", "all", "one", "another"}
 
 
-def _full_names(sent, clean: str, index) -> tuple[str, dict[str, str]]:
-    """``clean`` with each bare surname given in full, as the article first named the person
-    ("Li, 47, owns ..." -> "Li Shiping, 47, owns ..."), and what was changed. A statement on
-    its own has no earlier sentence to say who "Li" is (rounds 26-32). Not after a title
-    ("Mr Hill" says enough), and not where two people share the surname."""
-    full: dict[str, str] = {}
-    for ent in sent.ents:
-        if ent.label_ != "PERSON" or len(ent) != 1 or ent.text in full or in_quotes(ent[0]):
-            continue  # a quotation keeps its speaker's words
-        before = sent.doc[ent.start - 1] if ent.start > sent.start else None
-        if before is not None and (before.pos_ == "PROPN" or before.text.endswith(".")):
-            continue  # "Mr Hill", "Dr. Kim", "Coach Reid"
-        canon = index.lookup(ent.text)
-        if canon is None or canon.label != "PERSON":
-            continue
-        words = canon.name.split()
-        if len(words) < 2 or words[-1] != ent.text or canon.name in clean:
-            continue
-        namesakes = [
-            e for e in index.entities if e.label == "PERSON" and e.name.split()[-1] == ent.text
-        ]
-        if len(namesakes) != 1:
-            continue
-        found = re.search(rf"(?<![\w'’.-]){re.escape(ent.text)}(?![\w-])", clean)
-        head = clean[: found.start()] if found else ""
-        if found is None or head.count('"') % 2 or head.rfind("“") > head.rfind("”"):
-            continue
-        clean = clean[: found.start()] + canon.name + clean[found.end() :]
-        full[ent.text] = canon.name
-    return clean, full
-
-
 def _bare_some(sent) -> bool:
     subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
     return any(
@@ -161,7 +129,12 @@ class SentenceExtractor:
                 if body is None and not stands_alone(sent, first):
                     continue
             clean = without_also(clean)
-            clean, full = _full_names(sent, clean, index)
+            # "Li, 47, owns ..." -> "Li Shiping, 47, owns ...": alone, a statement has no
+            # earlier sentence to say who "Li" is (rounds 26-32).
+            surnames = bare_surnames(sent, analysis)
+            given = full_names_in(clean, surnames)
+            full = {b: name for b, name in surnames.items() if name in given and name not in clean}
+            clean = given
             clean = re.sub(r"(?<=\w) +([,.;:!?])(?=\s|$)", r"\1", clean)  # "Chevron Corp ."
             words = clean.split()
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
