@@ -120,8 +120,18 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(CLOSERS)[-1:] in (".", "!", "?", "…")
 
 
+# A headline may end on an abbreviation's full stop: "Ambassador to the U.N.".
+ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.)$")
+
+
 def _ends_period(text: str) -> bool:
-    return text.rstrip(CLOSERS)[-1:] in (".", "…")
+    return _unabbreviated(text)[-1:] in (".", "…")
+
+
+def _unabbreviated(text: str) -> str:
+    """The text without its closing marks or a last abbreviation's full stop: a headline
+    may end on "the U.N."."""
+    return ABBREVIATION_END.sub("", text.rstrip(CLOSERS)).rstrip()
 
 
 # ---------------------------------------------------------------- text and Markdown lines
@@ -341,7 +351,7 @@ def _title_like(t: str) -> bool:
         1 <= n <= 20
         and len(t) <= 200
         and bool(re.search(r"[^\W\d_]", t))
-        and t.rstrip(CLOSERS)[-1:] not in (".", ",", ":", ";", "…")
+        and _unabbreviated(t)[-1:] not in (".", ",", ":", ";", "…")
     )
 
 

@@ -64,10 +64,26 @@ def same_kind_number(a: str, b: str) -> bool:
     mag = lambda t: [x.lower() for x in MAGNITUDE.findall(t)][:1]  # noqa: E731
     if cur(a) != cur(b) or mag(a) != mag(b):
         return False
+    ua, ub = _unit(a), _unit(b)
+    if ua and ub and ua != ub:
+        return False  # "99-acre" for "190 miles": "located 99-acre north of Athens"
     va, vb = _value(a), _value(b)
     if va is None or vb is None or va == vb or va <= 0 or vb <= 0:
         return False
     return 0.1 <= vb / va <= 10
+
+
+SCALE_WORDS = {"bn", "m", "k", "million", "billion", "trillion", "thousand", "per", "cent"}
+
+
+def _unit(text: str) -> str:
+    """What a figure counts ("miles", "acre", "children"), singular, or "" where it says
+    nothing after the number."""
+    found = re.search(r"\d[\d,.]*(.*)$", text)
+    if found is None:
+        return ""  # "four": a count in words
+    words = [w for w in re.findall(r"[a-z]+", found.group(1).lower()) if w not in SCALE_WORDS]
+    return words[0].removesuffix("s") if words else ""
 
 
 BOUND = r"[A-Z]{0,2}[$£€¥]?\d[\d,]*(?:\.\d+)?"

@@ -495,3 +495,12 @@ def test_a_surname_inside_a_quotation_is_left_as_the_speaker_said_it():
         'Gordon Taylor said in 2004: "Wenger must apologise to the league for the row."\n'
     )
     assert not any("Arsene Wenger must" in t for t in texts), texts
+
+
+def test_no_statement_opening_on_its_verb_once_its_linker_is_dropped():
+    texts = statements(
+        "La La Land\n\nDamien Chazelle wrote the musical in 2010 at Harvard University.\n\n"
+        "And then came Chazelle's 2014 drumming drama Whiplash, which made him an Academy "
+        "Award nominee.\n"
+    )
+    assert texts and not any(t.startswith("Came") for t in texts), texts

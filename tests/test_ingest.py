@@ -542,3 +542,16 @@ def test_any_text_gives_an_article_or_a_quizgen_error(text, fmt):
         assert article.text == text.removeprefix("\ufeff")
     check_blocks(article)
     assert article.body_blocks()
+
+
+def test_a_headline_ending_on_an_abbreviation_is_the_title():
+    art = read_text(
+        "Nikki Haley to Resign as Trump's Ambassador to the U.N.\n\n"
+        "President Trump's ambassador to the United Nations, Nikki R. Haley, said on Tuesday "
+        "that she would resign at the end of the year.\n\n"
+        "The talks were held in Washington, D.C.\n"
+    )
+    assert art.title == "Nikki Haley to Resign as Trump's Ambassador to the U.N."
+    body = [art.text[b.start : b.end] for b in art.body_blocks()]
+    assert body[0].startswith("President Trump's ambassador")
+    assert body[-1] == "The talks were held in Washington, D.C."

@@ -113,3 +113,35 @@ def test_a_month_later_points_back_like_a_day_earlier():
 
     assert RELATIVE.search("A month later, milk would still cost 1 URV.")
     assert RELATIVE.search("A year earlier, the plant had closed.")
+
+
+def test_ditto_and_an_unexplained_here_point_back():
+    from quizgen.extract.coref import RELATIVE
+
+    assert RELATIVE.search("Ditto for Facebook, at the end of California Ave in Palo Alto.")
+    analysis = pipeline.analyze(
+        read_text(
+            "Valley\n\nGoogle moved to Mountain View in 1999.\n\n"
+            "Google spread out from its first building here to the buildings around it.\n\n"
+            'Larry Page said in 2004: "We like it here."\n'
+        ),
+        cache=False,
+    )
+    from quizgen.extract.coref import pointing_phrases
+
+    found = [pointing_phrases(s, analysis) for s, _ in analysis.sentences()]
+    assert "here" in found[1] and "here" not in found[2], found
+
+
+def test_a_figure_stands_only_for_a_figure_of_the_same_unit():
+    from quizgen.kinds import same_kind_number
+
+    assert not same_kind_number("190 miles", "99-acre")
+    assert same_kind_number("190 miles", "99 miles")
+    assert same_kind_number("$7 billion", "$3 billion")
+
+
+def test_a_count_in_words_has_no_unit_to_compare():
+    from quizgen.kinds import same_kind_number
+
+    assert same_kind_number("four", "eight") == same_kind_number("4", "8")

@@ -285,6 +285,8 @@ RELATIVE = re.compile(
     r"|days later|weeks later"
     # "In the years that followed": followed what? "In a separate session": from which?
     r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|an? separate [a-z]+"
+    # "Ditto for Facebook": the same as what?
+    r"|ditto"
     # "the former said": the former of two; not "the former president"
     r"|the (?:latter|former)(?=[,.;:)]| (?:is|was|has|had|said|says|will|would|can|could|are|were)\b)"
     r"|such an? \w+|such (?!as\b)\w+s"
@@ -394,6 +396,9 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
     topic = topic_words(analysis)
     found = [m.group() for m in RELATIVE.finditer(sent.text)]
     for tok in sent:
+        if tok.lower_ == "here" and tok.dep_ == "advmod" and not in_quotes(tok):
+            found.append(tok.text)  # "its first building here": where? (a speaker's is theirs)
+            continue
         if (
             tok.lower_ in ("that", "this", "these", "those")
             and tok.dep_ == "det"

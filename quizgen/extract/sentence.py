@@ -77,6 +77,14 @@ def _source(tok) -> bool:
 BARE = {"some", "many", "most", "others", "several", "few", "both", "all", "one", "another"}
 
 
+def _verb_first(sent, skipped: int) -> bool:
+    """Whether the statement, once its linkers are dropped ``skipped`` characters in, opens on
+    its main verb: an inverted sentence that reads as a fragment alone."""
+    start = sent.start_char + skipped
+    first = next((t for t in sent if t.idx >= start and not t.is_punct), None)
+    return first is not None and first.i == sent.root.i and first.pos_ in ("VERB", "AUX")
+
+
 def _bare_some(sent) -> bool:
     subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
     return any(
@@ -108,6 +116,8 @@ class SentenceExtractor:
             if text.startswith("(") or re.search(r"[.!?]\)$", text) or _bare_some(sent):
                 continue  # an aside in brackets, or "Some earn as little as $11": some who?
             clean = _opening(text)
+            if _verb_first(sent, len(text) - len(strip_linkers(text))):
+                continue  # "(And then) came Chazelle's drama Whiplash": no subject before it
             evidence = analysis.evidence(sent, off)
             # "The company said ...", "He also promised ...": shown with the name, where the
             # name is certain, and the evidence reaching back to where it is named.
