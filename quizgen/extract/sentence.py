@@ -46,6 +46,10 @@ def _content(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP and len(w) > 2}
 
 
+# Verbs of a source passing news on, not of someone holding a view.
+ANNOUNCE = {"announce", "report", "confirm", "reveal", "disclose"}
+
+
 def _source(tok) -> bool:
     """Whether the name only says where the news came from: "according to" someone, the body
     in a speaker's or anyone's description ("a spokesman for Trend Micro", "a co-author in
@@ -92,9 +96,6 @@ def _bare_some(sent) -> bool:
         and not any(c.dep_ in ("prep", "amod", "relcl", "acl", "det") for c in t.children)
         for t in subj
     )
-
-
-ANNOUNCE = {"announce", "report", "confirm", "reveal", "disclose"}
 
 
 class SentenceExtractor:
