@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from .entities import EntityIndex, clean_mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from ..model import Fact
     from ..nlp import Analysis
 
 SPEECH = {
@@ -351,6 +353,28 @@ def guessing(runs: list, analysis: Analysis) -> list:
         judge([t for i in todo for t in guesses[i]], analysis)
         todo = [i for i in todo if i in failed or not all(memo[t] for t in guesses[i])]
     return results
+
+
+def kept_for_reruns(analysis: Analysis, doc: Doc, key, compute) -> list[Fact]:
+    """``compute()``'s facts (a part of one run that depends only on ``doc``, ``key`` and
+    the verdicts it asks for), worked out again in a repeated run only where one of the
+    verdicts it guessed was wrong: with every guess right, the repeat would ask the same
+    questions, get the same verdicts and make the same facts. Each call gets its own copies,
+    since callers add slots to the facts they are given."""
+    memo = analysis.cache.setdefault("kept_for_reruns", {})
+    verdicts = analysis.cache.setdefault("well_formed", {})
+    found = memo.get((id(doc), key))
+    if found is None or found[0] is not doc or not all(verdicts.get(t) for t in found[2]):
+        guesses = analysis.cache.get(GUESSES)
+        start = len(guesses) if guesses is not None else 0
+        facts = compute()
+        guessed = guesses[start:] if guesses is not None else []
+        found = memo[(id(doc), key)] = (doc, [_copy(f) for f in facts], guessed)
+    return [_copy(f) for f in found[1]]
+
+
+def _copy(fact: Fact) -> Fact:
+    return replace(fact, slots=dict(fact.slots))
 
 
 def _to_parse(question: str | None) -> str | None:

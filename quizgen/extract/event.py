@@ -22,6 +22,7 @@ from .base import (
     display_name,
     hypothetical,
     is_pronoun,
+    kept_for_reruns,
     stands_alone,
     subject_name,
     usable_sentences,
@@ -287,45 +288,53 @@ class EventExtractor:
         for sent, off in usable_sentences(analysis):
             if not reporters_words(sent.text.strip()):
                 continue  # a quotation's words are its speaker's: asked as statements
-            # Subordinate clauses too, for a named actor: "As Kim reached Vietnam on Tuesday".
-            # Subordinate and relative clauses too ("Joseph Scholes, who hanged himself ...").
-            subordinate = [
-                t for t in sent if t.dep_ in ("advcl", "ccomp", "relcl") and t.pos_ == "VERB"
-            ]
-            source, reported = reporting_frame(sent)
-            for verb in [sent.root, *subordinate]:
-                if any(
-                    c.dep_ in ("mark", "advmod") and c.lower_ in UNSETTLED and c.i < verb.i
-                    for c in verb.children
-                ):
-                    # "to see if Lewsey had touched down", "calls into question why Iran is
-                    # enriching uranium": not something the article says happened.
+            # This extractor runs again after a wrong guess for about half of all articles
+            # (see ``guessing``): a sentence whose own guesses were right keeps its facts.
+            key = ("event", sent.start)
+            facts += kept_for_reruns(
+                analysis, sent.doc, key, lambda s=sent, o=off: self._sentence(s, o, analysis, index)
+            )
+        return facts
+
+    def _sentence(self, sent, off, analysis: Analysis, index) -> list[Fact]:
+        facts = []
+        # Subordinate clauses too, for a named actor: "As Kim reached Vietnam on Tuesday".
+        # Subordinate and relative clauses too ("Joseph Scholes, who hanged himself ...").
+        subordinate = [
+            t for t in sent if t.dep_ in ("advcl", "ccomp", "relcl") and t.pos_ == "VERB"
+        ]
+        source, reported = reporting_frame(sent)
+        for verb in [sent.root, *subordinate]:
+            if any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in UNSETTLED and c.i < verb.i
+                for c in verb.children
+            ):
+                # "to see if Lewsey had touched down", "calls into question why Iran is
+                # enriching uranium": not something the article says happened.
+                continue
+            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in NOT_ASSERTED:
+                continue  # "to ensure Iran does not develop a weapon": a goal, not a fact
+            main = verb == sent.root or verb == reported
+            # "China believes the Council needs to ...": the Council's need is China's view.
+            believer = ""
+            if verb != reported and verb.dep_ == "ccomp" and reports(verb.head):
+                holder = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                if holder is None or is_pronoun(holder):
                     continue
-                if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in NOT_ASSERTED:
-                    continue  # "to ensure Iran does not develop a weapon": a goal, not a fact
-                main = verb == sent.root or verb == reported
-                # "China believes the Council needs to ...": the Council's need is China's view.
-                believer = ""
-                if verb != reported and verb.dep_ == "ccomp" and reports(verb.head):
-                    holder = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-                    if holder is None or is_pronoun(holder):
-                        continue
-                    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                    if subj is not None and subj.lower_ in ("he", "she"):
-                        believer = ""  # "the chancellor said he was ...": his own doing
-                    else:
-                        believer, label = subject_name(holder, analysis)
-                    if believer and not label:
-                        # "the chancellor", not "chancellor": a description keeps its article.
-                        believer = _source(holder)
-                fact = self._event(
-                    verb, sent, off, analysis, index, main=main, believed=bool(believer)
-                )
-                if fact is not None:
-                    if verb == reported or believer:
-                        fact.slots["according_to"] = source if verb == reported else believer
-                        fact.slots["statement"] = ""  # the claim is the source's, not a fact
-                    facts.append(fact)
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ in ("he", "she"):
+                    believer = ""  # "the chancellor said he was ...": his own doing
+                else:
+                    believer, label = subject_name(holder, analysis)
+                if believer and not label:
+                    # "the chancellor", not "chancellor": a description keeps its article.
+                    believer = _source(holder)
+            fact = self._event(verb, sent, off, analysis, index, main=main, believed=bool(believer))
+            if fact is not None:
+                if verb == reported or believer:
+                    fact.slots["according_to"] = source if verb == reported else believer
+                    fact.slots["statement"] = ""  # the claim is the source's, not a fact
+                facts.append(fact)
         return facts
 
     @staticmethod
