@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -133,14 +134,33 @@ def hypothetical(verb: Token) -> bool:
 
 def in_quotes(tok: Token) -> bool:
     """Whether a token stands inside quotation marks within its sentence."""
-    sent = tok.sent
+    doc = tok.doc
+    found = _QUOTED.get(id(doc))
+    if found is None or found[0]() is not doc:
+        if len(_QUOTED) >= 1024:
+            _QUOTED.clear()  # entries of docs gone; only a few articles' docs are in use
+        found = _QUOTED[id(doc)] = (weakref.ref(doc), _quote_states(doc))
+    return found[1][tok.i]
+
+
+# Each doc's answers, found in one walk: the extractors and the sentence marks ask about
+# 130 tokens an article, and each question walked its sentence from the start, making a new
+# Token object for every word. Weak references, so that a batch keeps no old doc alive.
+_QUOTED: dict[int, tuple[weakref.ref, list[bool]]] = {}
+
+
+def _quote_states(doc: Doc) -> list[bool]:
+    """For every token of ``doc``, whether a quotation opened earlier in its sentence is
+    still open (a straight quote opens and closes in turn)."""
+    states = []
     opened = False
-    for t in sent:
-        if t.i >= tok.i:
-            break
+    for t in doc:
+        if t.is_sent_start:
+            opened = False
+        states.append(opened)
         if t.text in ('"', "“", "”") or t.tag_ in ("``", "''"):
             opened = not opened if t.text == '"' or t.tag_ in ("``", "''") else t.text == "“"
-    return opened
+    return states
 
 
 def subject_name(subj: Token, analysis: Analysis) -> tuple[str, str]:
