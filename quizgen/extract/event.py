@@ -434,7 +434,8 @@ class EventExtractor:
         if wh and not any(c.dep_ == "conj" for c in subj.children) and verb.dep_ != "relcl":
             q = ask(verb, sent, None, wh, drop=drop, subj_text=written)
             # A subordinate clause alone is often too thin to ask about ("Who leaves office?").
-            if _ok(q, name, analysis) and (main or len(q.split()) >= 7):
+            # The length first: a question too short to keep needs no parse of its own.
+            if (main or len((q or "").split()) >= 7) and _ok(q, name, analysis):
                 slots["who_q"] = q
         # "is planning to return children to Albania": the xcomp's objects and places are
         # the clause's own ("Where is the government planning to return children?").
@@ -478,7 +479,7 @@ class EventExtractor:
                     ans = canon.name if canon else answer_text(ent)
                     if is_capital(ent.text):
                         ans = answer_text(ent)  # "to London": the city, not the UK it stands for
-                    if _ok(q, ans, analysis) and not slots["where"]:
+                    if not slots["where"] and _ok(q, ans, analysis):
                         slots["where_q"], slots["where"] = q, ans
             elif child.dep_ == "agent" and not slots["by"]:
                 # "It was granted a royal charter by King Charles II": by whom?
