@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 PLAIN = re.compile(r"[a-z]+")
 # A currency sign and a percent sign are not part of a token for wordfreq, and Unicode word
@@ -69,6 +69,9 @@ def _english() -> dict[str, int] | None:
         return None
 
 
+# Kept for the process: the same words come back in every article (a lemma and its form in
+# the term extractor, each candidate option in generation): three calls in five.
+@lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
     """``wordfreq.zipf_frequency(word, "en")``."""
     tokens = _tokens(word)
