@@ -252,7 +252,7 @@ def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
             if t.i >= tok.i:
                 break
             if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON":
-                ent = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+                ent = next((e for e in sent_ents(sent, analysis) if e.start <= t.i < e.end), None)
                 found = index.lookup(ent.text) if ent is not None else None
                 if found is not None and found.label == "PERSON":
                     people.add(found.name)

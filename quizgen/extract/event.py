@@ -23,6 +23,7 @@ from .base import (
     hypothetical,
     is_pronoun,
     kept_for_reruns,
+    sent_ents,
     stands_alone,
     subject_name,
     usable_sentences,
@@ -445,7 +446,7 @@ class EventExtractor:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
-                ents = [e for e in sent.ents if e.start <= pobj.i < e.end]
+                ents = [e for e in sent_ents(sent, analysis) if e.start <= pobj.i < e.end]
                 if not ents:
                     continue
                 ent = ents[0]
@@ -484,7 +485,7 @@ class EventExtractor:
             elif child.dep_ == "agent" and not slots["by"]:
                 # "It was granted a royal charter by King Charles II": by whom?
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                ents = [e for e in sent.ents if pobj is not None and e.root == pobj]
+                ents = [e for e in sent_ents(sent, analysis) if pobj is not None and e.root == pobj]
                 if ents and ents[0].label_ == "PERSON":
                     canon = index.lookup(ents[0].text)
                     ans = canon.name if canon else answer_text(ents[0])
@@ -495,7 +496,9 @@ class EventExtractor:
                         slots["by_q"], slots["by"] = q, ans
             elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE" and not slots["when"]:
                 q = ask(verb, sent, set(child.subtree), "When", drop=drop, subj_text=written)
-                date = next((e for e in sent.ents if e.start <= child.i < e.end), None)
+                date = next(
+                    (e for e in sent_ents(sent, analysis) if e.start <= child.i < e.end), None
+                )
                 ans = date.text if date is not None and len(list(child.subtree)) <= 4 else ""
                 if _ok(q, ans, analysis):
                     slots["when_q"], slots["when"] = q, ans
@@ -515,7 +518,7 @@ class EventExtractor:
                 toks = list(child.subtree)
                 if len(toks) > 12:
                     continue
-                obj_ents = [e for e in sent.ents if e.root == child]
+                obj_ents = [e for e in sent_ents(sent, analysis) if e.root == child]
                 wh = "Who" if obj_ents and obj_ents[0].label_ == "PERSON" else "What"
                 q = ask(verb, sent, set(toks), wh, drop=drop, subj_text=written)
                 ans = answer_text(toks)
