@@ -393,7 +393,7 @@ class EventExtractor:
         slots = {
             "subject": name,
             "subject_label": label,
-            "statement": clause_text(sent) if main and stands_alone(sent) else "",
+            "statement": "",  # filled in at the end, for a verb that gives a fact
             "who_q": "",
             "by_q": "",
             "by": "",
@@ -527,6 +527,10 @@ class EventExtractor:
                     slots["object_label"] = obj_ents[0].label_ if obj_ents else ""
         if not any(slots.get(k) for k in ("who_q", "when_q", "where_q", "what_q", "by_q", "do_q")):
             return None
+        # Only now: most verbs give no fact, and the statement is a walk and a render of the
+        # whole sentence.
+        if main and not source and stands_alone(sent):
+            slots["statement"] = clause_text(sent)
         if source:
             slots["according_to"] = source
             slots["statement"] = ""  # the source's claim, not a fact to mark true
