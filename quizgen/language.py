@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -138,6 +139,9 @@ TIDY = [
 SPACES = re.compile(r"\s+")
 
 
+# Kept for the process (bounded): three texts in five come back (a clause rendered by several
+# extractors, a text tidied by ``render`` and again by its caller), and each is six passes.
+@lru_cache(maxsize=1 << 14)
 def tidy(text: str) -> str:
     text = SPACES.sub(" ", text).strip()
     for pattern, repl in TIDY:
