@@ -243,6 +243,9 @@ LINKERS_LONGEST_FIRST = sorted(LINKERS, key=len, reverse=True)
 LINKER_PHRASE = re.compile(r"(far|much|many|long|that|of)\b")
 
 
+# Kept for the process (bounded): two calls in three are for a clause already stripped (the
+# same sentence's statement made by several extractors).
+@lru_cache(maxsize=1 << 14)
 def strip_linkers(text: str) -> str:
     text = DATELINE.sub("", text)
     low = text.lower()
