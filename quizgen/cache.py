@@ -272,6 +272,9 @@ def docs_bytes(docs: list[Doc], store_user_data: bool) -> bytes:
     out = DocBin(store_user_data=store_user_data)
     columns = [out.attrs.index(IDS[name]) for name in STRING_ATTRS]
     morphs = out.attrs.index(IDS["MORPH"])
+    # The hashes whose strings are stored, looked up once for the article: its paragraphs
+    # share most of their words, tags and labels.
+    hashes: dict[int, tuple[Any, list, list]] = {}  # by vocabulary: one, for one model's docs
     for doc in docs:
         array = doc.to_array(out.attrs)
         if len(array.shape) == 1:
@@ -281,11 +284,9 @@ def docs_bytes(docs: list[Doc], store_user_data: bool) -> bytes:
         out.spaces.append(numpy.asarray(spaces.reshape((spaces.shape[0], 1)), dtype=bool))
         out.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
         strings = doc.vocab.strings
-        out.strings.update(strings[int(h)] for h in numpy.unique(array[:, columns]))
-        # str(token.morph), which is "" for no features where the hash is that of "_".
-        out.strings.update(
-            str(MorphAnalysis.from_id(doc.vocab, int(h))) for h in numpy.unique(array[:, morphs])
-        )
+        found = hashes.setdefault(id(doc.vocab), (doc.vocab, [], []))
+        found[1].append(array[:, columns].ravel())
+        found[2].append(array[:, morphs])
         out.cats.append(doc.cats)
         if store_user_data:
             out.user_data.append(_msgpack(doc.user_data))
@@ -297,6 +298,13 @@ def docs_bytes(docs: list[Doc], store_user_data: bool) -> bytes:
                     out.strings.add(span.kb_id_)
                 if span.id in strings:
                     out.strings.add(span.id_)
+    for vocab, words, morphs_found in hashes.values():
+        out.strings.update(vocab.strings[int(h)] for h in numpy.unique(numpy.concatenate(words)))
+        # str(token.morph), which is "" for no features where the hash is that of "_".
+        out.strings.update(
+            str(MorphAnalysis.from_id(vocab, int(h)))
+            for h in numpy.unique(numpy.concatenate(morphs_found))
+        )
     # What DocBin.to_bytes packs.
     tokens = numpy.vstack(out.tokens) if out.tokens else numpy.asarray([])
     spaces = numpy.vstack(out.spaces) if out.spaces else numpy.asarray([])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 PLAIN = re.compile(r"[a-z]+")
 # A currency sign and a percent sign are not part of a token for wordfreq, and Unicode word
@@ -69,30 +69,60 @@ def _english() -> dict[str, int] | None:
         return None
 
 
+# Kept for the process: the same words come back in every article (a lemma and its form in
+# the term extractor, each candidate option in generation): three calls in five.
+@lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
     """``wordfreq.zipf_frequency(word, "en")``."""
     tokens = _tokens(word)
     table = _listed() if tokens else None
     if table is None:
-        from wordfreq import zipf_frequency
+        return _by_wordfreq(word)
+    return _combined(tokens, table, _smashed, _digit_freq)
 
-        return zipf_frequency(word, "en")
+
+def _by_wordfreq(word: str) -> float:
+    """The value for a word that needs wordfreq's tokenizer ("u.s.", "façade", "n’t"): its
+    tokens, looked up in the table above. ``zipf_frequency`` would read the same list again,
+    into a dict of floats (0.4 s, for the one or two such words of an article)."""
+    table = _listed()
+    try:
+        from wordfreq import lossy_tokenize
+        from wordfreq.numbers import digit_freq, smash_numbers
+
+        if table is not None:
+            return _combined(lossy_tokenize(word, "en"), table, smash_numbers, digit_freq)
+    except (ImportError, UnicodeError):
+        pass
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _combined(tokens: list[str], table: dict[bytes, int], smash, digit_freq) -> float:
+    """wordfreq's own arithmetic and rounding (``_word_frequency``), step by step, so that
+    the result is bit for bit the same: the frequencies of several tokens combine as
+    1/f = 1/f1 + 1/f2 + ..., and any unlisted token gives the minimum."""
     minimum = 10**0 / 1e9  # wordfreq's default minimum: Zipf 0
-    # wordfreq's own arithmetic and rounding, step by step, so the result is bit for bit the
-    # same: the frequencies of several tokens combine as 1/f = 1/f1 + 1/f2 + ...
+    if not tokens:
+        return round(math.log(minimum, 10) + 9, 2)
     one_over = 0.0
     for token in tokens:
-        smashed = MULTI_DIGIT.sub(lambda m: re.sub("[0-9]", "0", m.group(0)), token)
+        smashed = smash(token)
         index = table.get(smashed.encode("utf-8"))
         if index is None:
-            return round(math.log(minimum, 10) + 9, 2)  # any unlisted token: the minimum
+            return round(math.log(minimum, 10) + 9, 2)
         listed = 10 ** (-index / 100)
         if smashed != token:
-            listed *= _digit_freq(token)
+            listed *= digit_freq(token)
         one_over += 1.0 / listed
     unrounded = max(1.0 / one_over, minimum)
     freq = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
     return round(math.log(freq, 10) + 9, 2)
+
+
+def _smashed(token: str) -> str:
+    return MULTI_DIGIT.sub(lambda m: re.sub("[0-9]", "0", m.group(0)), token)
 
 
 def _tokens(word: str) -> list[str]:

@@ -221,28 +221,34 @@ class Generator:
         # offered (or swapped in) where the prompt says "the US".
         text = f" {norm(prompt)} "
         present = {g for name, g in self.aliases.group.items() if name and f" {name} " in text}
+        # What depends only on the answer and the prompt, worked out once for the pool's
+        # candidates, not once for each (a pool has a dozen).
+        answer_norm, prompt_norm = norm(answer), norm(prompt)
+        capitalised = re.findall(r"\b[A-Z][a-z]{3,}\b", prompt)
+        person = self.labels.get(answer_norm) == "PERSON"
         for cand in self.pool(spec):
-            if self.aliases.group.get(norm(cand)) in present or not parallel(cand, answer):
+            cand_norm = norm(cand)
+            if self.aliases.group.get(cand_norm) in present or not parallel(cand, answer):
                 continue
             if any(self.aliases.same(cand, c) for c in already):
                 continue
             if self.aliases.same(cand, answer) or any(self.aliases.same(cand, c) for c in chosen):
                 continue
-            if norm(cand) and norm(cand) in norm(prompt):
+            if cand_norm and cand_norm in prompt_norm:
                 continue
-            if any(self.aliases.same(cand, w) for w in re.findall(r"\b[A-Z][a-z]{3,}\b", prompt)):
+            if any(self.aliases.same(cand, w) for w in capitalised):
                 continue  # "Wilkinson" is in the sentence: "Jonny Wilkinson" is no stand-in
-            if norm(answer) in norm(cand) or norm(cand) in norm(answer):
+            if answer_norm in cand_norm or cand_norm in answer_norm:
                 continue
             if any(near_spelling(cand, other) for other in (answer, *already, *chosen)):
                 continue
             if has_dangling_pronoun(cand):
                 continue  # "Its founder": whose?
-            if self.labels.get(norm(answer)) == "PERSON" and not_a_person(cand):
+            if person and not_a_person(cand):
                 continue  # "Lib Dem" offered among politicians: a party, not a person
-            if self.labels.get(norm(answer)) != "PERSON" and self._is_surname(cand):
+            if not person and self._is_surname(cand):
                 continue
-            ka, kc = self.role_kind.get(norm(answer), ""), self.role_kind.get(norm(cand), "")
+            ka, kc = self.role_kind.get(answer_norm, ""), self.role_kind.get(cand_norm, "")
             if ka and kc and ka != kc:
                 continue  # a manager among players, a reporter among judges
             chosen.append(cand)

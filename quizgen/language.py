@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -139,6 +140,9 @@ TIDY = [
 SPACES = re.compile(r"\s+")
 
 
+# Kept for the process (bounded): three texts in five come back (a clause rendered by several
+# extractors, a text tidied by ``render`` and again by its caller), and each is six passes.
+@lru_cache(maxsize=1 << 14)
 def tidy(text: str) -> str:
     text = SPACES.sub(" ", text).strip()
     for pattern, repl in TIDY:
@@ -240,6 +244,9 @@ LINKERS_LONGEST_FIRST = sorted(LINKERS, key=len, reverse=True)
 LINKER_PHRASE = re.compile(r"(far|much|many|long|that|of)\b")
 
 
+# Kept for the process (bounded): two calls in three are for a clause already stripped (the
+# same sentence's statement made by several extractors).
+@lru_cache(maxsize=1 << 14)
 def strip_linkers(text: str) -> str:
     text = DATELINE.sub("", text)
     low = text.lower()

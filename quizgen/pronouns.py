@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 PRONOUNS = {
     "it",
@@ -144,7 +145,13 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
     A pronoun is explained when something it can refer to stands before it in the same text
     ("Banks say they ..."), or when it refers to nothing ("It has emerged that ...").
     """
-    allow = {a.lower() for a in allowed}
+    return _dangling(text, frozenset(a.lower() for a in allowed))
+
+
+# Kept for the process (bounded): one text in two is asked again (an option checked for each
+# question it could serve, a question by the extractor that made it and again by selection).
+@lru_cache(maxsize=1 << 14)
+def _dangling(text: str, allow: frozenset[str]) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z']*", text)
     # What the words before the current one hold, kept up word by word (not recounted for
     # every word): content words, whether one is plural or a name, and whether a name is.

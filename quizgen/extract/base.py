@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import weakref
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,7 @@ from .entities import EntityIndex, clean_mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from ..model import Fact
     from ..nlp import Analysis
 
 SPEECH = {
@@ -131,14 +134,33 @@ def hypothetical(verb: Token) -> bool:
 
 def in_quotes(tok: Token) -> bool:
     """Whether a token stands inside quotation marks within its sentence."""
-    sent = tok.sent
+    doc = tok.doc
+    found = _QUOTED.get(id(doc))
+    if found is None or found[0]() is not doc:
+        if len(_QUOTED) >= 1024:
+            _QUOTED.clear()  # entries of docs gone; only a few articles' docs are in use
+        found = _QUOTED[id(doc)] = (weakref.ref(doc), _quote_states(doc))
+    return found[1][tok.i]
+
+
+# Each doc's answers, found in one walk: the extractors and the sentence marks ask about
+# 130 tokens an article, and each question walked its sentence from the start, making a new
+# Token object for every word. Weak references, so that a batch keeps no old doc alive.
+_QUOTED: dict[int, tuple[weakref.ref, list[bool]]] = {}
+
+
+def _quote_states(doc: Doc) -> list[bool]:
+    """For every token of ``doc``, whether a quotation opened earlier in its sentence is
+    still open (a straight quote opens and closes in turn)."""
+    states = []
     opened = False
-    for t in sent:
-        if t.i >= tok.i:
-            break
+    for t in doc:
+        if t.is_sent_start:
+            opened = False
+        states.append(opened)
         if t.text in ('"', "“", "”") or t.tag_ in ("``", "''"):
             opened = not opened if t.text == '"' or t.tag_ in ("``", "''") else t.text == "“"
-    return opened
+    return states
 
 
 def subject_name(subj: Token, analysis: Analysis) -> tuple[str, str]:
@@ -230,7 +252,7 @@ def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
             if t.i >= tok.i:
                 break
             if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON":
-                ent = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+                ent = next((e for e in sent_ents(sent, analysis) if e.start <= t.i < e.end), None)
                 found = index.lookup(ent.text) if ent is not None else None
                 if found is not None and found.label == "PERSON":
                     people.add(found.name)
@@ -351,6 +373,28 @@ def guessing(runs: list, analysis: Analysis) -> list:
         judge([t for i in todo for t in guesses[i]], analysis)
         todo = [i for i in todo if i in failed or not all(memo[t] for t in guesses[i])]
     return results
+
+
+def kept_for_reruns(analysis: Analysis, doc: Doc, key, compute) -> list[Fact]:
+    """``compute()``'s facts (a part of one run that depends only on ``doc``, ``key`` and
+    the verdicts it asks for), worked out again in a repeated run only where one of the
+    verdicts it guessed was wrong: with every guess right, the repeat would ask the same
+    questions, get the same verdicts and make the same facts. Each call gets its own copies,
+    since callers add slots to the facts they are given."""
+    memo = analysis.cache.setdefault("kept_for_reruns", {})
+    verdicts = analysis.cache.setdefault("well_formed", {})
+    found = memo.get((id(doc), key))
+    if found is None or found[0] is not doc or not all(verdicts.get(t) for t in found[2]):
+        guesses = analysis.cache.get(GUESSES)
+        start = len(guesses) if guesses is not None else 0
+        facts = compute()
+        guessed = guesses[start:] if guesses is not None else []
+        found = memo[(id(doc), key)] = (doc, [_copy(f) for f in facts], guessed)
+    return [_copy(f) for f in found[1]]
+
+
+def _copy(fact: Fact) -> Fact:
+    return replace(fact, slots=dict(fact.slots))
 
 
 def _to_parse(question: str | None) -> str | None:

@@ -256,7 +256,7 @@ class ClaimExtractor:
             return None
         modals = [c for c in root.children if c.dep_ == "aux" and c.lower_ in STANCE]
         slots = {
-            "claim": clause_text(sent),
+            "claim": "",  # with the subject, filled in at the end for a sentence that gives a fact
             "stance": modals[0].lower_ if modals else "",
             "voice": voice,
             "subject": "",
@@ -271,12 +271,6 @@ class ClaimExtractor:
             "evidence": "",
         }
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and not is_pronoun(subj):
-            # The subject as the sentence writes it, so a true/false item can swap it.
-            _, label = subject_name(subj, analysis)
-            written = answer_text(subj.subtree)
-            if label and written in slots["claim"]:
-                slots["subject"], slots["subject_label"] = written, label
         # "We need a full report on what went wrong": in the writer's own voice, what is needed.
         needs = [
             v for v in (root, *root.children) if v.lemma_ == "need" and v.dep_ in ("ROOT", "ccomp")
@@ -388,6 +382,15 @@ class ClaimExtractor:
         asks = [slots[k] for k in ("do_q", "unless_q", "condition_q", "evidence_q")]
         if not slots["stance"] and not any(asks):
             return None
+        # Only now: most sentences give no claim, and the claim is a render of the whole
+        # sentence.
+        slots["claim"] = clause_text(sent)
+        if subj is not None and not is_pronoun(subj):
+            # The subject as the sentence writes it, so a true/false item can swap it.
+            _, label = subject_name(subj, analysis)
+            written = answer_text(subj.subtree)
+            if label and written in slots["claim"]:
+                slots["subject"], slots["subject_label"] = written, label
         salience = 0.6 + 0.1 * sum(bool(a) for a in asks)
         return Fact.make(
             "claim", slots, analysis.evidence(sent, off), salience=salience, extractor="claim"

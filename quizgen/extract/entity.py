@@ -6,6 +6,7 @@ import re
 
 from ..model import Fact
 from ..nlp import Analysis
+from .base import doc_ents
 from .entities import EntityIndex, role_of
 
 OFFICES = {
@@ -44,7 +45,7 @@ class EntityExtractor:
         # model took for an organisation.
         acts: set[str] = set()
         for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
-            for ent in doc.ents:
+            for ent in doc_ents(doc, analysis):
                 canon = index.lookup(ent.text)
                 if canon is None:
                     continue

@@ -22,6 +22,8 @@ from .base import (
     display_name,
     hypothetical,
     is_pronoun,
+    kept_for_reruns,
+    sent_ents,
     stands_alone,
     subject_name,
     usable_sentences,
@@ -287,45 +289,53 @@ class EventExtractor:
         for sent, off in usable_sentences(analysis):
             if not reporters_words(sent.text.strip()):
                 continue  # a quotation's words are its speaker's: asked as statements
-            # Subordinate clauses too, for a named actor: "As Kim reached Vietnam on Tuesday".
-            # Subordinate and relative clauses too ("Joseph Scholes, who hanged himself ...").
-            subordinate = [
-                t for t in sent if t.dep_ in ("advcl", "ccomp", "relcl") and t.pos_ == "VERB"
-            ]
-            source, reported = reporting_frame(sent)
-            for verb in [sent.root, *subordinate]:
-                if any(
-                    c.dep_ in ("mark", "advmod") and c.lower_ in UNSETTLED and c.i < verb.i
-                    for c in verb.children
-                ):
-                    # "to see if Lewsey had touched down", "calls into question why Iran is
-                    # enriching uranium": not something the article says happened.
+            # This extractor runs again after a wrong guess for about half of all articles
+            # (see ``guessing``): a sentence whose own guesses were right keeps its facts.
+            key = ("event", sent.start)
+            facts += kept_for_reruns(
+                analysis, sent.doc, key, lambda s=sent, o=off: self._sentence(s, o, analysis, index)
+            )
+        return facts
+
+    def _sentence(self, sent, off, analysis: Analysis, index) -> list[Fact]:
+        facts = []
+        # Subordinate clauses too, for a named actor: "As Kim reached Vietnam on Tuesday".
+        # Subordinate and relative clauses too ("Joseph Scholes, who hanged himself ...").
+        subordinate = [
+            t for t in sent if t.dep_ in ("advcl", "ccomp", "relcl") and t.pos_ == "VERB"
+        ]
+        source, reported = reporting_frame(sent)
+        for verb in [sent.root, *subordinate]:
+            if any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in UNSETTLED and c.i < verb.i
+                for c in verb.children
+            ):
+                # "to see if Lewsey had touched down", "calls into question why Iran is
+                # enriching uranium": not something the article says happened.
+                continue
+            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in NOT_ASSERTED:
+                continue  # "to ensure Iran does not develop a weapon": a goal, not a fact
+            main = verb == sent.root or verb == reported
+            # "China believes the Council needs to ...": the Council's need is China's view.
+            believer = ""
+            if verb != reported and verb.dep_ == "ccomp" and reports(verb.head):
+                holder = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                if holder is None or is_pronoun(holder):
                     continue
-                if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in NOT_ASSERTED:
-                    continue  # "to ensure Iran does not develop a weapon": a goal, not a fact
-                main = verb == sent.root or verb == reported
-                # "China believes the Council needs to ...": the Council's need is China's view.
-                believer = ""
-                if verb != reported and verb.dep_ == "ccomp" and reports(verb.head):
-                    holder = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-                    if holder is None or is_pronoun(holder):
-                        continue
-                    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                    if subj is not None and subj.lower_ in ("he", "she"):
-                        believer = ""  # "the chancellor said he was ...": his own doing
-                    else:
-                        believer, label = subject_name(holder, analysis)
-                    if believer and not label:
-                        # "the chancellor", not "chancellor": a description keeps its article.
-                        believer = _source(holder)
-                fact = self._event(
-                    verb, sent, off, analysis, index, main=main, believed=bool(believer)
-                )
-                if fact is not None:
-                    if verb == reported or believer:
-                        fact.slots["according_to"] = source if verb == reported else believer
-                        fact.slots["statement"] = ""  # the claim is the source's, not a fact
-                    facts.append(fact)
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ in ("he", "she"):
+                    believer = ""  # "the chancellor said he was ...": his own doing
+                else:
+                    believer, label = subject_name(holder, analysis)
+                if believer and not label:
+                    # "the chancellor", not "chancellor": a description keeps its article.
+                    believer = _source(holder)
+            fact = self._event(verb, sent, off, analysis, index, main=main, believed=bool(believer))
+            if fact is not None:
+                if verb == reported or believer:
+                    fact.slots["according_to"] = source if verb == reported else believer
+                    fact.slots["statement"] = ""  # the claim is the source's, not a fact
+                facts.append(fact)
         return facts
 
     @staticmethod
@@ -386,7 +396,7 @@ class EventExtractor:
         slots = {
             "subject": name,
             "subject_label": label,
-            "statement": clause_text(sent) if main and stands_alone(sent) else "",
+            "statement": "",  # filled in at the end, for a verb that gives a fact
             "who_q": "",
             "by_q": "",
             "by": "",
@@ -428,7 +438,8 @@ class EventExtractor:
         if wh and not any(c.dep_ == "conj" for c in subj.children) and verb.dep_ != "relcl":
             q = ask(verb, sent, None, wh, drop=drop, subj_text=written)
             # A subordinate clause alone is often too thin to ask about ("Who leaves office?").
-            if _ok(q, name, analysis) and (main or len(q.split()) >= 7):
+            # The length first: a question too short to keep needs no parse of its own.
+            if (main or len((q or "").split()) >= 7) and _ok(q, name, analysis):
                 slots["who_q"] = q
         # "is planning to return children to Albania": the xcomp's objects and places are
         # the clause's own ("Where is the government planning to return children?").
@@ -438,7 +449,7 @@ class EventExtractor:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
-                ents = [e for e in sent.ents if e.start <= pobj.i < e.end]
+                ents = [e for e in sent_ents(sent, analysis) if e.start <= pobj.i < e.end]
                 if not ents:
                     continue
                 ent = ents[0]
@@ -472,12 +483,12 @@ class EventExtractor:
                     ans = canon.name if canon else answer_text(ent)
                     if is_capital(ent.text):
                         ans = answer_text(ent)  # "to London": the city, not the UK it stands for
-                    if _ok(q, ans, analysis) and not slots["where"]:
+                    if not slots["where"] and _ok(q, ans, analysis):
                         slots["where_q"], slots["where"] = q, ans
             elif child.dep_ == "agent" and not slots["by"]:
                 # "It was granted a royal charter by King Charles II": by whom?
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                ents = [e for e in sent.ents if pobj is not None and e.root == pobj]
+                ents = [e for e in sent_ents(sent, analysis) if pobj is not None and e.root == pobj]
                 if ents and ents[0].label_ == "PERSON":
                     canon = index.lookup(ents[0].text)
                     ans = canon.name if canon else answer_text(ents[0])
@@ -488,7 +499,9 @@ class EventExtractor:
                         slots["by_q"], slots["by"] = q, ans
             elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE" and not slots["when"]:
                 q = ask(verb, sent, set(child.subtree), "When", drop=drop, subj_text=written)
-                date = next((e for e in sent.ents if e.start <= child.i < e.end), None)
+                date = next(
+                    (e for e in sent_ents(sent, analysis) if e.start <= child.i < e.end), None
+                )
                 ans = date.text if date is not None and len(list(child.subtree)) <= 4 else ""
                 if _ok(q, ans, analysis):
                     slots["when_q"], slots["when"] = q, ans
@@ -508,7 +521,7 @@ class EventExtractor:
                 toks = list(child.subtree)
                 if len(toks) > 12:
                     continue
-                obj_ents = [e for e in sent.ents if e.root == child]
+                obj_ents = [e for e in sent_ents(sent, analysis) if e.root == child]
                 wh = "Who" if obj_ents and obj_ents[0].label_ == "PERSON" else "What"
                 q = ask(verb, sent, set(toks), wh, drop=drop, subj_text=written)
                 ans = answer_text(toks)
@@ -517,6 +530,10 @@ class EventExtractor:
                     slots["object_label"] = obj_ents[0].label_ if obj_ents else ""
         if not any(slots.get(k) for k in ("who_q", "when_q", "where_q", "what_q", "by_q", "do_q")):
             return None
+        # Only now: most verbs give no fact, and the statement is a walk and a render of the
+        # whole sentence.
+        if main and not source and stands_alone(sent):
+            slots["statement"] = clause_text(sent)
         if source:
             slots["according_to"] = source
             slots["statement"] = ""  # the source's claim, not a fact to mark true

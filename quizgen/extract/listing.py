@@ -9,7 +9,7 @@ from ..language import render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import usable_sentences
+from .base import sent_ents, usable_sentences
 from .entities import EntityIndex
 
 
@@ -37,7 +37,9 @@ class ListExtractor:
                 items = [tidy(render(sp)) for sp in spans]
                 labels = set()
                 for m in members:
-                    ent = next((e for e in sent.ents if e.start <= m.i < e.end), None)
+                    ent = next(
+                        (e for e in sent_ents(sent, analysis) if e.start <= m.i < e.end), None
+                    )
                     labels.add(ent.label_ if ent is not None else m.pos_)
                 if len(labels) != 1 or not all(1 <= len(i.split()) <= 4 for i in items):
                     continue

@@ -18,7 +18,7 @@ from ..language import STOPWORDS, strip_linkers, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import SPEECH, display_name, stands_alone, usable_sentences
+from .base import SPEECH, display_name, sent_ents, stands_alone, usable_sentences
 from .coref import body_for, evidence_from, with_name
 from .entities import EntityIndex
 from .flips import flip_for
@@ -150,8 +150,10 @@ class SentenceExtractor:
             words = clean.split()
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue
+            ents = sent_ents(sent, analysis)
             details = [
-                (full.get(v, v), lab, pool) for v, lab, pool in self._details(sent, clean, index)
+                (full.get(v, v), lab, pool)
+                for v, lab, pool in self._details(sent, ents, clean, index)
             ]
             detail = details[0] if details else None
             flip = flip_for(sent, clean)
@@ -166,14 +168,14 @@ class SentenceExtractor:
                     e.label_ in DETAILS
                     and e.label_ != "DATE"
                     and (e.label_ != "CARDINAL" or any(c.isdigit() for c in e.text))
-                    for e in sent.ents
+                    for e in ents
                 )
                 and not re.search(r"[(\[]", clean)  # "(Māori: Aotearoa [aɔˈtɛaɾɔa])"
             )
             if detail is None and flip is None and not lead:
                 continue
             value, label, pool = detail or ("", "", "")
-            names = {index.lookup(e.text).name for e in sent.ents if index.lookup(e.text)}
+            names = {index.lookup(e.text).name for e in ents if index.lookup(e.text)}
             salience = (
                 0.4
                 + (0.3 if rank < 3 else 0.1 if rank < 8 else 0.0)
@@ -207,11 +209,10 @@ class SentenceExtractor:
         return facts
 
     @staticmethod
-    def _details(sent, clean, index):
-        """The details a false version may change, most checkable first."""
-        ents = sorted(
-            sent.ents, key=lambda e: DETAILS.index(e.label_) if e.label_ in DETAILS else 99
-        )
+    def _details(sent, ents, clean, index):
+        """The details a false version may change, most checkable first (``ents``: the
+        sentence's entities)."""
+        ents = sorted(ents, key=lambda e: DETAILS.index(e.label_) if e.label_ in DETAILS else 99)
         for ent in ents:
             if ent.label_ not in DETAILS or ent.text not in clean:
                 continue
