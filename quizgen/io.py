@@ -118,14 +118,19 @@ def atomic_write(path: Path, data: str | bytes) -> Path:
 
 
 def packaged_folder(package: str, top: str) -> Path:
-    """A data folder installed as ``package`` (``quizgen.decks``), or, when quizgen runs from
-    a source checkout that shadows the installed copy, the repository's own ``top`` folder."""
+    """The repository's own ``top`` folder where quizgen runs from a source checkout, else the
+    data folder installed as ``package`` (``quizgen.decks``). The checkout comes first: an
+    editable install maps ``package`` to the folder it was installed from, so a second
+    checkout on PYTHONPATH would otherwise run its own code with the first one's templates."""
     from importlib import resources
 
+    beside = Path(__file__).resolve().parent.parent / top
+    if beside.is_dir() and (beside / "__init__.py").is_file():
+        return beside
     try:
         return Path(str(resources.files(package)))
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / top
+        return beside
 
 
 # YAML reads these as line breaks: written raw, a "\x85" in an article comes back as a space
