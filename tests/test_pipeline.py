@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -196,3 +197,17 @@ def test_example_pdfs_hold_every_question_and_answer(built, tmp_path):
         assert squash(head) in squash(sheet), q["prompt"]
         if q["type"] in ("short_answer", "essay"):
             assert squash(q["answer"][:30]) in squash(key), q["answer"]
+
+
+def test_a_source_checkout_reads_its_own_templates():
+    # An editable install maps the templates package to the checkout it was installed from;
+    # another checkout on PYTHONPATH must still read its own.
+    import quizgen
+    from quizgen.io import packaged_folder
+
+    beside = Path(quizgen.__file__).resolve().parent.parent / "question_templates"
+    got = packaged_folder("quizgen.question_templates", "question_templates")
+    if (beside / "__init__.py").is_file():
+        assert got == beside
+    else:  # an installed wheel: its own copy
+        assert (got / "event.yaml").is_file() and "site-packages" in str(got)
