@@ -438,6 +438,8 @@ def ask(
     if all(t.tag_ in ("WRB", "WDT", "IN", "CC") for t in words):
         fronted_text = ""  # "When X arrived ...": the "When" alone says nothing
     elif len(words) == 1 and words[0].pos_ == "ADV" and not words[0].nbor(1).is_punct:
+        if words[0].lower_ in MEANING_ADVERBS:
+            return None  # "Increasingly startups are located in ...": not "Where are startups?"
         fronted_text = ""  # "even as the Cowboys endured ...": the "even" went with the "as"
     elif re.search(r"(?i)(\b(and|or|but)|--|[-–—])$", fronted_text):
         return None  # "When faced with ... -- and, which ...": a phrase cut in two
@@ -523,6 +525,15 @@ def _under_clause(target: set[Token], verb: Token) -> bool:
             return True
         hop = hop.head
     return False
+
+
+# Adverbs that change what the clause says (how often, how far, a trend): a question that
+# drops one asks something else (round 33).
+MEANING_ADVERBS = frozenset(
+    "increasingly decreasingly rarely seldom never always often usually mostly largely mainly "
+    "partly almost nearly hardly barely scarcely occasionally sometimes frequently generally "
+    "typically".split()
+)
 
 
 def _fronted(front: str, question: str) -> str:

@@ -504,3 +504,15 @@ def test_no_statement_opening_on_its_verb_once_its_linker_is_dropped():
         "Award nominee.\n"
     )
     assert texts and not any(t.startswith("Came") for t in texts), texts
+
+
+def test_a_question_never_drops_an_adverb_that_changes_the_clause():
+    # "Increasingly startups are located in Mountain View" was asked "Where are startups
+    # located?" (round 33): another question.
+    facts, _ = questions(
+        "Phones\n\nApple sold 200 million phones in 2019, the company said.\n\n"
+        "Increasingly Apple builds its phones in India, where Foxconn has three plants.\n"
+    )
+    asked = [f.slots.get("who_q", "") for f in facts if f.kind == "event"]
+    assert "Which organisation sold 200 million phones in 2019?" in asked, asked
+    assert not any("builds its phones" in q for q in asked), asked
