@@ -516,3 +516,11 @@ def test_a_question_never_drops_an_adverb_that_changes_the_clause():
     asked = [f.slots.get("who_q", "") for f in facts if f.kind == "event"]
     assert "Which organisation sold 200 million phones in 2019?" in asked, asked
     assert not any("builds its phones" in q for q in asked), asked
+
+
+def test_no_statement_that_says_only_that_someone_said_that():
+    texts = statements(
+        "Climate names\n\nThe Energy Department refused a request for the names of its "
+        "climate workers in December 2016.\n\nDonald Trump has said that more than once.\n"
+    )
+    assert texts and not any("said that more than once" in t for t in texts), texts

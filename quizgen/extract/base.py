@@ -557,6 +557,8 @@ def stands_alone(span: Span, named: Token | None = None) -> bool:
                 return False
         elif low in ("this", "these", "those") or (low == "that" and tok.dep_ == "det"):
             return False
+        elif low == "that" and tok.dep_ == "dobj" and tok.head.lemma_ in SPEECH:
+            return False  # "Donald Trump has said that more than once": said what?
     first = next((t for t in span if not t.is_punct), None)
     if first is not None and first.lower_ == "the" and not any(t.ent_type_ in NAMED for t in span):
         return False
