@@ -257,7 +257,7 @@ class Generator:
         # no stand-ins for an untitled quarterback). Then the article's main actors (a name
         # met once is a weak stand-in), then the closest in length, ties broken by a seeded
         # hash so runs repeat exactly.
-        kind = self.role_kind.get(norm(answer), "")
+        kind = self.role_kind.get(answer_norm, "")
         chosen.sort(
             key=lambda c: (
                 self.role_kind.get(norm(c), "") != kind,

@@ -11,14 +11,14 @@ exactly one name before the noun, and names that thing more than once, a questio
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ..kinds import ROLE_KINDS, is_country, not_a_person
-from .base import in_quotes
+from .base import in_quotes, sent_ents
 from .claim import PEOPLE_NOUNS
 from .coref import WHO_STAND_INS
-from .entities import TITLE_NOUNS
+from .entities import TITLE_NOUNS, EntityIndex
 from .entity import OFFICES
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ PEOPLE = (
 # A country, a region or a people before a noun ("the U.S. economy", "British farmers")
 # tells one of several apart, rarely the one the article means by "the economy".
 NOT_NAMING = {"NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
+# A quotation, straight or curly: the speaker's words, which a question never changes.
+QUOTED = re.compile(r'("[^"]*"|“[^”]*”)')
 
 
 def named_heads(analysis: Analysis) -> dict[str, str]:
@@ -93,7 +95,7 @@ def name_in(text: str, named: dict[str, str]) -> str:
     """``text`` with each bare phrase of ``named`` said in full, outside quotation marks."""
     if not named or not text:
         return text
-    parts = re.split(r'("[^"]*"|“[^”]*”)', text)
+    parts = QUOTED.split(text)
     for k in range(0, len(parts), 2):  # the even parts stand outside quotation marks
         for bare, full in named.items():
             pattern = rf"(?<![\w'])({bare[0]}|{bare[0].upper()}){re.escape(bare[1:])}(?!\w)"
@@ -104,12 +106,21 @@ def name_in(text: str, named: dict[str, str]) -> str:
 def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     """This sentence's bare surnames, each with the person's name in full as the article gives
     it ("Li" -> "Li Shiping"). Not after a title ("Mr Hill" says enough), not inside a
-    quotation, and not where two people share the surname."""
-    from .entities import EntityIndex
-
+    quotation, and not where two people share the surname. Found once a sentence: the
+    sentence extractor and the sentence marks both ask."""
+    memo = analysis.cache.setdefault("bare_surnames", {})
+    key = (id(sent.doc), sent.start)
+    kept = memo.get(key)
+    if kept is not None and kept[0] is sent.doc:
+        return kept[1]
     index = EntityIndex.of(analysis)
+    people = analysis.cache.get("surname_counts")
+    if people is None:
+        people = analysis.cache["surname_counts"] = Counter(
+            e.name.split()[-1] for e in index.entities if e.label == "PERSON"
+        )
     found: dict[str, str] = {}
-    for ent in sent.ents:
+    for ent in sent_ents(sent, analysis):
         if ent.label_ != "PERSON" or len(ent) != 1 or ent.text in found or in_quotes(ent[0]):
             continue
         before = sent.doc[ent.start - 1] if ent.start > sent.start else None
@@ -121,11 +132,9 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
         words = canon.name.split()
         if len(words) < 2 or words[-1] != ent.text or not_a_person(canon.name):
             continue  # "Bill" is no surname of the "Prevention of Terrorism Bill"
-        namesakes = [
-            e for e in index.entities if e.label == "PERSON" and e.name.split()[-1] == ent.text
-        ]
-        if len(namesakes) == 1:
+        if people[ent.text] == 1:
             found[ent.text] = canon.name
+    memo[key] = (sent.doc, found)
     return found
 
 
@@ -135,7 +144,7 @@ def full_names_in(text: str, surnames: dict[str, str]) -> str:
     for bare, full in surnames.items():
         if not text or full in text:
             continue
-        parts = re.split(r'("[^"]*"|“[^”]*”)', text)
+        parts = QUOTED.split(text)
         for k in range(0, len(parts), 2):  # the even parts stand outside quotation marks
             # Not inside a title: "the book, Brown's Britain"
             found = re.search(rf"(?<![\w'’.-]){re.escape(bare)}(?![\w-])(?!['’]s [A-Z])", parts[k])
