@@ -209,7 +209,30 @@ def select(
     vague = {p.lower() for f in facts for p in f.slots.get("vague", [])}
     # Facts from before centrality was marked (an old facts.yaml) count as central.
     side = {f.id: int(f.slots.get("central", 2)) for f in facts}
-    return run(questions, count, seed, vague=vague, title=title, side=side, about=about(facts))
+    return run(
+        questions,
+        count,
+        seed,
+        vague=vague,
+        title=title,
+        side=side,
+        about=about(facts),
+        once=named_once(facts),
+    )
+
+
+def named_once(facts: list[Fact]) -> set[str]:
+    """The names the article gives once and never comes back to, by any of their names: a
+    passer-by, a co-author, a company named in passing. Blind reviews (rounds 14 to 34)
+    kept about one in five blanks, short answers and multiple-choice keys that were such a
+    name, against two in five keyed to a name the article repeats."""
+    return {
+        n
+        for f in facts
+        if f.kind == "entity" and int(f.slots.get("mentions", 2)) <= 1
+        for n in [f.slots.get("name", ""), *(f.slots.get("aliases") or [])]
+        if n
+    }
 
 
 def about(facts: list[Fact]) -> set[str]:

@@ -53,6 +53,7 @@ def odd_quotes(text: str) -> bool:
 
 
 SIDE = "a side detail, away from the article's main story"
+ONCE = "the answer is a name the article mentions only once"
 LEAD = "sentence-lead-tf"
 FLOOR = 5  # below this many, side details are taken after all
 
@@ -477,16 +478,19 @@ def select(
     title: str = "",
     side: dict[str, int] | None = None,
     about: set[str] = frozenset(),
+    once: set[str] = frozenset(),
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
     shows one is refused, since a student would ask "which?". A question whose key the
     headline (``title``) gives away is refused too, and so is one keyed to a name in ``about``
     (what the whole article is about), or a detail away from the main story: ``side`` gives
-    each fact id its sentence's level (see extract/centrality.py)."""
+    each fact id its sentence's level (see extract/centrality.py). ``once`` holds the names
+    the article mentions only once: no question is keyed to one."""
     rejected: list[Rejected] = []
     ok: list[Question] = []
     seen_prompts: set[str] = set()
     about_keys = {norm(a) for a in about}
+    once_keys = {norm(n) for n in once}
     for q in sorted(questions, key=lambda q: (-q.score, _h(seed, q.id))):
         reason = flaw(q)
         if reason is None:
@@ -498,6 +502,8 @@ def select(
         if reason is None and q.type in ("mcq", "short_answer", "cloze"):
             if norm(q.answer) in about_keys:
                 reason = "the answer is what the whole article is about"
+            elif norm(q.answer) in once_keys:
+                reason = ONCE
         if reason is None and side is not None and detail(q) and side.get(q.fact_id, 2) < 2:
             reason = SIDE
         key = norm(q.prompt)

@@ -271,3 +271,30 @@ def test_a_who_question_that_denies_a_first_fits_anyone():
     assert flaw(q) == "several names answer it"
     q = ask("Who doesn't look at Sunday's game as an audition for another team?", "Kevin Kolb")
     assert flaw(q) != "several names answer it"  # one person, who said so
+
+
+def test_a_name_the_article_mentions_once_is_no_key():
+    from quizgen.select import ONCE
+
+    q = ask("Who welcomed the council's plan to build two libraries?", "Tom Briggs")
+    chosen, rejected = select([q], once={"Tom Briggs"})
+    assert not chosen and [r.reason for r in rejected] == [ONCE]
+    chosen, _ = select([q], once={"Jane Harper"})
+    assert chosen == [q]
+
+
+def test_names_given_once_are_found_by_every_name_of_the_others():
+    from quizgen import pipeline
+    from quizgen.ingest import read_text
+
+    text = (
+        "Council approves budget\n\n"
+        "The city council approved a new budget on Monday, mayor Jane Harper said.\n\n"
+        "Harper said the budget would fund two new libraries and a swimming pool.\n\n"
+        "Tom Briggs, a shopkeeper, said he welcomed the plan.\n\n"
+        "The council will vote on the details in March, Harper added.\n"
+    )
+    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    once = pipeline.named_once(facts)
+    assert "Tom Briggs" in once
+    assert "Jane Harper" not in once and "Harper" not in once
