@@ -107,14 +107,23 @@ def is_opinion(analysis) -> bool:
     low = body.lower()
     if any(m in low for m in OPINION_MARKERS):
         return True
+    from spacy.attrs import LOWER
+
     from .extract.base import in_quotes, usable_sentences
 
     first_person = 0
+    lowers: dict[int, list[int]] = {}  # each doc's words, as hashes of their lower-case forms
     for sent, _ in usable_sentences(analysis):  # sentences of someone's quotation excluded
-        for tok in sent:
+        doc = sent.doc
+        if id(doc) not in lowers:
+            lowers[id(doc)] = doc.to_array(LOWER).tolist()
+        words = lowers[id(doc)]
+        wanted = {doc.vocab.strings[w] for w in ("i", "me", "my")}
+        for i in range(sent.start, sent.end):
             # "I" inside a quotation is the speaker, not the writer; "we" and "our" are common
-            # in explainers and reports, so only "I", "me" and "my" count.
-            if tok.lower_ in ("i", "me", "my") and tok.pos_ == "PRON" and not in_quotes(tok):
+            # in explainers and reports, so only "I", "me" and "my" count. (Read from the
+            # doc's array: a Token object only for those words.)
+            if words[i] in wanted and doc[i].pos_ == "PRON" and not in_quotes(doc[i]):
                 first_person += 1
     return first_person >= 3
 

@@ -85,24 +85,31 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
     the middle of a quotation that runs over several sentences."""
     if "usable" in analysis.cache:
         return analysis.cache["usable"]
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
     out = []
     for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
         open_quote = False
+        # Each token's "is a word" (not punctuation, not a space) read once for the doc
+        # from its arrays, not from a new Token object for every word of every sentence.
+        flags = doc.to_array([IS_PUNCT, IS_SPACE])
+        word = (flags[:, 0] == 0) & (flags[:, 1] == 0)
         for sent in doc.sents:
+            text = sent.text
             inside = open_quote
-            open_quote = _quote_open_after(sent, open_quote)
+            if any(q in text for q in QUOTE_MARKS):  # no mark, no token that is one
+                open_quote = _quote_open_after(sent, open_quote)
             # Within an open quotation (news copy often drops the closing mark), a sentence
             # that speaks as "I", "we" or "you", or closes the quotation, is someone's words.
             if inside and (
                 any(t.lower_ in SPEAKER_WORDS and t.pos_ == "PRON" for t in sent)
-                or sent.text.rstrip().endswith(('"', "”"))
+                or text.rstrip().endswith(('"', "”"))
             ):
                 continue
-            words = [t for t in sent if not t.is_punct and not t.is_space]
-            text = sent.text.strip()
+            text = text.strip()
             if "   " in text:
                 continue  # punctuation lost in the source ("rates   the number of calls")
-            if not (MIN_WORDS <= len(words) <= MAX_WORDS):
+            if not (MIN_WORDS <= int(word[sent.start : sent.end].sum()) <= MAX_WORDS):
                 continue
             if text.endswith("?") or not re.search(r"[.!\"'”’)]$", text):
                 continue
@@ -112,6 +119,7 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
 
 
 SPEAKER_WORDS = {"i", "me", "my", "we", "us", "our", "you", "your"}
+QUOTE_MARKS = ('"', "“", "”")
 
 
 def _quote_open_after(sent: Span, open_quote: bool) -> bool:
@@ -152,14 +160,27 @@ _QUOTED: dict[int, tuple[weakref.ref, list[bool]]] = {}
 def _quote_states(doc: Doc) -> list[bool]:
     """For every token of ``doc``, whether a quotation opened earlier in its sentence is
     still open (a straight quote opens and closes in turn)."""
+    from spacy.attrs import ORTH, SENT_START, TAG
+
+    # From the doc's arrays: only a quotation mark (by its text or its tag) changes the
+    # state, and a sentence's start resets it; no Token object for the other words.
+    strings = doc.vocab.strings
+    arrays = doc.to_array([ORTH, TAG, SENT_START]).tolist()
+    straight = strings['"']
+    opening, closing = strings["“"], strings["”"]
+    tagged = {strings["``"], strings["''"]}
     states = []
     opened = False
-    for t in doc:
-        if t.is_sent_start:
+    for orth, tag, start in arrays:
+        if start == 1:
             opened = False
         states.append(opened)
-        if t.text in ('"', "“", "”") or t.tag_ in ("``", "''"):
-            opened = not opened if t.text == '"' or t.tag_ in ("``", "''") else t.text == "“"
+        if tag in tagged or orth == straight:
+            opened = not opened
+        elif orth == opening:
+            opened = True
+        elif orth == closing:
+            opened = False
     return states
 
 

@@ -22,14 +22,35 @@ def _item_tokens(tok):
     return [t for t in tok.subtree if t not in skip]
 
 
+def _list_heads(doc) -> list[int]:
+    """The tokens that may head a list, in order: those with a coordinated word after them
+    (``Token.conjuncts`` follows the "conj" children to the right). Found from the doc's
+    arrays, so that the other words need no Token object and no walk of their children."""
+    from spacy.attrs import DEP, HEAD
+    from spacy.symbols import conj
+
+    found = set()
+    for j, (dep, offset) in enumerate(doc.to_array([DEP, HEAD]).astype("int64").tolist()):
+        if dep == conj and offset < 0:
+            found.add(j + offset)
+    return sorted(found)
+
+
 class ListExtractor:
     kinds = ("list",)
 
     def extract(self, *, analysis: Analysis) -> list[Fact]:
         index = EntityIndex.of(analysis)
         facts = []
+        heads: dict[int, list[int]] = {}
         for sent, off in usable_sentences(analysis):
-            for tok in sent:
+            doc = sent.doc
+            if id(doc) not in heads:
+                heads[id(doc)] = _list_heads(doc)
+            for i in heads[id(doc)]:
+                if not sent.start <= i < sent.end:
+                    continue
+                tok = doc[i]
                 if tok.dep_ == "conj" or len(tok.conjuncts) < 2:
                     continue  # only the head of a list, once
                 members = [tok, *tok.conjuncts]
