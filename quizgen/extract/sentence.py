@@ -238,11 +238,10 @@ class SentenceExtractor:
                 opened = sent.doc[sent.start : ent.start].text
                 if opened.count("(") > opened.count(")"):
                     continue  # "(£1.8bn)": a conversion of the figure before it, not a fact
-                if not any(c.isdigit() for c in ent.text):
-                    # "a million", "dozens": no exact value to change. Nor "four bidders":
-                    # reviews kept 1 of 8 false forms that changed a number word, most of
-                    # them a count beside the point ("with four evacuation orders looming").
-                    continue
+                if not any(c.isdigit() for c in ent.text) and not re.fullmatch(
+                    r"(?i)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", ent.text
+                ):
+                    continue  # "a million", "dozens": no exact value to change
                 if re.search(r"\bbetween\b", sent.doc[max(ent.start - 4, 0) : ent.start].text):
                     continue  # "between 150,000 and 300,000": one end of a range is no fact
                 near = sent.doc[max(ent.start - 2, sent.start) : min(ent.end + 2, sent.end)].text
@@ -256,6 +255,18 @@ class SentenceExtractor:
                 if re.search(r"\d\s*[-–]\s*\d", around):
                     continue  # a score or a range ("won 2-0"): half of it is no fact
                 amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip(" -–—")
+                if not any(c.isdigit() for c in amount):
+                    # "four bidders": changed for a true/false, never blanked. Not "the two
+                    # sides", a pair the reader knows, nor a count the sentence then lists.
+                    rest = sent.doc[ent.end : sent.end].text
+                    if ent.start and sent.doc[ent.start - 1].lower_ == "the":
+                        continue
+                    if ent.start > sent.start and ent.text[:1].isupper():
+                        continue  # "the Six Nations": a name, not a count
+                    if "," in rest and " and " in rest:
+                        continue
+                    yield amount, "COUNT", "quantity.amount[unit=COUNT]"
+                    continue
                 # Stand-ins measure the same thing: another count of people for people.
                 head = ent.root
                 counted = ""
