@@ -122,6 +122,11 @@ def _fresh_context(fact: Fact) -> dict[str, Any]:
     return {"slots": d["slots"], "fact": d, "evidence": d["evidence"]}
 
 
+def _one(name: str) -> str:
+    """A name's last word in the singular: "macbooks" -> "macbook"."""
+    return re.sub(r"(?<=[a-z]{3})s$", "", name)
+
+
 class Generator:
     def __init__(self, facts: list[Fact], templates: list[Template], seed: int = 0):
         self.facts = facts
@@ -224,6 +229,7 @@ class Generator:
         # What depends only on the answer and the prompt, worked out once for the pool's
         # candidates, not once for each (a pool has a dozen).
         answer_norm, prompt_norm = norm(answer), norm(prompt)
+        one_norm = f" {_one(answer_norm)} " if answer_norm.endswith("s") else ""
         capitalised = re.findall(r"\b[A-Z][a-z]{3,}\b", prompt)
         person = self.labels.get(answer_norm) == "PERSON"
         for cand in self.pool(spec):
@@ -240,6 +246,8 @@ class Generator:
                 continue  # "Wilkinson" is in the sentence: "Jonny Wilkinson" is no stand-in
             if answer_norm in cand_norm or cand_norm in answer_norm:
                 continue
+            if one_norm and one_norm in f" {cand_norm} ":
+                continue  # "Apple's MacBook" for "MacBooks": the same thing (round 35)
             if any(near_spelling(cand, other) for other in (answer, *already, *chosen)):
                 continue
             if has_dangling_pronoun(cand):

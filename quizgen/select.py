@@ -90,6 +90,11 @@ def flaw(q: Question) -> str | None:
     # The question itself, behind a phrase its sentence put first ("In 1997, who ...?").
     core = re.sub(r"^[^?{]*?, (?=(who|whom|what|when|where|which|why|how)\b)", "", asked)
     core = core[:1].upper() + core[1:]
+    front = asked[: len(asked) - len(core)]
+    if re.search(r"(?i)\b(is|are|was|were|has|have|had|will|would|do|does|did)\b", front):
+        # "Debates are new in British elections, when did the first take place?": a
+        # statement spliced onto a question, not a phrase put first (round 35).
+        return "a statement spliced onto the question"
     allowed = ()
     # "Who said he ...": the answer is the referent. "What did he make?" has no such excuse.
     if q.type in ("mcq", "short_answer") and re.match(r"^Who\b", core):

@@ -449,6 +449,50 @@ def test_a_time_that_followed_something_unnamed_points_back():
 
     assert RELATIVE.search("In the years that followed, inflation fell to 2%.")
     assert RELATIVE.search("In a separate session, the Pentagon chief spoke.")
+    # round 35: like what, an example of what, which old one?
+    assert RELATIVE.search("The Labor Party has done something like that to itself.")
+    assert RELATIVE.search("AT&T's DirecTV Now service is one example, with customers streaming.")
+    assert RELATIVE.search("Apple failed, so it just switched back to the old one.")
+    assert not RELATIVE.search("The service is one example of zero-rating.")
+
+
+def test_a_plural_subject_the_rest_of_the_sentence_speaks_of_is_not_asked_as_one():
+    facts, _ = questions(
+        "Esports\n\nVideo games are the entertainment mode of choice for a substantial portion "
+        "of the millennial demographic, and gamers tend to be voracious content consumers. "
+        "Gaming videos are the best-performing content category on YouTube and account for "
+        "roughly 15% of overall views on the platform, so the push into live-streamed video "
+        "and events is something of a natural progression.\n"
+    )
+    asked = [f.slots.get("who_q", "") for f in facts if f.kind == "event"]
+    # "What is the best-performing content category on YouTube account for ...?"
+    assert not any("account for" in q for q in asked), asked
+    # The next clause has a subject of its own: the question reads right.
+    assert any(q.startswith("What is the entertainment mode of choice") for q in asked), asked
+
+
+def test_a_number_that_names_a_thing_is_no_figure_to_change():
+    facts, _ = questions(
+        "Boeing\n\nBoeing said the 777 program has faced delays due to engine problems and "
+        "other technical issues in its testing phase, which began in 2018.\n"
+    )
+    assert not [f for f in facts if f.kind == "quantity" and f.slots["amount"] == "777"]
+    details = [
+        d[0]
+        for f in facts
+        if f.kind == "sentence"
+        for d in [(f.slots["detail"],), *f.slots.get("alternatives", [])]
+    ]
+    assert "777" not in details
+
+
+def test_given_that_is_a_premise_not_a_reason_to_ask_why():
+    facts, _ = questions(
+        "Twitch\n\nProfessional competitions account for roughly 21% of total Twitch viewership "
+        "-- a huge share, given that pro matches make up just a tiny fraction of the service's "
+        "roughly 1.7 million unique broadcasters.\n"
+    )
+    assert not [f for f in facts if f.kind == "cause"]
 
 
 def test_a_firm_s_formal_name_is_no_key_to_write():

@@ -218,3 +218,19 @@ def test_a_false_statement_never_swaps_a_word_inside_a_longer_name():
     questions, _ = generate(facts, load_templates(), 0)
     tf = [q for q in questions if q.type == "true_false"]
     assert not [q for q in tf if "Lust for Youth" not in q.prompt], [q.prompt for q in tf]
+
+
+def test_a_stand_in_that_names_the_same_thing_is_no_false_form():
+    # "smaller Apple's MacBook" for "smaller MacBooks" says the same (round 35).
+    from quizgen.generate import Generator
+    from quizgen.model import Evidence, Fact
+
+    def org(name: str, at: int) -> Fact:
+        slots = {"name": name, "label": "ORG", "mentions": 3, "actor": "ORG", "aliases": []}
+        return Fact.make("entity", slots, Evidence(text=name, start=at, end=at + len(name)))
+
+    facts = [org("MacBooks", 0), org("Apple's MacBook", 20), org("Chromebooks", 40)]
+    gen = Generator(facts, [], 0)
+    prompt = "The new keyboard is expected to show up on smaller MacBooks in early 2020."
+    wrong = gen.distractors("MacBooks", prompt, "entity.name[actor=ORG]", 3, "q")
+    assert wrong == ["Chromebooks"]

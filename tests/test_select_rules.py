@@ -298,3 +298,10 @@ def test_names_given_once_are_found_by_every_name_of_the_others():
     once = pipeline.named_once(facts)
     assert "Tom Briggs" in once
     assert "Jane Harper" not in once and "Harper" not in once
+
+
+def test_a_statement_spliced_onto_a_question_is_refused():
+    spliced = "Televised debates are a new thing in British elections, when did the first happen?"
+    assert flaw(ask(spliced, "In 2010")) == "a statement spliced onto the question"
+    fronted = "In 1997, who was elected leader of the Labour Party in Britain?"
+    assert flaw(ask(fronted, "Tony Blair")) is None

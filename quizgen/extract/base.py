@@ -222,6 +222,25 @@ def doc_ents(doc: Doc, analysis: Analysis) -> tuple[Span, ...]:
     return found[1]
 
 
+def number_as_name(ent: Span) -> bool:
+    """Whether a bare number names a thing rather than counting: "a 911 operator", "the 777
+    program" (a plane), a number after "a" or before a singular noun. Changed, it gives
+    nonsense ("The 388 program", round 35), not a wrong figure."""
+    if ent.label_ != "CARDINAL" or ent.start == 0:
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_
+    if before in ("a", "an"):
+        return True
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        before in ("the", "its", "this", "that")
+        and re.fullmatch(r"\d{3,}", ent.text) is not None
+        and after is not None
+        and after.tag_ in ("NN", "NNP")
+    )
+
+
 def sent_ents(sent: Span, analysis: Analysis) -> list[Span]:
     """``sent.ents``, taken as spaCy takes it from the doc's entities, but from ``doc_ents``."""
     ents = []

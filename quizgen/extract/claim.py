@@ -43,7 +43,7 @@ STANCE = {
 }
 DO_MODALS = {"should", "must", "need", "ought"}
 REASON_MARKS = {"because", "since", "as"}
-REASON_PREPS = {"because", "owing", "due", "given"}
+REASON_PREPS = {"because", "owing", "due"}
 EVIDENCE_VERBS = {"suggest", "show", "indicate", "prove", "demonstrate", "mean", "reveal"}
 
 

@@ -292,7 +292,11 @@ RELATIVE = re.compile(
     r"|such an? \w+|such (?!as\b)\w+s"
     r"|the \d+-year-old|at the time(?! of)"
     # "a similar system", "the other two": similar to what, other than which?
-    r"|(?:an? )?similar (?!to\b)[a-z]+|the other [a-z]+|the remaining [a-z]+)\b",
+    r"|(?:an? )?similar (?!to\b)[a-z]+|the other [a-z]+|the remaining [a-z]+"
+    # "done something like that", "is one example", "switched back to the old one" (round 35)
+    r"|(?:something|anything|nothing) like (?:that|this)|like that(?=[,.;:)]|$)"
+    r"|(?:is|was|are|were) (?:one|an|another) example(?! of)"
+    r"|the (?:old|new|older|newer|previous|original) one(?! of| who| that| which))\b",
     re.I,
 )
 

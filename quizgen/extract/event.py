@@ -439,6 +439,18 @@ class EventExtractor:
             q = ask(verb, sent, None, wh, drop=drop, subj_text=written)
             # A subordinate clause alone is often too thin to ask about ("Who leaves office?").
             # The length first: a question too short to keep needs no parse of its own.
+            if subj.tag_ in ("NNS", "NNPS") and (
+                any(
+                    c.dep_ == "conj"  # a verb, or one the parser took for a noun
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                    for c in verb.children
+                )
+                or re.search(r"\b(they|them|their)\b", q or "")
+            ):
+                # "What is the best category on YouTube account for 15%?", "What is arranged
+                # in a T, as they had been?": the rest of the sentence still speaks of a
+                # plural the question made singular (round 35).
+                q = ""
             if (main or len((q or "").split()) >= 7) and _ok(q, name, analysis):
                 slots["who_q"] = q
         # "is planning to return children to Albania": the xcomp's objects and places are

@@ -12,7 +12,7 @@ from ..language import ask, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import clause_text, sent_ents, usable_sentences, well_formed
+from .base import clause_text, number_as_name, sent_ents, usable_sentences, well_formed
 
 HEDGES = r"^(only|just|about|around|nearly|almost|some|roughly|approximately|more than|less than|over|under|up to|at least)\s+"
 LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
@@ -44,6 +44,8 @@ class QuantityExtractor:
         for sent, off in usable_sentences(analysis):
             for ent in sent_ents(sent, analysis):
                 if ent.label_ not in LABELS or not any(c.isdigit() for c in ent.text):
+                    continue
+                if number_as_name(ent):
                     continue
                 head = ent.root
                 # The noun phrase the number counts: "13,000 cash machines".

@@ -18,7 +18,14 @@ from ..language import STOPWORDS, strip_linkers, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import SPEECH, display_name, sent_ents, stands_alone, usable_sentences
+from .base import (
+    SPEECH,
+    display_name,
+    number_as_name,
+    sent_ents,
+    stands_alone,
+    usable_sentences,
+)
 from .coref import body_for, evidence_from, with_name
 from .entities import EntityIndex
 from .flips import flip_for
@@ -232,9 +239,8 @@ class SentenceExtractor:
                     continue  # "40 A300s to UPS", which the model took for a sum
                 if re.match(r"\s*\(\s*[£$€¥]?\d", sent.doc.text[ent.end_char :]):
                     continue  # "$676m (£352m)": a changed figure beside its conversion
-                if ent.label_ == "CARDINAL" and ent.start > sent.start:
-                    if sent.doc[ent.start - 1].lower_ in ("a", "an"):
-                        continue  # "a 911 operator": a number used as a name
+                if ent.start > sent.start and number_as_name(ent):
+                    continue
                 opened = sent.doc[sent.start : ent.start].text
                 if opened.count("(") > opened.count(")"):
                     continue  # "(£1.8bn)": a conversion of the figure before it, not a fact
