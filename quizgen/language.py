@@ -235,6 +235,11 @@ DATELINE = re.compile(
     # "Tripoli, Libya (CNN) --": a place in any case, but then an outlet in brackets
     r"|^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"
     r"\s*\([A-Z][\w .&-]{1,30}\)\s*[—–-]+\s*"
+    # "(CNN) President Donald Trump ...": the outlet in brackets, its dash lost (round 36)
+    r"|^\([A-Z][A-Za-z]{1,12}\)\s+(?=[A-Z])"
+    # "Indianapolis – Several thousand teachers ...": a place written as a name, then a
+    # spaced dash and a new sentence (an aside after a name goes on in lower case)
+    r"|^[A-Z][a-z]+(?:,? [A-Z][a-z.]+){0,2} [—–] (?=[A-Z][a-z]+ [a-z])"
 )
 
 

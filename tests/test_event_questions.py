@@ -568,3 +568,30 @@ def test_no_statement_that_says_only_that_someone_said_that():
         "climate workers in December 2016.\n\nDonald Trump has said that more than once.\n"
     )
     assert texts and not any("said that more than once" in t for t in texts), texts
+
+
+def test_a_job_title_the_model_took_into_a_name_stays_out_of_it():
+    facts, _ = questions(
+        "Teachers rally\n\nSeveral thousand teachers surrounded the Indiana Statehouse on "
+        "Tuesday to call for better pay.\n\nRepublican state schools Superintendent Jennifer "
+        "McCormick told the crowd that teachers deserve better pay, and House Speaker Brian "
+        "Bosma said the state had raised school funding.\n\nMcCormick has cited a study showing "
+        "Indiana as the state with the lowest teacher salary increases since 2002.\n"
+    )
+    names = {f.slots["name"] for f in facts if f.kind == "entity"}
+    assert "Jennifer McCormick" in names
+    assert not any(n.startswith("Superintendent") for n in names)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "(CNN) President Donald Trump made an unscheduled trip to Walter Reed hospital on "
+        "Saturday for a quick exam, according to the White House.",
+        "Indianapolis – Several thousand teachers wearing red surrounded the Indiana "
+        "Statehouse on Tuesday to call for better pay.",
+    ],
+)
+def test_a_dateline_is_no_part_of_a_statement(opening):
+    texts = statements("News\n\n" + opening + "\n")
+    assert texts and not any(t.startswith(("(CNN)", "Indianapolis")) for t in texts), texts

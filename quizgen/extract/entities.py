@@ -114,9 +114,66 @@ def _capital_groups() -> dict[str, frozenset[int]]:
     return {name: frozenset(ks) for name, ks in groups.items()}
 
 
+# Job titles the model takes into a person's name ("Superintendent Jennifer McCormick",
+# "Farmer Chad Smith"): shown as an option or swapped whole, the title goes with the name
+# ("Republican state schools Brian Bosma", round 36). Not royal or church titles, which are
+# part of how the person is named ("Prince Harry").
+JOB_TITLES = {
+    "superintendent",
+    "farmer",
+    "president",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "judge",
+    "coach",
+    "detective",
+    "sergeant",
+    "sgt",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "colonel",
+    "col",
+    "minister",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "director",
+    "commissioner",
+    "inspector",
+    "ambassador",
+    "chancellor",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "manager",
+    "spokesman",
+    "spokeswoman",
+}
+
+
 def strip_title(name: str) -> str:
     parts = name.split()
     while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def strip_job(name: str) -> str:
+    """A person's name without the job title the model took into it, where a full name
+    (two words or more) is left."""
+    parts = name.split()
+    while len(parts) > 2 and parts[0].lower().rstrip(".") in JOB_TITLES:
         parts = parts[1:]
     return " ".join(parts)
 
@@ -180,13 +237,16 @@ class EntityIndex:
                 if _cut_place(ent):
                     continue
                 if ent.label_ in NAMED and norm(ent.text) and norm(ent.text) not in NOT_NAMES:
-                    mentions.append((clean_mention(ent.text), ent.label_, off + ent.start_char))
+                    text = clean_mention(ent.text)
+                    if ent.label_ == "PERSON":
+                        text = strip_job(text)
+                    mentions.append((text, ent.label_, off + ent.start_char))
                     # "the central Philippines" writes the name with "the" too.
                     k = ent.start - 1
                     while k > 0 and doc[k].pos_ == "ADJ" and doc[k].ent_type_ == "":
                         k -= 1
                     prev = doc[k].lower_ if k >= 0 else ""
-                    with_the.append((clean_mention(ent.text), prev == "the"))
+                    with_the.append((text, prev == "the"))
                     # Something only a person does in a sentence: acts, speaks, is given a
                     # title or a role, or owns something.
                     root = ent.root

@@ -27,7 +27,7 @@ from .base import (
     usable_sentences,
 )
 from .coref import body_for, evidence_from, with_name
-from .entities import EntityIndex
+from .entities import EntityIndex, strip_job
 from .flips import flip_for
 from .naming import PEOPLE, bare_surnames, full_names_in
 from .quantity import HEDGES
@@ -305,4 +305,6 @@ class SentenceExtractor:
                 continue
             # A body for a body that acts in the article, never a game or a prize.
             key = "actor" if canon.label == "ORG" else "label"
-            yield tidy(ent.text), canon.label, f"entity.name[{key}={canon.label}]"
+            # "Superintendent Jennifer McCormick": the title stays, only the name changes.
+            name = strip_job(tidy(ent.text)) if canon.label == "PERSON" else tidy(ent.text)
+            yield name, canon.label, f"entity.name[{key}={canon.label}]"
