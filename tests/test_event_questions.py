@@ -595,3 +595,13 @@ def test_a_job_title_the_model_took_into_a_name_stays_out_of_it():
 def test_a_dateline_is_no_part_of_a_statement(opening):
     texts = statements("News\n\n" + opening + "\n")
     assert texts and not any(t.startswith(("(CNN)", "Indianapolis")) for t in texts), texts
+
+
+def test_a_clause_after_a_wanted_thing_is_not_left_in_the_question():
+    facts, _ = questions(
+        "Outages\n\nCalifornia’s utilities regulators are demanding answers from wireless "
+        "providers whose equipment failed during the power outages, leaving hundreds of "
+        "thousands of people without a way to get emergency alerts.\n"
+    )
+    asked = [f.slots.get("what_q", "") for f in facts if f.kind == "position"]
+    assert not any("leaving" in q for q in asked), asked

@@ -169,6 +169,18 @@ class PositionExtractor:
                 )
                 if q and urged:
                     q = q[:-1] + " to do?"
+                last = max(t.i for t in asked)
+                if q and any(
+                    c.dep_ == "advcl"
+                    and c.i > last
+                    and c.tag_ == "VBG"
+                    and not any(m.dep_ in ("mark", "nsubj", "advmod") for m in c.children)
+                    for c in verb.children
+                ):
+                    # "What are regulators demanding leaving thousands without alerts?": with
+                    # the object gone, a clause after it reads as part of the question; and
+                    # ", leaving ..." may well belong to the object's own clause (round 36).
+                    q = None
                 if q and (has_dangling_pronoun(q) or not well_formed(q, analysis)):
                     q = None
                 written = tidy(render(subj.subtree))
