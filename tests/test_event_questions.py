@@ -346,6 +346,11 @@ def test_a_who_question_without_options_is_not_asked_bare():
             "Trend Micro",
         ),
         ("According to the Pentagon, the strike killed 12 people in Syria.", "Pentagon"),
+        (
+            "Yersinia pestis, per the World Health Organization, is often found in small "
+            "mammals in China and Mongolia.",
+            "World Health Organization",
+        ),
     ],
 )
 def test_a_false_form_never_changes_only_where_the_news_came_from(sentence, source):
@@ -605,3 +610,29 @@ def test_a_clause_after_a_wanted_thing_is_not_left_in_the_question():
     )
     asked = [f.slots.get("what_q", "") for f in facts if f.kind == "position"]
     assert not any("leaving" in q for q in asked), asked
+
+
+def test_a_count_the_sentence_spells_out_and_a_year_in_a_title_are_no_details():
+    facts, _ = questions(
+        "Hostages\n\nTwo hostages — an American and an Australian — who had been held by the "
+        "Taliban in Afghanistan since 2016 were released Tuesday in a prisoner swap for three "
+        "high-ranking insurgents.\n\nIn movies from 2001: A Space Odyssey to Event Horizon, "
+        "fictional astronauts get put into suspended animation, NASA said on Monday.\n"
+    )
+    details = [
+        d[0]
+        for f in facts
+        if f.kind == "sentence"
+        for d in [(f.slots["detail"],), *f.slots.get("alternatives", [])]
+    ]
+    assert details and "Two" not in details and "2001" not in details, details
+
+
+def test_another_and_additional_point_back():
+    from quizgen.extract.coref import RELATIVE
+
+    assert RELATIVE.search("Tim Cook said that another is stewardship of the Earth.")
+    assert RELATIVE.search(
+        "Fadem points out a couple of additional reasons investors shouldn't fret."
+    )
+    assert not RELATIVE.search("Another storm is expected on Friday.")

@@ -296,7 +296,10 @@ RELATIVE = re.compile(
     # "done something like that", "is one example", "switched back to the old one" (round 35)
     r"|(?:something|anything|nothing) like (?:that|this)|like that(?=[,.;:)]|$)"
     r"|(?:is|was|are|were) (?:one|an|another) example(?! of)"
-    r"|the (?:old|new|older|newer|previous|original) one(?! of| who| that| which))\b",
+    r"|the (?:old|new|older|newer|previous|original) one(?! of| who| that| which)"
+    # "another is stewardship of the Earth", "additional reasons investors shouldn't fret":
+    # another of what, in addition to which? (round 37)
+    r"|another (?:is|was|are|were|has|had|will|would|can|could)|additional [a-z]+s)\b",
     re.I,
 )
 

@@ -68,6 +68,8 @@ def _source(tok) -> bool:
     while tok.dep_ in ("compound", "pobj", "prep", "appos", "poss", "nmod", "amod"):
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
             return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "per":
+            return True  # "per the WHO": where the fact came from (round 37)
         if tok.dep_ == "prep" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in PEOPLE:
             return True  # "a professor at Stanford", "a former board member of TiVo": who is who
         described = described or tok.dep_ in ("pobj", "appos")
@@ -271,6 +273,8 @@ class SentenceExtractor:
                         continue  # "the Six Nations": a name, not a count
                     if "," in rest and " and " in rest:
                         continue
+                    if re.match(r"\s*(?:[\w'-]+ ){0,2}[—–:]", rest) and " and " in rest[:80]:
+                        continue  # "Two hostages — an American and an Australian —" (round 37)
                     yield amount, "COUNT", "quantity.amount[unit=COUNT]"
                     continue
                 # Stand-ins measure the same thing: another count of people for people.
@@ -284,6 +288,8 @@ class SentenceExtractor:
             if ent.label_ == "DATE":
                 if not re.fullmatch(r"(?:in |)(1[5-9]\d\d|20\d\d)", ent.text):
                     continue  # only a bare year has same-kind stand-ins that are clearly wrong
+                if re.match(r":\s*[A-Z]", sent.doc.text[ent.end_char :]):
+                    continue  # "2001: A Space Odyssey": a year inside a title (round 37)
                 yield ent.text, "YEAR", "sentence.detail[detail_label=YEAR]"
                 continue
             if ent.root.dep_ in ("compound", "amod", "nmod"):
