@@ -636,3 +636,23 @@ def test_another_and_additional_point_back():
         "Fadem points out a couple of additional reasons investors shouldn't fret."
     )
     assert not RELATIVE.search("Another storm is expected on Friday.")
+
+
+def test_a_claim_opening_on_a_common_word_is_written_small_after_according_to():
+    facts, _ = questions(
+        "Impeachment\n\nWorried about backlash and committed to restraint, House Democrats have "
+        "limited their impeachment inquiry to the Ukraine scandal.\n"
+    )
+    from quizgen.templates.filters import lcfirst
+
+    claims = [f for f in facts if f.kind == "claim"]
+    assert claims and all(f.slots["small_first"] for f in claims)
+    assert lcfirst(claims[0].slots["claim"], claims[0].slots["small_first"]).startswith("worried")
+    assert lcfirst("Apple has limited its inquiry.", False).startswith("Apple")
+
+
+def test_a_bare_others_is_no_claim():
+    facts, _ = questions(
+        "Email\n\nSome folders hold email for a week. Others can operate on a quarterly basis.\n"
+    )
+    assert not [f for f in facts if f.kind == "claim" and f.slots["claim"].startswith("Others")]

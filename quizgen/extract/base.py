@@ -222,6 +222,22 @@ def doc_ents(doc: Doc, analysis: Analysis) -> tuple[Span, ...]:
     return found[1]
 
 
+# Words that stand for a noun the sentence before gave: "Some earn as little as $11".
+# Words that stand for a noun the sentence before gave: "Some earn as little as $11".
+BARE = {"some", "many", "most", "others", "several", "few", "both", "all", "one", "another"}
+
+
+def bare_subject(sent) -> bool:
+    """Whether the subject is a bare "Some", "Others", "Many": a word standing for a noun
+    an earlier sentence gave."""
+    subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        t.lower_ in BARE
+        and not any(c.dep_ in ("prep", "amod", "relcl", "acl", "det") for c in t.children)
+        for t in subj
+    )
+
+
 def number_as_name(ent: Span) -> bool:
     """Whether a bare number names a thing rather than counting: "a 911 operator", "the 777
     program" (a plane), a number after "a" or before a singular noun. Changed, it gives

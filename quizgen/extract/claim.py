@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
-from ..language import ask, render, tidy
+from ..language import ask, lower_first, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
 from .base import (
     SPEECH,
     answer_text,
+    bare_subject,
     clause_text,
     display_name,
     is_pronoun,
@@ -384,7 +385,17 @@ class ClaimExtractor:
             return None
         # Only now: most sentences give no claim, and the claim is a render of the whole
         # sentence.
+        if bare_subject(sent):
+            return None  # "Others can operate on a quarterly basis": others of what? (round 38)
         slots["claim"] = clause_text(sent)
+        # Whether the claim's first word is written small after "According to the author,":
+        # the parse knows "Email" and "Worried" from a name; the template does not.
+        first = next(
+            (t for t in sent if t.is_alpha and t.text == slots["claim"].split(" ")[0]), None
+        )
+        slots["small_first"] = (
+            first is not None and lower_first(slots["claim"], first) != slots["claim"]
+        )
         if subj is not None and not is_pronoun(subj):
             # The subject as the sentence writes it, so a true/false item can swap it.
             _, label = subject_name(subj, analysis)

@@ -20,6 +20,7 @@ from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
 from .base import (
     SPEECH,
+    bare_subject,
     display_name,
     number_as_name,
     sent_ents,
@@ -86,25 +87,12 @@ def _source(tok) -> bool:
     )
 
 
-# Words that stand for a noun the sentence before gave: "Some earn as little as $11".
-BARE = {"some", "many", "most", "others", "several", "few", "both", "all", "one", "another"}
-
-
 def _verb_first(sent, skipped: int) -> bool:
     """Whether the statement, once its linkers are dropped ``skipped`` characters in, opens on
     its main verb: an inverted sentence that reads as a fragment alone."""
     start = sent.start_char + skipped
     first = next((t for t in sent if t.idx >= start and not t.is_punct), None)
     return first is not None and first.i == sent.root.i and first.pos_ in ("VERB", "AUX")
-
-
-def _bare_some(sent) -> bool:
-    subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-    return any(
-        t.lower_ in BARE
-        and not any(c.dep_ in ("prep", "amod", "relcl", "acl", "det") for c in t.children)
-        for t in subj
-    )
 
 
 class SentenceExtractor:
@@ -123,7 +111,7 @@ class SentenceExtractor:
             text = sent.text.strip()
             if text.endswith("?") or not reporters_words(text):
                 continue
-            if text.startswith("(") or re.search(r"[.!?]\)$", text) or _bare_some(sent):
+            if text.startswith("(") or re.search(r"[.!?]\)$", text) or bare_subject(sent):
                 continue  # an aside in brackets, or "Some earn as little as $11": some who?
             clean = _opening(text)
             if _verb_first(sent, len(text) - len(strip_linkers(text))):

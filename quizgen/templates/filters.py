@@ -89,11 +89,13 @@ STARTERS = set(
 )
 
 
-def lcfirst(text: str) -> str:
-    """Lower-case a sentence's first word for use mid-sentence, unless it is a name."""
+def lcfirst(text: str, small: bool = False) -> str:
+    """Lower-case a sentence's first word for use mid-sentence, unless it is a name: a word
+    that only opens sentences ("The", "When"), or any word the extractor found was no name
+    (``small``, from the parse: "Worried about backlash, ...")."""
     text = str(text)
     first = text.split(" ", 1)[0]
-    if first.lower().strip(",") not in STARTERS:
+    if first.lower().strip(",") not in STARTERS and not (small is True and first != "I"):
         return text
     return text[:1].lower() + text[1:]
 
