@@ -656,3 +656,12 @@ def test_a_bare_others_is_no_claim():
         "Email\n\nSome folders hold email for a week. Others can operate on a quarterly basis.\n"
     )
     assert not [f for f in facts if f.kind == "claim" and f.slots["claim"].startswith("Others")]
+
+
+def test_a_reason_inside_a_whether_clause_is_not_asserted():
+    facts, _ = questions(
+        "Whales\n\nPreviously, Thode wrote, scientists were unsure whether the false killer "
+        "whales were becoming entangled because they were hunting game fish already snagged "
+        "or simply taking the bait.\n"
+    )
+    assert not [f for f in facts if f.kind == "cause"]

@@ -171,6 +171,10 @@ class ClaimExtractor:
                 reason = reason_parts(verb)
                 if not reason:
                     continue
+                if _in_doubt(verb):
+                    # "scientists were unsure whether the whales were becoming entangled
+                    # because ...": a reason the article does not assert (round 38).
+                    continue
                 if any(c.dep_ == "neg" for c in verb.children) and not has_modal(verb):
                     # "Laura's not quitting because her rights are under threat, but because
                     # ...": the "not" may deny the reason, not the deed ("should not pin
@@ -406,6 +410,17 @@ class ClaimExtractor:
         return Fact.make(
             "claim", slots, analysis.evidence(sent, off), salience=salience, extractor="claim"
         )
+
+
+def _in_doubt(verb) -> bool:
+    """Whether the verb's clause, or one it hangs in, opens with "whether" or "if"."""
+    tok = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
 
 
 def has_modal(verb) -> bool:
