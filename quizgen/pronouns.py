@@ -164,7 +164,8 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
                 content = True
                 plural_or_name = plural_or_name or lb.endswith("s") or b[0].isupper()
             named = named or (b[0].isupper() and (k > 1 or lb not in FUNCTION))
-        low = w.lower().removesuffix("'s")
+        # "We're", "they've", "it'll": the pronoun before its contracted verb.
+        low = re.sub(r"'(?:s|re|ve|ll|d|m)$", "", w.lower())
         if low in allow:
             continue
         if low == "that":

@@ -105,6 +105,10 @@ def flaw(q: Question) -> str | None:
             "she",
             "her",
         )  # "Who said he ...": the answer is the referent
+    if q.type == "true_false" and re.match(r"According to the author, ", prompt):
+        # "According to the author, you cannot work out of several folders at once": a
+        # column's or a how-to's "you" is any reader, and the author is the one speaking.
+        allowed = ("you", "your", "yours", "yourself")
     if q.type == "essay":
         # The prompt speaks to the student ("you"); what it quotes must stand on its own.
         quoted = re.findall(r'"([^"]+)"', prompt)

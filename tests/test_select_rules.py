@@ -305,3 +305,19 @@ def test_a_statement_spliced_onto_a_question_is_refused():
     assert flaw(ask(spliced, "In 2010")) == "a statement spliced onto the question"
     fronted = "In 1997, who was elected leader of the Labour Party in Britain?"
     assert flaw(ask(fronted, "Tony Blair")) is None
+
+
+def test_a_column_s_you_is_any_reader():
+    advice = "According to the author, you cannot work out of several email folders at once."
+    assert flaw(ask(advice, "True", type="true_false")) is None
+    # Anywhere else "you" is someone's words without the someone.
+    reported = "The minister said that you cannot work out of several email folders at once."
+    assert flaw(ask(reported, "True", type="true_false")) is not None
+
+
+def test_a_pronoun_before_a_contracted_verb_still_needs_explaining():
+    from quizgen.pronouns import has_dangling_pronoun
+
+    assert has_dangling_pronoun("We're seeing the same thing in the technology industry.")
+    assert has_dangling_pronoun("They've won the cup again this season.")
+    assert not has_dangling_pronoun("Barcelona's players said they're tired.")
