@@ -114,6 +114,10 @@ def perturb(number: str, h: int) -> str:
     value = float(raw.replace(",", ""))
     if re.fullmatch(r"(1[5-9]|20)\d\d", raw):  # a year: a few years off
         new = value + (2 + h % 3) * (1 if h % 2 else -1)
+    elif re.search(r"degree|°", number, re.I):
+        # A temperature is no quantity to halve: "43 degrees" for a Miami record high of 86
+        # was absurd on its face (round 38). Some degrees off, as a wrong reading would be.
+        new = value + (6, 9, 12)[h % 3] * (1 if h % 2 else -1)
     else:
         factor = (2, 3, 0.5)[h % 3] if value >= 4 else (2, 3)[h % 2]
         new = value * factor

@@ -234,3 +234,10 @@ def test_a_stand_in_that_names_the_same_thing_is_no_false_form():
     prompt = "The new keyboard is expected to show up on smaller MacBooks in early 2020."
     wrong = gen.distractors("MacBooks", prompt, "entity.name[actor=ORG]", 3, "q")
     assert wrong == ["Chromebooks"]
+
+
+def test_a_temperature_moves_by_some_degrees_not_by_half():
+    # "43 degrees" for a Miami record high of 86 was absurd on its face (round 38).
+    for h in range(6):
+        new = perturb("86 degrees", h)
+        assert new.endswith(" degrees") and 70 <= int(new.split()[0]) <= 100 and new != "86 degrees"
