@@ -301,6 +301,8 @@ def flaw(q: Question) -> str | None:
         last = norm(q.answer).split()[-1:]
         if last and len(last[0]) > 2 and f" {last[0]} " in f" {norm(rest)} ":
             return "the sentence gives the blank away"  # "_____ takes over from Wilkinson"
+        if _spelt_out(q.answer, rest):
+            return "the sentence gives the blank away"  # "_____ fishing ... lines miles long"
     return None
 
 
@@ -353,6 +355,17 @@ TITLED = set(
     " captain editor analyst economist correspondent inspector governor mayor founder owner"
     " commissioner judge lawyer mp".split()
 )
+
+
+def _spelt_out(answer: str, rest: str) -> bool:
+    """Whether a one-word blank is a compound whose two halves the sentence gives: "longline"
+    beside "lines 19 to 37 miles long" (round 38)."""
+    if not re.fullmatch(r"[a-z]{6,}", answer):
+        return False
+    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", rest.lower())}
+    return any(
+        answer[:i] in words and answer[i:].rstrip("s") in words for i in range(3, len(answer) - 2)
+    )
 
 
 def _cut_name(answer: str, source: str) -> bool:

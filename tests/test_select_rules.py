@@ -321,3 +321,10 @@ def test_a_pronoun_before_a_contracted_verb_still_needs_explaining():
     assert has_dangling_pronoun("We're seeing the same thing in the technology industry.")
     assert has_dangling_pronoun("They've won the cup again this season.")
     assert not has_dangling_pronoun("Barcelona's players said they're tired.")
+
+
+def test_a_compound_blank_whose_halves_the_sentence_gives_is_refused():
+    spelt = "For {{c1::longline}} fishing, fishermen use lines 19 to 37 miles long to hook fish."
+    assert flaw(ask(spelt, "longline", type="cloze")) == "the sentence gives the blank away"
+    fair = "Fishermen use {{c1::longline}} gear with thousands of hooks to catch tuna at sea."
+    assert flaw(ask(fair, "longline", type="cloze")) is None
