@@ -665,3 +665,12 @@ def test_a_reason_inside_a_whether_clause_is_not_asserted():
         "or simply taking the bait.\n"
     )
     assert not [f for f in facts if f.kind == "cause"]
+
+
+def test_a_plural_subject_of_two_things_is_not_asked_what_is_them():
+    facts, _ = questions(
+        "Inauguration\n\nSo far, the only confirmed performers are a 16-year-old America’s Got "
+        "Talent contestant and the Mormon Tabernacle.\n"
+    )
+    asked = [f.slots.get("who_q", "") for f in facts if f.kind == "event"]
+    assert not any(q.startswith(("What is", "So far, what is")) for q in asked), asked

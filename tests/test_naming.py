@@ -86,3 +86,20 @@ def test_every_question_names_a_surname_in_full():
     asked = [q.prompt for q in qs if q.type != "cloze"]
     assert any("phoned David Dein" in p for p in asked), asked
     assert not any(re.search(r"(?<!David )Dein\b", p) for p in asked), asked
+
+
+def test_a_first_name_used_alone_is_given_in_full():
+    from quizgen import pipeline
+    from quizgen.extract.naming import bare_surnames
+    from quizgen.ingest import read_text
+
+    analysis = pipeline.analyze(
+        read_text(
+            "Final\n\nSerena Williams won her eighth Wimbledon title on Saturday, beating "
+            "Angelique Kerber in straight sets.\n\nAfter the match, Serena thanked the crowd "
+            "and her coach for their support during the tournament.\n"
+        ),
+        cache=False,
+    )
+    found = [bare_surnames(s, analysis) for doc in analysis.docs for s in doc.sents]
+    assert {"Serena": "Serena Williams"} in found

@@ -159,6 +159,32 @@ JOB_TITLES = {
     "manager",
     "spokesman",
     "spokeswoman",
+    # a trade or a position on the field ("Composer Andrew Lloyd Webber", "Striker Alan
+    # Shearer"), which news copy puts before a name as a title
+    "composer",
+    "singer",
+    "actor",
+    "actress",
+    "author",
+    "writer",
+    "analyst",
+    "economist",
+    "scientist",
+    "researcher",
+    "designer",
+    "chef",
+    "architect",
+    "pastor",
+    "rabbi",
+    "imam",
+    "trainer",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "winger",
+    "quarterback",
+    "pitcher",
 }
 
 

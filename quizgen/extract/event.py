@@ -446,6 +446,14 @@ class EventExtractor:
                     for c in verb.children
                 )
                 or re.search(r"\b(they|them|their)\b", q or "")
+                # "So far, what is a contestant and the Mormon Tabernacle?" (round 39)
+                or (
+                    verb.lemma_ == "be"
+                    and any(
+                        c.dep_ == "attr" and any(g.dep_ == "conj" for g in c.children)
+                        for c in verb.children
+                    )
+                )
             ):
                 # "What is the best category on YouTube account for 15%?", "What is arranged
                 # in a T, as they had been?": the rest of the sentence still speaks of a

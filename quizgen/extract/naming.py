@@ -119,6 +119,11 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
         people = analysis.cache["surname_counts"] = Counter(
             e.name.split()[-1] for e in index.entities if e.label == "PERSON"
         )
+    firsts = analysis.cache.get("first_name_counts")
+    if firsts is None:
+        firsts = analysis.cache["first_name_counts"] = Counter(
+            e.name.split()[0] for e in index.entities if e.label == "PERSON"
+        )
     found: dict[str, str] = {}
     for ent in sent_ents(sent, analysis):
         if ent.label_ != "PERSON" or len(ent) != 1 or ent.text in found or in_quotes(ent[0]):
@@ -130,9 +135,13 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
         if canon is None or canon.label != "PERSON":
             continue
         words = canon.name.split()
-        if len(words) < 2 or words[-1] != ent.text or not_a_person(canon.name):
+        if len(words) < 2 or ent.text not in (words[0], words[-1]) or not_a_person(canon.name):
             continue  # "Bill" is no surname of the "Prevention of Terrorism Bill"
-        if people[ent.text] == 1:
+        # A surname, or a first name the article uses alone ("Andrew and his Foundation",
+        # round 39), where only one person has it.
+        if words[-1] == ent.text and people[ent.text] == 1:
+            found[ent.text] = canon.name
+        elif words[0] == ent.text and firsts[ent.text] == 1:
             found[ent.text] = canon.name
     memo[key] = (sent.doc, found)
     return found
