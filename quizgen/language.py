@@ -73,6 +73,18 @@ LINKERS = {
 # The writer's comment on a sentence ("Bizarrely, a plane skidded off the runway"): dropped
 # only where a comma closes it, since a statement in a question is the article's, not its tone.
 COMMENT_OPENERS = {
+    # and a step of the writer's list ("First, the researchers discounted ...", "Fourth, you
+    # cannot ..."): the first of what?
+    "first",
+    "firstly",
+    "second",
+    "secondly",
+    "third",
+    "thirdly",
+    "fourth",
+    "fifth",
+    "finally",
+    "lastly",
     "bizarrely",
     "interestingly",
     "ironically",

@@ -281,6 +281,13 @@ def test_a_writer_s_aside_is_not_part_of_the_statement():
     assert strip_linkers("As a result of the strike, flights stopped.") == (
         "As a result of the strike, flights stopped."
     )
+    # a step of the writer's list: the first of what?
+    assert strip_linkers("First, the researchers discounted the oil.") == (
+        "the researchers discounted the oil."
+    )
+    assert strip_linkers("First Minister Nicola Sturgeon spoke.") == (
+        "First Minister Nicola Sturgeon spoke."
+    )
 
 
 def test_a_month_without_its_year_is_not_asked_for():
