@@ -671,3 +671,27 @@ def test_a_plural_subject_of_two_things_is_not_asked_what_is_them():
     )
     asked = [f.slots.get("who_q", "") for f in facts if f.kind == "event"]
     assert not any(q.startswith(("What is", "So far, what is")) for q in asked), asked
+
+
+@pytest.mark.parametrize(
+    "text,asked",
+    [
+        # a time is no predicate: "What was during the Korean War at Inchon?"
+        (
+            "Despite the Corps' storied history as the Navy's on-board landing force, the "
+            "Pacific campaign of World War II was the only period in history when the service "
+            "focused almost exclusively on amphibious assaults. The last major combat landing "
+            "was during the Korean War at Inchon.",
+            "What was during",
+        ),
+        # how long something will not happen is no "when"
+        (
+            "No professional sport, even behind closed doors, will be staged in England until "
+            "1 June, the government said.",
+            "when will no professional sport",
+        ),
+    ],
+)
+def test_a_question_that_asks_nothing_is_not_made(text, asked):
+    _, qs = questions("Marines\n\n" + text + "\n")
+    assert not [q for q in qs if asked.lower() in q.prompt.lower()], [q.prompt for q in qs]

@@ -432,6 +432,15 @@ class EventExtractor:
                 slots["subject"] = answer_text(subj.subtree)
         if hypothetical(verb):
             wh = ""  # "Which organisation would issue lawsuits?": a fear, not a fact
+        if (
+            verb.lemma_ == "be"
+            and not any(c.dep_ in ("attr", "acomp", "xcomp", "ccomp") for c in verb.children)
+            and any(
+                c.dep_ == "prep" and c.lower_ in ("during", "before", "after")
+                for c in verb.children
+            )
+        ):
+            wh = ""  # "What was during the Korean War at Inchon?": a time is no predicate
         # "Slater, who is currently starring in ...": what a relative clause says of someone is
         # an aside on the way to the sentence's point; asked "Who is currently starring?",
         # reviews kept 1 of 8 (rounds 11-24). Its time and place are still asked.
@@ -489,6 +498,13 @@ class EventExtractor:
                     ans = ent.text if since and ans else ans
                     # "In 1970s" -> "In the 1970s": a decade takes "the".
                     ans = re.sub(r"^(\w+) (\d{4}s)\b", r"\1 the \2", ans)
+                    if child.lower_ == "until" and (
+                        any(c.dep_ == "neg" for c in verb.children)
+                        or any(t.lower_ == "no" and t.dep_ == "det" for t in subj.subtree)
+                    ):
+                        # "When will no professional sport be staged?" "Until 1 June": how
+                        # long something will not happen is no "when" (round 39 scan).
+                        ans = ""
                     if _ok(q, ans, analysis):
                         slots["when_q"], slots["when"] = q, ans
                         slots["when_exact"] = exact_date(ans)
