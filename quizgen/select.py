@@ -123,6 +123,9 @@ def flaw(q: Question) -> str | None:
     if what_who and len(core.split()) < (7 if re.match(r"(?i)what\b", core) else 5):
         # "What does the government want?": in reviews 8-13 two of 23 such were kept.
         return "prompt too vague to say what is asked"
+    if q.type in ("mcq", "short_answer") and re.match(r"(?i)where\b", core):
+        if len(core.split()) < 5:
+            return "prompt too vague to say what is asked"  # "Where do auditions begin?"
     if q.type in ("mcq", "short_answer") and re.search(r"\balso\b", asked):
         return "prompt leans on what came before it"  # "why do lawyers also fear ...?"
     if what_who:

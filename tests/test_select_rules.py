@@ -328,3 +328,10 @@ def test_a_compound_blank_whose_halves_the_sentence_gives_is_refused():
     assert flaw(ask(spelt, "longline", type="cloze")) == "the sentence gives the blank away"
     fair = "Fishermen use {{c1::longline}} gear with thousands of hooks to catch tuna at sea."
     assert flaw(ask(fair, "longline", type="cloze")) is None
+
+
+def test_a_bare_where_question_is_too_vague():
+    assert (
+        flaw(ask("Where do auditions begin?", "Canada")) == "prompt too vague to say what is asked"
+    )
+    assert flaw(ask("Where do auditions for the singing contest begin?", "Canada")) is None
