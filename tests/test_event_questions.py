@@ -695,3 +695,13 @@ def test_a_plural_subject_of_two_things_is_not_asked_what_is_them():
 def test_a_question_that_asks_nothing_is_not_made(text, asked):
     _, qs = questions("Marines\n\n" + text + "\n")
     assert not [q for q in qs if asked.lower() in q.prompt.lower()], [q.prompt for q in qs]
+
+
+def test_a_headline_repeated_in_the_body_is_no_statement():
+    texts = statements(
+        "Iran\n\nRussia's Nuclear Help to Iran Stirs Questions About Its 'Improved' Relations "
+        "With U.S.\n\nStapleton Roy heads the Kissinger Institute on China and the United "
+        "States in Washington.\n"
+    )
+    assert not any(t.startswith("Russia's Nuclear Help") for t in texts), texts
+    assert any(t.startswith("Stapleton Roy heads") for t in texts), texts

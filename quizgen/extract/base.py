@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..language import clean_answer, render, strip_linkers, tidy
+from ..language import STOPWORDS, clean_answer, render, strip_linkers, tidy
 from ..pronouns import PRONOUNS, has_dangling_pronoun
 from .entities import EntityIndex, clean_mention
 
@@ -113,9 +113,22 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
                 continue
             if text.endswith("?") or not re.search(r"[.!\"'”’)]$", text):
                 continue
+            if _title_case(text):
+                continue  # a headline repeated in the body, not a sentence of it
             out.append((sent, off))
     analysis.cache["usable"] = out
     return out
+
+
+def _title_case(text: str) -> bool:
+    """Whether most longer words are capitalised ("Russia's Nuclear Help to Iran Stirs
+    Questions About Its 'Improved' Relations With U.S."): a headline, not prose."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’]{3,}", text)
+    if len(words) < 5 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
+        return False
+    # Names crowd a sentence too ("Stapleton Roy heads the Kissinger Institute on China"):
+    # only a headline capitalises its small words ("About", "With").
+    return any(w[0].isupper() and w.lower() in STOPWORDS for w in words[1:])
 
 
 SPEAKER_WORDS = {"i", "me", "my", "we", "us", "our", "you", "your"}
