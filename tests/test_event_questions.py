@@ -705,3 +705,13 @@ def test_a_headline_repeated_in_the_body_is_no_statement():
     )
     assert not any(t.startswith("Russia's Nuclear Help") for t in texts), texts
     assert any(t.startswith("Stapleton Roy heads") for t in texts), texts
+
+
+def test_a_relative_clause_is_not_what_was_said():
+    facts, _ = questions(
+        "Codecs\n\nAt the end of 2013, Mozilla announced a deal with Cisco Systems whereby "
+        "Firefox would download and use a Cisco-provided binary build of an open source codec "
+        "to play the proprietary H.264 video format.\n"
+    )
+    said = [f.slots.get("content", "") for f in facts if f.kind == "statement"]
+    assert not any(s.startswith("whereby") for s in said), said

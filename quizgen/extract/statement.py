@@ -101,8 +101,11 @@ class StatementExtractor:
                     toks = toks[1:]
                 while toks and toks[0].lower_ in ("but", "and", "so", ","):
                     toks = toks[1:]  # "said that but the government ...": the link is not said
-                if toks and toks[0].lower_ in ("which", "who") and verb.lemma_ != "ask":
-                    continue  # a relative clause the parser took for what was said
+                if toks and toks[0].lower_ in ("which", "who", "whereby", "wherein"):
+                    if verb.lemma_ != "ask" or toks[0].lower_ in ("whereby", "wherein"):
+                        # a relative clause the parser took for what was said ("announced a
+                        # deal with Cisco whereby Firefox would ...")
+                        continue
                 said = tidy(render(toks)).rstrip(" ,.")
                 if not quoted:
                     said = without_also(said)
