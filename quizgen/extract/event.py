@@ -498,6 +498,8 @@ class EventExtractor:
                     ans = ent.text if since and ans else ans
                     # "In 1970s" -> "In the 1970s": a decade takes "the".
                     ans = re.sub(r"^(\w+) (\d{4}s)\b", r"\1 the \2", ans)
+                    if since and re.search(r"\b(1[5-9]|20)\d\d\b", q or ""):
+                        ans = ""  # "Since when have sales plummeted to 1.6bn euros in 2003?"
                     if child.lower_ == "until" and (
                         any(c.dep_ == "neg" for c in verb.children)
                         or any(t.lower_ == "no" and t.dep_ == "det" for t in subj.subtree)
