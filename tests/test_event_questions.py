@@ -613,14 +613,33 @@ def test_a_dateline_is_no_part_of_a_statement(opening):
     assert texts and not any(t.startswith(("(CNN)", "Indianapolis")) for t in texts), texts
 
 
-def test_a_clause_after_a_wanted_thing_is_not_left_in_the_question():
-    facts, _ = questions(
-        "Outages\n\nCalifornia’s utilities regulators are demanding answers from wireless "
-        "providers whose equipment failed during the power outages, leaving hundreds of "
-        "thousands of people without a way to get emergency alerts.\n"
-    )
-    asked = [f.slots.get("what_q", "") for f in facts if f.kind == "position"]
-    assert not any("leaving" in q for q in asked), asked
+@pytest.mark.parametrize(
+    "text,kind,slot,bad",
+    [
+        # with the object gone, ", leaving ..." reads as part of the question (round 36)
+        (
+            "California’s utilities regulators are demanding answers from wireless providers "
+            "whose equipment failed during the power outages, leaving hundreds of thousands of "
+            "people without a way to get emergency alerts.",
+            "position",
+            "what_q",
+            "leaving",
+        ),
+        # the deal's relative clause is not what Mozilla said
+        (
+            "At the end of 2013, Mozilla announced a deal with Cisco Systems whereby Firefox "
+            "would download and use a Cisco-provided binary build of an open source codec to "
+            "play the proprietary H.264 video format.",
+            "statement",
+            "content",
+            "whereby",
+        ),
+    ],
+)
+def test_a_clause_the_parser_misplaced_is_not_asked(text, kind, slot, bad):
+    facts, _ = questions("News\n\n" + text + "\n")
+    asked = [f.slots.get(slot, "") for f in facts if f.kind == kind]
+    assert not any(bad in q for q in asked), asked
 
 
 def test_a_count_the_sentence_spells_out_and_a_year_in_a_title_are_no_details():
@@ -709,13 +728,3 @@ def test_a_headline_repeated_in_the_body_is_no_statement():
     )
     assert not any(t.startswith("Russia's Nuclear Help") for t in texts), texts
     assert any(t.startswith("Stapleton Roy heads") for t in texts), texts
-
-
-def test_a_relative_clause_is_not_what_was_said():
-    facts, _ = questions(
-        "Codecs\n\nAt the end of 2013, Mozilla announced a deal with Cisco Systems whereby "
-        "Firefox would download and use a Cisco-provided binary build of an open source codec "
-        "to play the proprietary H.264 video format.\n"
-    )
-    said = [f.slots.get("content", "") for f in facts if f.kind == "statement"]
-    assert not any(s.startswith("whereby") for s in said), said
