@@ -358,8 +358,8 @@ def test_a_who_question_without_options_is_not_asked_bare():
         ),
         # the body in a speaker's description
         (
-            "Todd Thiemann, spokesman for anti-virus firm Trend Micro, said the move to Windows "
-            "in cash machines was not without risks.",
+            "Maria Okafor, spokeswoman for security firm Trend Micro, said the switch to cloud "
+            "tills in supermarkets was not without risks.",
             "Trend Micro",
         ),
         ("According to the Pentagon, the strike killed 12 people in Syria.", "Pentagon"),
