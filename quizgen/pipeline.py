@@ -108,17 +108,19 @@ def is_opinion(analysis) -> bool:
     if any(m in low for m in OPINION_MARKERS):
         return True
     from spacy.attrs import LOWER
+    from spacy.strings import hash_string
 
     from .extract.base import in_quotes, usable_sentences
 
     first_person = 0
     lowers: dict[int, list[int]] = {}  # each doc's words, as hashes of their lower-case forms
+    # A string's hash is the same in every vocabulary: worked out once, not once a sentence.
+    wanted = {hash_string(w) for w in ("i", "me", "my")}
     for sent, _ in usable_sentences(analysis):  # sentences of someone's quotation excluded
         doc = sent.doc
         if id(doc) not in lowers:
             lowers[id(doc)] = doc.to_array(LOWER).tolist()
         words = lowers[id(doc)]
-        wanted = {doc.vocab.strings[w] for w in ("i", "me", "my")}
         for i in range(sent.start, sent.end):
             # "I" inside a quotation is the speaker, not the writer; "we" and "our" are common
             # in explainers and reports, so only "I", "me" and "my" count. (Read from the

@@ -236,7 +236,6 @@ def doc_ents(doc: Doc, analysis: Analysis) -> tuple[Span, ...]:
 
 
 # Words that stand for a noun the sentence before gave: "Some earn as little as $11".
-# Words that stand for a noun the sentence before gave: "Some earn as little as $11".
 BARE = {"some", "many", "most", "others", "several", "few", "both", "all", "one", "another"}
 
 

@@ -17,6 +17,7 @@ from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
 from .base import (
+    QUOTE_MARKS,
     SPEECH,
     answer_text,
     bare_subject,
@@ -158,7 +159,7 @@ class ClaimExtractor:
         opinion = analysis.cache.get("opinion", False)
         voice = "the author" if opinion else "the article"
         for sent, off in usable_sentences(analysis):
-            quoted = any(t.text in ('"', "“", "”") for t in sent)
+            quoted = any(t.text in QUOTE_MARKS for t in sent)
             evidence = analysis.evidence(sent, off)
             for verb in sent:
                 if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in (
@@ -247,6 +248,8 @@ class ClaimExtractor:
         return facts
 
     def _claim(self, sent, off, analysis, voice) -> Fact | None:
+        if bare_subject(sent):
+            return None  # "Others can operate on a quarterly basis": others of what? (round 38)
         root = sent.root
         subj0 = next((c for c in root.children if c.dep_ == "nsubj"), None)
         evidence_frame = (
@@ -389,8 +392,6 @@ class ClaimExtractor:
             return None
         # Only now: most sentences give no claim, and the claim is a render of the whole
         # sentence.
-        if bare_subject(sent):
-            return None  # "Others can operate on a quarterly basis": others of what? (round 38)
         slots["claim"] = clause_text(sent)
         # Whether the claim's first word is written small after "According to the author,":
         # the parse knows "Email" and "Worried" from a name; the template does not.

@@ -242,6 +242,25 @@ TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "before", "aft
 PLACE_PREPS = {"in", "at", "to", "from", "near", "inside", "across"}
 
 
+def _plural_left(subj, verb, question: str | None) -> bool:
+    """Whether the rest of the sentence still speaks of a plural subject the question makes
+    singular ("What is ...?"): a verb it shares ("What is the best category on YouTube
+    account for 15%?", round 35), a "they" ("What is arranged in a T, as they had been?"),
+    or two things it is ("So far, what is a contestant and the Mormon Tabernacle?", round
+    39)."""
+    if subj.tag_ not in ("NNS", "NNPS"):
+        return False
+    shared = any(
+        c.dep_ == "conj"  # a verb, or one the parser took for a noun
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in verb.children
+    )
+    two_things = verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and any(g.dep_ == "conj" for g in c.children) for c in verb.children
+    )
+    return shared or two_things or bool(re.search(r"\b(they|them|their)\b", question or ""))
+
+
 def _ok(question: str | None, answer: str, analysis: Analysis) -> bool:
     if not question or not answer:
         return False
@@ -446,28 +465,10 @@ class EventExtractor:
         # reviews kept 1 of 8 (rounds 11-24). Its time and place are still asked.
         if wh and not any(c.dep_ == "conj" for c in subj.children) and verb.dep_ != "relcl":
             q = ask(verb, sent, None, wh, drop=drop, subj_text=written)
+            if _plural_left(subj, verb, q):
+                q = ""
             # A subordinate clause alone is often too thin to ask about ("Who leaves office?").
             # The length first: a question too short to keep needs no parse of its own.
-            if subj.tag_ in ("NNS", "NNPS") and (
-                any(
-                    c.dep_ == "conj"  # a verb, or one the parser took for a noun
-                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-                    for c in verb.children
-                )
-                or re.search(r"\b(they|them|their)\b", q or "")
-                # "So far, what is a contestant and the Mormon Tabernacle?" (round 39)
-                or (
-                    verb.lemma_ == "be"
-                    and any(
-                        c.dep_ == "attr" and any(g.dep_ == "conj" for g in c.children)
-                        for c in verb.children
-                    )
-                )
-            ):
-                # "What is the best category on YouTube account for 15%?", "What is arranged
-                # in a T, as they had been?": the rest of the sentence still speaks of a
-                # plural the question made singular (round 35).
-                q = ""
             if (main or len((q or "").split()) >= 7) and _ok(q, name, analysis):
                 slots["who_q"] = q
         # "is planning to return children to Albania": the xcomp's objects and places are

@@ -114,16 +114,15 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     if kept is not None and kept[0] is sent.doc:
         return kept[1]
     index = EntityIndex.of(analysis)
-    people = analysis.cache.get("surname_counts")
-    if people is None:
-        people = analysis.cache["surname_counts"] = Counter(
-            e.name.split()[-1] for e in index.entities if e.label == "PERSON"
+    counts = analysis.cache.get("name_part_counts")
+    if counts is None:
+        # How many people have each surname and each first name: counted once an article.
+        names = [e.name.split() for e in index.entities if e.label == "PERSON"]
+        counts = analysis.cache["name_part_counts"] = (
+            Counter(n[-1] for n in names),
+            Counter(n[0] for n in names),
         )
-    firsts = analysis.cache.get("first_name_counts")
-    if firsts is None:
-        firsts = analysis.cache["first_name_counts"] = Counter(
-            e.name.split()[0] for e in index.entities if e.label == "PERSON"
-        )
+    people, firsts = counts
     found: dict[str, str] = {}
     for ent in sent_ents(sent, analysis):
         if ent.label_ != "PERSON" or len(ent) != 1 or ent.text in found or in_quotes(ent[0]):

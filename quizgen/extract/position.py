@@ -13,7 +13,7 @@ from ..language import ask, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import is_pronoun, subject_name, usable_sentences, well_formed
+from .base import QUOTE_MARKS, is_pronoun, subject_name, usable_sentences, well_formed
 
 POSITION_VERBS = {
     "want",
@@ -114,7 +114,7 @@ class PositionExtractor:
     def extract(self, *, analysis: Analysis) -> list[Fact]:
         facts = []
         for sent, off in usable_sentences(analysis):
-            if any(t.text in ('"', "“", "”") for t in sent):
+            if any(t.text in QUOTE_MARKS for t in sent):
                 continue  # a quotation's positions are its speaker's, asked as statements
             for verb in sent:
                 if verb.lemma_ not in POSITION_VERBS or verb.pos_ != "VERB":

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..language import STOPWORDS, tidy
 from ..model import Fact
 from ..pronouns import has_dangling_pronoun
-from .base import in_quotes, is_pronoun, sent_ents, subject_name
+from .base import QUOTE_MARKS, in_quotes, is_pronoun, sent_ents, subject_name
 from .coref import evidence_from, mentions_of
 
 if TYPE_CHECKING:
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from ..nlp import Analysis
 
 QUOTE_VERBS = {"say", "add", "tell", "warn", "insist", "claim", "explain", "argue", "admit"}
-QUOTE_MARKS = ('"', "“", "”")
 # A quotation is the speaker's own words, so "I", "we" and "you" are theirs; a third
 # person or a pointing word still needs the sentences around it.
 SPEAKERS_OWN = ("i", "me", "my", "myself", "we", "us", "our", "ourselves", "you", "your")

@@ -13,9 +13,17 @@ from ..language import render, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import SPEECH, display_name, is_pronoun, resolve_pronoun, subject_name, usable_sentences
+from .base import (
+    QUOTE_MARKS,
+    SPEECH,
+    display_name,
+    is_pronoun,
+    resolve_pronoun,
+    subject_name,
+    usable_sentences,
+)
 from .coref import evidence_from, mentions_of, person_for
-from .quotes import QUOTE_MARKS, QuoteReader
+from .quotes import QuoteReader
 
 GROUP_SPEAKERS = re.compile(
     r"^(many|some|most|few)( people| observers| analysts| critics| experts)?$|^(critics|sceptics|skeptics|others|analysts|experts)$",
@@ -101,11 +109,13 @@ class StatementExtractor:
                     toks = toks[1:]
                 while toks and toks[0].lower_ in ("but", "and", "so", ","):
                     toks = toks[1:]  # "said that but the government ...": the link is not said
-                if toks and toks[0].lower_ in ("which", "who", "whereby", "wherein"):
-                    if verb.lemma_ != "ask" or toks[0].lower_ in ("whereby", "wherein"):
-                        # a relative clause the parser took for what was said ("announced a
-                        # deal with Cisco whereby Firefox would ...")
-                        continue
+                opener = toks[0].lower_ if toks else ""
+                if opener in ("whereby", "wherein") or (
+                    opener in ("which", "who") and verb.lemma_ != "ask"
+                ):
+                    # a relative clause the parser took for what was said ("announced a
+                    # deal with Cisco whereby Firefox would ...")
+                    continue
                 said = tidy(render(toks)).rstrip(" ,.")
                 if not quoted:
                     said = without_also(said)
