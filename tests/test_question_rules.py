@@ -56,7 +56,13 @@ def test_evidence_is_exact_and_in_the_body(sets):
 
 def test_extractive_answers_are_in_their_evidence(sets):
     """A key taken from the text is found in the sentence it came from, or is a name whose
-    last word is there (the article may say "Trump" where the key says "Donald Trump")."""
+    last word is there (the article may say "Trump" where the key says "Donald Trump"). A
+    reason the doer gave ("Mr Brown said ...", from "..., saying ...") names its doer, and
+    both the doer and the words are found."""
+    from quizgen.extract.purpose import STATING
+
+    gerund = {past: ing for ing, past in STATING.items()}
+
     for name, (_, qset, facts) in sets.items():
         aliases = {
             norm(a): f.slots.get("name", "")
@@ -71,6 +77,11 @@ def test_extractive_answers_are_in_their_evidence(sets):
             for key in keys:
                 text = norm(q.evidence.text)
                 k = norm(re.sub(r"^(because|that|if|in|on|by)\s+", "", key, flags=re.I))
+                if q.template_id == "cause-stated-short":
+                    doer, verb, k = re.match(
+                        rf"(.+?) ({'|'.join(STATING.values())}) (.+)", k
+                    ).groups()
+                    assert doer in text and gerund[verb] in text, (q.prompt, key)
                 named = any(norm(a) in text for a, canon in aliases.items() if norm(canon) == k)
                 last = k.split()[-1] if k else ""
                 assert k in text or named or (len(k.split()) <= 4 and last in text.split()), (

@@ -16,6 +16,7 @@ from ..language import ask, lower_first, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
+from ..templates.filters import lcfirst
 from .base import (
     QUOTE_MARKS,
     SPEECH,
@@ -29,6 +30,7 @@ from .base import (
     well_formed,
 )
 from .coref import SOMEONE
+from .purpose import leans_on_pronoun, purpose_parts, short_key, stated_reason
 
 STANCE = {
     "should",
@@ -170,8 +172,16 @@ class ClaimExtractor:
                 ):
                     continue
                 reason = reason_parts(verb)
+                slot, key = "reason", None
                 if not reason:
-                    continue
+                    # No "because": a purpose ("to ...") or the doer's own ", saying ...".
+                    reason, slot = purpose_parts(verb), "purpose"
+                    if not reason:
+                        stated = stated_reason(verb, SPEECH)
+                        if stated:
+                            (reason, key), slot = stated, "stated"
+                    if not reason or leans_on_pronoun(verb, reason):
+                        continue
                 if _in_doubt(verb):
                     # "scientists were unsure whether the whales were becoming entangled
                     # because ...": a reason the article does not assert (round 38).
@@ -183,6 +193,8 @@ class ClaimExtractor:
                     continue
                 speech, speaker = attribution(verb)
                 who = voice
+                if speech is not None and slot == "stated":
+                    continue  # a reason inside someone's reported words: whose is it?
                 if speech is not None:
                     if speaker is None or is_pronoun(speaker):
                         continue
@@ -200,7 +212,11 @@ class ClaimExtractor:
                     # "Why do old pipes hold up, according to officials?": the officials are
                     # the source the question names first, not the article.
                     who, q = said.group(1), (q[: said.start()] + q[said.end() :]).strip()
-                ans = tidy(render(reason))
+                ans = key or tidy(render(reason))
+                if slot != "reason":
+                    ans = short_key(ans) if slot == "purpose" else ans
+                    if q and not q.startswith("Why") and lcfirst(q) == q:
+                        continue  # "Thirty minutes later, why ...", "Desiring to avoid ..., why"
                 if (
                     not q
                     or has_dangling_pronoun(q)
@@ -215,7 +231,7 @@ class ClaimExtractor:
                         "cause",
                         {
                             "why_q": q,
-                            "reason": ans,
+                            slot: ans,
                             "according_to": who,
                             "effect": clause_text([t for t in verb.subtree if t not in reason]),
                         },

@@ -1,0 +1,243 @@
+"""Purpose clauses: what a deed was done for ("Teachers surrounded the Statehouse to call for
+better pay"). Reviewers ask, round after round, for why-questions about the article's point;
+a purpose the article states is one it answers, so the claim extractor asks "Why ...?" of it
+as it does of a "because".
+
+An infinitive is a purpose only where it hangs on a deed. Many hang on a word that wants
+one ("the first player to record", "took steps to avoid", "is on track to be"); the parser
+often attaches those to the verb as well, so they are refused by the words around them.
+"""
+
+from __future__ import annotations
+
+from ..language import subject_of
+
+# Verbs whose "to" clause completes them rather than giving a purpose ("is set to", "took
+# three hours to", "made efforts to", "got to").
+NOT_DEEDS = {
+    "be",
+    "become",
+    "seem",
+    "appear",
+    "have",
+    "get",
+    "go",
+    "come",
+    "vote",
+    "take",
+    "make",
+    "need",
+    "want",
+    "try",
+    "expect",
+    "plan",
+    "hope",
+    "continue",
+    "begin",
+    "start",
+    "fail",
+    "manage",
+    "decide",
+    "agree",
+    "refuse",
+    "help",
+    "allow",
+    "enable",
+    "ask",
+    "tell",
+    "urge",
+    "force",
+    "seek",
+    "say",
+    "tend",
+    "remain",
+    "stand",
+    "look",
+    "wait",
+    "cost",
+}
+# Nouns and adjectives that take an infinitive of their own: "steps to avoid", "able to".
+WANTING_WORDS = {
+    "steps",
+    "step",
+    "way",
+    "ways",
+    "time",
+    "chance",
+    "effort",
+    "efforts",
+    "plan",
+    "plans",
+    "right",
+    "decision",
+    "attempt",
+    "power",
+    "ability",
+    "opportunity",
+    "need",
+    "pressure",
+    "move",
+    "call",
+    "calls",
+    "deadline",
+    "permission",
+    "approval",
+    "track",
+    "able",
+    "likely",
+    "unlikely",
+    "set",
+    "ready",
+    "willing",
+    "eager",
+    "enough",
+    "due",
+    "about",
+    "going",
+    "first",
+    "last",
+    "only",
+    "next",
+}
+RANKING = {"first", "last", "only", "second", "third", "latest", "youngest", "oldest"}
+# Words a key cannot lean on: the question names the doer, the key does not.
+LEANING = {
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "herself",
+    "they",
+    "them",
+    "their",
+    "themselves",
+    "it",
+    "its",
+    "itself",
+    "this",
+    "these",
+    "those",
+    "we",
+    "us",
+    "our",
+    "i",
+    "me",
+    "my",
+    "you",
+    "your",
+}
+POINTING = {"it", "them", "this", "that", "these", "those", "him", "her"}
+BID_NOUNS = {"bid", "effort", "attempt", "order"}
+
+
+def purpose_parts(verb) -> set | None:
+    """The tokens of a purpose clause after ``verb`` ("to call for better pay", "in a bid to
+    win back voters"), or None."""
+    if verb.lemma_ in NOT_DEEDS or verb.tag_ == "VBG":
+        return None
+    if any(c.dep_ in ("dobj", "attr", "npadvmod") and _ranked(c) for c in verb.children):
+        return None  # "became the first player in history to record ..."
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "advcl" and c.tag_ == "VB":
+            to = c.doc[c.i - 1]
+            if to.lower_ != "to" or to.head != c:
+                continue
+            after = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else c
+            if after.dep_ == "compound" and after.pos_ == "PROPN":
+                continue  # "introduced him to actor Nicolas Cage": "to" was a preposition
+            before = c.doc[to.i - 1]
+            if before.lower_ in WANTING_WORDS and before.i > verb.i:
+                return None
+            return _whole(c)
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lower_ in BID_NOUNS:
+                    if any(a.dep_ in ("acl", "relcl") and a.tag_ == "VB" for a in p.children):
+                        return _whole(c)
+    return None
+
+
+def _ranked(tok) -> bool:
+    return tok.tag_ == "JJS" or any(
+        m.lower_ in RANKING or m.tag_ == "JJS" for m in tok.children if m.dep_ in ("amod", "advmod")
+    )
+
+
+def _whole(head) -> set | None:
+    toks = set(head.subtree)
+    if any(t.lower_ in LEANING for t in toks):
+        return None  # "to introduce himself" after a plural subject: the parse went wrong
+    if min(toks, key=lambda t: t.i).lower_ == "for":
+        return None  # "for boardrooms to move on": whose purpose is unclear
+    return toks
+
+
+def leans_on_pronoun(verb, purpose) -> bool:
+    """ "Why will Microsoft expand it?", "Why do that lead users?": the deed's own words
+    point back to something the question does not name."""
+    subj = subject_of(verb)
+    words = set(verb.subtree) | (set(subj.subtree) if subj is not None else set())
+    return any(
+        t.pos_ == "PRON"
+        and t.lower_ in POINTING
+        and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        # "a scheme that ...": a relative pronoun names its noun, unless it is the subject
+        # the question is asked of ("names that ... lead users to ...").
+        and (t.tag_ != "WDT" or t == subj)
+        for t in words
+        if t not in purpose
+    )
+
+
+def short_key(text: str) -> str:
+    """A purpose's key up to a comma that starts an aside ("to study Europa, which
+    astrobiologists regard as ..."): the aside is the article's comment, not the purpose."""
+    head, sep, _ = text.partition(", ")
+    return head if sep and len(head.split()) >= 3 else text
+
+
+# Words a stated reason cannot lean on: "said they failed", "claimed that it has ...".
+VAGUE = {"it", "they", "them", "this", "these", "those", "its", "their"}
+# "Souness dropped Bellamy, claiming the Welshman had feigned injury": the doer's own reason,
+# given in the same breath. The key says who gave it ("Souness claimed ...").
+STATING = {
+    "saying": "said",
+    "arguing": "argued",
+    "claiming": "claimed",
+    "citing": "cited",
+    "insisting": "insisted",
+}
+
+
+def stated_reason(verb, speech_verbs) -> tuple[set, str] | None:
+    """The tokens of a ", saying ..." clause after a deed and its key ("Souness claimed the
+    Welshman had feigned injury"), or None. A deed that is itself speech ("announced ...,
+    saying") gives its content, not its reason."""
+    if verb.lemma_ in speech_verbs or verb.pos_ != "VERB":
+        return None
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or c.lower_ not in STATING:
+            continue
+        comma = c.doc[c.i - 1]
+        if comma.text != ",":
+            return None
+        toks = set(c.subtree)
+        if any(t.text in (":", '"', "“", "”", "'", "‘", "’") or t.lower_ == "only" for t in toks):
+            return None  # a quotation follows: its words are no tidy key
+        subj = subject_of(verb)
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        who = [t for t in subj.subtree if t.dep_ not in ("relcl", "appos", "acl")]
+        if len(who) > 8 or any(t.dep_ in ("relcl", "appos", "acl") for t in subj.children):
+            return None
+        rest = sorted(toks - {c}, key=lambda t: t.i)
+        if len(rest) < 3 or any(t.lower_ in VAGUE for t in rest):
+            return None
+        name = "".join(t.text_with_ws for t in sorted(subj.subtree, key=lambda t: t.i)).strip()
+        body = "".join(t.text_with_ws for t in rest).strip().rstrip(".,;")
+        return toks | {comma}, f"{name} {STATING[c.lower_]} {body}"
+    return None

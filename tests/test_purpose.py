@@ -1,0 +1,68 @@
+"""Why-questions without a "because": a purpose ("to demand better pay") and the reason a
+doer gave in the same breath (", saying ..."), each on a short text through the real parser,
+the real extractors and the real templates."""
+
+from __future__ import annotations
+
+from quizgen import pipeline
+from quizgen.ingest import read_text
+
+
+def why(text: str) -> list[tuple[str, str]]:
+    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    questions, failures = pipeline.generate(facts)
+    assert not failures
+    return [
+        (q.prompt, q.answer)
+        for q in questions
+        if q.template_id in ("cause-purpose-short", "cause-stated-short")
+    ]
+
+
+def test_a_purpose_is_asked_why_and_keyed_with_its_infinitive():
+    asked = why(
+        "Nurses march on parliament\n\n"
+        "Thousands of nurses gathered outside parliament on Monday to demand better pay "
+        "and safer staffing levels.\n\n"
+        "The health minister agreed to meet union leaders next week.\n"
+    )
+    assert (
+        "According to the article, why did thousands of nurses gather outside parliament?",
+        "To demand better pay and safer staffing levels",
+    ) in asked
+
+
+def test_an_infinitive_that_completes_its_word_is_no_purpose():
+    asked = why(
+        "Record night for Okafor\n\n"
+        "Okafor became the first player in the league's history to score 40 points in a "
+        "final.\n\n"
+        "The club took steps to protect its young players from injury.\n\n"
+        "At the gala his former coach introduced him to actor Daniel Brooks.\n"
+    )
+    assert asked == []
+
+
+def test_the_reason_a_doer_gave_is_keyed_with_who_gave_it():
+    asked = why(
+        "Mayor rejects tram plan\n\n"
+        "The mayor of Leeds rejected the council's tram plan on Tuesday, saying the city "
+        "could not afford new lines before 2030.\n\n"
+        "Councillors will vote on the plan again in March.\n"
+    )
+    assert asked == [
+        (
+            "According to the article, why did the mayor of Leeds reject the council's tram plan?",
+            "The mayor of Leeds said the city could not afford new lines before 2030",
+        )
+    ]
+
+
+def test_words_after_a_speech_verb_are_its_content_not_its_reason():
+    asked = why(
+        "Profits up at Brookfield\n\n"
+        "Brookfield announced its results on Thursday, saying profits had risen by a fifth.\n\n"
+        "The firm also rejected the union's offer, saying it was too expensive.\n"
+    )
+    # The announcement says what, not why; "it was too expensive" leans on an "it".
+    assert asked == []
