@@ -15,7 +15,7 @@ def why(text: str) -> list[tuple[str, str]]:
     return [
         (q.prompt, q.answer)
         for q in questions
-        if q.template_id in ("cause-purpose-short", "cause-stated-short")
+        if q.template_id in ("cause-purpose-short", "cause-stated-short", "cause-means-short")
     ]
 
 
@@ -66,3 +66,16 @@ def test_words_after_a_speech_verb_are_its_content_not_its_reason():
     )
     # The announcement says what, not why; "it was too expensive" leans on an "it".
     assert asked == []
+
+
+def test_a_means_is_asked_how():
+    asked = why(
+        "Brentwick name new coach\n\n"
+        "Brentwick United ended their long search for a new head coach by appointing former captain "
+        "Sam Reid.\n\n"
+        "Reid will take charge for the first time on Saturday.\n"
+    )
+    assert (
+        "According to the article, how did Brentwick United end their long search for a new head coach?",
+        "By appointing former captain Sam Reid",
+    ) in asked

@@ -30,7 +30,13 @@ from .base import (
     well_formed,
 )
 from .coref import SOMEONE
-from .purpose import leans_on_pronoun, purpose_parts, short_key, stated_reason
+from .purpose import (
+    leans_on_pronoun,
+    means_parts,
+    purpose_parts,
+    short_key,
+    stated_reason,
+)
 
 STANCE = {
     "should",
@@ -180,6 +186,8 @@ class ClaimExtractor:
                         stated = stated_reason(verb, SPEECH)
                         if stated:
                             (reason, key), slot = stated, "stated"
+                    if not reason:
+                        reason, slot = means_parts(verb, SPEECH), "means"
                     if not reason or leans_on_pronoun(verb, reason):
                         continue
                 if _in_doubt(verb):
@@ -205,7 +213,7 @@ class ClaimExtractor:
                     who = "the " + who[4:] if who.startswith("The ") else who
                 elif quoted:
                     continue
-                q = ask(verb, sent, reason, "Why")
+                q = ask(verb, sent, reason, "How" if slot == "means" else "Why")
                 q = owner_named(q, verb, reason)
                 said = re.search(r",? according to ([^,?]+)(?=[,?])", q or "")
                 if said and speech is None:
@@ -214,8 +222,8 @@ class ClaimExtractor:
                     who, q = said.group(1), (q[: said.start()] + q[said.end() :]).strip()
                 ans = key or tidy(render(reason))
                 if slot != "reason":
-                    ans = short_key(ans) if slot == "purpose" else ans
-                    if q and not q.startswith("Why") and lcfirst(q) == q:
+                    ans = ans if slot == "stated" else short_key(ans)
+                    if q and not q.startswith(("Why", "How")) and lcfirst(q) == q:
                         continue  # "Thirty minutes later, why ...", "Desiring to avoid ..., why"
                 if (
                     not q
@@ -230,7 +238,7 @@ class ClaimExtractor:
                     Fact.make(
                         "cause",
                         {
-                            "why_q": q,
+                            ("how_q" if slot == "means" else "why_q"): q,
                             slot: ans,
                             "according_to": who,
                             "effect": clause_text([t for t in verb.subtree if t not in reason]),

@@ -1,7 +1,8 @@
-"""Purpose clauses: what a deed was done for ("Teachers surrounded the Statehouse to call for
-better pay"). Reviewers ask, round after round, for why-questions about the article's point;
-a purpose the article states is one it answers, so the claim extractor asks "Why ...?" of it
-as it does of a "because".
+"""Purpose, stated reason and means: what a deed was done for ("Teachers surrounded the
+Statehouse to call for better pay"), the reason its doer gave in the same breath (", saying
+..."), and how it was done ("by appointing Dave Collins"). Reviewers ask, round after round,
+for why- and how-questions about the article's point; these are ones the article answers,
+so the claim extractor asks "Why ...?" and "How ...?" of them as it does of a "because".
 
 An infinitive is a purpose only where it hangs on a deed. Many hang on a word that wants
 one ("the first player to record", "took steps to avoid", "is on track to be"); the parser
@@ -240,4 +241,17 @@ def stated_reason(verb, speech_verbs) -> tuple[set, str] | None:
         name = "".join(t.text_with_ws for t in sorted(subj.subtree, key=lambda t: t.i)).strip()
         body = "".join(t.text_with_ws for t in rest).strip().rstrip(".,;")
         return toks | {comma}, f"{name} {STATING[c.lower_]} {body}"
+    return None
+
+
+def means_parts(verb, speech_verbs) -> set | None:
+    """The tokens of a "by doing" phrase after a deed ("ended its search by appointing Dave
+    Collins"), or None. Only a main verb's: under "say" the question would ask how someone
+    said it."""
+    if verb.lemma_ in speech_verbs or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i:
+            if any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
+                return _whole(c)
     return None
