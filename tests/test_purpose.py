@@ -79,3 +79,27 @@ def test_a_means_is_asked_how():
         "According to the article, how did Brentwick United end their long search for a new head coach?",
         "By appointing former captain Sam Reid",
     ) in asked
+
+
+def test_a_self_evident_purpose_or_a_result_is_not_asked_why():
+    asked = why(
+        "Harbour plan agreed\n\n"
+        "Officials from the port authority met in Dover on Friday to discuss the new harbour "
+        "plan.\n\n"
+        "Marlow won four straight games to put the team in first place by November.\n"
+    )
+    assert asked == []
+
+
+def test_a_list_in_a_purpose_stays_whole_and_an_aside_goes():
+    asked = dict(
+        why(
+            "Foundation gives grants\n\n"
+            "The Carrow Foundation was set up by the composer in 1992 to promote the arts, "
+            "culture and heritage across Wales.\n\n"
+            "Astronomers used the big telescope in Chile to map the surface of Titan, which "
+            "scientists regard as a likely home for simple life.\n"
+        )
+    )
+    assert "To promote the arts, culture and heritage across Wales" in asked.values()
+    assert "To map the surface of Titan" in asked.values()

@@ -11,6 +11,8 @@ often attaches those to the verb as well, so they are refused by the words aroun
 
 from __future__ import annotations
 
+import re
+
 from ..language import subject_of
 
 # Verbs whose "to" clause completes them rather than giving a purpose ("is set to", "took
@@ -56,7 +58,29 @@ NOT_DEEDS = {
     "look",
     "wait",
     "cost",
+    # A "to" after these says what followed or how far, not what for: "won three straight
+    # games to put the Raiders in first place", "extended to apply to other children".
+    "win",
+    "finish",
+    "rise",
+    "fall",
+    "climb",
+    "jump",
+    "drop",
+    "grow",
+    "score",
+    "beat",
+    "extend",
+    "expand",
 }
+# Purposes a student could give without the article: meetings are held to discuss, permits
+# obtained to test, observatories used to study (round 40).
+SELF_EVIDENT = {"discuss", "study", "test", "get", "do", "see", "talk", "meet", "examine"}
+SELF_EVIDENT |= {"consider", "review", "look", "help", "work"}
+# "used the telescope to map Titan": the parser often calls their purpose a complement, as it
+# rightly does after "persuaded him to", whose "to" is no purpose.
+INSTRUMENT_VERBS = {"use", "employ", "spend", "deploy", "hire", "send", "build", "raise"}
+INSTRUMENT_VERBS |= {"create", "form", "launch", "borrow"}
 # Nouns and adjectives that take an infinitive of their own: "steps to avoid", "able to".
 WANTING_WORDS = {
     "steps",
@@ -143,13 +167,17 @@ def purpose_parts(verb) -> set | None:
     for c in verb.children:
         if c.i < verb.i:
             continue
-        if c.dep_ == "advcl" and c.tag_ == "VB":
+        if c.tag_ == "VB" and (
+            c.dep_ == "advcl" or (c.dep_ == "xcomp" and verb.lemma_ in INSTRUMENT_VERBS)
+        ):
             to = c.doc[c.i - 1]
             if to.lower_ != "to" or to.head != c:
                 continue
             after = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else c
             if after.dep_ == "compound" and after.pos_ == "PROPN":
                 continue  # "introduced him to actor Nicolas Cage": "to" was a preposition
+            if c.lemma_ in SELF_EVIDENT:
+                return None
             before = c.doc[to.i - 1]
             if before.lower_ in WANTING_WORDS and before.i > verb.i:
                 return None
@@ -195,10 +223,13 @@ def leans_on_pronoun(verb, purpose) -> bool:
 
 
 def short_key(text: str) -> str:
-    """A purpose's key up to a comma that starts an aside ("to study Europa, which
-    astrobiologists regard as ..."): the aside is the article's comment, not the purpose."""
-    head, sep, _ = text.partition(", ")
-    return head if sep and len(head.split()) >= 3 else text
+    """A key up to a comma that starts an aside ("to study Europa, which astrobiologists
+    regard as ..."): the aside is the article's comment, not the purpose. A comma inside a
+    list ("the arts, culture and heritage") is no aside (round 40)."""
+    m = re.search(r", (?=(which|who|whose|where|while|including|a|an|the)\b)", text)
+    if m and len(text[: m.start()].split()) >= 3:
+        return text[: m.start()]
+    return text
 
 
 # Words a stated reason cannot lean on: "said they failed", "claimed that it has ...".
