@@ -15,7 +15,7 @@ def why(text: str) -> list[tuple[str, str]]:
     return [
         (q.prompt, q.answer)
         for q in questions
-        if q.template_id in ("cause-purpose-short", "cause-stated-short", "cause-means-short")
+        if q.template_id.startswith("cause-") and q.template_id != "cause-why-short"
     ]
 
 
@@ -103,3 +103,24 @@ def test_a_list_in_a_purpose_stays_whole_and_an_aside_goes():
     )
     assert "To promote the arts, culture and heritage across Wales" in asked.values()
     assert "To map the surface of Titan" in asked.values()
+
+
+def test_a_judgement_is_asked_for_its_grounds_not_its_length():
+    asked = why(
+        "Fans arrested at derby\n\n"
+        "Three fans were arrested for throwing bottles at the visiting goalkeeper during the "
+        "derby.\n\n"
+        "Two of them were later jailed for a total of six months.\n\n"
+        "The opposition leader accused the minister of hiding the cost of the new "
+        "border scheme.\n"
+    )
+    assert asked == [
+        (
+            "According to the article, why were three fans arrested?",
+            "For throwing bottles at the visiting goalkeeper during the derby",
+        ),
+        (
+            "According to the article, what did the opposition leader accuse the minister of?",
+            "Hiding the cost of the new border scheme",
+        ),
+    ]

@@ -30,13 +30,7 @@ from .base import (
     well_formed,
 )
 from .coref import SOMEONE
-from .purpose import (
-    leans_on_pronoun,
-    means_parts,
-    purpose_parts,
-    short_key,
-    stated_reason,
-)
+from .purpose import leans_on_pronoun, other_reason, short_key
 
 STANCE = {
     "should",
@@ -178,18 +172,13 @@ class ClaimExtractor:
                 ):
                     continue
                 reason = reason_parts(verb)
-                slot, key = "reason", None
+                slot, key, wh, target = "reason", None, "Why", reason
                 if not reason:
-                    # No "because": a purpose ("to ...") or the doer's own ", saying ...".
-                    reason, slot = purpose_parts(verb), "purpose"
-                    if not reason:
-                        stated = stated_reason(verb, SPEECH)
-                        if stated:
-                            (reason, key), slot = stated, "stated"
-                    if not reason:
-                        reason, slot = means_parts(verb, SPEECH), "means"
-                    if not reason or leans_on_pronoun(verb, reason):
+                    # No "because": a purpose, a stated reason, a means or a judgement's grounds.
+                    found = other_reason(verb, SPEECH)
+                    if found is None or leans_on_pronoun(verb, found[0]):
                         continue
+                    reason, slot, key, wh, target = found
                 if _in_doubt(verb):
                     # "scientists were unsure whether the whales were becoming entangled
                     # because ...": a reason the article does not assert (round 38).
@@ -213,7 +202,7 @@ class ClaimExtractor:
                     who = "the " + who[4:] if who.startswith("The ") else who
                 elif quoted:
                     continue
-                q = ask(verb, sent, reason, "How" if slot == "means" else "Why")
+                q = ask(verb, sent, target, wh)
                 q = owner_named(q, verb, reason)
                 said = re.search(r",? according to ([^,?]+)(?=[,?])", q or "")
                 if said and speech is None:
@@ -222,8 +211,8 @@ class ClaimExtractor:
                     who, q = said.group(1), (q[: said.start()] + q[said.end() :]).strip()
                 ans = key or tidy(render(reason))
                 if slot != "reason":
-                    ans = ans if slot == "stated" else short_key(ans)
-                    if q and not q.startswith(("Why", "How")) and lcfirst(q) == q:
+                    ans = ans if slot in ("stated", "charge") else short_key(ans)
+                    if q and not q.startswith(wh) and lcfirst(q) == q:
                         continue  # "Thirty minutes later, why ...", "Desiring to avoid ..., why"
                 if (
                     not q
@@ -238,7 +227,7 @@ class ClaimExtractor:
                     Fact.make(
                         "cause",
                         {
-                            ("how_q" if slot == "means" else "why_q"): q,
+                            f"{wh.lower()}_q": q,
                             slot: ans,
                             "according_to": who,
                             "effect": clause_text([t for t in verb.subtree if t not in reason]),

@@ -209,6 +209,8 @@ def leans_on_pronoun(verb, purpose) -> bool:
     """ "Why will Microsoft expand it?", "Why do that lead users?": the deed's own words
     point back to something the question does not name."""
     subj = subject_of(verb)
+    if subj is not None and subj.tag_ in ("WP", "WDT"):
+        return True  # "Why had who been investigated?": the relative clause's subject
     words = set(verb.subtree) | (set(subj.subtree) if subj is not None else set())
     return any(
         t.pos_ == "PRON"
@@ -285,4 +287,99 @@ def means_parts(verb, speech_verbs) -> set | None:
         if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i:
             if any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
                 return _whole(c)
+    return None
+
+
+# A judgement and its grounds: "three fans were arrested for throwing coins", "Dr Fox accused
+# Mr Blair of telling lies". The grounds are why the deed was done, or what was charged.
+JUDGING = {
+    "criticise",
+    "criticize",
+    "praise",
+    "condemn",
+    "thank",
+    "fine",
+    "punish",
+    "sue",
+    "ban",
+    "sack",
+    "suspend",
+    "arrest",
+    "jail",
+    "convict",
+    "reward",
+    "commend",
+    "slam",
+    "apologise",
+    "apologize",
+    "penalise",
+    "penalize",
+    "fire",
+    "dismiss",
+    "prosecute",
+    "hail",
+    "censure",
+    "rebuke",
+    "reprimand",
+    "accuse",
+    "charge",
+}
+CHARGING = {"accuse": "of", "charge": "with"}
+# "banned for ten games", "jailed for life": how long, not why.
+SPANS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
+SPAN_WORDS = {"life", "time", "years", "months", "weeks", "days", "games", "matches", "season"}
+
+
+def grounds_parts(verb) -> tuple[set, bool] | None:
+    """The tokens of a judgement's grounds ("for throwing coins", "of telling lies") and
+    whether they are a charge (asked "What ... accused of?", keyed without its "of"), or
+    None."""
+    if verb.lemma_ not in JUDGING or verb.pos_ != "VERB":
+        return None
+    prep = CHARGING.get(verb.lemma_, "for")
+    # The parser hangs "of hiding ..." on the object as often as on the verb.
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for c in [*verb.children, *(g for o in objects for g in o.children)]:
+        if c.dep_ != "prep" or c.lower_ != prep or c.i < verb.i:
+            continue
+        objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        if len(objs) != 1:
+            return None
+        obj = objs[0]
+        if obj.tag_ != "VBG" and (
+            any(t.ent_type_ in SPANS for t in obj.subtree)  # "for a total of 35 years"
+            or obj.lower_ in SPAN_WORDS
+            or any(g.dep_ == "nummod" for g in obj.children)
+            or obj.pos_ == "PRON"
+        ):
+            return None
+        toks = set(c.subtree)
+        if any(t.lower_ in VAGUE - {"its", "their"} for t in toks):
+            return None
+        return toks, prep != "for"
+    return None
+
+
+def other_reason(verb, speech_verbs):
+    """For a verb with no "because": the first of a purpose, a stated reason, a means and a
+    judgement's grounds that it has, as (tokens, slot, key, wh-word, tokens the question
+    leaves out), or None. ``key`` is None where the key is the tokens' own words."""
+    found = purpose_parts(verb)
+    if found:
+        return found, "purpose", None, "Why", found
+    stated = stated_reason(verb, speech_verbs)
+    if stated:
+        return stated[0], "stated", stated[1], "Why", stated[0]
+    found = means_parts(verb, speech_verbs)
+    if found:
+        return found, "means", None, "How", found
+    grounds = grounds_parts(verb)
+    if grounds:
+        toks, charge = grounds
+        if not charge:
+            return toks, "grounds", None, "Why", toks
+        # "What did Dr Fox accuse Mr Blair of?": the "of" stays in the question.
+        prep = min(toks, key=lambda t: t.i)
+        words = sorted(toks - {prep}, key=lambda t: t.i)
+        return toks, "charge", "".join(t.text_with_ws for t in words).strip(), "What", toks - {prep}
     return None
