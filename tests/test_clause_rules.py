@@ -171,3 +171,21 @@ def test_the_owner_replaces_the_pronoun_as_a_word_only():
     assert owner_named(q, verb, reason_parts(verb)) == (
         "Why is there still doubt about the girl's nationality?"
     )
+
+
+def test_a_pronoun_needs_a_referent_outside_the_opening_phrase_and_its_own_subject():
+    from quizgen.extract.base import stands_alone
+
+    def alone(text: str) -> bool:
+        analysis = pipeline.analyze(read_text(text), cache=False)
+        return stands_alone(next(iter(analysis.docs[0].sents)))
+
+    # The scene-setting phrase is not what the main clause's pronoun stands for.
+    assert not alone("Unlike the Army, they are lightly equipped to move quickly by sea.")
+    assert not alone("After the shock of the 2010 Flash Crash, it began exploring new rules.")
+    # Nor is the subject of the pronoun's own verb: called what?
+    assert not alone("Lee Min-ho, leader of the Justice Party since 2020, called it a disgrace.")
+    # A subject or an owner inside the opening phrase still can be.
+    assert alone("When the Marines landed at Inchon, they were lightly equipped.")
+    assert alone("After Smith's resignation from Barclays, he moved to Paris.")
+    assert alone("It remains to be seen whether Smith will stay at Barclays.")

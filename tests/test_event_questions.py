@@ -417,7 +417,7 @@ def test_no_bare_quantifier_rule_for_a_subject_with_its_noun():
 def test_a_statement_ends_once_and_drops_again():
     texts = statements(
         "Review\n\nAgain, MLB is a $10 billion industry, the players' union said in 2016.\n\n"
-        'Lee Jae-myung, leader of the Democratic Party since 2022, called it "disappointing."\n'
+        'Lee Jae-myung, leader of the Democratic Party since 2022, called the vote "disappointing."\n'
     )
     assert any(t.startswith("MLB is a $10 billion industry") for t in texts), texts
     assert any(t.endswith('"disappointing."') for t in texts), texts

@@ -559,6 +559,8 @@ def _run_on(root: Token) -> bool:
     )
 
 
+SUBJ_DEPS = ("nsubj", "nsubjpass")
+OWNING_DEPS = ("nsubj", "nsubjpass", "poss")
 THIRD_PERSON = {"he", "she", "him", "his", "her", "himself", "herself"}
 PLURAL_PERSON = {"they", "them", "their", "themselves"}
 FIRST_SECOND = {"we", "us", "our", "i", "me", "my", "you", "your"}
@@ -583,51 +585,69 @@ def stands_alone(span: Span, named: Token | None = None) -> bool:
     to refer to (a person for "he", a group for "they"), no "this"/"that" points back, and
     a sentence that names nothing at all does not open on "The economy" or "The firm".
     ``named`` is a pronoun the caller shows as the person's name."""
-    # The tokens before the current one, and what they hold, kept up token by token rather
-    # than read again for every token.
     before: list[Token] = []
-    person = group = False
-    prev = None
     for tok in span:
-        if prev is not None:
-            before.append(prev)
-            person = person or prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN" or prev == named
-            group = (
-                group or prev.tag_ in ("NNS", "NNPS") or prev.ent_type_ in ("ORG", "GPE", "NORP")
-            )
-        prev = tok
         low = tok.lower_
-        if tok == named:
+        if tok == named or tok.pos_ != "PRON" and low not in ("this", "these", "those", "that"):
+            before.append(tok)
             continue
-        if low in FIRST_SECOND and tok.pos_ == "PRON" and tok.text != "US":
+        if low in FIRST_SECOND and tok.text != "US":
             return False
-        if low in THIRD_PERSON and tok.pos_ == "PRON":
-            # A name before it (the small model sometimes calls a person an organisation).
-            if not person:
-                return False
-        elif low in PLURAL_PERSON and tok.pos_ == "PRON":
-            if not group:
-                return False
-        elif low in ("it", "its") and tok.pos_ == "PRON" and tok.dep_ != "expl":
-            empty = tok.dep_ == "nsubj" and any(
-                c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.head.children
-            )
-            # A thing before it, not a time or the scene of an opening phrase ("During the
-            # Middle Ages, its use ...": "its" is not the Middle Ages').
-            if not empty and not any(
-                t.pos_ in ("NOUN", "PROPN")
-                and t.ent_type_ not in ("DATE", "TIME", "EVENT")
-                # "Van Rossum first released it": a person is no "it"
-                and not (t.ent_type_ == "PERSON" and tok.dep_ in ("dobj", "pobj"))
-                and not _in_opening_phrase(t)
-                for t in before
-            ):
+        if low in THIRD_PERSON or low in PLURAL_PERSON or low in ("it", "its"):
+            if tok.dep_ != "expl" and not _referent_before(tok, before, named):
                 return False
         elif low in ("this", "these", "those") or (low == "that" and tok.dep_ == "det"):
             return False
         elif low == "that" and tok.dep_ == "dobj" and tok.head.lemma_ in SPEECH:
             return False  # "Donald Trump has said that more than once": said what?
+        before.append(tok)
     first = next((t for t in span if not t.is_punct), None)
     if first is not None and first.lower_ == "the" and not any(t.ent_type_ in NAMED for t in span):
         return False
     return True
+
+
+# "It is clear that ...", "It remains to be seen ...": an "it" that stands for the clause
+# after it, not for something before.
+EMPTY_IT_HEADS = {"be", "seem", "appear", "remain", "emerge", "become", "happen", "matter"}
+EMPTY_IT_HEADS |= {"follow", "look", "sound", "take", "cost", "mean", "make"}
+
+
+def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bool:
+    """Whether something before a pronoun can be what it stands for. Two places cannot: the
+    scene-setting phrase before the main clause's subject ("Unlike the Army, they are ...":
+    not the Army), and the subject of the pronoun's own verb ("Indonesians could join
+    them": not the Indonesians), round 40."""
+    if not _in_opening_phrase(tok):
+        # A subject or an owner there still can be ("After Smith's resignation, he ...").
+        before = [t for t in before if not _in_opening_phrase(t) or t.dep_ in OWNING_DEPS]
+    if tok.dep_ == "dobj":
+        own = next((c for c in tok.head.children if c.dep_ in SUBJ_DEPS), None)
+        if own is not None:
+            before = [t for t in before if t not in own.subtree]
+    low = tok.lower_
+    if low in THIRD_PERSON:
+        # A name before it (the small model sometimes calls a person an organisation).
+        return any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t == named for t in before)
+    if low in PLURAL_PERSON:
+        return any(
+            t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "GPE", "NORP") for t in before
+        )
+    if (
+        tok.dep_ == "nsubj"
+        and tok.head.lemma_ in EMPTY_IT_HEADS
+        and any(c.dep_ in ("ccomp", "xcomp", "csubj", "acomp", "attr") for c in tok.head.children)
+    ):
+        return True
+    if tok.dep_ == "nsubj" and any(c.dep_ in ("ccomp", "csubj") for c in tok.head.children):
+        return True
+    # A thing before it, not a time or the scene of an opening phrase ("During the Middle
+    # Ages, its use ...": "its" is not the Middle Ages').
+    return any(
+        t.pos_ in ("NOUN", "PROPN")
+        and t.ent_type_ not in ("DATE", "TIME", "EVENT")
+        # "Van Rossum first released it": a person is no "it"
+        and not (t.ent_type_ == "PERSON" and tok.dep_ in ("dobj", "pobj"))
+        and not _in_opening_phrase(t)
+        for t in before
+    )
