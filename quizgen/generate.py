@@ -462,6 +462,8 @@ class Generator:
             )
         if not NUMBER.search(original) and text[: m.start()].endswith(("'", '"', "“", "‘")):
             return None  # "the May 2010 'Flash Crash'": a coined name, whatever the model says
+        if NUMBER.search(original) and _beside_conversion(text[: m.start()], text[m.end() :]):
+            return None
         before = text[: m.start()].split()
         hedge = " ".join(before[-2:]).lower()
         if NUMBER.search(original) and re.search(
@@ -632,6 +634,22 @@ def small_articles(question: str) -> str:
     for k in range(0, len(parts), 2):
         parts[k] = re.sub(r"(?<=[a-z,] )(The|A|An)(?= )", lambda m: m.group(1).lower(), parts[k])
     return "".join(parts)
+
+
+# A figure with its conversion in brackets, after it or around it: "2.6-mile-long (2.1 km)",
+# "£5m (about $7m)", "1,900-mile-wide (3,100 kilometers)".
+CONVERSION_AFTER = re.compile(
+    r"[\w-]*(?:[ -][a-z]+){0,2}\s*\(\s*(?:about |around |some )?[$£€¥]?\d"
+)
+CONVERSION_BEFORE = re.compile(
+    r"[$£€¥]?\d[\w,.-]*(?: [a-z]+){0,2}\s*\(\s*(?:about |around |some )?$"
+)
+
+
+def _beside_conversion(head: str, tail: str) -> bool:
+    """A changed figure beside its conversion contradicts it, which gives the false form
+    away (round 40)."""
+    return bool(CONVERSION_AFTER.match(tail) or CONVERSION_BEFORE.search(head))
 
 
 def flipped(text: str, flip: list[str]) -> tuple[str, str, str] | None:

@@ -189,3 +189,28 @@ def test_a_pronoun_needs_a_referent_outside_the_opening_phrase_and_its_own_subje
     assert alone("When the Marines landed at Inchon, they were lightly equipped.")
     assert alone("After Smith's resignation from Barclays, he moved to Paris.")
     assert alone("It remains to be seen whether Smith will stay at Barclays.")
+
+
+def test_a_figure_beside_its_conversion_is_not_changed():
+    _, qs = facts_and_questions(
+        "Tunnel reopens\n\n"
+        "The Calder Tunnel, which reopened in Glasgow on Monday, is a 2.6-mile-long (4.2 km) "
+        "road tunnel under the River Clyde.\n\n"
+        "The Calder Tunnel carried 40,000 cars a day before it closed in 2019.\n"
+    )
+    falses = [q.prompt for q in qs if q.type == "true_false" and q.answer == "False"]
+    assert not [p for p in falses if "(4.2 km)" in p and "2.6-mile" not in p], falses
+    assert not [p for p in falses if "2.6-mile" in p and "(4.2 km)" not in p], falses
+    assert [p for p in falses if "40,000" not in p], falses  # other figures still change
+
+
+def test_the_writers_closing_bio_is_not_asked_about():
+    facts, qs = facts_and_questions(
+        "Why the trains stopped\n\n"
+        "The rail network failed on Monday because a signalling computer in Leeds crashed.\n\n"
+        "Network Rail said engineers had restored the computer by Tuesday evening.\n\n"
+        "Jane Morrow is a regular columnist for the Northern Courier and a former rail "
+        "engineer.\n"
+    )
+    assert qs and not [q.prompt for q in qs if "columnist" in q.evidence.text]
+    assert not [f for f in facts if f.kind != "entity" and "columnist" in f.evidence.text]

@@ -124,3 +124,12 @@ def test_a_judgement_is_asked_for_its_grounds_not_its_length():
             "Hiding the cost of the new border scheme",
         ),
     ]
+
+
+def test_a_feared_deed_or_a_key_the_question_holds_is_not_asked():
+    asked = why(
+        "Fishing rules\n\n"
+        "Staff at the energy department could be fired for working on climate change.\n\n"
+        "Commercial fishermen in Hawaii use lines 30 miles long to hook fish.\n"
+    )
+    assert asked == []

@@ -80,6 +80,15 @@ def wh_for(label: str, verb: Token | None = None) -> str:
     return "Who" if label in PEOPLE_LABELS else "What"
 
 
+# A column's closing line about its writer (round 40: "a byline at the foot of the article").
+AUTHOR_BIO = re.compile(
+    r"(?:The (?:author|writer)|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}) (?:is|was|has been) "
+    r"(?:a|an|the)\b[^.]{0,150}?\b(?:commentator|columnist|writer|contributor|editor|professor"
+    r"|fellow|researcher|author|journalist|correspondent|analyst|lecturer|blogger|novelist"
+    r"|reporter)s?\b[^.]*\.?$"
+)
+
+
 def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
     """Sentences worth asking about: prose of a sensible length, not a question, and not
     the middle of a quotation that runs over several sentences."""
@@ -88,7 +97,10 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
     from spacy.attrs import IS_PUNCT, IS_SPACE
 
     out = []
-    for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
+    last = len(analysis.docs) - 1
+    for k, (doc, off) in enumerate(zip(analysis.docs, analysis.offsets, strict=True)):
+        if k == last and k and AUTHOR_BIO.match(doc.text.strip()):
+            continue  # "Bill Thompson is a regular commentator on ...": the byline, not news
         open_quote = False
         # Each token's "is a word" (not punctuation, not a space) read once for the doc
         # from its arrays, not from a new Token object for every word of every sentence.

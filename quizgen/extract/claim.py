@@ -24,13 +24,14 @@ from .base import (
     bare_subject,
     clause_text,
     display_name,
+    hypothetical,
     is_pronoun,
     subject_name,
     usable_sentences,
     well_formed,
 )
 from .coref import SOMEONE
-from .purpose import leans_on_pronoun, other_reason, short_key
+from .purpose import given_away, leans_on_pronoun, other_reason, short_key
 
 STANCE = {
     "should",
@@ -176,8 +177,8 @@ class ClaimExtractor:
                 if not reason:
                     # No "because": a purpose, a stated reason, a means or a judgement's grounds.
                     found = other_reason(verb, SPEECH)
-                    if found is None or leans_on_pronoun(verb, found[0]):
-                        continue
+                    if found is None or leans_on_pronoun(verb, found[0]) or hypothetical(verb):
+                        continue  # "why would employees be fired?": a fear, not a deed
                     reason, slot, key, wh, target = found
                 if _in_doubt(verb):
                     # "scientists were unsure whether the whales were becoming entangled
@@ -210,6 +211,8 @@ class ClaimExtractor:
                     # the source the question names first, not the article.
                     who, q = said.group(1), (q[: said.start()] + q[said.end() :]).strip()
                 ans = key or tidy(render(reason))
+                if slot != "reason" and given_away(ans, q or ""):
+                    continue
                 if slot != "reason":
                     ans = ans if slot in ("stated", "charge") else short_key(ans)
                     if q and not q.startswith(wh) and lcfirst(q) == q:
@@ -223,6 +226,10 @@ class ClaimExtractor:
                     continue
                 if speech is not None:
                     q = q.replace(" " + render(speech.subtree), "")  # never happens; kept simple
+                from .naming import bare_surnames, full_names_in  # naming imports this module
+
+                # "Why have John and Ian been rewarded?": first names alone say nobody.
+                q = full_names_in(q, bare_surnames(sent, analysis))
                 facts.append(
                     Fact.make(
                         "cause",

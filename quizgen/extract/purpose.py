@@ -383,3 +383,13 @@ def other_reason(verb, speech_verbs):
         words = sorted(toks - {prep}, key=lambda t: t.i)
         return toks, "charge", "".join(t.text_with_ws for t in words).strip(), "What", toks - {prep}
     return None
+
+
+def given_away(key: str, question: str) -> bool:
+    """A short key whose words the question already holds: "Why do fishermen use lines 30
+    miles long?" -> "To hook fish" (round 41)."""
+    words = [w for w in re.findall(r"[a-z]+", key.lower()) if len(w) > 3]
+    if not words or len(words) > 3:
+        return False
+    asked = re.findall(r"[a-z]+", question.lower())
+    return any(a.startswith(w) for w in words for a in asked)
