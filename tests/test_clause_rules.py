@@ -214,3 +214,12 @@ def test_the_writers_closing_bio_is_not_asked_about():
     )
     assert qs and not [q.prompt for q in qs if "columnist" in q.evidence.text]
     assert not [f for f in facts if f.kind != "entity" and "columnist" in f.evidence.text]
+
+
+def test_a_conversion_in_words_or_in_another_currency_counts_too():
+    from quizgen.generate import _beside_conversion
+
+    assert _beside_conversion("the rebels pushed them back ", " (six miles) on Wednesday.")
+    assert _beside_conversion("raised ", " (about $7m) for the appeal.")
+    assert _beside_conversion("the 1,900-mile-wide (", " kilometers) moon")
+    assert not _beside_conversion("won ", " games (a club record) in a row.")
