@@ -105,6 +105,11 @@ def keeps_range(before: str, after: str, original: str, cand: str) -> bool:
     return True
 
 
+MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"  # "Sept. 11"
+# A date that names its day: "On March 8", "12 February 1809".
+EXACT_DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? {MONTH_WORD}|{MONTH_WORD} \d{{1,2}}\b)")
+
+
 def perturb(number: str, h: int) -> str:
     """A different value written the same way: same currency, scale word and decimals."""
     m = re.search(r"\d[\d,]*(?:\.\d+)?", number)

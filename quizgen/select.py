@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 
+from .kinds import EXACT_DAY
 from .language import STOPWORDS
 from .model import QUESTION_TYPES, Question, Rejected
 from .pronouns import has_dangling_pronoun
@@ -95,6 +96,10 @@ def flaw(q: Question) -> str | None:
         # "Debates are new in British elections, when did the first take place?": a
         # statement spliced onto a question, not a phrase put first (round 35).
         return "a statement spliced onto the question"
+    if q.type in ("mcq", "short_answer") and core.startswith("When") and EXACT_DAY.search(q.answer):
+        # "When did Flight MH370 go missing?" -> "On March 8": reviews kept 2 of 8 keys that
+        # name a day, against about half of those that name a year (rounds 14-39).
+        return "asks for an exact day"
     allowed = ()
     # "Who said he ...": the answer is the referent. "What did he make?" has no such excuse.
     if q.type in ("mcq", "short_answer") and re.match(r"^Who\b", core):

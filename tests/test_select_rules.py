@@ -335,3 +335,10 @@ def test_a_bare_where_question_is_too_vague():
         flaw(ask("Where do auditions begin?", "Canada")) == "prompt too vague to say what is asked"
     )
     assert flaw(ask("Where do auditions for the singing contest begin?", "Canada")) is None
+
+
+def test_a_when_question_keyed_to_a_day_is_refused_but_not_one_keyed_to_a_year():
+    assert flaw(ask("When did the airliner go missing over the Indian Ocean?", "On March 8"))
+    assert flaw(ask("When did the pianist die in Vienna?", "On 4 February 2005"))
+    assert flaw(ask("When did the colony join the federation?", "In 1841")) is None
+    assert flaw(ask("When did the colony join the federation?", "In March 1841")) is None
