@@ -281,8 +281,9 @@ WHICH = {"next", "last", "general", "following", "previous"}
 RELATIVE = re.compile(
     r"\b(meanwhile|a day earlier|the day before"
     r"|the (?:previous|next|following) (?:day|week|weekend|month|year|season|game|match)"
-    r"|the same day|(?:a|two|three|several|some) (?:days?|weeks?|months?|years?) (?:later|earlier)"
-    r"|days later|weeks later"
+    r"|the same day|(?:a|an|one|two|three|four|five|six|\d+|several|some|a few) (?:hours?|days?"
+    r"|weeks?|months?|years?|decades?) (?:later|earlier)"
+    r"|(?:hours|days|weeks|months|years) later|shortly (?:after|afterwards|before)\b(?! \w)"
     # "In the years that followed": followed what? "In a separate session": from which?
     r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|an? separate [a-z]+"
     # "Ditto for Facebook": the same as what?
