@@ -223,3 +223,24 @@ def test_a_conversion_in_words_or_in_another_currency_counts_too():
     assert _beside_conversion("raised ", " (about $7m) for the appeal.")
     assert _beside_conversion("the 1,900-mile-wide (", " kilometers) moon")
     assert not _beside_conversion("won ", " games (a club record) in a row.")
+
+
+def test_what_a_party_wants_another_to_do_is_asked_without_its_added_deeds():
+    facts, qs = facts_and_questions(
+        "Trade talks stall\n\n"
+        "Beijing also wants Washington to scrap the 15% tariffs on about $125 billion of "
+        "Chinese goods imposed in September, as well as ease the older 25% duties on steel.\n"
+    )
+    wanted = [
+        (f.slots["what_q"], f.slots["position"], f.slots["statement"])
+        for f in facts
+        if f.kind == "position"
+    ]
+    assert wanted == [
+        (
+            "What does Beijing want Washington to do?",
+            "Scrap the 15% tariffs on about $125 billion of Chinese goods imposed in September",
+            "Beijing wants Washington to scrap the 15% tariffs on about $125 billion of Chinese "
+            "goods imposed in September, as well as ease the older 25% duties on steel.",
+        )
+    ]

@@ -567,6 +567,8 @@ def _run_on(root: Token) -> bool:
         c.dep_ == "ccomp"
         and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
         and not any(g.dep_ == "mark" for g in c.children)
+        # "What does Beijing want Trump to do?": an infinitive with its doer, no new clause.
+        and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
         for c in kids
     )
 

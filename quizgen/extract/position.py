@@ -97,6 +97,9 @@ def _position(verb):
             for t in xcomp.subtree
             if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == xcomp)
         ]
+    told = _wanted_of(verb)
+    if told is not None:
+        return told[0]
     particle = PARTICLE.get(verb.lemma_)
     for child in verb.children:
         if particle and child.dep_ == "prep" and child.lower_ == particle:
@@ -106,6 +109,36 @@ def _position(verb):
         if not particle and child.dep_ in ("dobj", "ccomp", "xcomp"):
             return list(child.subtree)
     return None
+
+
+def _wanted_of(verb) -> tuple[list, set] | None:
+    """ "Beijing wants Trump to eliminate the 15% tariffs ..., as well as provide ...": the
+    parser makes "Trump to eliminate" a clause of its own. What is wanted is the first deed,
+    without its doer (who stays in the question) and without the deeds added after it,
+    which the question leaves out too (the second value)."""
+    clause = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 for a in c.children)
+        ),
+        None,
+    )
+    doer = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
+    if doer is None:
+        return None
+    deeds = [c for c in clause.children if c.dep_ == "conj" and c.i > clause.i]
+    end = min((t.i for c in deeds for t in c.subtree), default=len(clause.doc))
+    toks = [t for t in clause.subtree if t.i < end and t not in doer.subtree]
+    toks = [t for t in toks if t.i != clause.i - 1]  # its "to"
+    while toks and (
+        toks[-1].is_punct or toks[-1].dep_ == "cc" or toks[-1].lower_ in ("as", "well")
+    ):
+        toks.pop()
+    later = {t for t in clause.subtree if t.i >= (toks[-1].i + 1 if toks else end)}
+    return toks, later | {clause.doc[clause.i - 1]}  # the "to" comes back as "to do?"
 
 
 class PositionExtractor:
@@ -141,7 +174,10 @@ class PositionExtractor:
                     and toks[0].head.dep_ == "xcomp"
                     or any(t.dep_ == "xcomp" for t in toks[:1])
                 )
-                if any(c.dep_ == "xcomp" for c in verb.children) and any(
+                told = _wanted_of(verb)
+                if told is not None:
+                    urged = True  # "What does Beijing want Trump to do?"
+                elif any(c.dep_ == "xcomp" for c in verb.children) and any(
                     c.dep_ == "dobj" for c in verb.children
                 ):
                     # "What did the committee urge the government to do?"
@@ -162,6 +198,11 @@ class PositionExtractor:
                     if urged
                     else set()
                 )
+                if told is not None:
+                    scene |= told[1]
+                # "What does Beijing also want ...?": also besides what? The question stands
+                # alone without it.
+                scene |= {c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "also"}
                 q = (
                     ask(verb, sent, asked, "What", drop=scene)
                     if verb.dep_ in ("ROOT", "ccomp")
@@ -195,7 +236,12 @@ class PositionExtractor:
                 }
                 # "Pyongyang wants X": one checkable line for a true/false item.
                 if verb.dep_ == "ROOT" and verb.tag_ != "VBG" and written in sent.text:
-                    vp = [t for t in verb.subtree if t.i >= verb.i and not t.is_punct]
+                    # Its own punctuation stays ("the 15% tariffs"); its full stop is added.
+                    vp = [
+                        t
+                        for t in verb.subtree
+                        if t.i >= verb.i and not (t.is_punct and t.i == sent.end - 1)
+                    ]
                     slots["statement"] = f"{written} {tidy(render(vp))}."
                     slots["party_written"] = written
                 facts.append(
