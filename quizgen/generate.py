@@ -672,7 +672,15 @@ def flipped(text: str, flip: list[str]) -> tuple[str, str, str] | None:
     pattern = rf"(?<![\w'-]){re.escape(old)}(?![\w'-])"
     if len(re.findall(pattern, text)) != 1:
         return None
+    m = re.search(pattern, text)
+    if FROM_TO.search(text[m.end() :]):
+        # "reduce the efficiency from 23% to 35%": the figures still say which way it went,
+        # so the turned verb contradicts them on sight (round 42).
+        return None
     return re.sub(pattern, new, text), old, new
+
+
+FROM_TO = re.compile(r"\bfrom (?:about |around )?[$£€¥]?[\d.,]+\S* to [$£€¥]?[\d.,]+")
 
 
 def negated(text: str, word: str) -> tuple[str, str, str] | None:

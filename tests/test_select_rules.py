@@ -342,3 +342,35 @@ def test_a_when_question_keyed_to_a_day_is_refused_but_not_one_keyed_to_a_year()
     assert flaw(ask("When did the pianist die in Vienna?", "On 4 February 2005"))
     assert flaw(ask("When did the colony join the federation?", "In 1841")) is None
     assert flaw(ask("When did the colony join the federation?", "In March 1841")) is None
+
+
+@pytest.mark.parametrize(
+    "prompt,answer,type",
+    [
+        ("What closed in New York at $185.25, up 0.35%?", "Alibaba shares", "short_answer"),
+        ("Rexco shares closed in London on Friday at £{{c1::4.12}}, down 2%.", "4.12", "cloze"),
+        ("The firm's 2025 bond yield hit 16.057% on Monday.", "True", "true_false"),
+        (
+            "A spokesperson declined to comment on the pricing to {{c1::Reuters}}.",
+            "Reuters",
+            "cloze",
+        ),
+    ],
+)
+def test_market_data_and_the_outlet_told_nothing_are_refused(prompt, answer, type):
+    assert flaw(ask(prompt, answer, type)) is not None
+
+
+def test_a_closing_time_or_a_plain_figure_is_no_market_data():
+    assert flaw(ask("When did the council close the bridge?", "At 5pm on Friday")) is None
+    assert flaw(ask("Inflation rose to 2.5% in March.", "True", "true_false")) is None
+
+
+def test_a_turned_verb_is_not_made_where_its_figures_say_which_way_it_went():
+    from quizgen.generate import flipped
+
+    assert (
+        flipped("Seoul wants to increase efficiency from 23% to 35% by 2030.", ["increase", "cut"])
+        is None
+    )
+    assert flipped("Seoul wants to increase efficiency by 2030.", ["increase", "cut"]) is not None
