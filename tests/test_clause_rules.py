@@ -244,3 +244,20 @@ def test_what_a_party_wants_another_to_do_is_asked_without_its_added_deeds():
             "goods imposed in September, as well as ease the older 25% duties on steel.",
         )
     ]
+
+
+def test_the_week_at_its_edge_is_the_reports_own_not_an_untold_one():
+    from quizgen.extract.coref import pointing_phrases
+
+    analysis = pipeline.analyze(
+        read_text(
+            "Brightwell buys bakery chain\n\n"
+            "Brightwell has bought a majority stake in a Leeds bakery chain for £60m.\n\n"
+            "Its shares rose 3% to begin the week after the deal.\n\n"
+            "Staff were told about the sale during the week.\n"
+        ),
+        cache=False,
+    )
+    second, third = [next(iter(doc.sents)) for doc in analysis.docs[1:3]]
+    assert "the week" not in pointing_phrases(second, analysis)
+    assert "the week" in pointing_phrases(third, analysis)

@@ -397,6 +397,16 @@ def topic_words(analysis: Analysis) -> set[str]:
     return memo
 
 
+SPANS_OF_TIME = {"week", "weekend", "month", "year", "quarter", "season", "day"}
+# Round 42's Coty story lost its deal ("took a majority stake ... to begin the week") to "the
+# week": at a week's beginning or end, the week is the one the report was written in.
+SPAN_EDGE = re.compile(
+    r"(?:\b(?:beginning|start|end|close|rest|middle) of|\b(?:to|will|would) (?:begin|start|end|close)"
+    r"|\b(?:earlier|later) in)\s*$",
+    re.I,
+)
+
+
 def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
     """Phrases in a sentence that point back to something the sentence does not name:
     "the case", "the original decision", "the two sides", "meanwhile", "a day earlier".
@@ -433,6 +443,8 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             continue
         if head.lemma_.lower() in topic or head.lower_ in topic or head.lemma_.lower() in UNIQUE:
             continue
+        if head.lower_ in SPANS_OF_TIME and SPAN_EDGE.search(sent.doc[sent.start : tok.i].text):
+            continue  # "to begin the week", "at the end of the year": the article's own week
         kids = list(head.children)
         nxt = sent.doc[head.i + 1] if head.i + 1 < sent.end else None
         after = nxt.lower_ if nxt is not None else ""
