@@ -632,9 +632,17 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
     scene-setting phrase before the main clause's subject ("Unlike the Army, they are ...":
     not the Army), and the subject of the pronoun's own verb ("Indonesians could join
     them": not the Indonesians), round 40."""
-    if not _in_opening_phrase(tok):
+    # Only a word before the main clause's subject can be in the opening phrase: the walk up
+    # its heads is made for those alone.
+    subj = next((c for c in tok.sent.root.children if c.dep_ in SUBJ_DEPS), None)
+    limit = subj.i if subj is not None else -1
+
+    def opening(t: Token) -> bool:
+        return t.i < limit and _in_opening_phrase(t)
+
+    if not opening(tok):
         # A subject or an owner there still can be ("After Smith's resignation, he ...").
-        before = [t for t in before if not _in_opening_phrase(t) or t.dep_ in OWNING_DEPS]
+        before = [t for t in before if not opening(t) or t.dep_ in OWNING_DEPS]
     if tok.dep_ == "dobj":
         own = next((c for c in tok.head.children if c.dep_ in SUBJ_DEPS), None)
         if own is not None:
@@ -650,7 +658,7 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
     if (
         tok.dep_ == "nsubj"
         and tok.head.lemma_ in EMPTY_IT_HEADS
-        and any(c.dep_ in ("ccomp", "xcomp", "csubj", "acomp", "attr") for c in tok.head.children)
+        and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.head.children)
     ):
         return True
     if tok.dep_ == "nsubj" and any(c.dep_ in ("ccomp", "csubj") for c in tok.head.children):
@@ -662,6 +670,6 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
         and t.ent_type_ not in ("DATE", "TIME", "EVENT")
         # "Van Rossum first released it": a person is no "it"
         and not (t.ent_type_ == "PERSON" and tok.dep_ in ("dobj", "pobj"))
-        and not _in_opening_phrase(t)
+        and not opening(t)
         for t in before
     )
