@@ -344,6 +344,8 @@ def lower_first(text: str, keep: Token | None = None) -> str:
         return text[0].lower() + text[1:]
     if keep is not None and (keep.pos_ == "PROPN" or keep.ent_type_ in NAME_TYPES):
         return text  # "Hollywood stars", "Convention Place station": a name, whatever its tag
+    if keep is not None and keep.like_num and keep.is_alpha:
+        return text[0].lower() + text[1:]  # "Five Mozambicans": a count, however it opens
     if keep is not None and first[:1].isupper() and first.lower() != "the":
         # "Wolves chief executive": the article writes it with a capital mid-sentence too.
         if _capitalised_within(first, keep.doc.text):

@@ -261,3 +261,23 @@ def test_the_week_at_its_edge_is_the_reports_own_not_an_untold_one():
     second, third = [next(iter(doc.sents)) for doc in analysis.docs[1:3]]
     assert "the week" not in pointing_phrases(second, analysis)
     assert "the week" in pointing_phrases(third, analysis)
+
+
+def test_a_sought_object_keeps_its_infinitive_a_statement_its_will_a_count_its_case():
+    facts, qs = facts_and_questions(
+        "Wine glut\n\n"
+        "The French government will seek European Union approval to distil about 250 million "
+        "litres of surplus wine into industrial alcohol.\n\n"
+        "Five Mozambicans have been killed in Mossel Bay, police said on Monday.\n"
+    )
+    sought = [(f.slots["what_q"], f.slots["statement"]) for f in facts if f.kind == "position"]
+    assert sought == [
+        (
+            "What will the French government seek?",
+            "The French government will seek European Union approval to distil about 250 "
+            "million litres of surplus wine into industrial alcohol.",
+        )
+    ]
+    assert not [q.prompt for q in qs if "seek to distil" in q.prompt]
+    # A count that opened its sentence is written small inside the question.
+    assert "Where have five Mozambicans been killed?" in prompts(qs)

@@ -42,6 +42,9 @@ POSITION_VERBS = {
     "criticize",
     "condemn",
 }
+# Verbs whose object is told what to do ("urged the government to set up ..."). After others
+# the "to" clause belongs to the object: "seek EU approval to distil wine" (round 43).
+TELLING = {"want", "urge", "press", "push", "call", "prefer", "advocate", "demand"}
 # Verbs whose position follows a preposition: "look for", "call for", "believe in".
 PARTICLE = {
     "look": "for",
@@ -91,7 +94,11 @@ def _position(verb):
     """The tokens of what is wanted, and the tokens to leave out of the question."""
     # "urged the government to set up a task force": what is wanted is the "to" clause.
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if xcomp is not None and any(c.dep_ == "dobj" for c in verb.children):
+    if (
+        xcomp is not None
+        and verb.lemma_ in TELLING
+        and any(c.dep_ == "dobj" for c in verb.children)
+    ):
         return [
             t
             for t in xcomp.subtree
@@ -107,7 +114,23 @@ def _position(verb):
             if pobj is not None:
                 return list(pobj.subtree)
         if not particle and child.dep_ in ("dobj", "ccomp", "xcomp"):
-            return list(child.subtree)
+            toks = list(child.subtree)
+            after = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("xcomp", "advcl")
+                    and c.i > child.i
+                    and c.doc[c.i - 1].lower_ == "to"
+                    and c.doc[c.i - 1].head == c
+                ),
+                None,
+            )
+            if child.dep_ == "dobj" and after is not None:
+                # "seek EU approval to distil wine": what is sought is the approval to do it;
+                # left in the question, "seek to distil" would read as one verb.
+                toks += sorted(after.subtree, key=lambda t: t.i)
+            return toks
     return None
 
 
@@ -177,8 +200,10 @@ class PositionExtractor:
                 told = _wanted_of(verb)
                 if told is not None:
                     urged = True  # "What does Beijing want Trump to do?"
-                elif any(c.dep_ == "xcomp" for c in verb.children) and any(
-                    c.dep_ == "dobj" for c in verb.children
+                elif (
+                    verb.lemma_ in TELLING
+                    and any(c.dep_ == "xcomp" for c in verb.children)
+                    and any(c.dep_ == "dobj" for c in verb.children)
                 ):
                     # "What did the committee urge the government to do?"
                     xcomp = next(c for c in verb.children if c.dep_ == "xcomp")
@@ -203,6 +228,18 @@ class PositionExtractor:
                 # "What does Beijing also want ...?": also besides what? The question stands
                 # alone without it.
                 scene |= {c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "also"}
+                # ", with vintners receiving compensation": a side circumstance, which left
+                # behind the object's gap reads as part of what is asked.
+                scene |= {
+                    t
+                    for c in verb.children
+                    if c.dep_ == "prep"
+                    and c.lower_ == "with"
+                    and c.i > max(x.i for x in asked)
+                    and any(g.tag_ == "VBG" for g in c.subtree)
+                    for t in [*c.subtree, c.doc[c.i - 1]]
+                    if t.is_punct or t in c.subtree
+                }
                 q = (
                     ask(verb, sent, asked, "What", drop=scene)
                     if verb.dep_ in ("ROOT", "ccomp")
@@ -237,10 +274,19 @@ class PositionExtractor:
                 # "Pyongyang wants X": one checkable line for a true/false item.
                 if verb.dep_ == "ROOT" and verb.tag_ != "VBG" and written in sent.text:
                     # Its own punctuation stays ("the 15% tariffs"); its full stop is added.
+                    # From its "will" or "has" on: "The government will seek ...", not "seek".
+                    start = min(
+                        [verb.i]
+                        + [
+                            c.i
+                            for c in verb.children
+                            if c.dep_ in ("aux", "auxpass", "neg") and subj.i < c.i < verb.i
+                        ]
+                    )
                     vp = [
                         t
                         for t in verb.subtree
-                        if t.i >= verb.i and not (t.is_punct and t.i == sent.end - 1)
+                        if t.i >= start and not (t.is_punct and t.i == sent.end - 1)
                     ]
                     slots["statement"] = f"{written} {tidy(render(vp))}."
                     slots["party_written"] = written
