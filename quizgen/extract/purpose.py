@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..language import subject_of
+from ..pronouns import PRONOUNS
 
 # Verbs whose "to" clause completes them rather than giving a purpose ("is set to", "took
 # three hours to", "made efforts to", "got to").
@@ -125,34 +126,9 @@ WANTING_WORDS = {
     "next",
 }
 RANKING = {"first", "last", "only", "second", "third", "latest", "youngest", "oldest"}
-# Words a key cannot lean on: the question names the doer, the key does not.
-LEANING = {
-    "he",
-    "him",
-    "his",
-    "himself",
-    "she",
-    "her",
-    "herself",
-    "they",
-    "them",
-    "their",
-    "themselves",
-    "it",
-    "its",
-    "itself",
-    "this",
-    "these",
-    "those",
-    "we",
-    "us",
-    "our",
-    "i",
-    "me",
-    "my",
-    "you",
-    "your",
-}
+# Words a key cannot lean on: the question names the doer, the key does not. ("that" and
+# "there" are too often a conjunction or a place to count.)
+LEANING = PRONOUNS - {"that", "there"}
 POINTING = {"it", "them", "this", "that", "these", "those", "him", "her"}
 BID_NOUNS = {"bid", "effort", "attempt", "order"}
 
