@@ -728,3 +728,19 @@ def test_a_headline_repeated_in_the_body_is_no_statement():
     )
     assert not any(t.startswith("Russia's Nuclear Help") for t in texts), texts
     assert any(t.startswith("Stapleton Roy heads") for t in texts), texts
+
+
+def test_a_town_after_a_comma_is_not_the_short_name_of_the_body_before_it():
+    from quizgen.extract.entities import EntityIndex
+
+    analysis = pipeline.analyze(
+        read_text(
+            "Darwin's childhood\n\nHis father had Charles Darwin baptised in the Anglican St "
+            "Chad's Church, Shrewsbury, in November 1809.\n\nThe boy grew up in Shrewsbury and "
+            "went to school there.\n"
+        ),
+        cache=False,
+    )
+    index = EntityIndex.of(analysis)
+    assert index.lookup("Shrewsbury") is not None
+    assert "," not in index.lookup("Shrewsbury").name

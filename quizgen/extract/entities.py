@@ -382,7 +382,10 @@ class EntityIndex:
             if any(_linked(text, n) for n in names):
                 return ent
             # "the society" after "the Royal Society": the head word of an organisation's name.
+            # Not after a comma: "Church, Shrewsbury" ends on the town it is in (round 43).
             if ent.label == "ORG" and len(words) == 1 and len(ent.name.split()) > 1:
+                if "," in ent.name:
+                    continue
                 if ent.name.split()[-1].lower() == text.lower():
                     return ent
         return None
