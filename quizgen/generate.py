@@ -669,15 +669,15 @@ def flipped(text: str, flip: list[str]) -> tuple[str, str, str] | None:
     if len(flip) != 2:
         return None
     old, new = flip
-    pattern = rf"(?<![\w'-]){re.escape(old)}(?![\w'-])"
-    if len(re.findall(pattern, text)) != 1:
+    found = list(re.finditer(rf"(?<![\w'-]){re.escape(old)}(?![\w'-])", text))
+    if len(found) != 1:
         return None
-    m = re.search(pattern, text)
+    m = found[0]
     if FROM_TO.search(text[m.end() :]):
         # "reduce the efficiency from 23% to 35%": the figures still say which way it went,
         # so the turned verb contradicts them on sight (round 42).
         return None
-    return re.sub(pattern, new, text), old, new
+    return text[: m.start()] + new + text[m.end() :], old, new
 
 
 FROM_TO = re.compile(r"\bfrom (?:about |around )?[$£€¥]?[\d.,]+\S* to [$£€¥]?[\d.,]+")

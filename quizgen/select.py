@@ -83,11 +83,10 @@ def _h(seed: int, qid: str) -> int:
 
 
 # A day's closing price, a figure to three decimals, a data vendor: the market page, not the
-# story. And the outlet a source declined to comment to.
+# story.
 MARKET_TRIVIA = re.compile(
     r"\bclosed (?:\w+ ){0,5}at (?:[$£€¥]\d|\d[\d,]*\.\d)|\b\d+\.\d{3,}%|\baccording to data from\b"
 )
-TOLD_BLANK = re.compile(r"\b(?:declined|refused) to comment\b[^{]*\bto \{\{c\d+::")
 
 
 def flaw(q: Question) -> str | None:
@@ -104,10 +103,9 @@ def flaw(q: Question) -> str | None:
         # "Debates are new in British elections, when did the first take place?": a
         # statement spliced onto a question, not a phrase put first (round 35).
         return "a statement spliced onto the question"
-    if MARKET_TRIVIA.search(filled(prompt)) or (q.type == "cloze" and TOLD_BLANK.search(prompt)):
-        # "What closed in New York at $185.25, up 0.35%?", "hitting 16.057% on Monday",
-        # "declined to comment on the pricing to _____" (round 42).
-        return "market data or a reporter's byline, not the story"
+    if MARKET_TRIVIA.search(filled(prompt)):
+        # "What closed in New York at $185.25, up 0.35%?", "hitting 16.057% on Monday" (round 42).
+        return "market data, not the story"
     if q.type in ("mcq", "short_answer") and core.startswith("When") and EXACT_DAY.search(q.answer):
         # "When did Flight MH370 go missing?" -> "On March 8": reviews kept 2 of 8 keys that
         # name a day, against about half of those that name a year (rounds 14-39).
@@ -231,8 +229,9 @@ def flaw(q: Question) -> str | None:
     if q.type == "cloze" and re.search(r"\}\}\S*\s*\(\s*([£$€]?\d|[A-Z]{2,}\))", prompt):
         return "the bracket after the blank gives it away"  # "$_____ (£800m)", "_____ (ADSS)"
     if q.type == "cloze" and re.search(
-        r"(?i)\b(quoted in|told|according to|reported by|interview with|writing in)\s+"
-        r"(the\s+)?\{\{c\d+::",
+        # "declined to comment on the pricing to _____" (round 42) as well.
+        r"(?i)\b(quoted in|told|according to|reported by|interview with|writing in"
+        r"|(?:declined|refused) to comment\b[^{]*\bto)\s+(the\s+)?\{\{c\d+::",
         prompt,
     ):
         return "the blank is only where a quotation was printed"  # "quoted in _____"

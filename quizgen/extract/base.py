@@ -655,14 +655,11 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
         return any(
             t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "GPE", "NORP") for t in before
         )
-    if (
-        tok.dep_ == "nsubj"
-        and tok.head.lemma_ in EMPTY_IT_HEADS
-        and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.head.children)
+    if tok.dep_ == "nsubj" and any(
+        c.dep_ in ("ccomp", "csubj") or (c.dep_ == "xcomp" and tok.head.lemma_ in EMPTY_IT_HEADS)
+        for c in tok.head.children
     ):
-        return True
-    if tok.dep_ == "nsubj" and any(c.dep_ in ("ccomp", "csubj") for c in tok.head.children):
-        return True
+        return True  # "It is clear that ...": the clause after it; "it began exploring" is no dummy
     # A thing before it, not a time or the scene of an opening phrase ("During the Middle
     # Ages, its use ...": "its" is not the Middle Ages').
     return any(

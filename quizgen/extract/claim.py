@@ -158,6 +158,8 @@ class ClaimExtractor:
     kinds = ("claim", "cause")
 
     def extract(self, *, analysis: Analysis) -> list[Fact]:
+        from .naming import bare_surnames, full_names_in  # naming imports this module
+
         facts = []
         opinion = analysis.cache.get("opinion", False)
         voice = "the author" if opinion else "the article"
@@ -211,9 +213,9 @@ class ClaimExtractor:
                     # the source the question names first, not the article.
                     who, q = said.group(1), (q[: said.start()] + q[said.end() :]).strip()
                 ans = key or tidy(render(reason))
-                if slot != "reason" and given_away(ans, q or ""):
-                    continue
                 if slot != "reason":
+                    if given_away(ans, q or ""):
+                        continue
                     ans = ans if slot in ("stated", "charge") else short_key(ans)
                     if q and not q.startswith(wh) and lcfirst(q) == q:
                         continue  # "Thirty minutes later, why ...", "Desiring to avoid ..., why"
@@ -226,8 +228,6 @@ class ClaimExtractor:
                     continue
                 if speech is not None:
                     q = q.replace(" " + render(speech.subtree), "")  # never happens; kept simple
-                from .naming import bare_surnames, full_names_in  # naming imports this module
-
                 # "Why have John and Ian been rewarded?": first names alone say nobody.
                 q = full_names_in(q, bare_surnames(sent, analysis))
                 facts.append(

@@ -90,8 +90,8 @@ def _subject(verb):
     return subj
 
 
-def _position(verb):
-    """The tokens of what is wanted, and the tokens to leave out of the question."""
+def _position(verb, told):
+    """The tokens of what is wanted. ``told`` is ``_wanted_of(verb)``."""
     # "urged the government to set up a task force": what is wanted is the "to" clause.
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     if (
@@ -104,7 +104,6 @@ def _position(verb):
             for t in xcomp.subtree
             if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == xcomp)
         ]
-    told = _wanted_of(verb)
     if told is not None:
         return told[0]
     particle = PARTICLE.get(verb.lemma_)
@@ -184,7 +183,8 @@ class PositionExtractor:
                         continue
                     # "Members urged ...", "The committee wants ...": a body named by a noun.
                     party, label = tidy(render(subj.subtree)), "BODY"
-                toks = _position(verb)
+                told = _wanted_of(verb)
+                toks = _position(verb, told)
                 if not toks or not 2 <= len(toks) <= 20:
                     continue
                 # "demanding that the US lift ...": the answer keeps its "that".
@@ -197,7 +197,6 @@ class PositionExtractor:
                     and toks[0].head.dep_ == "xcomp"
                     or any(t.dep_ == "xcomp" for t in toks[:1])
                 )
-                told = _wanted_of(verb)
                 if told is not None:
                     urged = True  # "What does Beijing want Trump to do?"
                 elif (
@@ -230,16 +229,16 @@ class PositionExtractor:
                 scene |= {c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "also"}
                 # ", with vintners receiving compensation": a side circumstance, which left
                 # behind the object's gap reads as part of what is asked.
-                scene |= {
-                    t
-                    for c in verb.children
-                    if c.dep_ == "prep"
-                    and c.lower_ == "with"
-                    and c.i > max(x.i for x in asked)
-                    and any(g.tag_ == "VBG" for g in c.subtree)
-                    for t in [*c.subtree, c.doc[c.i - 1]]
-                    if t.is_punct or t in c.subtree
-                }
+                for c in verb.children:
+                    if (
+                        c.dep_ == "prep"
+                        and c.lower_ == "with"
+                        and c.i > max(x.i for x in asked)
+                        and any(g.tag_ == "VBG" for g in c.subtree)
+                    ):
+                        scene |= set(c.subtree)
+                        if c.doc[c.i - 1].is_punct:
+                            scene.add(c.doc[c.i - 1])  # its comma
                 q = (
                     ask(verb, sent, asked, "What", drop=scene)
                     if verb.dep_ in ("ROOT", "ccomp")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..language import subject_of
+from ..language import render, subject_of
 from ..pronouns import PRONOUNS
 
 # Verbs whose "to" clause completes them rather than giving a purpose ("is set to", "took
@@ -247,8 +247,8 @@ def stated_reason(verb, speech_verbs) -> tuple[set, str] | None:
         rest = sorted(toks - {c}, key=lambda t: t.i)
         if len(rest) < 3 or any(t.lower_ in VAGUE for t in rest):
             return None
-        name = "".join(t.text_with_ws for t in sorted(subj.subtree, key=lambda t: t.i)).strip()
-        body = "".join(t.text_with_ws for t in rest).strip().rstrip(".,;")
+        name = render(subj.subtree)
+        body = render(rest).rstrip(".,;")
         return toks | {comma}, f"{name} {STATING[c.lower_]} {body}"
     return None
 
@@ -356,8 +356,7 @@ def other_reason(verb, speech_verbs):
             return toks, "grounds", None, "Why", toks
         # "What did Dr Fox accuse Mr Blair of?": the "of" stays in the question.
         prep = min(toks, key=lambda t: t.i)
-        words = sorted(toks - {prep}, key=lambda t: t.i)
-        return toks, "charge", "".join(t.text_with_ws for t in words).strip(), "What", toks - {prep}
+        return toks, "charge", render(toks - {prep}), "What", toks - {prep}
     return None
 
 
