@@ -10,7 +10,6 @@ same bytes.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,17 +18,12 @@ from typing import Any
 from ..io import atomic_write
 from ..model import QUESTION_TYPES, QuestionSet
 from . import worksheet
+from .textsafe import drop_illegal
 from .worksheet import Item, Worksheet
 
 GREY = (0x66, 0x66, 0x66)
 HANG = 0.8  # cm: question numbers hang in this margin
-# Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-def _clean(text: str) -> str:
-    return NOT_XML.sub("", text)
 
 
 class _Writer:
@@ -64,7 +58,7 @@ class _Writer:
         return p
 
     def run(self, p, text: str, *, bold=False, italic=False, size=None, grey=False):
-        r = p.add_run(_clean(text))
+        r = p.add_run(drop_illegal(text))
         r.bold, r.italic = bold or None, italic or None
         if size:
             r.font.size = self.Pt(size)
@@ -264,7 +258,7 @@ class _Writer:
             for it in part.items:
                 (self.entry if self.key else self.question)(it)
         props = self.doc.core_properties
-        props.title = _clean(s.title)
+        props.title = drop_illegal(s.title)
         props.author = props.last_modified_by = "quizgen"
         props.created = props.modified = props.last_printed = FIXED_TIME
         props.revision = 1

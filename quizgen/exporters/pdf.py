@@ -18,6 +18,7 @@ from ..errors import QuizgenError
 from ..io import atomic_write
 from ..model import QUESTION_TYPES, QuestionSet
 from . import worksheet
+from .textsafe import drop_illegal
 from .worksheet import Worksheet
 
 KINDS = ("worksheet", "key")
@@ -28,7 +29,7 @@ def render(sheet: Worksheet, kind: str = "worksheet", fmt: str = "pdf", ppi: flo
     import typst
 
     template = resources.files(__package__).joinpath("worksheet.typ").read_bytes()
-    data = json.dumps(sheet.to_data(kind), ensure_ascii=False)
+    data = json.dumps(_drawable(sheet.to_data(kind)), ensure_ascii=False)
     try:
         out = typst.compile(template, format=fmt, ppi=ppi, sys_inputs={"data": data})
     except typst.TypstError as exc:
@@ -36,6 +37,17 @@ def render(sheet: Worksheet, kind: str = "worksheet", fmt: str = "pdf", ppi: flo
     if fmt == "png" and isinstance(out, bytes):  # Typst returns bare bytes for one page
         return [out]
     return out
+
+
+def _drawable(value: Any) -> Any:
+    """The worksheet data with control characters dropped from every string."""
+    if isinstance(value, str):
+        return drop_illegal(value)
+    if isinstance(value, dict):
+        return {k: _drawable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_drawable(v) for v in value]
+    return value
 
 
 def page_image(qset: QuestionSet, options: dict[str, Any], *, page: int = 1, ppi: float = 110):

@@ -21,6 +21,13 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 _SPACES = re.compile(r"\s+")
 
 
+def drop_illegal(text: str) -> str:
+    """Text without the characters XML forbids, for a consumer that draws text rather than
+    stores it (a document or a PDF): there a stray control is noise, and a PDF's reader got a
+    NUL back in the middle of the word drawn after it."""
+    return _XML_ILLEGAL.sub("", text)
+
+
 def starts_formula(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
