@@ -76,14 +76,17 @@ def test_a_capital_is_asked_for_as_a_city(returns):
     assert [q.answer for q in where] == ["London"]
 
 
-def test_a_subject_that_is_the_article_s_thing():
-    _, qs = questions(
+def test_a_subject_that_is_the_article_s_thing_is_extracted_but_not_asked():
+    """The slot stays for template packs; the built-in templates no longer ask it (reviews
+    kept 3 of 16 such questions)."""
+    facts, qs = questions(
         "Cash machine networks at risk\n\n"
         "Cash machine networks have become more susceptible to computer viruses.\n"
     )
-    (q,) = by_template(qs, "event-subject-short")
-    assert q.prompt == "What has become more susceptible to computer viruses?"
-    assert q.answer == "Cash machine networks"
+    (f,) = [f for f in facts if f.kind == "event" and f.slots.get("who_q")]
+    assert f.slots["who_q"] == "What has become more susceptible to computer viruses?"
+    assert f.slots["subject"] == "Cash machine networks"
+    assert not [q for q in qs if q.answer == "Cash machine networks"]
 
 
 @pytest.mark.parametrize(
@@ -95,8 +98,12 @@ def test_a_subject_that_is_the_article_s_thing():
     ],
 )
 def test_no_subject_question_on_a_vague_subject(sentence):
-    _, qs = questions(f"Plan bookmaker participants\n\n{sentence}\n")
-    assert not by_template(qs, "event-subject-short")
+    facts, _ = questions(f"Plan bookmaker participants\n\n{sentence}\n")
+    assert not [
+        f
+        for f in facts
+        if f.kind == "event" and f.slots.get("who_q") and not f.slots.get("subject_label")
+    ]
 
 
 def test_neighbours_are_of_the_same_region():

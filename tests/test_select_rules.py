@@ -374,3 +374,39 @@ def test_a_turned_verb_is_not_made_where_its_figures_say_which_way_it_went():
         is None
     )
     assert flipped("Seoul wants to increase efficiency by 2030.", ["increase", "cut"]) is not None
+
+
+def test_a_short_set_is_filled_with_side_details_blanks_last():
+    """Below the floor, side details are taken after all; side blanks, which reviews kept
+    6 times in 20, only where nothing else is left."""
+    towns = ["Tenby", "Lundy", "Fishguard", "Milford", "Pembroke", "Swansea"]
+    asks = [
+        "",
+        "Where did the lifeboat crew train last winter?",
+        "Which harbour will the new sea wall protect?",
+        "Where will Aviva open a claims office?",
+        "What town did the minister visit on Friday?",
+        "Where is the flooded railway line being rebuilt?",
+    ]
+
+    def side(n: int, type: str) -> Question:
+        cloze = type == "cloze"
+        return Question(
+            id=f"q-side{n}",
+            type=type,
+            prompt=f"Ferry {n} left {{{{c1::{towns[n]}}}}} at dawn." if cloze else asks[n],
+            answer=towns[n],
+            fact_id=f"f{n}",
+            template_id="sentence-name-cloze" if cloze else "event-where-short",
+            evidence=Evidence(text=f"s{n}", start=100 * n, end=100 * n + 2),
+            score=1.0 - n / 10,
+        )
+
+    # Five side details for a floor of five: the blank outranks the others, yet goes.
+    qs = [side(0, "cloze"), *(side(n, "short_answer") for n in range(1, 6))]
+    chosen, rejected = select(qs, count=30, side={f"f{n}": 0 for n in range(6)})
+    assert sorted(q.id for q in chosen) == [f"q-side{n}" for n in range(1, 6)]
+    assert [r.question.id for r in rejected] == ["q-side0"]
+    # With fewer than five others, the blank is taken too.
+    chosen, _ = select(qs[:3], count=30, side={f"f{n}": 0 for n in range(3)})
+    assert sorted(q.id for q in chosen) == ["q-side0", "q-side1", "q-side2"]

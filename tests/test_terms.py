@@ -1,0 +1,49 @@
+"""Vocabulary blanks: a key term is blanked only where the words around it do not give it
+away (real parses of sentences written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen import pipeline
+from quizgen.ingest import read_text
+
+
+def terms(text: str) -> dict[str, str]:
+    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    return {f.slots["term"]: f.slots["sentence"] for f in facts if f.kind == "term"}
+
+
+def test_a_blank_is_taken_where_its_neighbours_do_not_give_it_away():
+    found = terms(
+        "Life in the lab\n\n"
+        "In the vertebrates (animals with backbones), smell is processed in the olfactory bulb. "
+        "Biologists have studied vertebrates for many years in the lab.\n\n"
+        "Supernova explosions and supermassive black holes created high-speed outflows. "
+        "The supermassive objects grew over billions of years.\n"
+    )
+    # The brackets after the first "vertebrates" define it: the second use is blanked.
+    assert found["vertebrates"] == "Biologists have studied vertebrates for many years in the lab."
+    # "_____ black holes" and "_____ objects": a modifier, guessed from the noun after it.
+    assert "supermassive" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence, shown, term",
+    [
+        (
+            "However, the bonobos avoided every fight.",
+            "The bonobos avoided every fight.",
+            "bonobos",
+        ),
+        ("However, bonobos rarely fight over food.", "Bonobos rarely fight over food.", "Bonobos"),
+    ],
+)
+def test_a_blank_after_a_linker_loses_the_linker(sentence, shown, term):
+    """ "However" contrasts with a sentence the student does not see (round 44)."""
+    found = terms(
+        "Apes at play\n\nZoologists compared apes in the reserve for a decade.\n\n"
+        f"{sentence}\n\n"
+        "Young bonobos in the reserve often share their meals with many strangers in the wild.\n"
+    )
+    assert found == {term: shown}
