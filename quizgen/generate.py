@@ -22,6 +22,7 @@ from .kinds import (
     NUMBER,
     Aliases,
     is_country,
+    is_nation,
     keeps_range,
     leader,
     near_spelling,
@@ -30,6 +31,7 @@ from .kinds import (
     not_a_person,
     parallel,
     perturb,
+    phrase_in,
     role_kind,
     same_kind_number,
     surname,
@@ -189,12 +191,18 @@ class Generator:
                 values.append(v)
         return values
 
-    def distractors(self, answer: str, prompt: str, spec: str, count: int, salt: str) -> list[str]:
+    def distractors(
+        self, answer: str, prompt: str, spec: str, count: int, salt: str, options: bool = False
+    ) -> list[str]:
         """Wrong options from the first pool that has enough; "a || b" names a fallback pool
-        whose values are used only to make up what the first one lacks."""
+        whose values are used only to make up what the first one lacks. ``options``: they are
+        shown beside the answer, so a country goes only with countries (a changed detail may
+        put a country where its capital stood)."""
         chosen: list[str] = []
         for part in spec.split("||"):
-            found = self._from_pool(answer, prompt, part, count - len(chosen), salt, chosen)
+            found = self._from_pool(
+                answer, prompt, part, count - len(chosen), salt, chosen, options
+            )
             chosen.extend(found)
             if len(chosen) >= count:
                 break
@@ -221,7 +229,7 @@ class Generator:
         self.packaged.update(found)
         return sorted(found, key=lambda c: _h(self.seed, salt, c))
 
-    def _from_pool(self, answer, prompt, spec, count, salt, already) -> list[str]:
+    def _from_pool(self, answer, prompt, spec, count, salt, already, options) -> list[str]:
         chosen: list[str] = []
         # Groups of the names the prompt already mentions: "United States" must not be
         # offered (or swapped in) where the prompt says "the US".
@@ -233,6 +241,8 @@ class Generator:
         one_norm = f" {_one(answer_norm)} " if answer_norm.endswith("s") else ""
         capitalised = re.findall(r"\b[A-Z][a-z]{3,}\b", prompt)
         person = self.labels.get(answer_norm) == "PERSON"
+        country = is_nation(answer)
+        place = options and (country or self.labels.get(answer_norm) == "GPE")
         for cand in self.pool(spec):
             cand_norm = norm(cand)
             if self.aliases.group.get(cand_norm) in present or not parallel(cand, answer):
@@ -260,6 +270,8 @@ class Generator:
             ka, kc = self.role_kind.get(answer_norm, ""), self.role_kind.get(cand_norm, "")
             if ka and kc and ka != kc:
                 continue  # a manager among players, a reporter among judges
+            if place and is_nation(cand) != country:
+                continue  # "London" among countries (round 45)
             chosen.append(cand)
         # Someone of the answer's kind first: a player among players, and where the article
         # gives the answer no title, people it gives none either (an owner and a coach are
@@ -357,7 +369,8 @@ class Generator:
             first_min = int(tpl.distractors.get("first_min", 0))
             if first_min:
                 first = spec.split("||")[0]
-                if len(self._from_pool(rights[0], prompt, first, first_min, q.id, [])) < first_min:
+                found = self._from_pool(rights[0], prompt, first, first_min, q.id, [], True)
+                if len(found) < first_min:
                     return None
             # "Who said that meant a lot to him?": a "him" or "her" in the stem rules out the
             # people of the other sex, so a person is asked for with no options to choose from.
@@ -370,7 +383,10 @@ class Generator:
             # Names in the source sentence are never wrong options: "Hewitt, along with
             # Roddick and Safin" makes Roddick a second right answer.
             seen = " ".join([prompt, *rights, fact.evidence.text])
-            wrong = self.distractors(rights[0], seen, spec, count, q.id)
+            # Georgia beside Oklahoma is a state: options are asked for by the one that is no
+            # country, if any.
+            rep = next((r for r in rights if not is_nation(r)), rights[0])
+            wrong = self.distractors(rep, seen, spec, count, q.id, options=True)
             wrong = [w for w in wrong if not any(self.aliases.same(w, r) for r in rights)]
             if len(wrong) < count:
                 if tpl.fallback_type == "short_answer" and tpl.type == "mcq":
@@ -580,6 +596,20 @@ class Generator:
             return None
         chosen.sort(key=lambda fc: (-fc[0].salience, fc[0].evidence.start))
         if tpl.type == "matching":
+            # A pair that says "the changes" without saying which would have selection refuse
+            # the whole item: the item goes on without it.
+            chosen = [
+                fc
+                for fc in chosen
+                if not phrase_in(
+                    " ".join(tpl.render(side, fc[1]) for side in tpl.pair),
+                    [p.lower() for p in fc[0].slots.get("vague") or []],
+                )
+            ]
+            lefts_all = [tpl.render(tpl.pair[0], fc[1]) for fc in chosen]
+            chosen = [
+                fc for fc in chosen if _pair_stands(tpl.render(tpl.pair[1], fc[1]), lefts_all)
+            ]
             # One pair for each left-hand item: two lines for one person make the key ambiguous.
             # "Shaun Ghulam", "Realtor Ghulam" and "Ghulam" are one person: by surname.
             lefts: set[str] = set()
@@ -634,6 +664,19 @@ NEGATIONS = {
     "cannot": "can",
     "need": "need not",
 }
+
+
+PERSONAL = re.compile(r"\b(he|she|him|her|his|hers|himself|herself)\b", re.I)
+
+
+def _pair_stands(right: str, lefts: list[str]) -> bool:
+    """Whether a matching item's right-hand side is matched by reading the article, not by
+    its own words, and reads alone: no "he" or "she" (which tells the one woman from the
+    men), no pronoun left without what it stood for, no name from the left column, and one
+    reported clause, not a second one tacked on with "and that" (round 45 kept 9 of 22)."""
+    if PERSONAL.search(right) or has_dangling_pronoun(right) or re.search(r"\band that\b", right):
+        return False
+    return not any(re.search(rf"\b{re.escape(surname(left))}\b", right) for left in lefts if left)
 
 
 def small_articles(question: str) -> str:

@@ -25,6 +25,15 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
+def phrase_in(text: str, phrases: Iterable[str]) -> str | None:
+    """The first of ``phrases`` (lower case, "the case") that ``text`` shows as whole words."""
+    shown = " " + re.sub(r"\s+", " ", text.lower()) + " "
+    for phrase in sorted(phrases):
+        if re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", shown):
+            return phrase
+    return None
+
+
 def _place_key(text: str) -> str:
     return norm(re.sub(r"^the\s+", "", text, flags=re.I))
 
@@ -294,6 +303,11 @@ def is_country(name: str) -> bool:
     """A state, or a capital, which news writing uses for its state ("Pyongyang believes")."""
     key = _place_key(name)
     return key in countries() or key in _capital_keys()
+
+
+def is_nation(name: str) -> bool:
+    """A country itself, not the capital that may stand for it."""
+    return _place_key(name) in countries()
 
 
 def near_spelling(a: str, b: str) -> bool:

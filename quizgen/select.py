@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 
-from .kinds import EXACT_DAY
+from .kinds import EXACT_DAY, phrase_in
 from .language import STOPWORDS
 from .model import QUESTION_TYPES, Question, Rejected
 from .pronouns import has_dangling_pronoun
@@ -66,7 +66,7 @@ def detail(q: Question) -> bool:
     """A question that tests one detail of its sentence: a blank, a changed name or figure, a
     "how many"."""
     return (
-        q.type == "cloze"
+        q.type in ("cloze", "multi_select")  # a blank, or the members of a list
         or (q.type == "true_false" and q.answer == "False")
         or q.template_id.startswith("quantity-")
         # Any fact asked for in the student's own words: reviews kept 5 of 23 short answers
@@ -480,11 +480,7 @@ def leaks(q: Question, other: Question) -> bool:
 def pointing(q: Question, vague: set[str]) -> str | None:
     """The first phrase from ``vague`` ("the case") that the question shows, if any."""
     shown = " ".join([filled(q.prompt), q.answer, *q.choices] + [" ".join(p) for p in q.pairs])
-    shown = " " + re.sub(r"\s+", " ", shown.lower()) + " "
-    for phrase in sorted(vague):
-        if re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", shown):
-            return phrase
-    return None
+    return phrase_in(shown, vague)
 
 
 def in_title(q: Question, title: str) -> bool:
