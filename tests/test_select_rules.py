@@ -205,7 +205,9 @@ def test_a_he_that_follows_someone_unnamed_is_not_named():
     "template, type, side_only",
     [
         ("event-who-mcq", "short_answer", True),  # a fact in the student's words: main story
-        ("event-who-mcq", "mcq", False),
+        ("event-who-mcq", "mcq", True),  # who did it: main story only (round 45 count)
+        ("statement-who-mcq", "mcq", True),
+        ("position-what-mcq", "mcq", False),
         ("cause-why-short", "short_answer", False),  # an argument, wherever it is made
         ("claim-main-short", "short_answer", False),
         ("sentence-name-cloze", "cloze", True),
