@@ -493,10 +493,12 @@ class Generator:
         hedge = " ".join(before[-2:]).lower()
         if NUMBER.search(original) and re.search(
             r"\b(more than|less than|fewer than|over|under|at least|up to|almost|nearly|about|around"
-            r"|some|just|only)$",
+            r"|some|just|only|exceeds?|exceeded|exceeding|surpass(?:es|ed)?|tops?|topped)$",
             hedge,
         ):
-            return None  # "more than 310" is not made false by "more than 620"
+            # "more than 310" is not made false by "more than 620", nor "will exceed $5bn" by
+            # "will exceed $2bn" (round 46)
+            return None
         if before and before[-1].strip(",").lower().rstrip(".") in TITLES:
             return None  # "President Tim Ghriskey": a new name would not hold the title
         after = text[m.end() :].split()

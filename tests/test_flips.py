@@ -55,3 +55,16 @@ def test_flipped_needs_the_word_once():
         "rose",
         "fell",
     )
+
+
+def test_a_figure_after_exceed_is_not_lowered_into_a_false_statement():
+    """ "will exceed $5 billion" stays true at $2 billion (round 46): a figure that is only a
+    bound is not changed, as after "more than"."""
+    text = (
+        "Streaming sales soar\n\n"
+        "Streaming sales at Vixo will exceed $5 billion this year, the company said on Monday. "
+        "Vixo made $2 billion from adverts last year, its chief executive Ana Ruiz said.\n"
+    )
+    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    questions, _ = pipeline.generate(facts)
+    assert not [q for q in questions if "exceed $2 billion" in q.prompt]

@@ -127,3 +127,16 @@ def test_a_country_is_offered_only_beside_countries():
     questions, _ = pipeline.generate(facts)
     (q,) = [q for q in questions if q.template_id == "event-where-mcq"]
     assert sorted(q.choices) == ["Fiji", "Samoa", "Tonga", "Vanuatu"]
+
+
+def test_a_pronoun_with_a_clitic_is_not_named_in_a_statement():
+    """ "he'd" would become "Kevin Kolb'd" (round 46)."""
+    text = (
+        "Quarterback moves on\n\n"
+        "The Eagles quarterback Kevin Kolb spoke to reporters after practice on Tuesday. "
+        "He'd played for the Eagles in Philadelphia for four seasons before moving to Arizona. "
+        "He'll join the Arizona Cardinals in March for a fee of $10 million.\n"
+    )
+    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    shown = " ".join(str(f.slots) for f in facts)
+    assert "Kolb'd" not in shown and "Kolb'll" not in shown

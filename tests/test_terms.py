@@ -47,3 +47,21 @@ def test_a_blank_after_a_linker_loses_the_linker(sentence, shown, term):
         "Young bonobos in the reserve often share their meals with many strangers in the wild.\n"
     )
     assert found == {term: shown}
+
+
+@pytest.mark.parametrize(
+    "sentence, term",
+    [
+        # "X and other _____": the word the list's kind gives away
+        ("Titan's clouds spew methane and other hydrocarbons into its thick air.", "hydrocarbons"),
+        # who said it is no term to learn
+        ("Party funding rules must change, says the watchdog in its annual report.", "watchdog"),
+    ],
+)
+def test_a_blank_given_away_by_its_phrase_is_not_taken(sentence, term):
+    # The other use is the longer sentence: without the rule, the blank is in ``sentence``.
+    found = terms(
+        f"Notes\n\n{sentence}\n\nScientists have studied the {term} found there for a long "
+        "time with a powerful new telescope array.\n"
+    )
+    assert found.get(term, "") != sentence

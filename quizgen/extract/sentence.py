@@ -42,6 +42,7 @@ CURRENCY = re.compile(
 )
 DETAILS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORG", "GPE", "NORP", "DATE")
 MIN_WORDS, MAX_WORDS = 8, 32
+CLITICS = {"'d", "'ll", "'s", "'re", "'ve", "'m"}
 
 
 def _opening(text: str) -> str:
@@ -127,6 +128,9 @@ class SentenceExtractor:
                     continue
             if body is not None or named is not None:
                 first, last, name, named_at = body or (named[0], named[0], named[1], named[2])
+                after = sent.doc[last.i + 1] if last.i + 1 < sent.end else None
+                if after is not None and after.text.lower().replace("’", "'") in CLITICS:
+                    continue  # "he'd like" is no "Kevin Kolb'd like" (round 46)
                 a, b = first.idx - sent.start_char, last.idx + len(last) - sent.start_char
                 shown = display_name(name, analysis)
                 text = text[:a] + (shown[:1].upper() + shown[1:] if a == 0 else shown) + text[b:]

@@ -13,7 +13,7 @@ from ..language import strip_linkers
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import stands_alone, usable_sentences
+from .base import SPEECH, stands_alone, usable_sentences
 
 RARE = 3.2  # Zipf frequency below which a word is worth teaching (3 = once per million words)
 # Nouns carry the ideas; a blanked verb or common adjective tests wording, not the article.
@@ -32,8 +32,10 @@ def stands_as_blank(tok) -> bool:
     blanks, 11 of 23 others (rounds 8-44)."""
     if tok.dep_ in ("compound", "amod", "nmod", "appos"):
         return False
-    if any(c.dep_ == "compound" for c in tok.children):
-        return False
+    if any(c.dep_ == "compound" or c.lower_ == "other" for c in tok.children):
+        return False  # "methane and other _____" (round 46)
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH:
+        return False  # "says the _____": who said it, not a term (round 46)
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return after is None or after.text != "("
 
