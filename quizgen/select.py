@@ -73,10 +73,10 @@ def detail(q: Question) -> bool:
         # on side sentences, 7 of 18 on the main story (rounds 20-22; rounds 8-19 alike).
         # An argument (a reason, a condition, a claim) is asked wherever the author makes it.
         or (q.type == "short_answer" and q.template_id.startswith(SIDE_FACTS))
-        # Who did or said it, with options: on the main story reviews kept 23 of 25, away
-        # from it 21 of 53 ("who said an ordinary quote", "a training-camp remark"; rounds
-        # 8-45).
-        or q.template_id in ("statement-who-mcq", "event-who-mcq")
+        # Who did or said it, or where, with options: on the main story reviews kept 26 of
+        # 29, away from it 21 of 58 ("who said an ordinary quote", "a training-camp remark",
+        # "where a sending-off took place six years earlier"; rounds 8-46).
+        or q.template_id in ("statement-who-mcq", "event-who-mcq", "event-where-mcq")
     )
 
 

@@ -196,12 +196,12 @@ def test_a_figure_beside_its_conversion_is_not_changed():
         "Tunnel reopens\n\n"
         "The Calder Tunnel, which reopened in Glasgow on Monday, is a 2.6-mile-long (4.2 km) "
         "road tunnel under the River Clyde.\n\n"
-        "The Calder Tunnel carried 40,000 cars a day before it closed in 2019.\n"
+        "Edinburgh City Council spent £15m on its own road bridge in 2019.\n"
     )
     falses = [q.prompt for q in qs if q.type == "true_false" and q.answer == "False"]
     assert not [p for p in falses if "(4.2 km)" in p and "2.6-mile" not in p], falses
     assert not [p for p in falses if "2.6-mile" in p and "(4.2 km)" not in p], falses
-    assert [p for p in falses if "40,000" not in p], falses  # other figures still change
+    assert [p for p in falses if "Edinburgh" in p], falses  # other sentences still change
 
 
 def test_the_writers_closing_bio_is_not_asked_about():
