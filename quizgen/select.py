@@ -64,7 +64,7 @@ SIDE_FACTS = ("event-", "entity-", "quantity-", "statement-", "position-")
 
 def detail(q: Question) -> bool:
     """A question that tests one detail of its sentence: a blank, a changed name or figure, a
-    "how many"."""
+    "how many", who did or said it, where: asked only about the main story."""
     return (
         q.type in ("cloze", "multi_select")  # a blank, or the members of a list
         or (q.type == "true_false" and q.answer == "False")
