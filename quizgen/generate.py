@@ -598,26 +598,28 @@ class Generator:
             return None
         chosen.sort(key=lambda fc: (-fc[0].salience, fc[0].evidence.start))
         if tpl.type == "matching":
+            # Each fact's pair, rendered once for the checks below and the item itself.
+            rendered = {
+                id(f): (tpl.render(tpl.pair[0], c), tpl.render(tpl.pair[1], c)) for f, c in chosen
+            }
             # A pair that says "the changes" without saying which would have selection refuse
             # the whole item: the item goes on without it.
             chosen = [
                 fc
                 for fc in chosen
                 if not phrase_in(
-                    " ".join(tpl.render(side, fc[1]) for side in tpl.pair),
+                    " ".join(rendered[id(fc[0])]),
                     [p.lower() for p in fc[0].slots.get("vague") or []],
                 )
             ]
-            lefts_all = [tpl.render(tpl.pair[0], fc[1]) for fc in chosen]
-            chosen = [
-                fc for fc in chosen if _pair_stands(tpl.render(tpl.pair[1], fc[1]), lefts_all)
-            ]
+            lefts_all = [rendered[id(f)][0] for f, _ in chosen]
+            chosen = [fc for fc in chosen if _pair_stands(rendered[id(fc[0])][1], lefts_all)]
             # One pair for each left-hand item: two lines for one person make the key ambiguous.
             # "Shaun Ghulam", "Realtor Ghulam" and "Ghulam" are one person: by surname.
             lefts: set[str] = set()
             kept = []
             for fc in chosen:
-                left = tpl.render(tpl.pair[0], fc[1])
+                left = rendered[id(fc[0])][0]
                 key = norm(surname(left)) if left else ""
                 key = key if key in self.surnames else norm(left)  # "Labour Party", "Tory Party"
                 if left and key not in lefts:
@@ -639,7 +641,7 @@ class Generator:
             answer="",
         )
         if tpl.type == "matching":
-            pairs = [[tpl.render(tpl.pair[0], c), tpl.render(tpl.pair[1], c)] for _, c in chosen]
+            pairs = [list(rendered[id(f)]) for f, _ in chosen]
             pairs = [p for p in pairs if p[0] and p[1]]
             if len(pairs) < tpl.min_items or len({p[1] for p in pairs}) < len(pairs):
                 return None
