@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.model import Article, Block, Evidence, Question, QuestionSet
+from quizgen.model import Article, Block, Evidence, Fact, Question, QuestionSet
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -24,6 +24,14 @@ def dev_articles() -> list[Path]:
 needs_shared = pytest.mark.skipif(
     not EXAMPLE.is_dir(), reason="../shared/examples is absent (the example articles live there)"
 )
+
+
+def facts_of(text: str) -> list[Fact]:
+    """The facts quizgen extracts from an article's text, parsed by the real model, no cache."""
+    from quizgen import pipeline
+    from quizgen.ingest import read_text
+
+    return pipeline.extract(pipeline.analyze(read_text(text), cache=False))
 
 
 def make_qset(extra: str = "") -> QuestionSet:

@@ -5,6 +5,7 @@ real parser, the real extractors and the real templates."""
 from __future__ import annotations
 
 import pytest
+from conftest import facts_of
 
 from quizgen import pipeline
 from quizgen.ingest import read_text
@@ -12,7 +13,7 @@ from quizgen.kinds import neighbours
 
 
 def questions(text: str):
-    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    facts = facts_of(text)
     qs, failures = pipeline.generate(facts)
     assert not failures
     return facts, qs

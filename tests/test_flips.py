@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import facts_of
 
 from quizgen import pipeline
 from quizgen.extract.flips import flip_for
@@ -65,6 +66,6 @@ def test_a_figure_after_exceed_is_not_lowered_into_a_false_statement():
         "Streaming sales at Vixo will exceed $5 billion this year, the company said on Monday. "
         "Vixo made $2 billion from adverts last year, its chief executive Ana Ruiz said.\n"
     )
-    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    facts = facts_of(text)
     questions, _ = pipeline.generate(facts)
     assert not [q for q in questions if "exceed $2 billion" in q.prompt]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import facts_of
+
 from quizgen.generate import negated
 from quizgen.kinds import near_spelling, perturb, same_kind_number, within
 
@@ -155,7 +157,6 @@ def test_a_number_opening_a_sentence_is_written_small_after_according_to():
 
 def test_matching_never_lists_one_person_twice():
     from quizgen import pipeline
-    from quizgen.ingest import read_text
 
     text = (
         "Home prices fall\n\nHome prices fell again in October, the housing board said.\n\n"
@@ -165,7 +166,7 @@ def test_matching_never_lists_one_person_twice():
         "Banker Tom Ruddle said lenders were still approving most mortgages.\n\n"
         "Pellow said first-time buyers had the best chance in years.\n"
     )
-    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    facts = facts_of(text)
     qs, _ = pipeline.generate(facts)
     matching = [q for q in qs if q.type == "matching"]
     assert matching, "the text has four speakers: a matching item is expected"

@@ -4,14 +4,14 @@ sentences written for the test, and statement facts made by hand."""
 from __future__ import annotations
 
 import pytest
+from conftest import facts_of
 
 from quizgen import pipeline
-from quizgen.ingest import read_text
 from quizgen.model import Evidence, Fact
 
 
 def run(text: str):
-    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    facts = facts_of(text)
     questions, _ = pipeline.generate(facts)
     chosen, rejected = pipeline.select(questions, 30, 0, facts, "")
     return facts, chosen, rejected
@@ -127,6 +127,6 @@ def test_a_pronoun_with_a_clitic_is_not_named_in_a_statement():
         "He'd played for the Eagles in Philadelphia for four seasons before moving to Arizona. "
         "He'll join the Arizona Cardinals in March for a fee of $10 million.\n"
     )
-    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    facts = facts_of(text)
     shown = " ".join(str(f.slots) for f in facts)
     assert "Kolb'd" not in shown and "Kolb'll" not in shown

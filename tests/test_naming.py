@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import dev_articles, needs_shared
+from conftest import dev_articles, facts_of, needs_shared
 
 from quizgen import pipeline
 from quizgen.extract.naming import name_in, named_heads
@@ -35,7 +35,7 @@ def test_a_bare_noun_is_named_as_the_article_names_it():
 
 
 def test_the_questions_say_which_plant():
-    facts = pipeline.extract(pipeline.analyze(read_text(TEXT), cache=False))
+    facts = facts_of(TEXT)
     qs, _ = pipeline.generate(facts)
     about = [q.prompt for q in qs if "plant" in q.prompt and "1995" in q.prompt]
     assert about and all("the Carrow plant" in p or "the Carrow Plant" in p for p in about), about

@@ -4,12 +4,13 @@ the real extractors and the real templates."""
 
 from __future__ import annotations
 
+from conftest import facts_of
+
 from quizgen import pipeline
-from quizgen.ingest import read_text
 
 
 def why(text: str) -> list[tuple[str, str]]:
-    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    facts = facts_of(text)
     questions, failures = pipeline.generate(facts)
     assert not failures
     return [

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from conftest import facts_of
+
 from quizgen import pipeline
 from quizgen.ingest import read_text
 
 
 def statements(text: str) -> dict[str, str]:
-    analysis = pipeline.analyze(read_text(text), cache=False)
-    facts = pipeline.extract(analysis)
-    return {f.slots["content"]: f.slots["speaker"] for f in facts if f.kind == "statement"}
+    return {f.slots["content"]: f.slots["speaker"] for f in facts_of(text) if f.kind == "statement"}
 
 
 def test_a_quotation_and_the_he_that_follows_are_the_speakers():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import facts_of
 
 from quizgen.model import Evidence, Question
 from quizgen.select import flaw, select
@@ -287,7 +288,6 @@ def test_a_name_the_article_mentions_once_is_no_key():
 
 def test_names_given_once_are_found_by_every_name_of_the_others():
     from quizgen import pipeline
-    from quizgen.ingest import read_text
 
     text = (
         "Council approves budget\n\n"
@@ -296,7 +296,7 @@ def test_names_given_once_are_found_by_every_name_of_the_others():
         "Tom Briggs, a shopkeeper, said he welcomed the plan.\n\n"
         "The council will vote on the details in March, Harper added.\n"
     )
-    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
+    facts = facts_of(text)
     once = pipeline.named_once(facts)
     assert "Tom Briggs" in once
     assert "Jane Harper" not in once and "Harper" not in once

@@ -4,14 +4,11 @@ away (real parses of sentences written for the test)."""
 from __future__ import annotations
 
 import pytest
-
-from quizgen import pipeline
-from quizgen.ingest import read_text
+from conftest import facts_of
 
 
 def terms(text: str) -> dict[str, str]:
-    facts = pipeline.extract(pipeline.analyze(read_text(text), cache=False))
-    return {f.slots["term"]: f.slots["sentence"] for f in facts if f.kind == "term"}
+    return {f.slots["term"]: f.slots["sentence"] for f in facts_of(text) if f.kind == "term"}
 
 
 def test_a_blank_is_taken_where_its_neighbours_do_not_give_it_away():
