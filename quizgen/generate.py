@@ -40,6 +40,7 @@ from .kinds import (
 from .model import Fact, Question, stable_id
 from .pronouns import has_dangling_pronoun
 from .templates import Template
+from .wordre import found
 
 POOL_RE = re.compile(r"^(\w+)\.(\w+)(?:\[(\w+)=([^\]]*)\])?$")
 
@@ -462,24 +463,25 @@ class Generator:
         one that does, a sum in the same currency and of the same order for a sum."""
         swap = tpl.false_form.get("swap")
         original = str(fact.slots.get(swap, "")) if swap else ""
-        m = re.search(rf"(?<!\w){re.escape(original)}(?!\w)", text) if original else None
-        if m is None:
+        hit = found(text, original) if original else None
+        if hit is None:
             return None
+        start, end = hit
         if not NUMBER.search(original) and re.search(r",| and | or ", original):
             return None  # "Indonesia, Malaysia and India": a list is not one detail to change
         if not NUMBER.search(original) and (
             re.match(
                 r"(,\s*[A-Z][\w'.-]*(\s[A-Z][\w'.-]*)*\s*(,|and\b|or\b)|\s(and|or)\s[A-Z])",
-                text[m.end() :],
+                text[end:],
             )
-            or re.search(r"[A-Z][\w'.-]*(,| and| or)\s$", text[: m.start()])
+            or re.search(r"[A-Z][\w'.-]*(,| and| or)\s$", text[:start])
         ):
             return (
                 None  # one of a list ("Indonesia, Malaysia and India"): a stand-in may be another
             )
-        if not NUMBER.search(original) and text[: m.start()].endswith(("'", '"', "“", "‘")):
+        if not NUMBER.search(original) and text[:start].endswith(("'", '"', "“", "‘")):
             return None  # "the May 2010 'Flash Crash'": a coined name, whatever the model says
-        if NUMBER.search(original) and _beside_conversion(text[: m.start()], text[m.end() :]):
+        if NUMBER.search(original) and _beside_conversion(text[:start], text[end:]):
             return None
         if EXACT_DAY.search(original):
             # "on 2 January 1985" for the 1st: a day changed tests memory of the day, which
@@ -489,7 +491,7 @@ class Generator:
             # "marched through parts of Zimbabwe" in a story set in South Africa: the place the
             # whole article is about, changed, is false on sight (round 41).
             return None
-        before = text[: m.start()].split()
+        before = text[:start].split()
         hedge = " ".join(before[-2:]).lower()
         if NUMBER.search(original) and re.search(
             r"\b(more than|less than|fewer than|over|under|at least|up to|almost|nearly|about|around"
@@ -501,7 +503,7 @@ class Generator:
             return None
         if before and before[-1].strip(",").lower().rstrip(".") in TITLES:
             return None  # "President Tim Ghriskey": a new name would not hold the title
-        after = text[m.end() :].split()
+        after = text[end:].split()
         if (
             len(before) >= 2
             and before[-2][:1].isupper()
@@ -518,7 +520,7 @@ class Generator:
         if re.match(
             r"['’]s (\w+ )?(port |capital |largest |biggest )?(city|town|port|capital"
             r"|province|region|state)\b",
-            text[m.end() :],
+            text[end:],
         ):
             return None  # "Ghana's port city of Durban": the place inside names its country
         if (
@@ -530,7 +532,7 @@ class Generator:
         person = self.labels.get(norm(original)) == "PERSON" or any(
             self.aliases.same(original, n) for n, lab in self.labels.items() if lab == "PERSON"
         )
-        if person and re.search(r"\b(he|him|his|she|her|hers)\b", text[m.end() :], re.I):
+        if person and re.search(r"\b(he|him|his|she|her|hers)\b", text[end:], re.I):
             return None  # a he or she later in the sentence may not fit the new person
         spec = tpl.render(tpl.false_form.get("pool", ""), ctx)
         with_the = bool(before) and before[-1].lower() == "the"
@@ -570,13 +572,13 @@ class Generator:
             if NUMBER.search(original):
                 if not same_kind_number(original, cand):
                     continue
-                if re.search(rf"(?<![\w.,]){re.escape(cand)}(?![\w])", text, re.I):
+                if found(text, cand, ignore_case=True, before=".,"):
                     continue  # "four of the four producers": the sentence has it already
-                if not keeps_range(text[: m.start()], text[m.end() :], original, cand):
+                if not keeps_range(text[:start], text[end:], original, cand):
                     continue
             elif self.the.get(norm(cand), False) != with_the:
                 continue
-            head = text[: m.start()]
+            head = text[:start]
             # "a Archos study" -> "an Archos study".
             art = re.search(r"\b(a|an|A|An) $", head)
             if art:
@@ -585,7 +587,7 @@ class Generator:
                 word = a_an(cand).split(" ", 1)[0]
                 word = word.capitalize() if art.group(1)[0].isupper() else word
                 head = head[: art.start()] + word + " "
-            return head + cand + text[m.end() :], original, cand
+            return head + cand + text[end:], original, cand
         return None
 
     def _group(self, tpl: Template, facts: list[Fact]) -> Question | None:
@@ -680,7 +682,7 @@ def _pair_stands(right: str, lefts: list[str]) -> bool:
     reported clause, not a second one tacked on with "and that" (round 45 kept 9 of 22)."""
     if PERSONAL.search(right) or has_dangling_pronoun(right) or re.search(r"\band that\b", right):
         return False
-    return not any(re.search(rf"\b{re.escape(surname(left))}\b", right) for left in lefts if left)
+    return not any(found(right, surname(left), b=True) for left in lefts if left)
 
 
 def small_articles(question: str) -> str:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from .model import Fact
+from .wordre import found
 
 
 def norm(text: str) -> str:
@@ -29,7 +30,7 @@ def phrase_in(text: str, phrases: Iterable[str]) -> str | None:
     """The first of ``phrases`` (lower case, "the case") that ``text`` shows as whole words."""
     shown = " " + re.sub(r"\s+", " ", text.lower()) + " "
     for phrase in sorted(phrases):
-        if re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", shown):
+        if found(shown, phrase, also="'"):
             return phrase
     return None
 

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .wordre import spans
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -314,9 +316,15 @@ def _common(word: str) -> bool:
     return word.isalpha() and zipf(word) >= 3.5
 
 
+SMALL_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
 def _capitalised_within(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` with its capital inside a sentence, as a name."""
-    return bool(re.search(rf"[a-z,;] {re.escape(word)}\b", text))
+    return any(
+        k >= 2 and text[k - 1] == " " and text[k - 2] in SMALL_OR_COMMA
+        for k, _ in spans(text, word, b=True)
+    )
 
 
 def lower_first(text: str, keep: Token | None = None) -> str:

@@ -16,6 +16,7 @@ from .kinds import EXACT_DAY, phrase_in
 from .language import STOPWORDS
 from .model import QUESTION_TYPES, Question, Rejected
 from .pronouns import has_dangling_pronoun
+from .wordre import found
 
 TYPE_ORDER = QUESTION_TYPES  # delivered order: as a worksheet reads
 # The share of the set each type may take at most; what is left over goes to the best rest.
@@ -257,7 +258,7 @@ def flaw(q: Question) -> str | None:
     if (
         re.match(r"Who (said|stated|added|told|warned)\b", core)
         and quoted
-        and any(len(w) > 2 and re.search(rf"\b{re.escape(w)}\b", quoted) for w in q.answer.split())
+        and any(len(w) > 2 and found(quoted, w, b=True) for w in q.answer.split())
     ):
         return "the quotation names someone the key may be"  # "Andy would be a hard act"
     if q.type in ("mcq", "short_answer") and _repeats_itself(prompt):

@@ -6,6 +6,7 @@ import re
 
 from ..model import Fact
 from ..nlp import Analysis
+from ..wordre import found, spans
 from .base import doc_ents
 from .entities import EntityIndex, role_of
 
@@ -130,13 +131,11 @@ def _role_elsewhere(role: str, ent, text: str) -> bool:
         return False  # the unnamed "the prime minister" is most likely the story's own
     words = {w.lower() for n in ent.all_names() for w in n.split() if len(w) > 2}
     words -= set(role.lower().split())  # "Prime Minister Yitzhak Shamir" as an alias
-    for m in re.finditer(rf"(?<!\w){re.escape(role)}(?!\w)", text, re.I):
-        if re.search(
-            rf"(?i)\b({SECOND_OFFICE}|opposition)\W*$", text[max(0, m.start() - 15) : m.start()]
-        ):
+    for start, end in spans(text, role, ignore_case=True):
+        if re.search(rf"(?i)\b({SECOND_OFFICE}|opposition)\W*$", text[max(0, start - 15) : start]):
             continue  # "shadow foreign secretary" is another office
-        near = text[max(0, m.start() - 40) : m.end() + 40].lower()
-        if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in words):
+        near = text[max(0, start - 40) : end + 40].lower()
+        if not any(found(near, w) for w in words):
             return True
     return False
 

@@ -15,6 +15,7 @@ from ..language import ask, lower_first, render, state
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
+from ..wordre import found
 from .base import (
     SPEECH,
     answer_text,
@@ -161,9 +162,7 @@ def _common_noun(name: str, analysis: Analysis) -> bool:
     or only so ("therocephalians"): a kind of thing, not a person or a body."""
     if name[:1].islower():
         return True
-    return " " not in name and bool(
-        re.search(rf"\b{re.escape(name.lower())}\b", analysis.article.text)
-    )
+    return " " not in name and bool(found(analysis.article.text, name.lower(), b=True))
 
 
 def reports(verb) -> bool:

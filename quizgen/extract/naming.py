@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ..kinds import ROLE_KINDS, is_country, not_a_person
+from ..wordre import spans
 from .base import in_quotes, sent_ents
 from .claim import PEOPLE_NOUNS
 from .coref import WHO_STAND_INS
@@ -70,7 +71,7 @@ def named_heads(analysis: Analysis) -> dict[str, str]:
         if len(found) == 1
         and (name := next(iter(found)))
         and head not in PEOPLE
-        and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2
+        and sum(1 for _ in spans(text, name)) >= 2
     }
     analysis.cache["named_heads"] = memo
     return memo

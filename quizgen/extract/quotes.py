@@ -165,7 +165,9 @@ class QuoteReader:
         spans = [(a, b) for a, b in segments(sent) if verb is None or not a <= verb.idx < b]
         if not spans:
             return None
-        said = quoted_words(sent.doc.text[spans[0][0] : spans[0][1]])
+        # The sentence's own text: ``doc.text`` joins every token of the block again.
+        base = sent.start_char
+        said = quoted_words(sent.text[spans[0][0] - base : spans[0][1] - base])
         if said is None:
             return None
         evidence = evidence_from(self.analysis, named_at, off + sent.end_char)

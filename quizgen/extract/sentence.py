@@ -231,7 +231,7 @@ class SentenceExtractor:
                 beside = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
                 if ent.label_ == "MONEY" and not CURRENCY.search(beside):
                     continue  # "40 A300s to UPS", which the model took for a sum
-                if re.match(r"\s*\(\s*[£$€¥]?\d", sent.doc.text[ent.end_char :]):
+                if re.match(r"\s*\(\s*[£$€¥]?\d", sent.text[ent.end_char - sent.start_char :]):
                     continue  # "$676m (£352m)": a changed figure beside its conversion
                 if ent.start > sent.start and number_as_name(ent):
                     continue
@@ -280,7 +280,7 @@ class SentenceExtractor:
             if ent.label_ == "DATE":
                 if not re.fullmatch(r"(?:in |)(1[5-9]\d\d|20\d\d)", ent.text):
                     continue  # only a bare year has same-kind stand-ins that are clearly wrong
-                if re.match(r":\s*[A-Z]", sent.doc.text[ent.end_char :]):
+                if re.match(r":\s*[A-Z]", sent.text[ent.end_char - sent.start_char :]):
                     continue  # "2001: A Space Odyssey": a year inside a title (round 37)
                 yield ent.text, "YEAR", "sentence.detail[detail_label=YEAR]"
                 continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..wordre import found
+
 VOWEL_SOUND = re.compile(
     r"^(?:[aeio]|u(?!ni|s[eu]|tili)|hour|honest|honou?r|heir|[fhlmnrsx][A-Z0-9]*\b)", re.I
 )
@@ -110,10 +112,10 @@ def cloze(sentence: str, answer: str, n: int = 1) -> str:
     sentence, answer = str(sentence), str(answer)
     if "{{" in sentence or "}}" in sentence:
         return ""  # the article's own braces would become Anki deletions: no blank here
-    m = re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", sentence)
-    if not m:
+    hit = found(sentence, answer)
+    if hit is None:
         return ""
-    return f"{sentence[: m.start()]}{{{{c{n}::{answer}}}}}{sentence[m.end() :]}"
+    return f"{sentence[: hit[0]]}{{{{c{n}::{answer}}}}}{sentence[hit[1] :]}"
 
 
 def sentence(text: str) -> str:
