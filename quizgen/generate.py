@@ -37,6 +37,7 @@ from .kinds import (
     surname,
     within,
 )
+from .language import NAME_TYPES
 from .model import Fact, Question, stable_id
 from .pronouns import has_dangling_pronoun
 from .templates import Template
@@ -467,6 +468,10 @@ class Generator:
         if hit is None:
             return None
         start, end = hit
+        if NUMBER.search(original) and fact.slots.get(f"{swap}_label") in NAME_TYPES:
+            return None  # "archive show TOTP2" is not made "TOTP4": a name, not a figure
+        if re.fullmatch(r"(?:the )?(?:\d\d)?\d0['’]?s", original.strip()):
+            return None  # "the 70s horror classic" is never "the 35s": a decade is no figure
         if not NUMBER.search(original) and re.search(r",| and | or ", original):
             return None  # "Indonesia, Malaysia and India": a list is not one detail to change
         if not NUMBER.search(original) and (

@@ -284,6 +284,8 @@ def strip_linkers(text: str) -> str:
                 low = text.lower()
                 changed = True
         for w in COMMENT_OPENERS:
+            if low == w:
+                return ""  # "First" put before a question, its comma gone
             if low.startswith(w + ","):
                 text = text[len(w) + 1 :].lstrip(" ")
                 low = text.lower()
@@ -332,6 +334,8 @@ def lower_first(text: str, keep: Token | None = None) -> str:
     if not text:
         return text
     first = text.split(" ", 1)[0]
+    if any(c.isupper() for c in first[1:]) and not first.isupper():
+        return text  # "AutoLink", "McDonald's", "YouTube": a capital inside makes a name
     if keep is not None and keep.pos_ in ("ADP", "SCONJ") and not keep.ent_type_:
         # "From Tuesday", "Under President Chavez": a preposition moved to the end is small,
         # whatever name follows it.
@@ -531,7 +535,21 @@ def ask(
     closed = doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ",")
     if closed and "," in subj_text and not subj_text.endswith(","):
         subj_text += ","
-    if auxes:
+    perfect = (
+        wh in ("When", "Where")
+        and verb.tag_ == "VBN"
+        and auxes
+        and spelt_out(auxes[0]) in ("has", "have")
+        and not middle
+    )
+    if perfect and len(auxes) == 1:
+        # "When has Hill died?" is not English: a time or a place asks the past ("When did
+        # Hill die?"), and so does a passive ("When was he named ...?").
+        q = f"{wh} did {subj_text} {verb.lemma_} {rest_text}"
+    elif perfect and len(auxes) == 2 and auxes[1].lower_ == "been":
+        was = "were" if spelt_out(auxes[0]) == "have" else "was"
+        q = f"{wh} {was} {subj_text} {verb.text} {rest_text}"
+    elif auxes:
         first, *others = auxes
         mid = " ".join([t.text for t in others] + ([render(middle)] if middle else []))
         q = f"{wh} {spelt_out(first)} {subj_text} {mid} {verb.text} {rest_text}"

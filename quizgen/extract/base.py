@@ -627,6 +627,23 @@ EMPTY_IT_HEADS = {"be", "seem", "appear", "remain", "emerge", "become", "happen"
 EMPTY_IT_HEADS |= {"follow", "look", "sound", "take", "cost", "mean", "make"}
 
 
+def _body_word(tok: Token) -> bool:
+    """Whether a name's word belongs to a place's or a body's name ("Rugby" in "International
+    Rugby Board"): an organisation with a word such as "Board" or "Council" in it."""
+    from ..kinds import BODY_WORDS
+
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
+        return True
+    if tok.ent_type_ != "ORG":
+        return False
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(doc[k].lower_ in BODY_WORDS for k in range(start, end))
+
+
 def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bool:
     """Whether something before a pronoun can be what it stands for. Two places cannot: the
     scene-setting phrase before the main clause's subject ("Unlike the Army, they are ...":
@@ -649,8 +666,13 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
             before = [t for t in before if t not in own.subtree]
     low = tok.lower_
     if low in THIRD_PERSON:
-        # A name before it (the small model sometimes calls a person an organisation).
-        return any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t == named for t in before)
+        # A name before it (the small model sometimes calls a person an organisation), but
+        # not a body named for what it is: "the International Rugby Board confirmed that he
+        # ..." names nobody "he" can be.
+        return any(
+            t.ent_type_ == "PERSON" or t == named or (t.pos_ == "PROPN" and not _body_word(t))
+            for t in before
+        )
     if low in PLURAL_PERSON:
         return any(
             t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "GPE", "NORP") for t in before

@@ -186,10 +186,14 @@ class ClaimExtractor:
                     # "scientists were unsure whether the whales were becoming entangled
                     # because ...": a reason the article does not assert (round 38).
                     continue
-                if any(c.dep_ == "neg" for c in verb.children) and not has_modal(verb):
+                if any(c.dep_ == "neg" for c in verb.children) and (
+                    not has_modal(verb) or slot != "reason"
+                ):
                     # "Laura's not quitting because her rights are under threat, but because
                     # ...": the "not" may deny the reason, not the deed ("should not pin
-                    # hope on it because ..." denies the deed).
+                    # hope on it because ..." denies the deed). Only a "because" says why
+                    # not: "should not be penalised for its dominance" gives what a penalty
+                    # would be for.
                     continue
                 speech, speaker = attribution(verb)
                 who = voice

@@ -52,9 +52,14 @@ def _people(tokens, analysis: Analysis) -> set[str] | None:
         if ent.start < toks[0].i or ent.end > toks[-1].i + 1 or in_quotes(ent[0]):
             continue
         hit = index.lookup(ent.text)
-        if hit is not None and hit.label == "PERSON":
-            found.add(hit.name)
-        elif ent.label_ == "PERSON" and (hit is None or hit.label in ("PERSON", "NAME")):
+        person = (hit is not None and hit.label == "PERSON") or (
+            ent.label_ == "PERSON" and (hit is None or hit.label in ("PERSON", "NAME"))
+        )
+        if person and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
+            # "the Stephen King adaptation": a name that only says which thing, after which
+            # "she" is still the woman the story follows.
+            return None
+        if person:
             found.add(hit.name if hit is not None else ent.text)
     for tok in toks:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not in_quotes(tok):
@@ -407,6 +412,9 @@ SPAN_EDGE = re.compile(
 )
 
 
+FLOATING = {"both", "all", "each"}
+
+
 def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
     """Phrases in a sentence that point back to something the sentence does not name:
     "the case", "the original decision", "the two sides", "meanwhile", "a day earlier".
@@ -445,7 +453,8 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             continue
         if head.lower_ in SPANS_OF_TIME and SPAN_EDGE.search(sent.doc[sent.start : tok.i].text):
             continue  # "to begin the week", "at the end of the year": the article's own week
-        kids = list(head.children)
+        # "The pair both worked ...": a "both" or "all" after the noun says how many, not which.
+        kids = [c for c in head.children if c.lower_ not in FLOATING]
         nxt = sent.doc[head.i + 1] if head.i + 1 < sent.end else None
         after = nxt.lower_ if nxt is not None else ""
         if (

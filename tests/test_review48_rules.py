@@ -1,0 +1,104 @@
+"""Slips a blind review of fresh articles found (round 48), each on a short text of its own
+through the real parser, extractors and templates: a stray "First" before a question, a
+name's inner capital lost, "the pair" and a "he" that name nobody, a "she" given to the
+person a film was named after, a reason for a penalty asked as why there should be none,
+a show's number or a decade changed as if it were a figure, and "When has ... died?"."""
+
+from __future__ import annotations
+
+from conftest import facts_of
+
+from quizgen import pipeline
+from quizgen.extract.coref import pointing_phrases
+from quizgen.ingest import read_text
+from quizgen.language import lower_first
+from quizgen.pipeline import analyze
+
+
+def questions(text: str):
+    qs, failures = pipeline.generate(facts_of(text))
+    assert not failures
+    return [q.prompt for q in qs]
+
+
+def test_a_numbered_step_is_not_kept_before_the_question():
+    shown = questions(
+        "Why the mills stay open\n\n"
+        "Economists give two reasons. First, loss-making steel mills still receive cheap loans "
+        "because they employ thousands of workers.\n"
+    )
+    why = [p for p in shown if "cheap loans" in p and "why" in p.lower()]
+    assert why, shown
+    assert not [p for p in why if "First" in p], why
+
+
+def test_a_name_with_a_capital_inside_keeps_it():
+    assert lower_first("AutoLink works by adding links") == "AutoLink works by adding links"
+    assert lower_first("McDonald's menu changed") == "McDonald's menu changed"
+    assert lower_first("The menu changed") == "the menu changed"
+
+
+def test_the_pair_both_says_how_many_not_who():
+    text = (
+        "Bank staff vanish\n\n"
+        "Two managers at a regional bank have disappeared with the funds.\n\n"
+        "The pair both worked at the branch in Leeds, police said.\n"
+    )
+    analysis = analyze(read_text(text), cache=False)
+    found = [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
+    assert "The pair" in found
+
+
+def test_a_name_that_only_says_which_film_is_not_she():
+    facts = facts_of(
+        "Producer Mary Walsh dies\n\n"
+        "Producer Mary Walsh has died at the age of 61.\n\n"
+        "Other films included the Stephen King adaptation Night Road in 1985. "
+        "She was reunited with director Paul Grant in 1996 for a sequel.\n"
+    )
+    texts = [str(f.slots) for f in facts]
+    assert not [t for t in texts if "Stephen King was reunited" in t or "King reunited" in t]
+    assert not [t for t in texts if "Stephen King" in t and "reunited" in t], texts
+
+
+def test_no_why_question_on_what_a_penalty_would_be_for_where_there_should_be_none():
+    shown = questions(
+        "Search firm defended\n\n"
+        "Campaigner David Kim said that Google should not be penalised for its market "
+        "dominance.\n"
+    )
+    assert not [p for p in shown if p.lower().startswith(("why", "according")) and "not" in p]
+
+
+def test_a_number_inside_a_name_and_a_decade_are_not_changed():
+    shown = questions(
+        "Music show moves\n\n"
+        "The weekly chart programme will merge with archive show TOTP2, the BBC said on Monday.\n\n"
+        "Producer Sarah Jones, best known for her work on the 70s horror classic Nightfall, has "
+        "died in Los Angeles aged 54.\n"
+    )
+    assert not [p for p in shown if "TOTP" in p and "TOTP2" not in p], shown
+    assert not [p for p in shown if "horror classic" in p and "70s" not in p], shown
+
+
+def test_when_or_where_asks_the_past_not_the_perfect():
+    # (the passive, "Where were five Mozambicans killed?", is in test_clause_rules)
+    shown = questions(
+        "New factory\n\n"
+        "Carmaker Nissan has opened a new factory in Sunderland.\n\n"
+        "Ford has closed a plant in Detroit.\n"
+    )
+    where = [p for p in shown if p.startswith("Where")]
+    assert where, shown
+    assert all(p.startswith("Where did") for p in where), where
+
+
+def test_a_body_named_before_he_is_not_who_he_is():
+    shown = questions(
+        "Prop called up\n\n"
+        "Prop Duncan Bell has been added to the England squad.\n\n"
+        "Bell had hoped to play for Wales.\n\n"
+        "But last year the International Rugby Board confirmed that he could only play for "
+        "England because he had toured with them in 1998.\n"
+    )
+    assert not [p for p in shown if "confirmed that he" in p], shown
