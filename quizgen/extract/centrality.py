@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .base import tokens
 from .coref import topic_words
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ def topic_count(sent: Span, analysis: Analysis) -> int:
     """How many different topic nouns (of the title, the lead and the nouns the article keeps
     coming back to) the sentence names."""
     topic = topic_words(analysis)
-    return len({t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")} & topic)
+    words = tokens(sent, analysis)
+    return len({t.lemma_.lower() for t in words if t.pos_ in ("NOUN", "PROPN")} & topic)
 
 
 def level(rank: int, topic: int, paragraph: int | None = None) -> int:

@@ -27,6 +27,7 @@ from .base import (
     hypothetical,
     is_pronoun,
     subject_name,
+    tokens,
     usable_sentences,
     well_formed,
 )
@@ -164,9 +165,10 @@ class ClaimExtractor:
         opinion = analysis.cache.get("opinion", False)
         voice = "the author" if opinion else "the article"
         for sent, off in usable_sentences(analysis):
-            quoted = any(t.text in QUOTE_MARKS for t in sent)
+            words = tokens(sent, analysis)
+            quoted = any(t.text in QUOTE_MARKS for t in words)
             evidence = analysis.evidence(sent, off)
-            for verb in sent:
+            for verb in words:
                 if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in (
                     "ROOT",
                     "ccomp",

@@ -14,7 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Evidence
-from .base import _quote_open_after, doc_ents, in_quotes, unnamed_someone
+from .base import _quote_open_after, doc_ents, doc_tokens, in_quotes, tokens, unnamed_someone
 from .entities import EntityIndex, norm
 
 if TYPE_CHECKING:
@@ -393,7 +393,12 @@ def topic_words(analysis: Analysis) -> set[str]:
             words |= {t.lower_ for t in sents[0][0] if t.pos_ in ("NOUN", "PROPN")}
         # A noun the article keeps coming back to ("the sanctions") is its subject matter;
         # but "the country" or "the firm", however often, stands in for a name.
-        nouns = Counter(t.lemma_.lower() for d in analysis.docs for t in d if t.pos_ == "NOUN")
+        nouns = Counter(
+            t.lemma_.lower()
+            for d in analysis.docs
+            for t in doc_tokens(d, analysis)
+            if t.pos_ == "NOUN"
+        )
         # Nor "the lawyer", however often: a person is named (round 32).
         words |= {w for w, n in nouns.items() if n >= 3 and w not in STAND_INS | SOMEONE}
         # "the singer", "the airline", even in the headline: a question must say who.
@@ -421,7 +426,7 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
     A question that keeps one leaves a student asking "which?"."""
     topic = topic_words(analysis)
     found = [m.group() for m in RELATIVE.finditer(sent.text)]
-    for tok in sent:
+    for tok in tokens(sent, analysis):
         if tok.lower_ == "here" and tok.dep_ == "advmod" and not in_quotes(tok):
             found.append(tok.text)  # "its first building here": where? (a speaker's is theirs)
             continue

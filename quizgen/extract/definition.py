@@ -15,7 +15,7 @@ from ..language import render, strip_linkers, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import QUOTE_MARKS, is_pronoun, usable_sentences
+from .base import QUOTE_MARKS, is_pronoun, tokens, usable_sentences
 
 # A noun phrase or a clause; an adjective ("is large") describes rather than defines.
 COMPLEMENTS = ("attr", "ccomp", "xcomp")
@@ -72,7 +72,7 @@ class DefinitionExtractor:
         }
         facts = []
         for sent, off in usable_sentences(analysis):
-            if any(t.text in QUOTE_MARKS for t in sent):
+            if any(t.text in QUOTE_MARKS for t in tokens(sent, analysis)):
                 continue
             root = sent.root
             if root.lemma_ != "be" or any(c.dep_ == "neg" for c in root.children):

@@ -27,6 +27,7 @@ from .base import (
     sent_ents,
     stands_alone,
     subject_name,
+    tokens,
     usable_sentences,
     well_formed,
     wh_for,
@@ -320,7 +321,9 @@ class EventExtractor:
         # Subordinate clauses too, for a named actor: "As Kim reached Vietnam on Tuesday".
         # Subordinate and relative clauses too ("Joseph Scholes, who hanged himself ...").
         subordinate = [
-            t for t in sent if t.dep_ in ("advcl", "ccomp", "relcl") and t.pos_ == "VERB"
+            t
+            for t in tokens(sent, analysis)
+            if t.dep_ in ("advcl", "ccomp", "relcl") and t.pos_ == "VERB"
         ]
         source, reported = reporting_frame(sent)
         for verb in [sent.root, *subordinate]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..kinds import ROLE_KINDS, is_country, not_a_person
 from ..wordre import spans
-from .base import in_quotes, sent_ents
+from .base import doc_tokens, in_quotes, sent_ents, tokens
 from .claim import PEOPLE_NOUNS
 from .coref import WHO_STAND_INS
 from .entities import TITLE_NOUNS, EntityIndex
@@ -51,7 +51,7 @@ def named_heads(analysis: Analysis) -> dict[str, str]:
         return memo
     names: dict[str, set[str]] = defaultdict(set)
     for doc in analysis.docs:
-        for tok in doc:
+        for tok in doc_tokens(doc, analysis):
             if tok.pos_ != "NOUN" or tok.dep_ == "compound":
                 continue
             parts = [c for c in tok.lefts if c.dep_ == "compound"]
@@ -81,7 +81,7 @@ def named_phrases(sent: Span, analysis: Analysis) -> dict[str, str]:
     """ "the plant" -> "the Bushehr plant" for this sentence's bare "the" + noun."""
     heads = named_heads(analysis)
     found = {}
-    for tok in sent:
+    for tok in tokens(sent, analysis):
         if tok.lower_ != "the" or tok.dep_ != "det" or in_quotes(tok):
             continue
         head = tok.head

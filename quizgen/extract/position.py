@@ -13,7 +13,7 @@ from ..language import ask, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import QUOTE_MARKS, is_pronoun, subject_name, usable_sentences, well_formed
+from .base import QUOTE_MARKS, is_pronoun, subject_name, tokens, usable_sentences, well_formed
 
 POSITION_VERBS = {
     "want",
@@ -169,9 +169,10 @@ class PositionExtractor:
     def extract(self, *, analysis: Analysis) -> list[Fact]:
         facts = []
         for sent, off in usable_sentences(analysis):
-            if any(t.text in QUOTE_MARKS for t in sent):
+            words = tokens(sent, analysis)
+            if any(t.text in QUOTE_MARKS for t in words):
                 continue  # a quotation's positions are its speaker's, asked as statements
-            for verb in sent:
+            for verb in words:
                 if verb.lemma_ not in POSITION_VERBS or verb.pos_ != "VERB":
                     continue
                 subj = _subject(verb)

@@ -20,6 +20,7 @@ from .base import (
     is_pronoun,
     resolve_pronoun,
     subject_name,
+    tokens,
     usable_sentences,
 )
 from .coref import evidence_from, mentions_of, person_for
@@ -52,7 +53,7 @@ class StatementExtractor:
         facts = []
         read = set()
         for sent, off in usable_sentences(analysis):
-            for verb in sent:
+            for verb in tokens(sent, analysis):
                 if verb.lemma_ not in REPORTING or verb.pos_ not in ("VERB",):
                     continue
                 if any(

@@ -13,7 +13,7 @@ from ..language import strip_linkers
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import SPEECH, stands_alone, usable_sentences
+from .base import SPEECH, stands_alone, tokens, usable_sentences
 
 RARE = 3.2  # Zipf frequency below which a word is worth teaching (3 = once per million words)
 # Nouns carry the ideas; a blanked verb or common adjective tests wording, not the article.
@@ -54,7 +54,7 @@ class TermExtractor:
         uses: dict[str, list] = {}
         counts: Counter = Counter()
         for sent, off in usable_sentences(analysis):
-            for tok in sent:
+            for tok in tokens(sent, analysis):
                 if tok.pos_ not in POS or tok.ent_type_ or not tok.is_alpha or len(tok.text) < 5:
                     continue
                 if not tok.text.islower():
