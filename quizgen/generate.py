@@ -50,6 +50,11 @@ def _h(*parts: Any) -> int:
     return int(hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12], 16)
 
 
+KIN = frozenset(
+    "daughter son wife husband mother father brother sister widow widower girlfriend "
+    "boyfriend fiancee fiance partner grandson granddaughter niece nephew uncle aunt cousin "
+    "stepson stepdaughter".split()
+)
 TITLES = {
     "mr",
     "mrs",
@@ -506,8 +511,10 @@ class Generator:
             # "more than 310" is not made false by "more than 620", nor "will exceed $5bn" by
             # "will exceed $2bn" (round 46)
             return None
-        if before and before[-1].strip(",").lower().rstrip(".") in TITLES:
-            return None  # "President Tim Ghriskey": a new name would not hold the title
+        if before and before[-1].strip(",").lower().rstrip(".") in TITLES | KIN:
+            # "President Tim Ghriskey", "whose daughter Lana Clarkson": a new name would not
+            # hold the title, nor be the daughter (round 49 got "daughter Bruce Cutler")
+            return None
         after = text[end:].split()
         if (
             len(before) >= 2

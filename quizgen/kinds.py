@@ -169,6 +169,34 @@ def countries() -> frozenset[str]:
     return frozenset(norm(line) for line in text.splitlines() if line and not line.startswith("#"))
 
 
+# Places whose name is always written with "the", however an article uses it beside a noun
+# ("UK casinos", "US firms"): "In UK, ..." is a slip a stand-in must not make.
+THE_PLACES = frozenset(
+    {
+        "uk",
+        "us",
+        "usa",
+        "u s",
+        "u k",
+        "united kingdom",
+        "united states",
+        "united states of america",
+        "netherlands",
+        "philippines",
+        "bahamas",
+        "gambia",
+        "czech republic",
+        "united arab emirates",
+        "uae",
+        "maldives",
+        "vatican",
+        "central african republic",
+        "dominican republic",
+        "democratic republic of congo",
+    }
+)
+
+
 def leader(counts: Iterable[tuple[int, str]]) -> str:
     """The name that clearly leads a count of (mentions, name): named four times or more, and
     at least twice as often as the next; '' where none does."""

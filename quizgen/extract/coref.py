@@ -305,7 +305,11 @@ RELATIVE = re.compile(
     r"|the (?:old|new|older|newer|previous|original) one(?! of| who| that| which)"
     # "another is stewardship of the Earth", "additional reasons investors shouldn't fret":
     # another of what, in addition to which? (round 37)
-    r"|another (?:is|was|are|were|has|had|will|would|can|could)|additional [a-z]+s)\b",
+    r"|another (?:is|was|are|were|has|had|will|would|can|could)|additional [a-z]+s"
+    # "Previous initiatives brought 40,000 pupils back": initiatives on what? (round 49); as
+    # the subject only ("not compatible with earlier versions" of what the sentence is about)
+    r"|^(?:previous|earlier) (?!(?:years?|months?|weeks?|days?|decades?|generations?)\b)[a-z]+s"
+    r"(?! (?:of|on|about|to|by|from|for|in|with)\b))\b",
     re.I,
 )
 
@@ -452,6 +456,19 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
         if tok.lower_ != "the" or tok.dep_ != "det" or in_quotes(tok):
             continue  # a quotation's words are its speaker's, checked where it is quoted
         head = tok.head
+        if (
+            head.ent_type_ == "NORP"
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and head.i == tok.i + 1
+            and (head.i + 1 >= sent.end or sent.doc[head.i + 1].pos_ in ("PUNCT", "VERB", "AUX"))
+            and sent.doc[head.i + 1 : head.i + 2].text != "-"
+            and not head.tag_.endswith("S")
+            and not head.lower_.endswith(("ish", "ese", "ch", "ss"))
+        ):
+            # "the Belgian, who has slipped to eighth ...": a nationality for a person the
+            # sentence does not name (round 49); "the French", "the Swiss" are a people.
+            found.append(sent.doc[tok.i : head.i + 1].text)
+            continue
         if head.pos_ != "NOUN" or head.i < tok.i or head.sent != sent:
             continue
         if head.lemma_.lower() in topic or head.lower_ in topic or head.lemma_.lower() in UNIQUE:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..kinds import surname
+from ..kinds import THE_PLACES, surname
 from ..language import render, tidy
 
 if TYPE_CHECKING:
@@ -331,7 +331,9 @@ class EntityIndex:
                 ent._with_the += 1 if the else -1
         titled = {norm(strip_title(t)) for t, _, _ in mentions if strip_title(t) != t}
         for ent in index.entities:
-            ent.the = ent._with_the > 0 and ent.label != "PERSON"
+            ent.the = (ent._with_the > 0 and ent.label != "PERSON") or (
+                ent.label == "GPE" and norm(ent.name) in THE_PLACES
+            )
             # The small model calls clubs, adjectives and products people: a person is
             # named in full somewhere, or with a title ("Mr Thiemann").
             if ent.label == "PERSON":

@@ -503,6 +503,8 @@ class EventExtractor:
                     ans = re.sub(r"^(\w+) (\d{4}s)\b", r"\1 the \2", ans)
                     if since and re.search(r"\b(1[5-9]|20)\d\d\b", q or ""):
                         ans = ""  # "Since when have sales plummeted to 1.6bn euros in 2003?"
+                    if since and not re.match(r"Since when (has|have|had)\b", q or ""):
+                        ans = ""  # "Since when did they bring ...?" is not English (round 49)
                     if child.lower_ == "until" and (
                         any(c.dep_ == "neg" for c in verb.children)
                         or any(t.lower_ == "no" and t.dep_ == "det" for t in subj.subtree)

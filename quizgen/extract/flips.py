@@ -125,9 +125,11 @@ def _plain_verb(verb: Token) -> bool:
         return False
     if verb.lower_ in ACTIVE_ONLY and not any(c.dep_ == "dobj" for c in verb.children):
         return False
-    return not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) or verb.lemma_ not in (
-        "allow",
-        "ban",
+    # "allowed people to copy" would read "banned people to copy", and "banned from using"
+    # would read "allowed from using".
+    return verb.lemma_ not in ("allow", "ban") or not any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "from")
+        for c in verb.children
     )
 
 
