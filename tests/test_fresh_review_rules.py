@@ -165,3 +165,26 @@ def test_the_uk_takes_the_even_where_the_article_uses_it_beside_a_noun():
     )
     uk = [f for f in facts if f.kind == "entity" and f.slots.get("name") == "UK"]
     assert uk and uk[0].slots["the"], [f.slots for f in facts if f.kind == "entity"]
+
+
+def test_who_holds_an_office_is_asked_of_government_offices_only():
+    from quizgen.templates import load_templates
+
+    role_q = next(t for t in load_templates() if t.id == "entity-role-who-mcq")
+
+    def asked(role: str) -> bool:
+        slots = {
+            "role": role,
+            "unique": True,
+            "label": "PERSON",
+            "official": True,
+            "mentions": 3,
+            "central": 2,
+        }
+        return role_q.test({"slots": slots, "fact": None})
+
+    assert asked("Foreign Secretary") and asked("Health Minister") and asked("Prime Minister")
+    assert not asked("general secretary of Unison")
+    assert not asked("White House press secretary")
+    assert not asked("opposition Labour Party leader")
+    assert not asked("vice president of business development at SNC")
