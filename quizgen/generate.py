@@ -50,6 +50,11 @@ def _h(*parts: Any) -> int:
     return int(hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12], 16)
 
 
+BACK_REFERENCE = re.compile(
+    r"\bthe (?:[\w-]+ ){0,2}(?:club|team|side|firm|company|country|city|party|group|band"
+    r"|airline|carrier|bank|network|champions|holders)\b",
+    re.I,
+)
 KIN = frozenset(
     "daughter son wife husband mother father brother sister widow widower girlfriend "
     "boyfriend fiancee fiance partner grandson granddaughter niece nephew uncle aunt cousin "
@@ -541,6 +546,14 @@ class Generator:
             and not NUMBER.search(original)
         ):
             return None  # "England Rugby", "Asian Development Bank (ADB)": the name runs on
+        if (
+            not NUMBER.search(original)
+            and self.labels.get(norm(original)) in ("ORG", "GPE", "NORP")
+            and BACK_REFERENCE.search(text[end:])
+        ):
+            # "no approach from Manchester City, but the English club had been earmarked":
+            # a new name leaves "the English club" pointing at nothing (round 49)
+            return None
         person = self.labels.get(norm(original)) == "PERSON" or any(
             self.aliases.same(original, n) for n, lab in self.labels.items() if lab == "PERSON"
         )

@@ -188,3 +188,31 @@ def test_who_holds_an_office_is_asked_of_government_offices_only():
     assert not asked("White House press secretary")
     assert not asked("opposition Labour Party leader")
     assert not asked("vice president of business development at SNC")
+
+
+def test_a_club_is_not_swapped_where_the_sentence_calls_it_the_english_club():
+    from quizgen.model import Evidence, Fact
+
+    def entity(name: str, mentions: int) -> Fact:
+        slots = {"name": name, "label": "ORG", "mentions": mentions, "actor": "ORG"}
+        return Fact.make("entity", slots, Evidence(name, 0, len(name)))
+
+    def sentence(text: str, detail: str) -> Fact:
+        slots = {
+            "text": text,
+            "detail": detail,
+            "detail_label": "ORG",
+            "detail_pool": "entity.name[actor=ORG]",
+            "central": 2,
+        }
+        return Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
+
+    names = [entity(n, 3) for n in ("Manchester City", "Botafogo", "Celtic", "Aston Villa")]
+    back = "An agent says no offer has come from Manchester City but that the English club is keen."
+    plain = "An agent says no offer has come from Manchester City, and talks will go on."
+    qs, _ = pipeline.generate(
+        [*names, sentence(back, "Manchester City"), sentence(plain, "Manchester City")]
+    )
+    shown = [q.prompt for q in qs if q.type == "true_false"]
+    assert [p for p in shown if "talks will go on" in p and "Manchester City" not in p], shown
+    assert not [p for p in shown if "English club" in p and "Manchester City" not in p], shown
