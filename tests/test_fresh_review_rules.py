@@ -216,3 +216,16 @@ def test_a_club_is_not_swapped_where_the_sentence_calls_it_the_english_club():
     shown = [q.prompt for q in qs if q.type == "true_false"]
     assert [p for p in shown if "talks will go on" in p and "Manchester City" not in p], shown
     assert not [p for p in shown if "English club" in p and "Manchester City" not in p], shown
+
+
+def test_a_year_does_not_name_a_film():
+    text = (
+        "Producer dies\n\n"
+        "Producer Sarah Jones has died aged 54.\n\n"
+        "Jones co-wrote the 1978 film, which starred a young actress as a babysitter. She also "
+        "made the 1985 film Clue.\n"
+    )
+    analysis = analyze(read_text(text), cache=False)
+    found = [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
+    assert "the 1978 film" in found
+    assert "the 1985 film" not in found

@@ -306,6 +306,9 @@ RELATIVE = re.compile(
     # "another is stewardship of the Earth", "additional reasons investors shouldn't fret":
     # another of what, in addition to which? (round 37)
     r"|another (?:is|was|are|were|has|had|will|would|can|could)|additional [a-z]+s"
+    # "Hill co-wrote the 1978 film": a year does not name a work (round 48)
+    r"|the (?:1[89]|20)\d\d (?:film|movie|book|novel|album|song|single|play|musical|documentary)"
+    r"(?! [A-Z\"“'‘])"
     # "Previous initiatives brought 40,000 pupils back": initiatives on what? (round 49); as
     # the subject only ("not compatible with earlier versions" of what the sentence is about)
     r"|^(?:previous|earlier) (?!(?:years?|months?|weeks?|days?|decades?|generations?)\b)[a-z]+s"
