@@ -23,6 +23,12 @@ def questions(text: str):
     return [q.prompt for q in qs]
 
 
+def pointing(text: str) -> list[str]:
+    """The phrases that point back, over every sentence of ``text``."""
+    analysis = analyze(read_text(text), cache=False)
+    return [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
+
+
 def test_a_numbered_step_is_not_kept_before_the_question():
     shown = questions(
         "Why the mills stay open\n\n"
@@ -46,8 +52,7 @@ def test_the_pair_both_says_how_many_not_who():
         "Two managers at a regional bank have disappeared with the funds.\n\n"
         "The pair both worked at the branch in Leeds, police said.\n"
     )
-    analysis = analyze(read_text(text), cache=False)
-    found = [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
+    found = pointing(text)
     assert "The pair" in found
 
 
@@ -116,8 +121,7 @@ def test_a_nationality_for_a_person_points_back():
         "And the Belgian, who has slipped to eighth in the world after a virus, faces a tough "
         "title defence next month.\n"
     )
-    analysis = analyze(read_text(text), cache=False)
-    found = [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
+    found = pointing(text)
     assert "the Belgian" in found
 
 
@@ -152,8 +156,7 @@ def test_since_when_is_asked_only_of_a_perfect():
 
 def test_previous_schemes_as_a_subject_point_back():
     text = "Truancy\n\nPrevious initiatives brought 40,000 pupils back to school.\n"
-    analysis = analyze(read_text(text), cache=False)
-    found = [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
+    found = pointing(text)
     assert "Previous initiatives" in found
 
 
@@ -225,7 +228,6 @@ def test_a_year_does_not_name_a_film():
         "Jones co-wrote the 1978 film, which starred a young actress as a babysitter. She also "
         "made the 1985 film Clue.\n"
     )
-    analysis = analyze(read_text(text), cache=False)
-    found = [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
+    found = pointing(text)
     assert "the 1978 film" in found
     assert "the 1985 film" not in found
