@@ -231,3 +231,35 @@ def test_a_year_does_not_name_a_film():
     found = pointing(text)
     assert "the 1978 film" in found
     assert "the 1985 film" not in found
+
+
+# Round 51 (ten more fresh stories, 16 of 31 kept).
+
+
+def test_a_former_player_is_not_named_by_his_old_team():
+    found = pointing(
+        "Striker praised\n\n"
+        "City boss Tom Hart has praised his striker.\n\n"
+        "Hart believes there is still more to come from the former England forward.\n\n"
+        "The former Rovers striker, who joined City in 2003, has battled back to fitness.\n"
+    )
+    assert "the former England forward" in found
+    assert "The former Rovers striker" in found
+
+
+def test_he_added_needs_a_person_before_it():
+    shown = questions(
+        "Voters weigh tactics\n\n"
+        "Muslim groups will debate how to vote at the election, a pollster said.\n\n"
+        "The seats where Labour was most at risk were Bethnal Green and Rochdale, he added.\n"
+    )
+    assert not [p for p in shown if p.endswith("he added.")], shown
+
+
+def test_to_become_is_what_came_of_it_not_why():
+    shown = questions(
+        "Comeback king\n\n"
+        "Robbie Fowler overtook Les Ferdinand on Tuesday to become the third highest scorer in "
+        "Premiership history.\n"
+    )
+    assert not [p for p in shown if "why" in p.lower() and "overt" in p], shown

@@ -681,6 +681,10 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
         if own is not None:
             before = [t for t in before if t not in own.subtree]
     low = tok.lower_
+    if low in THIRD_PERSON and tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH:
+        # "..., he added": a speaker is a person the sentence names, not "Labour" or
+        # "Rochdale" (round 51).
+        return any(t.ent_type_ == "PERSON" or t == named for t in before)
     if low in THIRD_PERSON:
         # A name before it (the small model sometimes calls a person an organisation), but
         # not a body named for what it is: "the International Rugby Board confirmed that he

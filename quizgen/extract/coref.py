@@ -306,6 +306,9 @@ RELATIVE = re.compile(
     # "another is stewardship of the Earth", "additional reasons investors shouldn't fret":
     # another of what, in addition to which? (round 37)
     r"|another (?:is|was|are|were|has|had|will|would|can|could)|additional [a-z]+s"
+    # "the former England forward", however the tagger reads "forward" (round 51)
+    r"|the (?:former|ex-) (?:[\w-]+ )?(?:forward|striker|midfielder|defender|winger|keeper"
+    r"|goalkeeper|player|star|captain)(?! [A-Z])"
     # "Hill co-wrote the 1978 film": a year does not name a work (round 48)
     r"|the (?:1[89]|20)\d\d (?:film|movie|book|novel|album|song|single|play|musical|documentary)"
     r"(?! [A-Z\"“'‘])"
@@ -472,7 +475,9 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             # sentence does not name (round 49); "the French", "the Swiss" are a people.
             found.append(sent.doc[tok.i : head.i + 1].text)
             continue
-        if head.pos_ != "NOUN" or head.i < tok.i or head.sent != sent:
+        # "the former England forward": the tagger may not call a player's position a noun.
+        someone = head.lemma_.lower() in SOMEONE or head.lower_ in SOMEONE
+        if (head.pos_ != "NOUN" and not someone) or head.i < tok.i or head.sent != sent:
             continue
         if head.lemma_.lower() in topic or head.lower_ in topic or head.lemma_.lower() in UNIQUE:
             continue
@@ -484,7 +489,13 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
         after = nxt.lower_ if nxt is not None else ""
         if (
             head.dep_ == "appos"
-            or any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in kids)
+            # "The former Liverpool striker, who moved to City in 2003, ...": a clause on a
+            # person still does not name him.
+            or any(
+                c.dep_ in ("prep", "relcl", "acl", "appos")
+                and not (someone and c.dep_ in ("relcl", "acl") and head.tag_ == "NN")
+                for c in kids
+            )
             or after in ("to", "that", "who", "which")
             or after[:1] in ('"', "'", "[", "{", "(", "“")
             or (nxt is not None and nxt.pos_ in ("PROPN", "NUM", "X", "SYM"))
@@ -494,7 +505,6 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             found.append(sent.doc[tok.i : head.i + 1].text)  # "the latest findings": which?
             continue
         # "the England man", "the Chelsea striker": a team or a country does not say which.
-        someone = head.lemma_.lower() in SOMEONE
         if any(
             c.tag_ == "JJS"
             or c.dep_ == "npadvmod"
@@ -512,7 +522,7 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
         ):
             continue  # "the striker Henry", "the company, Yukos,"
         found.append(sent.doc[tok.i : head.i + 1].text)
-    return found
+    return list(dict.fromkeys(found))  # a phrase both ways found once
 
 
 def mentions_of(name: str, analysis: Analysis) -> int:

@@ -154,6 +154,8 @@ def purpose_parts(verb) -> set | None:
                 continue  # "introduced him to actor Nicolas Cage": "to" was a preposition
             if c.lemma_ in SELF_EVIDENT:
                 return None
+            if c.lemma_ in ("become", "finish", "end"):
+                return None  # "overtook Ferdinand to become third": what came of it (round 51)
             before = c.doc[to.i - 1]
             if before.lower_ in WANTING_WORDS and before.i > verb.i:
                 return None
