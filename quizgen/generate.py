@@ -516,7 +516,8 @@ class Generator:
             # "more than 310" is not made false by "more than 620", nor "will exceed $5bn" by
             # "will exceed $2bn" (round 46)
             return None
-        if before and before[-1].strip(",").lower().rstrip(".") in TITLES | KIN:
+        last = before[-1].strip(",").lower().rstrip(".") if before else ""
+        if last in TITLES or last in KIN:
             # "President Tim Ghriskey", "whose daughter Lana Clarkson": a new name would not
             # hold the title, nor be the daughter (round 49 got "daughter Bruce Cutler")
             return None

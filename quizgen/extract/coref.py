@@ -40,12 +40,12 @@ def _positions(analysis: Analysis) -> dict[tuple[int, int], int | None]:
     return memo
 
 
-def _people(tokens, analysis: Analysis) -> set[str] | None:
-    """The people named outside quotation marks among ``tokens``; None where a proper-noun
+def _people(words, analysis: Analysis) -> set[str] | None:
+    """The people named outside quotation marks among ``words``; None where a proper-noun
     subject is something the index cannot place (a person the model took for a firm)."""
     index = EntityIndex.of(analysis)
     found: set[str] = set()
-    toks = list(tokens)
+    toks = list(words)
     if not toks:
         return found
     for ent in doc_ents(toks[0].doc, analysis):
