@@ -322,6 +322,9 @@ def flaw(q: Question) -> str | None:
         last = norm(q.answer).split()[-1:]
         if last and len(last[0]) > 2 and f" {last[0]} " in f" {norm(rest)} ":
             return "the sentence gives the blank away"  # "_____ takes over from Wilkinson"
+        if last and len(last[0]) > 3 and re.search(rf"\b{re.escape(last[0])}s\b", norm(rest)):
+            # "Rock star _____ ... reality TV show The Osbournes" (round 52)
+            return "the sentence gives the blank away"
         if _spelt_out(q.answer, rest):
             return "the sentence gives the blank away"  # "_____ fishing ... lines miles long"
     return None

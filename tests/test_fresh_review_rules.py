@@ -263,3 +263,31 @@ def test_to_become_is_what_came_of_it_not_why():
         "Premiership history.\n"
     )
     assert not [p for p in shown if "why" in p.lower() and "overt" in p], shown
+
+
+# Round 52 (ten more fresh stories, 11 of 21 kept).
+
+
+def test_a_blank_whose_name_the_sentence_gives_in_the_plural_is_refused():
+    from quizgen.model import Evidence, Question
+    from quizgen.select import flaw
+
+    text = "Rock star Ozzy Osbourne will make no more episodes of the show The Osbournes."
+    q = Question(
+        id="q-1",
+        type="cloze",
+        prompt=text.replace("Ozzy Osbourne", "{{c1::Ozzy Osbourne}}"),
+        answer="Ozzy Osbourne",
+        evidence=Evidence(text, 0, len(text)),
+    )
+    assert flaw(q) == "the sentence gives the blank away"
+
+
+def test_the_italian_giants_point_back():
+    found = pointing(
+        "Boro through\n\n"
+        "Middlesbrough beat Lazio 2-0 to reach the next round of the Uefa Cup.\n\n"
+        "Before kick-off, Steve McClaren had said that a win over the Italian giants would put "
+        "Boro on the map.\n"
+    )
+    assert "the Italian giants" in found

@@ -388,6 +388,8 @@ SOMEONE = {
     "businessman",
     "businesswoman",
     "lawyer",
+    # "a win over the Italian giants": a club, but which? (round 52)
+    "giants",
 }
 
 
