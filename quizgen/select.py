@@ -488,6 +488,11 @@ def leaks(q: Question, other: Question) -> bool:
 def pointing(q: Question, vague: set[str]) -> str | None:
     """The first phrase from ``vague`` ("the case") that the question shows, if any."""
     shown = " ".join([filled(q.prompt), q.answer, *q.choices] + [" ".join(p) for p in q.pairs])
+    if q.answer == "False" and q.template_id.startswith(("sentence-", "event-")):
+        # A false form may change the phrase itself ("the 1978 film" shown as "the 1983
+        # film", "the former England forward" as "the former Ireland forward"): the sentence
+        # it was made from still points back (rounds 48 and 51).
+        shown += " " + q.evidence.text
     return phrase_in(shown, vague)
 
 

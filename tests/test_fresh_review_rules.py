@@ -291,3 +291,19 @@ def test_the_italian_giants_point_back():
         "Boro on the map.\n"
     )
     assert "the Italian giants" in found
+
+
+def test_a_false_form_that_changes_the_pointing_phrase_still_points_back():
+    from quizgen.model import Evidence, Question
+    from quizgen.select import pointing as shown_pointing
+
+    source = "Hill co-wrote the 1978 film, which starred Jamie Lee Curtis."
+    false = Question(
+        id="q-1",
+        type="true_false",
+        prompt=source.replace("1978", "1983"),
+        answer="False",
+        template_id="sentence-tf",
+        evidence=Evidence(source, 0, len(source)),
+    )
+    assert shown_pointing(false, {"the 1978 film"}) == "the 1978 film"
