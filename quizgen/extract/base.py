@@ -237,25 +237,26 @@ def _subject_name(subj: Token, analysis: Analysis) -> tuple[str, str]:
     return text, ""
 
 
+def _per_doc(analysis: Analysis, name: str, doc: Doc, make):
+    """``make(doc)``, kept in the analysis for as long as it holds the doc."""
+    memo = analysis.cache.setdefault(name, {})
+    found = memo.get(id(doc))
+    if found is None or found[0] is not doc:
+        found = memo[id(doc)] = (doc, make(doc))
+    return found[1]
+
+
 def doc_ents(doc: Doc, analysis: Analysis) -> tuple[Span, ...]:
     """``doc.ents``, made once for the article: spaCy builds a new span of every entity, from
     a walk over every token, each time it is asked."""
-    memo = analysis.cache.setdefault("doc_ents", {})
-    found = memo.get(id(doc))
-    if found is None or found[0] is not doc:
-        found = memo[id(doc)] = (doc, doc.ents)
-    return found[1]
+    return _per_doc(analysis, "doc_ents", doc, lambda d: d.ents)
 
 
 def doc_tokens(doc: Doc, analysis: Analysis) -> list[Token]:
     """The doc's tokens as one list, made once for the article: spaCy makes a new Token
     object for every word each time a doc or a sentence is walked, and the extractors walk
     each sentence a dozen times (a fifth of their time went to making Token objects)."""
-    memo = analysis.cache.setdefault("doc_tokens", {})
-    found = memo.get(id(doc))
-    if found is None or found[0] is not doc:
-        found = memo[id(doc)] = (doc, list(doc))
-    return found[1]
+    return _per_doc(analysis, "doc_tokens", doc, list)
 
 
 def tokens(sent: Span, analysis: Analysis) -> list[Token]:
