@@ -34,6 +34,17 @@ def facts_of(text: str) -> list[Fact]:
     return pipeline.extract(pipeline.analyze(read_text(text), cache=False))
 
 
+def facts_and_questions(text: str) -> tuple[list[Fact], list]:
+    """The facts of ``text`` (``facts_of``) and every question the built-in templates make
+    of them, before selection; a template that fails to render fails the test."""
+    from quizgen import pipeline
+
+    facts = facts_of(text)
+    qs, failures = pipeline.generate(facts)
+    assert not failures
+    return facts, qs
+
+
 def make_qset(extra: str = "") -> QuestionSet:
     """A small question set with one question of every type, built by hand so exporter tests
     do not depend on the language analysis. ``extra`` is put into every text field."""

@@ -4,18 +4,11 @@ the real extractors and the real templates."""
 
 from __future__ import annotations
 
-from conftest import facts_of
+from conftest import facts_and_questions
 
 from quizgen import pipeline
 from quizgen.ingest import read_text
 from quizgen.select import flaw
-
-
-def facts_and_questions(text: str):
-    facts = facts_of(text)
-    qs, failures = pipeline.generate(facts)
-    assert not failures
-    return facts, qs
 
 
 def prompts(qs) -> list[str]:

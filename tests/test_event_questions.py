@@ -5,18 +5,11 @@ real parser, the real extractors and the real templates."""
 from __future__ import annotations
 
 import pytest
-from conftest import facts_of
+from conftest import facts_and_questions as questions
 
 from quizgen import pipeline
 from quizgen.ingest import read_text
 from quizgen.kinds import neighbours
-
-
-def questions(text: str):
-    facts = facts_of(text)
-    qs, failures = pipeline.generate(facts)
-    assert not failures
-    return facts, qs
 
 
 def details_of(facts) -> list[str]:

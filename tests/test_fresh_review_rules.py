@@ -8,7 +8,7 @@ from", and "In UK"."""
 
 from __future__ import annotations
 
-from conftest import facts_of
+from conftest import facts_and_questions, facts_of
 
 from quizgen import pipeline
 from quizgen.extract.coref import pointing_phrases
@@ -17,10 +17,8 @@ from quizgen.language import lower_first
 from quizgen.pipeline import analyze
 
 
-def questions(text: str):
-    qs, failures = pipeline.generate(facts_of(text))
-    assert not failures
-    return [q.prompt for q in qs]
+def questions(text: str) -> list[str]:
+    return [q.prompt for q in facts_and_questions(text)[1]]
 
 
 def pointing(text: str) -> list[str]:
