@@ -431,6 +431,81 @@ GENERIC = {
 }
 
 
+# The common noun that ends a body's or a building's name says what kind of thing it is: a
+# church is never swapped for a party, nor a police force for a council (round 54 had a
+# mosque "in the former British National Party").
+KIND_HEADS = {
+    "bank",
+    "committee",
+    "market",
+    "government",
+    "court",
+    "ministry",
+    "department",
+    "office",
+    "agency",
+    "commission",
+    "board",
+    "house",
+    "union",
+    "party",
+    "group",
+    "company",
+    "authority",
+    "service",
+    "services",
+    "fund",
+    "institute",
+    "association",
+    "police",
+    "church",
+    "mosque",
+    "cathedral",
+    "chapel",
+    "temple",
+    "hospital",
+    "school",
+    "university",
+    "college",
+    "stadium",
+    "park",
+    "hall",
+    "centre",
+    "center",
+    "museum",
+    "gallery",
+    "theatre",
+    "airport",
+    "station",
+    "prison",
+    "club",
+    "league",
+    "federation",
+    "society",
+    "trust",
+    "foundation",
+    "corporation",
+    "council",
+    "network",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "bureau",
+    "exchange",
+    "festival",
+    "awards",
+    "cup",
+}
+
+
+def kind_head(name: str) -> str:
+    """The kind noun a name ends in ("police" for "South Wales Police", "bank" for "Bank of
+    England"), or "" for a name that does not say its kind ("Asahi", "Swansea")."""
+    words = re.findall(r"[A-Za-z]+", re.split(r"\s+of\s+", str(name), maxsplit=1)[0].lower())
+    return words[-1] if words and words[-1] in KIND_HEADS else ""
+
+
 def generic(text: str) -> bool:
     """A description written with capitals ("the Central Bank", "the Open Market Committee"):
     it may be another name for a body the article names, so it is never a wrong option."""

@@ -16,7 +16,7 @@ from .kinds import EXACT_DAY, phrase_in
 from .language import STOPWORDS
 from .model import QUESTION_TYPES, Question, Rejected
 from .pronouns import has_dangling_pronoun
-from .wordre import found
+from .wordre import found, spans
 
 TYPE_ORDER = QUESTION_TYPES  # delivered order: as a worksheet reads
 # The share of the set each type may take at most; what is left over goes to the best rest.
@@ -90,6 +90,15 @@ def _h(seed: int, qid: str) -> int:
 MARKET_TRIVIA = re.compile(
     r"\bclosed (?:\w+ ){0,5}at (?:[$£€¥]\d|\d[\d,]*\.\d)|\b\d+\.\d{3,}%|\baccording to data from\b"
 )
+
+
+def _name_runs_on(answer: str, source: str) -> bool:
+    """Whether every use of the key in its sentence runs on into more capitalised words: the
+    model cut "Swansea Unite" from "Swansea Unite Against Fascism is meeting" (round 54)."""
+    places = list(spans(source, answer.strip())) if answer.strip()[:1].isupper() else []
+    return bool(places) and all(
+        re.match(r" (?:[A-Z][a-z]|of [A-Z])", source[end : end + 6]) for _, end in places
+    )
 
 
 def flaw(q: Question) -> str | None:
@@ -215,6 +224,8 @@ def flaw(q: Question) -> str | None:
         return "answer too long to mark"
     if re.search(r"(\b(and|or|but|with|of|to|the|a)|,)$", q.answer.strip().rstrip(".")):
         return "the answer is cut off"
+    if q.type in ("mcq", "short_answer", "cloze") and _name_runs_on(q.answer, q.evidence.text):
+        return "the answer is part of a longer name"
     if q.type == "mcq":
         right = q.choices[q.correct[0]] if q.correct else ""
         wrong = [c for k, c in enumerate(q.choices) if k not in q.correct]

@@ -213,7 +213,8 @@ class ClaimExtractor:
                     continue
                 q = ask(verb, sent, target, wh)
                 q = owner_named(q, verb, reason)
-                said = re.search(r",? according to ([^,?]+)(?=[,?])", q or "")
+                # Fronted too: "According to the news agency, why were the cafes closed?"
+                said = re.search(r"(?:^|,? )[Aa]ccording to ([^,?]+)(?:, |(?=[,?]))", q or "")
                 if said and speech is None:
                     # "Why do old pipes hold up, according to officials?": the officials are
                     # the source the question names first, not the article.

@@ -281,6 +281,7 @@ UNIQUE = {
 }
 # "the latest findings", "the original decision": words that point back to earlier news.
 POINTING_ADJECTIVES = {"latest", "recent", "same", "current", "original", "former", "above"}
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # "the next election", "the general public": the words say which.
 WHICH = {"next", "last", "general", "following", "previous"}
 RELATIVE = re.compile(
@@ -494,16 +495,24 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             # "The former Liverpool striker, who moved to City in 2003, ...": a clause on a
             # person still does not name him.
             or any(
-                c.dep_ in ("prep", "relcl", "acl", "appos")
+                c.dep_ in ("prep", "relcl", "acl")
                 and not (someone and c.dep_ in ("relcl", "acl") and head.tag_ == "NN")
                 for c in kids
             )
+            # "the company, Yukos, ..." names it; "The advance, the second-fastest in Asia,
+            # ..." does not say whose advance (round 55).
+            or any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in kids)
             or after in ("to", "that", "who", "which")
             or after[:1] in ('"', "'", "[", "{", "(", "“")
             or (nxt is not None and nxt.pos_ in ("PROPN", "NUM", "X", "SYM"))
         ):
             continue  # "the head of Universal Music", "the code [latex]": it says which
-        if any(c.lower_ in POINTING_ADJECTIVES for c in kids):
+        if any(c.lower_ in POINTING_ADJECTIVES for c in kids) or (
+            # "The two task forces will report back": which two? (round 54) A year says
+            # which ("the 2005 budget").
+            any(c.dep_ == "nummod" and c.like_num and not YEAR.fullmatch(c.text) for c in kids)
+            and not any(c.pos_ == "PROPN" or c.ent_type_ not in ("", "CARDINAL") for c in kids)
+        ):
             found.append(sent.doc[tok.i : head.i + 1].text)  # "the latest findings": which?
             continue
         # "the England man", "the Chelsea striker": a team or a country does not say which.
@@ -516,6 +525,7 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             or (c.dep_ == "compound" and not someone)
             or c.lemma_.lower() in UNIQUE
             for c in kids
+            if c.dep_ != "appos"  # "the second-fastest in Asia" is no "largest producer"
         ):
             continue  # "the largest producer", "the Russian government", "the Yukos case"
         if nxt is not None and (

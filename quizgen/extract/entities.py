@@ -28,6 +28,26 @@ if TYPE_CHECKING:
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
 SMALL = {"of", "the", "and", "for", "de", "la", "&"}
+# A name straight after one of these is a work's title: "the film Ray", "his album Thriller".
+WORK_NOUNS = {
+    "film",
+    "movie",
+    "biopic",
+    "album",
+    "book",
+    "novel",
+    "song",
+    "single",
+    "show",
+    "sitcom",
+    "drama",
+    "play",
+    "musical",
+    "opera",
+    "documentary",
+    "magazine",
+    "newspaper",
+}
 # Words the small model tags as entities that are not things a quiz should ask about.
 ORG_WORDS = {
     "united",
@@ -258,6 +278,7 @@ class EntityIndex:
         mentions: list[tuple[str, str, int]] = []
         with_the: list[tuple[str, bool]] = []
         acting: set[str] = set()
+        works: set[str] = set()
         for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
             for ent in doc.ents:
                 if _cut_place(ent):
@@ -273,6 +294,9 @@ class EntityIndex:
                         k -= 1
                     prev = doc[k].lower_ if k >= 0 else ""
                     with_the.append((text, prev == "the"))
+                    before = doc[ent.start - 1] if ent.start > 0 else None
+                    if before is not None and before.pos_ == "NOUN" and before.lower_ in WORK_NOUNS:
+                        works.add(norm(strip_title(text)))
                     # Something only a person does in a sentence: acts, speaks, is given a
                     # title or a role, or owns something.
                     root = ent.root
@@ -291,9 +315,11 @@ class EntityIndex:
             key = norm(text)
             if key in index._by_alias:
                 continue
-            owner = index._owner_for(text, analysis.article.title)
+            # "the film biopic Ray": a work named after a person is not the person, though
+            # it shares his first name (round 54 had "Ray has been nominated" as Ray Charles).
+            owner = None if key in works else index._owner_for(text, analysis.article.title)
             if owner is None:
-                label = labels[key].most_common(1)[0][0]
+                label = "WORK_OF_ART" if key in works else labels[key].most_common(1)[0][0]
                 owner = Entity(name=text, label=label)
                 index.entities.append(owner)
             else:
