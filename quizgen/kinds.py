@@ -74,6 +74,8 @@ def same_kind_number(a: str, b: str) -> bool:
     mag = lambda t: [x.lower() for x in MAGNITUDE.findall(t)][:1]  # noqa: E731
     if cur(a) != cur(b) or mag(a) != mag(b):
         return False
+    if len(re.findall(r"\d[\d,.]*", a)) != len(re.findall(r"\d[\d,.]*", b)):
+        return False  # "30% to 29%" is no stand-in for "3.2%": a range for one figure
     ua, ub = _unit(a), _unit(b)
     if ua and ub and ua != ub:
         return False  # "99-acre" for "190 miles": "located 99-acre north of Athens"

@@ -7,7 +7,7 @@ longer name, and the size of a group changed as if it were the news."""
 
 from __future__ import annotations
 
-from conftest import facts_and_questions
+from conftest import facts_and_questions, facts_of
 
 from quizgen import pipeline
 from quizgen.extract.coref import pointing_phrases
@@ -130,3 +130,46 @@ def test_the_size_of_a_group_is_not_changed_for_a_false_form():
     qs, _ = pipeline.generate([fact])
     # A made-up count would have been the only stand-in: no false form, so no item at all.
     assert not [q.prompt for q in qs if q.type == "true_false"]
+
+
+def test_no_that_before_an_infinitive():
+    facts = facts_of(
+        "Tourism losses\n\n"
+        "Tourism minister John Smith said hotel bookings had fallen by half.\n\n"
+        "In the coastal towns, he expects the fall in hotel income to be offset by public "
+        "building work.\n"
+    )
+    claims = [f.slots["claim"] for f in facts if f.kind == "statement"]
+    offset = [c for c in claims if "to be offset" in c]
+    assert offset, claims
+    assert not [c for c in offset if "expects that" in c], offset
+
+
+def test_a_separate_inquiry_says_not_which():
+    found = pointing(
+        "Minister faces inquiry\n\n"
+        "The standards watchdog is looking into the minister's travel claims.\n\n"
+        "The separate inquiry by a retired judge is looking at a visa application.\n"
+    )
+    assert "The separate inquiry" in found
+
+
+def test_mr_and_ms_give_way_to_the_full_name():
+    shown = prompts(
+        "Maternity pay to rise\n\n"
+        "Maternity pay is to rise by £700, Trade Secretary Patricia Hewitt announced on "
+        "Tuesday.\n\n"
+        "Ms Hewitt stressed the rise would be paid for by taxpayers, not employers.\n\n"
+        "Business leader Peter Lamb said Mr Lamb's members would still face extra costs.\n"
+    )
+    stressed = [p for p in shown if "stressed" in p]
+    assert stressed, shown
+    assert not [p for p in stressed if "Ms Hewitt" in p], stressed
+    assert not [p for p in stressed if "{{c1::Hewitt}}" in p or "Patricia {{" in p], stressed
+
+
+def test_a_range_is_no_stand_in_for_one_figure():
+    from quizgen.kinds import same_kind_number
+
+    assert not same_kind_number("3.2%", "30% to 29%")
+    assert same_kind_number("3.2%", "4.1%")

@@ -291,7 +291,7 @@ RELATIVE = re.compile(
     r"|weeks?|months?|years?|decades?) (?:later|earlier)"
     r"|(?:hours|days|weeks|months|years) later|shortly (?:after|afterwards|before)\b(?! \w)"
     # "In the years that followed": followed what? "In a separate session": from which?
-    r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|an? separate [a-z]+"
+    r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|(?:an?|the) separate [a-z]+"
     # "Ditto for Facebook": the same as what?
     r"|ditto"
     # "the former said": the former of two; not "the former president"

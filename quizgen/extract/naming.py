@@ -104,10 +104,14 @@ def name_in(text: str, named: dict[str, str]) -> str:
     return "".join(parts)
 
 
+PLAIN_TITLES = {"mr", "mrs", "ms", "miss"}
+
+
 def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     """This sentence's bare surnames, each with the person's name in full as the article gives
-    it ("Li" -> "Li Shiping"). Not after a title ("Mr Hill" says enough), not inside a
-    quotation, and not where two people share the surname. Found once a sentence: the
+    it ("Li" -> "Li Shiping"), and "Ms Hewitt" -> "Patricia Hewitt"; not after another
+    title ("Dr Kim"), not inside a quotation, and not where two people share the surname.
+    Found once a sentence: the
     sentence extractor and the sentence marks both ask."""
     memo = analysis.cache.setdefault("bare_surnames", {})
     key = (id(sent.doc), sent.start)
@@ -126,23 +130,39 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     people, firsts = counts
     found: dict[str, str] = {}
     for ent in sent_ents(sent, analysis):
-        if ent.label_ != "PERSON" or len(ent) != 1 or ent.text in found or in_quotes(ent[0]):
+        if ent.label_ != "PERSON" or in_quotes(ent[0]):
             continue
+        # "Ms Hewitt stressed ...": out of the article a reader asks who she is (rounds 54 and
+        # 55), and "Patricia Hewitt" says it. The model takes the title into the name or not.
         before = sent.doc[ent.start - 1] if ent.start > sent.start else None
-        if before is not None and (before.pos_ == "PROPN" or before.text.endswith(".")):
-            continue  # "Mr Hill", "Dr. Kim", "Coach Reid"
-        canon = index.lookup(ent.text)
+        if len(ent) == 2 and ent[0].lower_ in PLAIN_TITLES:
+            shown, bare, titled = ent.text, ent[1].text, True
+        elif len(ent) == 1:
+            titled = before is not None and before.lower_ in PLAIN_TITLES
+            shown = f"{before.text} {ent.text}" if titled else ent.text
+            bare = ent.text
+            if (
+                not titled
+                and before is not None
+                and (before.pos_ == "PROPN" or before.text.endswith("."))
+            ):
+                continue  # "Dr. Kim", "Coach Reid", "Lord Falconer": the title is the name's
+        else:
+            continue
+        if shown in found:
+            continue
+        canon = index.lookup(bare)
         if canon is None or canon.label != "PERSON":
             continue
         words = canon.name.split()
-        if len(words) < 2 or ent.text not in (words[0], words[-1]) or not_a_person(canon.name):
+        if len(words) < 2 or bare not in (words[0], words[-1]) or not_a_person(canon.name):
             continue  # "Bill" is no surname of the "Prevention of Terrorism Bill"
         # A surname, or a first name the article uses alone ("Andrew and his Foundation",
-        # round 39), where only one person has it.
-        if words[-1] == ent.text and people[ent.text] == 1:
-            found[ent.text] = canon.name
-        elif words[0] == ent.text and firsts[ent.text] == 1:
-            found[ent.text] = canon.name
+        # round 39), where only one person has it; never "Mr" with a first name.
+        if words[-1] == bare and people[bare] == 1:
+            found[shown] = canon.name
+        elif words[0] == bare and firsts[bare] == 1 and not titled:
+            found[shown] = canon.name
     memo[key] = (sent.doc, found)
     return found
 

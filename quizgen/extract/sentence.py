@@ -146,6 +146,8 @@ class SentenceExtractor:
             surnames = bare_surnames(sent, analysis)
             given = full_names_in(clean, surnames)
             full = {b: name for b, name in surnames.items() if name in given and name not in clean}
+            # The detail of "Mr Zombic" is "Zombic": now "Peter Zombic" in the statement.
+            full.update({b.split(" ", 1)[1]: name for b, name in full.items() if " " in b})
             clean = given
             clean = re.sub(r"(?<=\w) +([,.;:!?])(?=\s|$)", r"\1", clean)  # "Chevron Corp ."
             words = clean.split()
@@ -154,7 +156,7 @@ class SentenceExtractor:
             ents = sent_ents(sent, analysis)
             details = [
                 (full.get(v, v), lab, pool)
-                for v, lab, pool in self._details(sent, ents, clean, index)
+                for v, lab, pool in self._details(sent, ents, clean, index, full)
             ]
             detail = details[0] if details else None
             flip = flip_for(sent, clean)
@@ -210,12 +212,13 @@ class SentenceExtractor:
         return facts
 
     @staticmethod
-    def _details(sent, ents, clean, index):
+    def _details(sent, ents, clean, index, full):
         """The details a false version may change, most checkable first (``ents``: the
-        sentence's entities)."""
+        sentence's entities; ``full``: the names ``clean`` gives in full, "Ms Shah" as
+        "Priya Shah")."""
         ents = sorted(ents, key=lambda e: DETAILS.index(e.label_) if e.label_ in DETAILS else 99)
         for ent in ents:
-            if ent.label_ not in DETAILS or ent.text not in clean:
+            if ent.label_ not in DETAILS or full.get(ent.text, ent.text) not in clean:
                 continue
             if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
                 before = sent.doc[ent.start - 1] if ent.start > sent.start else None

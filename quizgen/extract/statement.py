@@ -130,8 +130,12 @@ class StatementExtractor:
                     said = said[:1].upper() + said[1:]
                 elif toks[0].pos_ != "PROPN" and not said[:2].isupper():
                     said = said[:1].lower() + said[1:]
-                # "refused to reveal whether ...": no "that" before a wh-clause.
-                that = "" if toks[0].lower_ in WH_STARTS else " that"
+                # "refused to reveal whether ...": no "that" before a wh-clause, nor before
+                # "the loss to be offset" ("expects that the loss to be offset", round 54).
+                infinitive = any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in content.children
+                )
+                that = "" if toks[0].lower_ in WH_STARTS or infinitive else " that"
                 past = (
                     verb.text.lower() if not lead else verb.head.text.lower() + " to " + verb.lemma_
                 )
