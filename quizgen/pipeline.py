@@ -158,7 +158,7 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
     of the last of them, the one the question asks about (see extract/centrality.py)."""
     from .extract.centrality import sentence_level
     from .extract.coref import pointing_phrases
-    from .extract.naming import bare_surnames, named_phrases
+    from .extract.naming import bare_surnames, named_phrases, shared_surnames
 
     sents = analysis.sentences()
     spans = [(off + s.start_char, off + s.end_char) for s, off in sents]
@@ -178,6 +178,7 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
         for k in touched:
             if k not in phrases:
                 phrases[k] = pointing_phrases(sents[k][0], analysis)
+                phrases[k] += shared_surnames(sents[k][0], analysis)
                 names[k] = named_phrases(sents[k][0], analysis)
                 surnames[k] = bare_surnames(sents[k][0], analysis)
             found.extend(p for p in phrases[k] if p not in found)

@@ -233,6 +233,8 @@ def flaw(q: Question) -> str | None:
             return "too few options"
         if len({norm(c) for c in q.choices}) < len(q.choices):
             return "two options are the same"
+        if any(c.count(",") >= 2 for c in q.choices):
+            return "an option is a list"  # "Dyer, Faye, Bowyer" cut from a team sheet (round 57)
         if any(ABSOLUTES.search(c) for c in q.choices):
             return "an option uses 'all/none of the above' or an absolute word"
         longest_wrong = max(len(c) for c in wrong)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..language import ask, lower_first, render, tidy
+from ..language import ask, lower_first, render, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
@@ -419,7 +419,7 @@ class ClaimExtractor:
             return None
         # Only now: most sentences give no claim, and the claim is a render of the whole
         # sentence.
-        slots["claim"] = clause_text(sent)
+        slots["claim"] = without_also(clause_text(sent))  # "Ireland, though, have won ..."
         # Whether the claim's first word is written small after "According to the author,":
         # the parse knows "Email" and "Worried" from a name; the template does not.
         first = next(

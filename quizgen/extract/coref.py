@@ -391,6 +391,21 @@ SOMEONE = {
     "lawyer",
     # "a win over the Italian giants": a club, but which? (round 52)
     "giants",
+    # "The veteran film-maker, 68, won ...", in a story with two directors (round 56)
+    "maker",
+    "film-maker",
+    "filmmaker",
+    "director",
+    "singer",
+    "actor",
+    "actress",
+    "artist",
+    "musician",
+    "rapper",
+    "author",
+    "writer",
+    "designer",
+    "presenter",
 }
 
 

@@ -107,6 +107,40 @@ def name_in(text: str, named: dict[str, str]) -> str:
 PLAIN_TITLES = {"mr", "mrs", "ms", "miss"}
 
 
+def _name_part_counts(analysis: Analysis) -> tuple[Counter, Counter]:
+    """How many people have each surname and each first name: counted once an article."""
+    counts = analysis.cache.get("name_part_counts")
+    if counts is None:
+        index = EntityIndex.of(analysis)
+        names = [e.name.split() for e in index.entities if e.label == "PERSON"]
+        counts = analysis.cache["name_part_counts"] = (
+            Counter(n[-1] for n in names),
+            Counter(n[0] for n in names),
+        )
+    return counts
+
+
+def shared_surnames(sent: Span, analysis: Analysis) -> list[str]:
+    """The sentence's titled surnames that two of the article's people share: "Mr
+    Richter" in a story with Scott and Steven Richter (round 57) says not which."""
+    people, _ = _name_part_counts(analysis)
+    found = []
+    for ent in sent_ents(sent, analysis):
+        if ent.label_ != "PERSON" or in_quotes(ent[0]):
+            continue
+        # Only with its title: a bare "Richter" would also match "Scott Richter" elsewhere.
+        before = sent.doc[ent.start - 1] if ent.start > sent.start else None
+        if len(ent) == 2 and ent[0].lower_ in PLAIN_TITLES:
+            shown = ent.text
+        elif len(ent) == 1 and before is not None and before.lower_ in PLAIN_TITLES:
+            shown = f"{before.text} {ent.text}"
+        else:
+            continue
+        if people[shown.split()[-1]] >= 2:
+            found.append(shown)
+    return found
+
+
 def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     """This sentence's bare surnames, each with the person's name in full as the article gives
     it ("Li" -> "Li Shiping"), and "Ms Hewitt" -> "Patricia Hewitt"; not after another
@@ -119,15 +153,7 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     if kept is not None and kept[0] is sent.doc:
         return kept[1]
     index = EntityIndex.of(analysis)
-    counts = analysis.cache.get("name_part_counts")
-    if counts is None:
-        # How many people have each surname and each first name: counted once an article.
-        names = [e.name.split() for e in index.entities if e.label == "PERSON"]
-        counts = analysis.cache["name_part_counts"] = (
-            Counter(n[-1] for n in names),
-            Counter(n[0] for n in names),
-        )
-    people, firsts = counts
+    people, firsts = _name_part_counts(analysis)
     found: dict[str, str] = {}
     for ent in sent_ents(sent, analysis):
         if ent.label_ != "PERSON" or in_quotes(ent[0]):

@@ -69,6 +69,10 @@ class StatementExtractor:
                     lead = verb.head.lemma_ + " to "
                 if content is None or subj is None:
                     continue
+                if not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in content.children
+                ) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in content.children):
+                    continue  # "said that had time to think again": its subject went elsewhere
                 if verb.lemma_ == "tell" and not any(
                     c.dep_ in ("dobj", "dative") for c in verb.children
                 ):
