@@ -268,6 +268,8 @@ LINKER_PHRASE = re.compile(r"(far|much|many|long|that|of)\b")
 @lru_cache(maxsize=1 << 14)
 def strip_linkers(text: str) -> str:
     text = DATELINE.sub("", text)
+    # "Earlier Mr Kennedy said ...": earlier than the sentence before; not "Earlier this month".
+    text = re.sub(r"^(?:Earlier|Later),? (?=[A-Z])", "", text)
     low = text.lower()
     changed = True
     while changed:

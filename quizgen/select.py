@@ -277,7 +277,10 @@ def flaw(q: Question) -> str | None:
     if q.type in ("mcq", "short_answer") and _repeats_itself(prompt):
         return "prompt is not grammatical"  # "why do the Tories say the Tories ... say?"
     if q.type == "cloze" and re.search(
-        r"\}\}[,\s]+(said|says|added|told|argued|warned|explained)\b", prompt
+        # "_____, whose party opposes the plan, said ..." (round 56) as well
+        r"\}\}(?:,\s(?:who|whose|which)\b[^.;{]*?)?[,\s]+(said|says|added|told|argued|warned"
+        r"|explained)\b",
+        prompt,
     ):
         return "the blank is only who said it"  # "..., _____ said."
     if q.type == "cloze" and re.search(r"(?i)\baccording to (the )?\{\{c\d+::", prompt):

@@ -261,3 +261,44 @@ def test_a_titled_surname_two_people_share_says_not_which():
     analysis = analyze(read_text(text), cache=False)
     found = [p for s, _ in analysis.sentences() for p in shared_surnames(s, analysis)]
     assert found == ["Mr Smith"]
+
+
+def test_earlier_before_a_name_is_dropped_but_not_earlier_this_month():
+    from quizgen.language import strip_linkers
+
+    assert strip_linkers("Earlier Mr Kennedy said the plan was flawed.").startswith("Mr Kennedy")
+    assert strip_linkers("Earlier this month the plan was shelved.").startswith("Earlier this")
+
+
+def test_a_blank_on_a_speaker_with_a_clause_between_is_who_said_it():
+    q = Question(
+        id="q1",
+        type="cloze",
+        prompt="{{c1::Charles Kennedy}}, whose party opposes the plan, said the new home "
+        "secretary had time to think again.",
+        answer="Charles Kennedy",
+    )
+    assert flaw(q) == "the blank is only who said it"
+
+
+def test_not_least_because_keys_the_reason():
+    facts = facts_of(
+        "Davos forum\n\n"
+        "Much of the media focus will be on the political leaders coming to Davos, not least "
+        "because the agenda of this year's forum is about global poverty.\n"
+    )
+    keys = [f.slots["reason"] for f in facts if f.kind == "cause" and f.slots.get("reason")]
+    assert keys, facts
+    assert not [k for k in keys if k.lower().startswith("not least")], keys
+
+
+def test_a_claim_opened_by_a_verb_is_written_small_after_according_to():
+    facts = facts_of(
+        "Athletics column\n\n"
+        "I think the hurdles were the best race of the weekend. And knowing that she beat the "
+        "champion in a head-to-head race will give Sarah Claxton confidence.\n"
+    )
+    small = [
+        f.slots["small_first"] for f in facts if f.kind == "claim" and "nowing" in f.slots["claim"]
+    ]
+    assert small == [True], facts

@@ -220,6 +220,8 @@ class ClaimExtractor:
                     # the source the question names first, not the article.
                     who, q = said.group(1), (q[: said.start()] + q[said.end() :]).strip()
                 ans = key or tidy(render(reason))
+                # "Not least because ...": a key is the reason, not the writer's weighing of it
+                ans = re.sub(r"(?i)^not least (?=because\b)", "", ans)
                 if slot != "reason":
                     if given_away(ans, q or ""):
                         continue
@@ -422,9 +424,9 @@ class ClaimExtractor:
         slots["claim"] = without_also(clause_text(sent))  # "Ireland, though, have won ..."
         # Whether the claim's first word is written small after "According to the author,":
         # the parse knows "Email" and "Worried" from a name; the template does not.
-        first = next(
-            (t for t in sent if t.is_alpha and t.text == slots["claim"].split(" ")[0]), None
-        )
+        # ("And knowing that ..." opens its claim "Knowing": compared without case.)
+        opening = slots["claim"].split(" ")[0].lower()
+        first = next((t for t in sent if t.is_alpha and t.lower_ == opening), None)
         slots["small_first"] = (
             first is not None and lower_first(slots["claim"], first) != slots["claim"]
         )
