@@ -285,6 +285,10 @@ def flaw(q: Question) -> str | None:
         return "the blank is only who said it"  # "..., _____ said."
     if q.type == "cloze" and re.search(r"(?i)\baccording to (the )?\{\{c\d+::", prompt):
         return "the blank is only who said it"  # "..., according to the _____."
+    if q.type == "cloze" and re.search(r"(?i)\b(such as|including|like)\s+\{\{c\d+::", prompt):
+        return "the blank is one example of several"  # "Photo giants such as _____" (round 59)
+    if q.type == "cloze" and odd_quotes(prompt.split("{{c1::", 1)[0]):
+        return "the blank is inside a quotation"  # 'expressed "serious _____"' (round 58)
     if q.type == "cloze" and re.search(r"\d[\d,.]*\s*\{\{c\d+::[a-z]", prompt):
         return "the figure beside the blank gives its unit away"  # "2,687.5 _____ a day"
     if q.type in ("mcq", "short_answer") and (
@@ -696,6 +700,10 @@ MAIN_CLAIM = "claim-main-short"
 WHOLE = ("true_false",)  # restates its whole sentence (a blank is caught by the leak rule)
 
 
+def _who_said(q: Question) -> bool:
+    return q.prompt.startswith("Who said") or q.template_id.startswith("statement-who")
+
+
 def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
     # A true/false or a blank shows its whole sentence, so it is the only question on it;
     # two questions that each ask one part of a sentence (who, when) are different facts.
@@ -719,8 +727,9 @@ def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
         return "two questions already have this answer"  # a third "Keith Hill" asks nothing new
     if any(leaks(q, c) or leaks(c, q) for c in chosen):
         return "another question in the set gives its answer away"
-    if q.prompt.startswith("Who said"):
-        said = [c for c in chosen if c.prompt.startswith("Who said")]
+    if _who_said(q):
+        # "Who believed ...?" and "Who feared ...?" too: round 58 asked twice of one speaker.
+        said = [c for c in chosen if _who_said(c)]
         if any(norm(c.answer) == norm(q.answer) for c in said):
             return "the set already asks who said something of this speaker"
         if len(said) >= 2:

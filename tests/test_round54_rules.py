@@ -302,3 +302,87 @@ def test_a_claim_opened_by_a_verb_is_written_small_after_according_to():
         f.slots["small_first"] for f in facts if f.kind == "claim" and "nowing" in f.slots["claim"]
     ]
     assert small == [True], facts
+
+
+# Rounds 58 and 59: thirty more BBC stories for development (in-sample).
+
+
+def cloze(prompt: str, answer: str) -> Question:
+    return Question(id="q1", type="cloze", prompt=prompt, answer=answer)
+
+
+def test_a_blank_inside_a_quotation_or_on_an_example_is_a_flaw():
+    quoted = cloze('The Tories have expressed "serious {{c1::misgivings}}" about the plans.', "x")
+    example = cloze("Photo giants such as {{c1::Kodak}} offer storage on the web.", "Kodak")
+    plain = cloze("Photo giant {{c1::Kodak}} offers storage on the web for its customers.", "Kodak")
+    assert flaw(quoted) == "the blank is inside a quotation"
+    assert flaw(example) == "the blank is one example of several"
+    assert flaw(plain) is None
+
+
+def test_one_speaker_is_asked_who_said_once_whatever_the_verb():
+    from quizgen.select import _conflict
+
+    def who(qid: str, prompt: str, end: int) -> Question:
+        return Question(
+            id=qid,
+            type="mcq",
+            prompt=prompt,
+            answer="Michael Howard",
+            choices=["Michael Howard", "Charles Clarke", "Mark Oaten"],
+            correct=[0],
+            evidence=Evidence("x" * end, 0, end),
+            fact_id=qid,
+            template_id="statement-who-mcq",
+        )
+
+    first = who("a", "Who said that he would not back the plans for control orders?", 10)
+    second = who("b", 'Who feared, "Internment without trial creates martyrs"?', 20)
+    from collections import Counter
+
+    reason = _conflict(second, [first], Counter({"a": 1}), Counter(), set())
+    assert reason == "the set already asks who said something of this speaker"
+
+
+def test_a_count_standing_for_a_noun_is_a_bare_subject():
+    from quizgen.extract.base import bare_subject
+
+    analysis = analyze(
+        read_text(
+            "Texting record\n\n"
+            "The figures collected by the association showed that 4.8 billion were sent in "
+            "December alone.\n\n"
+            "The figures showed that 4.8 billion texts were sent in December alone.\n"
+        ),
+        cache=False,
+    )
+    bare = [bare_subject(s) for s, _ in analysis.sentences()]
+    assert bare == [True, False]
+
+
+def test_a_maker_before_its_product_is_not_swapped():
+    def entity(name: str) -> Fact:
+        slots = {"name": name, "label": "ORG", "mentions": 3, "actor": "ORG"}
+        return Fact.make("entity", slots, Evidence(name, 0, len(name)))
+
+    text = "Some details of the Cell chip inside Sony's PlayStation 3 have been revealed."
+    slots = {
+        "text": text,
+        "detail": "Sony",
+        "detail_label": "ORG",
+        "detail_pool": "entity.name[actor=ORG]",
+        "central": 2,
+    }
+    fact = Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
+    qs, _ = pipeline.generate([entity("Sony"), entity("IBM"), entity("Toshiba"), fact])
+    assert not [q.prompt for q in qs if q.type == "true_false"]
+
+
+def test_a_place_is_keyed_as_the_place_not_a_body_named_after_it():
+    facts = facts_of(
+        "Drug approval\n\n"
+        "A cannabis drug made by a British firm is set to be approved in Canada next month.\n\n"
+        "Health Canada said the drug was safe, and Health Canada will decide by March.\n"
+    )
+    wheres = [f.slots["where"] for f in facts if f.kind == "event" and f.slots.get("where")]
+    assert "Canada" in wheres and "Health Canada" not in wheres, wheres

@@ -272,10 +272,21 @@ def bare_subject(sent) -> bool:
     """Whether the subject is a bare "Some", "Others", "Many": a word standing for a noun
     an earlier sentence gave."""
     subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-    return any(
+    if any(
         t.lower_ in BARE
         and not any(c.dep_ in ("prep", "amod", "relcl", "acl", "det") for c in t.children)
         for t in subj
+    ):
+        return True
+    # "... showed that 4.8 billion were fired off": a count standing for the noun (texts)
+    # an earlier sentence gave (round 59), in the main clause or the one it reports.
+    clauses = [sent.root, *(c for c in sent.root.children if c.dep_ in ("ccomp", "conj"))]
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.pos_ == "NUM"
+        and not any(c.dep_ == "prep" for c in t.children)
+        for v in clauses
+        for t in v.children
     )
 
 

@@ -366,6 +366,12 @@ STAND_INS = WHO_STAND_INS | {
     "spokesperson",
     "state",
     "study",
+    # "John Bourn said the department was dragging its heels": which? (round 59)
+    "department",
+    "ministry",
+    "agency",
+    "watchdog",
+    "regulator",
 }
 
 

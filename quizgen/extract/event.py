@@ -523,7 +523,9 @@ class EventExtractor:
                         continue  # "Where" loses the direction, but for "return them to"
                     q = ask(verb, sent, target, "Where", drop=drop, subj_text=written)
                     canon = index.lookup(ent.text)
-                    ans = canon.name if canon else answer_text(ent)
+                    # "in Canada" is no "Health Canada", whatever the index joined (round 58)
+                    place = canon is not None and canon.label in ("GPE", "LOC", "FAC")
+                    ans = canon.name if place else answer_text(ent)
                     if is_capital(ent.text):
                         ans = answer_text(ent)  # "to London": the city, not the UK it stands for
                     if not slots["where"] and _ok(q, ans, analysis):
