@@ -386,3 +386,29 @@ def test_a_place_is_keyed_as_the_place_not_a_body_named_after_it():
     )
     wheres = [f.slots["where"] for f in facts if f.kind == "event" and f.slots.get("where")]
     assert "Canada" in wheres and "Health Canada" not in wheres, wheres
+
+
+def test_song_titles_do_not_make_a_chart_report_a_column():
+    from quizgen.pipeline import is_opinion
+
+    chart = analyze(
+        read_text(
+            "Charity single stays top\n\n"
+            "The charity single held on to the top spot for a second week.\n\n"
+            "Kylie Minogue's new release I Believe in You went in at number two, and Girls "
+            "Aloud were fifth with I'll Stand By You.\n\n"
+            "Destiny's Child slipped to four with Lose My Breath, and I Want You Back was sixth.\n"
+        ),
+        cache=False,
+    )
+    column = analyze(
+        read_text(
+            "A week of surprises\n\n"
+            "I think the hurdles were the race of the weekend.\n\n"
+            "For me the best performance was the 60m, and I was pleased to see new faces.\n\n"
+            "My view is that the team can win three medals in Madrid.\n"
+        ),
+        cache=False,
+    )
+    assert not is_opinion(chart)
+    assert is_opinion(column)
