@@ -412,3 +412,36 @@ def test_song_titles_do_not_make_a_chart_report_a_column():
     )
     assert not is_opinion(chart)
     assert is_opinion(column)
+
+
+def test_a_lead_with_no_stand_in_is_still_asked_as_it_stands():
+    shown = [
+        (q.template_id, q.prompt)
+        for q in facts_and_questions(
+            "Steel jobs\n\n"
+            "Mittal Steel, one of the largest steel producers, could cut up to 45,000 jobs over "
+            "the next five years, its chief executive has said.\n\n"
+            "The company is due to complete its purchase of a US rival next month.\n"
+        )[1]
+    ]
+    assert [p for t, p in shown if t == "sentence-lead-tf" and "45,000 jobs" in p], shown
+
+
+def test_a_place_in_a_chart_is_no_purpose():
+    facts = facts_of(
+        "Chart news\n\n"
+        "Opera band Il Divo have moved up one place with their album to number three, after a "
+        "television appearance on Saturday.\n"
+    )
+    purposes = [f.slots.get("purpose") for f in facts if f.kind == "cause"]
+    assert not [p for p in purposes if p and "number three" in p], purposes
+
+
+def test_years_counted_from_a_year_the_sentence_gives_do_not_point_back():
+    found = pointing(
+        "House values\n\n"
+        "The value of homes reached £3.3 trillion in 2004, triple the value 10 years earlier.\n\n"
+        "Two days later, prices fell.\n"
+    )
+    assert "10 years earlier" not in found
+    assert "Two days later" in found

@@ -282,6 +282,9 @@ UNIQUE = {
 # "the latest findings", "the original decision": words that point back to earlier news.
 POINTING_ADJECTIVES = {"latest", "recent", "same", "current", "original", "former", "above"}
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
+ANCHORED = re.compile(
+    r"(?:\w+|a few) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier)", re.I
+)
 # "the next election", "the general public": the words say which.
 WHICH = {"next", "last", "general", "following", "previous"}
 RELATIVE = re.compile(
@@ -459,7 +462,13 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
     "the case", "the original decision", "the two sides", "meanwhile", "a day earlier".
     A question that keeps one leaves a student asking "which?"."""
     topic = topic_words(analysis)
-    found = [m.group() for m in RELATIVE.finditer(sent.text)]
+    found = [
+        m.group()
+        for m in RELATIVE.finditer(sent.text)
+        # "reached £3.3 trillion in 2004 - triple the value 10 years earlier": a count of
+        # years from a year the sentence gives is no pointer (round 58 lost its lead to it)
+        if not (ANCHORED.fullmatch(m.group()) and YEAR.search(sent.text[: m.start()]))
+    ]
     for tok in tokens(sent, analysis):
         if tok.lower_ == "here" and tok.dep_ == "advmod" and not in_quotes(tok):
             found.append(tok.text)  # "its first building here": where? (a speaker's is theirs)

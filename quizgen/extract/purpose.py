@@ -154,8 +154,10 @@ def purpose_parts(verb) -> set | None:
                 continue  # "introduced him to actor Nicolas Cage": "to" was a preposition
             if c.lemma_ in SELF_EVIDENT:
                 return None
-            if c.lemma_ in ("become", "finish", "end"):
-                return None  # "overtook Ferdinand to become third": what came of it (round 51)
+            if c.lemma_ in ("become", "finish", "end", "number"):
+                # "overtook Ferdinand to become third": what came of it (round 51); "moved up
+                # one place to number three": where it ended (round 58)
+                return None
             before = c.doc[to.i - 1]
             if before.lower_ in WANTING_WORDS and before.i > verb.i:
                 return None

@@ -195,7 +195,9 @@ class SentenceExtractor:
                 "rank": rank,
                 "flip": list(flip) if flip else [],
             }
-            if detail is None and flip is None:
+            if lead:
+                # Also where a detail could be changed: when no stand-in fits, the news is
+                # still asked as it stands (round 58 lost "could cut up to 45,000 jobs").
                 slots["lead"] = True
             if len(details) > 1:
                 # Where the first has no stand-in, a false form may change another.
