@@ -204,6 +204,8 @@ def flaw(q: Question) -> str | None:
         return "prompt is not grammatical"  # "Who told that ...": the one told was dropped
     if prompt.count("(") != prompt.count(")"):
         return "prompt has a bracket cut in half"
+    if any(t.count("(") != t.count(")") for t in (q.answer, *q.choices)):
+        return "an answer has a bracket cut in half"  # "Court of Arbitration for Sport (CAS"
     if q.type in ("mcq", "short_answer") and re.search(r"\s[-–—]\s", prompt):
         return "prompt keeps half of an aside"  # "the currency - officially to be known as"
     if re.search(

@@ -174,8 +174,9 @@ def inert_html(source: str, where: str) -> Markup:
 
 
 def squash(text: str) -> str:
-    """Text without whitespace: PDF text extraction puts spaces where the layout suggests."""
-    return "".join(text.split()).replace("\u2060", "")
+    """Text without whitespace: PDF text extraction puts spaces where the layout suggests,
+    and gives back the invisible word joiner and soft hyphen where it likes."""
+    return "".join(text.split()).replace("\u2060", "").replace("\xad", "")
 
 
 # --- the corpus is really used -------------------------------------------------------------------

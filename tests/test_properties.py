@@ -139,6 +139,8 @@ def test_random_articles_fail_only_with_a_quizgen_error(text, suffix, seed):
 @example(extra="a\u2028b\u2029c")
 # Typst drew the NUL between "<" and "script" after a right-to-left word (found by this test)
 @example(extra="שלום \x00 <script>alert(1)</script>")
+# The PDF's text came back as "#\xad#\xadread(": a soft hyphen is invisible (found by this test)
+@example(extra='#\xad #read("/etc/passwd")')
 def test_every_exporter_reads_back_random_text_in_every_field(extra):
     """make_qset puts the text into every field of a question of every type."""
     qset = make_qset(extra)

@@ -445,3 +445,27 @@ def test_years_counted_from_a_year_the_sentence_gives_do_not_point_back():
     )
     assert "10 years earlier" not in found
     assert "Two days later" in found
+
+
+def test_who_after_a_body_in_a_phrase_is_not_the_body():
+    facts = facts_of(
+        "Health checks\n\n"
+        "All people from outside the European Union who want to stay a year or more will have "
+        "to undergo a full medical, the Conservatives said.\n"
+    )
+    doers = [f.slots.get("subject") for f in facts if f.kind == "event" and f.slots.get("do_q")]
+    assert "European Union" not in doers, doers
+
+
+def test_a_key_with_half_a_bracket_is_a_flaw():
+    q = cloze(
+        "The ban followed a hearing at the {{c1::Court of Arbitration for Sport (CAS}}) in May.",
+        "Court of Arbitration for Sport (CAS",
+    )
+    assert flaw(q) == "an answer has a bracket cut in half"
+
+
+def test_a_trade_before_a_name_is_no_part_of_it():
+    from quizgen.extract.entities import strip_job
+
+    assert strip_job("Sprinter Michelle Collins") == "Michelle Collins"

@@ -386,8 +386,12 @@ class EventExtractor:
             name, label = subject_name(verb.head, analysis)
             if label not in ("PERSON", "ORG", "GPE", "NORP"):
                 return None
-            if subj.lower_ == "who" and label == "GPE":
-                return None  # "a 32-year-old from China who set the record": a misattached "who"
+            if subj.lower_ == "who" and (
+                label == "GPE" or (label != "PERSON" and verb.head.dep_ == "pobj")
+            ):
+                # "a 32-year-old from China who set the record", "people from outside the
+                # European Union who want to stay" (round 59): a misattached "who"
+                return None
             if label == "NORP":
                 return None  # "the only Republican who has agreed": one of a group, not it
             written = display_name(name, analysis)
