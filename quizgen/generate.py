@@ -598,6 +598,8 @@ class Generator:
         )
         if person and re.search(r"\b(he|him|his|she|her|hers)\b", text[end:], re.I):
             return None  # a he or she later in the sentence may not fit the new person
+        if person and re.match(r",\s*\d+,", text[end:]):
+            return None  # "Paul Boateng, 53," made "Tony Blair, 53,": the age is his (round 61)
         spec = tpl.render(tpl.false_form.get("pool", ""), ctx)
         with_the = bool(before) and before[-1].lower() == "the"
         # The article's main actors first: an analyst quoted once is no stand-in for a
@@ -605,6 +607,11 @@ class Generator:
         # A figure with no same-kind stand-in in the article gets a nearby one of the same
         # form ("25 children" -> "50 children"): false by the article, plausible on its face.
         extra = [perturb(original, _h(self.seed, salt, original))] if figure else []
+        if figure and _beside_same_unit(text, original):
+            # "jumped to $106.18 before closing at $53.03", a share tripled past its total:
+            # a made-up double or half beside another figure of its unit contradicts it on
+            # sight (round 60); only the article's own figures stand in there.
+            extra = []
         pooled = sorted(
             self.distractors(original, text, spec, 8, salt),
             key=lambda c: -self.mentions.get(norm(c), 0),
@@ -621,8 +628,8 @@ class Generator:
             # "London" for "England" may still be true: never a place inside the other.
             if not figure and within(original, cand):
                 continue
-            if not figure and kind_head(original) != kind_head(cand):
-                continue  # a church for a church, never a party for one
+            if not figure and not person and kind_head(original) != kind_head(cand):
+                continue  # a church for a church, never a party for one; "John Park" is no park
             if cand in self.packaged and self.mentions.get(norm(original), 0) >= 3:
                 continue  # "Moldova supplies the fuel" in a story that keeps naming Russia
             once = self.mentions.get(norm(cand), 0) < 2 and cand not in self.packaged
@@ -778,16 +785,21 @@ COMPARED = re.compile(
 )
 
 
-def _compared(text: str, figure: str) -> bool:
-    """Whether the sentence sets ``figure`` beside another of the same unit ("3.2%, slightly
-    below the average of 4%", "up from 3.3%"), so that a new value could contradict it."""
+def _beside_same_unit(text: str, figure: str) -> bool:
+    """Whether the sentence gives another figure of ``figure``'s unit ("$106.18" and
+    "$53.03", "3.2%" and "4%")."""
 
     def unit(fig: str) -> str:
         return re.sub(r"[\d,.\s]+", "", fig).lower()
 
     figures = [m.group().rstrip(",.") for m in FIGURE.finditer(text)]
-    same = [f for f in figures if f != figure.strip() and unit(f) == unit(figure)]
-    return bool(same) and bool(COMPARED.search(text))
+    return any(f != figure.strip() and unit(f) == unit(figure) for f in figures)
+
+
+def _compared(text: str, figure: str) -> bool:
+    """Whether the sentence sets ``figure`` beside another of the same unit ("3.2%, slightly
+    below the average of 4%", "up from 3.3%"), so that a new value could contradict it."""
+    return _beside_same_unit(text, figure) and bool(COMPARED.search(text))
 
 
 def _beside_conversion(head: str, tail: str) -> bool:

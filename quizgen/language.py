@@ -71,6 +71,7 @@ LINKERS = {
     "in other words",
     "on the other hand",
     "again",
+    "elsewhere",  # "Elsewhere, a refinery in Houston was closed": elsewhere than where? (round 60)
 }
 # The writer's comment on a sentence ("Bizarrely, a plane skidded off the runway"): dropped
 # only where a comma closes it, since a statement in a question is the article's, not its tone.

@@ -92,6 +92,17 @@ MARKET_TRIVIA = re.compile(
 )
 
 
+# A capitalised word right before a blank, not opening the sentence: "the US _____ Agency"
+# is part of the name, unlike "the Brazilian _____" or "Mr _____".
+NAME_BEFORE_BLANK = re.compile(r"(?<=[^.!?] )([A-Z]{2,}|[A-Z][a-z]+) \{\{c\d+::")
+NOT_OF_THE_NAME = re.compile(r"[A-Z][a-z]+(?:an|ish|ese|i)|Mr|Mrs|Ms|Dr|Sir|Lady|Lord")
+
+
+def _name_before_blank(prompt: str) -> bool:
+    found = NAME_BEFORE_BLANK.search(prompt)
+    return found is not None and not NOT_OF_THE_NAME.fullmatch(found.group(1))
+
+
 def _name_runs_on(answer: str, source: str) -> bool:
     """Whether every use of the key in its sentence runs on into more capitalised words: the
     model cut "Swansea Unite" from "Swansea Unite Against Fascism is meeting" (round 54)."""
@@ -289,6 +300,10 @@ def flaw(q: Question) -> str | None:
         return "the blank is only who said it"  # "..., according to the _____."
     if q.type == "cloze" and re.search(r"(?i)\b(such as|including|like)\s+\{\{c\d+::", prompt):
         return "the blank is one example of several"  # "Photo giants such as _____" (round 59)
+    if q.type == "cloze" and re.search(r"\w-\{\{c\d+::|\}\}-\w", prompt):
+        return "the blank is part of a word"  # "an _____-red port" (round 61)
+    if q.type == "cloze" and _name_before_blank(prompt):
+        return "the blank is part of a longer name"  # "the US _____" (round 61)
     if q.type == "cloze" and odd_quotes(prompt.split("{{c1::", 1)[0]):
         return "the blank is inside a quotation"  # 'expressed "serious _____"' (round 58)
     if q.type == "cloze" and re.search(r"\d[\d,.]*\s*\{\{c\d+::[a-z]", prompt):
@@ -702,10 +717,6 @@ MAIN_CLAIM = "claim-main-short"
 WHOLE = ("true_false",)  # restates its whole sentence (a blank is caught by the leak rule)
 
 
-def _who_said(q: Question) -> bool:
-    return q.prompt.startswith("Who said") or q.template_id.startswith("statement-who")
-
-
 def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
     # A true/false or a blank shows its whole sentence, so it is the only question on it;
     # two questions that each ask one part of a sentence (who, when) are different facts.
@@ -723,20 +734,13 @@ def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
     if (q.evidence.end, norm(q.answer)) in answers and q.type not in ("true_false", "essay"):
         return "another question already has this answer from the same sentence"
     keyed = ("true_false", "essay", "matching", "ordering")
-    if q.type not in keyed and (
-        sum(1 for c in chosen if c.type not in keyed and norm(c.answer) == norm(q.answer)) >= 2
+    if q.type not in keyed and any(
+        c.type not in keyed and norm(c.answer) == norm(q.answer) for c in chosen
     ):
-        return "two questions already have this answer"  # a third "Keith Hill" asks nothing new
+        # A second "Lady Hale" or "TB" asks nothing new (rounds 58-61 marked every one).
+        return "another question already has this answer"
     if any(leaks(q, c) or leaks(c, q) for c in chosen):
         return "another question in the set gives its answer away"
-    if _who_said(q):
-        # "Who believed ...?" and "Who feared ...?" too: round 58 asked twice of one speaker.
-        said = [c for c in chosen if _who_said(c)]
-        if any(norm(c.answer) == norm(q.answer) for c in said):
-            return "the set already asks who said something of this speaker"
-        if len(said) >= 2:
-            # Who said which line tests attribution, not the story (round 20): two are plenty.
-            return "the set already asks twice who said something"
     if q.type not in ("matching", "ordering", "essay") and any(
         same_fact(q, c) for c in chosen if c.type not in ("matching", "ordering", "essay")
     ):

@@ -320,30 +320,6 @@ def test_a_blank_inside_a_quotation_or_on_an_example_is_a_flaw():
     assert flaw(plain) is None
 
 
-def test_one_speaker_is_asked_who_said_once_whatever_the_verb():
-    from quizgen.select import _conflict
-
-    def who(qid: str, prompt: str, end: int) -> Question:
-        return Question(
-            id=qid,
-            type="mcq",
-            prompt=prompt,
-            answer="Michael Howard",
-            choices=["Michael Howard", "Charles Clarke", "Mark Oaten"],
-            correct=[0],
-            evidence=Evidence("x" * end, 0, end),
-            fact_id=qid,
-            template_id="statement-who-mcq",
-        )
-
-    first = who("a", "Who said that he would not back the plans for control orders?", 10)
-    second = who("b", 'Who feared, "Internment without trial creates martyrs"?', 20)
-    from collections import Counter
-
-    reason = _conflict(second, [first], Counter({"a": 1}), Counter(), set())
-    assert reason == "the set already asks who said something of this speaker"
-
-
 def test_a_count_standing_for_a_noun_is_a_bare_subject():
     from quizgen.extract.base import bare_subject
 
@@ -469,3 +445,101 @@ def test_a_trade_before_a_name_is_no_part_of_it():
     from quizgen.extract.entities import strip_job
 
     assert strip_job("Sprinter Michelle Collins") == "Michelle Collins"
+
+
+# Rounds 60 and 61: thirty more BBC stories for development (in-sample), and the template
+# counts of rounds 54-61.
+
+
+def test_no_who_said_and_no_swapped_doer_true_false_is_asked():
+    from quizgen.templates import load_templates
+
+    ids = {t.id for t in load_templates(None)}
+    assert "statement-who-mcq" not in ids and "event-tf" not in ids
+    assert {"statement-tf", "statement-matching", "event-who-mcq"} <= ids
+
+
+def test_a_second_question_with_the_same_key_is_refused():
+    from collections import Counter
+
+    from quizgen.select import _conflict
+
+    def named(qid: str, end: int) -> Question:
+        return Question(
+            id=qid,
+            type="cloze",
+            prompt="{{c1::Arash Sigarchi}} was jailed for 14 years.",
+            answer="Arash Sigarchi",
+            evidence=Evidence("x" * end, 0, end),
+            fact_id=qid,
+        )
+
+    reason = _conflict(named("b", 20), [named("a", 10)], Counter({"a": 1}), Counter(), set())
+    assert reason == "another question already has this answer"
+
+
+def test_a_blank_inside_a_word_or_a_name_is_a_flaw():
+    word = cloze("The posters have an {{c1::infra}}-red port for phones.", "infra")
+    name = cloze("The IAAF contacted the US {{c1::Anti-Doping Agency}} last week.", "x")
+    nationality = cloze("The Brazilian {{c1::Adriano}} scored twice in the final.", "Adriano")
+    assert flaw(word) == "the blank is part of a word"
+    assert flaw(name) == "the blank is part of a longer name"
+    assert flaw(nationality) is None
+
+
+def test_a_person_is_not_swapped_in_front_of_the_age():
+    def person(name: str) -> Fact:
+        slots = {"name": name, "label": "PERSON", "mentions": 3, "actor": "PERSON"}
+        return Fact.make("entity", slots, Evidence(name, 0, len(name)))
+
+    text = "Paul Boateng, 53, is to become the UK's high commissioner to South Africa."
+    slots = {
+        "text": text,
+        "detail": "Paul Boateng",
+        "detail_label": "PERSON",
+        "detail_pool": "entity.name[label=PERSON]",
+        "central": 2,
+    }
+    fact = Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
+    qs, _ = pipeline.generate([person("Paul Boateng"), person("Tony Blair"), fact])
+    assert not [q.prompt for q in qs if q.type == "true_false" and "Tony Blair, 53" in q.prompt]
+
+
+def test_no_made_up_figure_beside_another_of_its_unit():
+    text = "Crude futures jumped to $53.09 a barrel in New York before closing at $52.80."
+    slots = {
+        "text": text,
+        "detail": "$53.09",
+        "detail_label": "MONEY",
+        "detail_pool": "quantity.amount[measure=MONEY]",
+        "central": 2,
+    }
+    fact = Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
+    qs, _ = pipeline.generate([fact])
+    assert not [q.prompt for q in qs if q.type == "true_false"]
+
+
+def test_elsewhere_is_a_linker():
+    from quizgen.language import strip_linkers
+
+    assert strip_linkers("Elsewhere, a refinery in Houston was closed.") == (
+        "a refinery in Houston was closed."
+    )
+
+
+def test_a_surname_that_is_a_kind_noun_is_still_a_person():
+    def person(name: str) -> Fact:
+        slots = {"name": name, "label": "PERSON", "mentions": 2, "actor": "PERSON"}
+        return Fact.make("entity", slots, Evidence(name, 0, len(name)))
+
+    text = "John Park said visitors wrote on the library's public computers in May."
+    slots = {
+        "text": text,
+        "detail": "John Park",
+        "detail_label": "PERSON",
+        "detail_pool": "entity.name[label=PERSON]",
+        "central": 2,
+    }
+    fact = Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
+    qs, _ = pipeline.generate([person("John Park"), person("Alice Smith"), fact])
+    assert [q.prompt for q in qs if q.type == "true_false"]
