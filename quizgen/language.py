@@ -72,6 +72,7 @@ LINKERS = {
     "on the other hand",
     "again",
     "elsewhere",  # "Elsewhere, a refinery in Houston was closed": elsewhere than where? (round 60)
+    "closer to home",  # closer than what? (round 62)
 }
 # The writer's comment on a sentence ("Bizarrely, a plane skidded off the runway"): dropped
 # only where a comma closes it, since a statement in a question is the article's, not its tone.
@@ -219,7 +220,7 @@ def lead_tokens(sent: Span, subj: Token) -> set[Token]:
 def without_also(text: str) -> str:
     """ "X are also facing poverty" -> "X are facing poverty": the "also" leans on a sentence
     the question does not show."""
-    text = re.sub(r"(?<=\w) also (?=\w)", " ", text)
+    text = re.sub(r"(?<=\w) (?:also|however) (?=\w)", " ", text)  # "did X however decide"
 
     # "Foster, however, declared ...": the same for a linker set off by commas, but never
     # inside a quotation, whose words are the speaker's.
@@ -255,6 +256,8 @@ DATELINE = re.compile(
     # "Indianapolis – Several thousand teachers ...": a place written as a name, then a
     # spaced dash and a new sentence (an aside after a name goes on in lower case)
     r"|^[A-Z][a-z]+(?:,? [A-Z][a-z.]+){0,2} [—–] (?=[A-Z][a-z]+ [a-z])"
+    # "Washington, DC, United States: Getting to the Moon ...": places, then a colon (round 62)
+    r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:, [A-Z][A-Za-z]+(?: [A-Z][a-z]+)*){1,3}: (?=[A-Z])"
 )
 
 

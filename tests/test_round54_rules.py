@@ -543,3 +543,49 @@ def test_a_surname_that_is_a_kind_noun_is_still_a_person():
     fact = Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
     qs, _ = pipeline.generate([person("John Park"), person("Alice Smith"), fact])
     assert [q.prompt for q in qs if q.type == "true_false"]
+
+
+# Round 62: twenty web articles of other outlets (news, features, explainers, columns).
+
+
+def test_places_then_a_colon_are_a_dateline_and_closer_to_home_a_linker():
+    from quizgen.language import DATELINE, strip_linkers, without_also
+
+    text = "Washington, DC, United States: Getting to the Moon has been done."
+    assert DATELINE.sub("", text) == "Getting to the Moon has been done."
+    assert DATELINE.sub("", "Note: The figures are early.") == "Note: The figures are early."
+    assert strip_linkers("Closer to home, NASA added five bidders.").startswith("NASA")
+    assert without_also("Why did Sheldon Richardson however decide?") == (
+        "Why did Sheldon Richardson decide?"
+    )
+
+
+def test_a_win_gives_no_purpose():
+    for result in (
+        "The two Frenchmen wasted two match points while serving at 5-4, but capitalized on "
+        "their chance at 6-5 to clinch the win for the beaten finalists of last year.",
+        "Pella and Schwartzman defeated the Chilean pair 6-3, 7-6 (4) to seal the win for "
+        "Argentina in a long night that ended after midnight.",
+    ):
+        facts = facts_of(
+            "Davis Cup\n\nFrance beat Japan in the Davis Cup Finals in Madrid on Tuesday.\n\n"
+            + result
+            + "\n"
+        )
+        purposes = [f.slots.get("purpose") for f in facts if f.kind == "cause"]
+        assert not [p for p in purposes if p], purposes
+
+
+def test_a_name_with_a_team_and_a_position_in_it_is_not_given_for_a_surname():
+    from quizgen.extract.naming import bare_surnames
+
+    analysis = analyze(
+        read_text(
+            "Fight fallout\n\n"
+            "The fight led to suspensions for Browns DL Sheldon Richardson and others.\n\n"
+            "Richardson said the fight was wrong, and Richardson apologised on Friday.\n"
+        ),
+        cache=False,
+    )
+    given = {k: v for s, _ in analysis.sentences() for k, v in bare_surnames(s, analysis).items()}
+    assert not [v for v in given.values() if "DL" in v], given

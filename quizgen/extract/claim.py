@@ -238,7 +238,7 @@ class ClaimExtractor:
                 if speech is not None:
                     q = q.replace(" " + render(speech.subtree), "")  # never happens; kept simple
                 # "Why have John and Ian been rewarded?": first names alone say nobody.
-                q = full_names_in(q, bare_surnames(sent, analysis))
+                q = without_also(full_names_in(q, bare_surnames(sent, analysis)))
                 facts.append(
                     Fact.make(
                         "cause",

@@ -18,7 +18,7 @@ from ..kinds import ROLE_KINDS, is_country, not_a_person
 from ..wordre import spans
 from .base import doc_tokens, in_quotes, sent_ents, tokens
 from .claim import PEOPLE_NOUNS
-from .coref import WHO_STAND_INS
+from .coref import UNIQUE, WHO_STAND_INS
 from .entities import TITLE_NOUNS, EntityIndex
 from .entity import OFFICES
 
@@ -175,19 +175,21 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
                 continue  # "Dr. Kim", "Coach Reid", "Lord Falconer": the title is the name's
         else:
             continue
-        if shown in found:
-            continue
+        if shown in found or bare.lower() in UNIQUE:
+            continue  # "the Moon" is no "Blue Moon" lander (round 62): there is one moon
         canon = index.lookup(bare)
         if canon is None or canon.label != "PERSON":
             continue
         words = canon.name.split()
         if len(words) < 2 or bare not in (words[0], words[-1]) or not_a_person(canon.name):
             continue  # "Bill" is no surname of the "Prevention of Terrorism Bill"
+        if any(w.isupper() and len(w) <= 3 and not w.endswith(".") for w in words):
+            continue  # "Browns DL Sheldon Richardson": a team and a position run into the name
         # A surname, or a first name the article uses alone ("Andrew and his Foundation",
         # round 39), where only one person has it; never "Mr" with a first name.
         if words[-1] == bare and people[bare] == 1:
             found[shown] = canon.name
-        elif words[0] == bare and firsts[bare] == 1 and not titled:
+        elif words[0] == bare and firsts[bare] == 1 and not titled and len(words) == 2:
             found[shown] = canon.name
     memo[key] = (sent.doc, found)
     return found

@@ -133,10 +133,25 @@ POINTING = {"it", "them", "this", "that", "these", "those", "him", "her"}
 BID_NOUNS = {"bid", "effort", "attempt", "order"}
 
 
+# A win's "to": what came of it, not what it was for ("defeated Khachanov and Rublev 6-4,
+# 7-6 to clinch the tie", "capitalized on their chance to break"; round 62).
+RESULTS = {
+    "beat",
+    "defeat",
+    "win",
+    "capitalize",
+    "capitalise",
+    "overcome",
+    "edge",
+    "rout",
+    "thrash",
+}
+
+
 def purpose_parts(verb) -> set | None:
     """The tokens of a purpose clause after ``verb`` ("to call for better pay", "in a bid to
     win back voters"), or None."""
-    if verb.lemma_ in NOT_DEEDS or verb.tag_ == "VBG":
+    if verb.lemma_ in NOT_DEEDS or verb.tag_ == "VBG" or verb.lemma_ in RESULTS:
         return None
     if any(c.dep_ in ("dobj", "attr", "npadvmod") and _ranked(c) for c in verb.children):
         return None  # "became the first player in history to record ..."
