@@ -436,29 +436,8 @@ GENERIC = {
 # The common noun that ends a body's or a building's name says what kind of thing it is: a
 # church is never swapped for a party, nor a police force for a council (round 54 had a
 # mosque "in the former British National Party").
-KIND_HEADS = {
-    "bank",
-    "committee",
-    "market",
-    "government",
-    "court",
-    "ministry",
-    "department",
-    "office",
-    "agency",
-    "commission",
-    "board",
-    "house",
-    "union",
-    "party",
-    "group",
-    "company",
-    "authority",
-    "service",
-    "services",
-    "fund",
-    "institute",
-    "association",
+KIND_HEADS = GENERIC - {"central", "federal", "reserve", "open", "national", "state"}
+KIND_HEADS = (KIND_HEADS - {"the", "of", "and", "for"}) | {
     "police",
     "church",
     "mosque",
@@ -487,7 +466,6 @@ KIND_HEADS = {
     "trust",
     "foundation",
     "corporation",
-    "council",
     "network",
     "army",
     "navy",

@@ -45,6 +45,46 @@ def facts_and_questions(text: str) -> tuple[list[Fact], list]:
     return facts, qs
 
 
+def named(name: str, label: str = "ORG", mentions: int = 3, **slots) -> Fact:
+    """An entity fact as the entity extractor makes it, for generation tests without a parse."""
+    slots = {"name": name, "label": label, "mentions": mentions, "actor": label, **slots}
+    return Fact.make("entity", slots, Evidence(name, 0, len(name)))
+
+
+def sentence_fact(text: str, detail: str, label: str = "ORG", pool: str = "") -> Fact:
+    """A sentence fact on the main story whose false form changes ``detail``."""
+    slots = {
+        "text": text,
+        "detail": detail,
+        "detail_label": label,
+        "detail_pool": pool or f"entity.name[actor={label}]",
+        "central": 2,
+    }
+    return Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
+
+
+def true_false(facts: list[Fact]) -> list[str]:
+    """The true/false prompts the built-in templates make of ``facts``: one form of each, or
+    none for a statement with no stand-in that fits."""
+    from quizgen import pipeline
+
+    return [q.prompt for q in pipeline.generate(facts)[0] if q.type == "true_false"]
+
+
+def prompts(text: str) -> list[str]:
+    return [q.prompt for q in facts_and_questions(text)[1]]
+
+
+def pointing(text: str) -> list[str]:
+    """The phrases that point back, over every sentence of ``text``."""
+    from quizgen.extract.coref import pointing_phrases
+    from quizgen.ingest import read_text
+    from quizgen.pipeline import analyze
+
+    analysis = analyze(read_text(text), cache=False)
+    return [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
+
+
 def make_qset(extra: str = "") -> QuestionSet:
     """A small question set with one question of every type, built by hand so exporter tests
     do not depend on the language analysis. ``extra`` is put into every text field."""

@@ -8,27 +8,20 @@ from", and "In UK"."""
 
 from __future__ import annotations
 
-from conftest import facts_and_questions, facts_of
+from conftest import (
+    facts_of,
+    named,
+    pointing,
+    prompts,
+    sentence_fact,
+    true_false,
+)
 
-from quizgen import pipeline
-from quizgen.extract.coref import pointing_phrases
-from quizgen.ingest import read_text
 from quizgen.language import lower_first
-from quizgen.pipeline import analyze
-
-
-def questions(text: str) -> list[str]:
-    return [q.prompt for q in facts_and_questions(text)[1]]
-
-
-def pointing(text: str) -> list[str]:
-    """The phrases that point back, over every sentence of ``text``."""
-    analysis = analyze(read_text(text), cache=False)
-    return [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
 
 
 def test_a_numbered_step_is_not_kept_before_the_question():
-    shown = questions(
+    shown = prompts(
         "Why the mills stay open\n\n"
         "Economists give two reasons. First, loss-making steel mills still receive cheap loans "
         "because they employ thousands of workers.\n"
@@ -67,7 +60,7 @@ def test_a_name_that_only_says_which_film_is_not_she():
 
 
 def test_no_why_question_on_what_a_penalty_would_be_for_where_there_should_be_none():
-    shown = questions(
+    shown = prompts(
         "Search firm defended\n\n"
         "Campaigner David Kim said that Google should not be penalised for its market "
         "dominance.\n"
@@ -76,7 +69,7 @@ def test_no_why_question_on_what_a_penalty_would_be_for_where_there_should_be_no
 
 
 def test_a_number_inside_a_name_and_a_decade_are_not_changed():
-    shown = questions(
+    shown = prompts(
         "Music show moves\n\n"
         "The weekly chart programme will merge with archive show TOTP2, the BBC said on Monday.\n\n"
         "Producer Sarah Jones, best known for her work on the 70s horror classic Nightfall, has "
@@ -88,7 +81,7 @@ def test_a_number_inside_a_name_and_a_decade_are_not_changed():
 
 def test_when_or_where_asks_the_past_not_the_perfect():
     # (the passive, "Where were five Mozambicans killed?", is in test_clause_rules)
-    shown = questions(
+    shown = prompts(
         "New factory\n\n"
         "Carmaker Nissan has opened a new factory in Sunderland.\n\n"
         "Ford has closed a plant in Detroit.\n"
@@ -99,7 +92,7 @@ def test_when_or_where_asks_the_past_not_the_perfect():
 
 
 def test_a_body_named_before_he_is_not_who_he_is():
-    shown = questions(
+    shown = prompts(
         "Prop called up\n\n"
         "Prop Duncan Bell has been added to the England squad.\n\n"
         "Bell had hoped to play for Wales.\n\n"
@@ -124,7 +117,7 @@ def test_a_nationality_for_a_person_points_back():
 
 
 def test_a_name_after_daughter_is_not_swapped_for_another_person():
-    shown = questions(
+    shown = prompts(
         "Producer faces lawsuit\n\n"
         "Phil Spector is facing a civil action over a death at his home.\n\n"
         "Donna Clarkson, whose daughter Lana Clarkson was found dead in the home, is seeking "
@@ -135,7 +128,7 @@ def test_a_name_after_daughter_is_not_swapped_for_another_person():
 
 
 def test_banned_from_is_not_turned_into_allowed_from():
-    shown = questions(
+    shown = prompts(
         "Casino rules\n\n"
         "New casinos in Britain will be banned from using tricks from Las Vegas, ministers said "
         "on Monday.\n"
@@ -144,7 +137,7 @@ def test_banned_from_is_not_turned_into_allowed_from():
 
 
 def test_since_when_is_asked_only_of_a_perfect():
-    shown = questions(
+    shown = prompts(
         "Truancy crackdown\n\n"
         "Truancy schemes brought 40,000 pupils back to school since 1997, according to "
         "official statistics.\n"
@@ -192,29 +185,12 @@ def test_who_holds_an_office_is_asked_of_government_offices_only():
 
 
 def test_a_club_is_not_swapped_where_the_sentence_calls_it_the_english_club():
-    from quizgen.model import Evidence, Fact
-
-    def entity(name: str, mentions: int) -> Fact:
-        slots = {"name": name, "label": "ORG", "mentions": mentions, "actor": "ORG"}
-        return Fact.make("entity", slots, Evidence(name, 0, len(name)))
-
-    def sentence(text: str, detail: str) -> Fact:
-        slots = {
-            "text": text,
-            "detail": detail,
-            "detail_label": "ORG",
-            "detail_pool": "entity.name[actor=ORG]",
-            "central": 2,
-        }
-        return Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
-
-    names = [entity(n, 3) for n in ("Manchester City", "Botafogo", "Celtic", "Aston Villa")]
+    names = [named(n) for n in ("Manchester City", "Botafogo", "Celtic", "Aston Villa")]
     back = "An agent says no offer has come from Manchester City but that the English club is keen."
     plain = "An agent says no offer has come from Manchester City, and talks will go on."
-    qs, _ = pipeline.generate(
-        [*names, sentence(back, "Manchester City"), sentence(plain, "Manchester City")]
+    shown = true_false(
+        [*names, sentence_fact(back, "Manchester City"), sentence_fact(plain, "Manchester City")]
     )
-    shown = [q.prompt for q in qs if q.type == "true_false"]
     assert [p for p in shown if "talks will go on" in p and "Manchester City" not in p], shown
     assert not [p for p in shown if "English club" in p and "Manchester City" not in p], shown
 
@@ -246,7 +222,7 @@ def test_a_former_player_is_not_named_by_his_old_team():
 
 
 def test_he_added_needs_a_person_before_it():
-    shown = questions(
+    shown = prompts(
         "Voters weigh tactics\n\n"
         "Muslim groups will debate how to vote at the election, a pollster said.\n\n"
         "The seats where Labour was most at risk were Bethnal Green and Rochdale, he added.\n"
@@ -255,7 +231,7 @@ def test_he_added_needs_a_person_before_it():
 
 
 def test_to_become_is_what_came_of_it_not_why():
-    shown = questions(
+    shown = prompts(
         "Comeback king\n\n"
         "Robbie Fowler overtook Les Ferdinand on Tuesday to become the third highest scorer in "
         "Premiership history.\n"

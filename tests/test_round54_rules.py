@@ -7,25 +7,22 @@ longer name, and the size of a group changed as if it were the news."""
 
 from __future__ import annotations
 
-from conftest import facts_and_questions, facts_of
+from conftest import (
+    facts_and_questions,
+    facts_of,
+    named,
+    pointing,
+    prompts,
+    sentence_fact,
+    true_false,
+)
 
-from quizgen import pipeline
-from quizgen.extract.coref import pointing_phrases
 from quizgen.extract.entities import EntityIndex
 from quizgen.ingest import read_text
 from quizgen.kinds import kind_head
-from quizgen.model import Evidence, Fact, Question
+from quizgen.model import Evidence, Question
 from quizgen.pipeline import analyze
 from quizgen.select import flaw
-
-
-def prompts(text: str) -> list[str]:
-    return [q.prompt for q in facts_and_questions(text)[1]]
-
-
-def pointing(text: str) -> list[str]:
-    analysis = analyze(read_text(text), cache=False)
-    return [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
 
 
 def test_a_fronted_source_is_named_once():
@@ -47,28 +44,13 @@ def test_a_body_is_swapped_only_for_one_of_its_kind():
     assert kind_head("the Race Equality Council") == "council"
     assert kind_head("Asahi") == ""
 
-    def entity(name: str) -> Fact:
-        slots = {"name": name, "label": "ORG", "mentions": 3, "actor": "ORG"}
-        return Fact.make("entity", slots, Evidence(name, 0, len(name)))
-
-    def sentence(text: str, detail: str) -> Fact:
-        slots = {
-            "text": text,
-            "detail": detail,
-            "detail_label": "ORG",
-            "detail_pool": "entity.name[actor=ORG]",
-            "central": 2,
-        }
-        return Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
-
-    names = [entity(n) for n in ("Green Party", "Leeds Grammar School", "Asahi", "Kirin")]
+    names = [named(n) for n in ("Green Party", "Leeds Grammar School", "Asahi", "Kirin")]
     church = "The community will open a centre in the former Holy Trinity Church next year."
     firm = "Leaflets were handed out by Kirin staff on Monday."
-    qs, _ = pipeline.generate(
-        [*names, entity("Holy Trinity Church"), sentence(church, "Holy Trinity Church")]
-        + [sentence(firm, "Kirin")]
+    shown = true_false(
+        [*names, named("Holy Trinity Church"), sentence_fact(church, "Holy Trinity Church")]
+        + [sentence_fact(firm, "Kirin")]
     )
-    shown = [q.prompt for q in qs if q.type == "true_false"]
     assert [p for p in shown if "Leaflets were handed out" in p], shown  # names of no kind
     assert not [p for p in shown if "former Holy" not in p and "open a centre" in p], shown
 
@@ -119,17 +101,10 @@ def test_a_key_cut_from_a_longer_name_is_refused():
 
 def test_the_size_of_a_group_is_not_changed_for_a_false_form():
     text = "Norway has become the first of the 12 nations in the group to cut its forecast."
-    slots = {
-        "text": text,
-        "detail": "12",
-        "detail_label": "CARDINAL",
-        "detail_pool": "quantity.amount[measure=CARDINAL:nation]",
-        "central": 2,
-    }
-    fact = Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
-    qs, _ = pipeline.generate([fact])
+    pool = "quantity.amount[measure=CARDINAL:nation]"
+    shown = true_false([sentence_fact(text, "12", "CARDINAL", pool)])
     # A made-up count would have been the only stand-in: no false form, so no item at all.
-    assert not [q.prompt for q in qs if q.type == "true_false"]
+    assert not shown
 
 
 def test_no_that_before_an_infinitive():
@@ -189,23 +164,13 @@ def test_a_role_before_a_name_keeps_its_person():
 
 
 def test_a_plural_speaker_is_not_swapped():
-    def entity(name: str) -> Fact:
-        slots = {"name": name, "label": "ORG", "mentions": 3, "actor": "ORG", "the": True}
-        return Fact.make("entity", slots, Evidence(name, 0, len(name)))
-
     text = "The Lib Dems say Labour is telephoning people who signed up to avoid such calls."
-    slots = {
-        "text": text,
-        "detail": "Lib Dems",
-        "detail_label": "ORG",
-        "detail_pool": "entity.name[actor=ORG]",
-        "central": 2,
-    }
-    fact = Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
-    qs, _ = pipeline.generate([entity("Lib Dems"), entity("Greens"), fact])
+    shown = true_false(
+        [named("Lib Dems", the=True), named("Greens", the=True), sentence_fact(text, "Lib Dems")]
+    )
     # "The Greens say" would read well, but "Matthew Taylor say" does not, and a
     # member of the party is no false stand-in for it: no swap of a speaker before "say".
-    assert not [q.prompt for q in qs if q.type == "true_false"]
+    assert not shown
 
 
 def test_a_figure_compared_with_another_is_not_changed():
@@ -337,21 +302,10 @@ def test_a_count_standing_for_a_noun_is_a_bare_subject():
 
 
 def test_a_maker_before_its_product_is_not_swapped():
-    def entity(name: str) -> Fact:
-        slots = {"name": name, "label": "ORG", "mentions": 3, "actor": "ORG"}
-        return Fact.make("entity", slots, Evidence(name, 0, len(name)))
-
     text = "Some details of the Cell chip inside Sony's PlayStation 3 have been revealed."
-    slots = {
-        "text": text,
-        "detail": "Sony",
-        "detail_label": "ORG",
-        "detail_pool": "entity.name[actor=ORG]",
-        "central": 2,
-    }
-    fact = Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
-    qs, _ = pipeline.generate([entity("Sony"), entity("IBM"), entity("Toshiba"), fact])
-    assert not [q.prompt for q in qs if q.type == "true_false"]
+    assert not true_false(
+        [named("Sony"), named("IBM"), named("Toshiba"), sentence_fact(text, "Sony")]
+    )
 
 
 def test_a_place_is_keyed_as_the_place_not_a_body_named_after_it():
@@ -488,35 +442,17 @@ def test_a_blank_inside_a_word_or_a_name_is_a_flaw():
 
 
 def test_a_person_is_not_swapped_in_front_of_the_age():
-    def person(name: str) -> Fact:
-        slots = {"name": name, "label": "PERSON", "mentions": 3, "actor": "PERSON"}
-        return Fact.make("entity", slots, Evidence(name, 0, len(name)))
-
     text = "Paul Boateng, 53, is to become the UK's high commissioner to South Africa."
-    slots = {
-        "text": text,
-        "detail": "Paul Boateng",
-        "detail_label": "PERSON",
-        "detail_pool": "entity.name[label=PERSON]",
-        "central": 2,
-    }
-    fact = Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
-    qs, _ = pipeline.generate([person("Paul Boateng"), person("Tony Blair"), fact])
-    assert not [q.prompt for q in qs if q.type == "true_false" and "Tony Blair, 53" in q.prompt]
+    people = [named("Paul Boateng", "PERSON"), named("Tony Blair", "PERSON")]
+    shown = true_false([*people, sentence_fact(text, "Paul Boateng", "PERSON")])
+    assert not [p for p in shown if "Tony Blair, 53" in p]
 
 
 def test_no_made_up_figure_beside_another_of_its_unit():
     text = "Crude futures jumped to $53.09 a barrel in New York before closing at $52.80."
-    slots = {
-        "text": text,
-        "detail": "$53.09",
-        "detail_label": "MONEY",
-        "detail_pool": "quantity.amount[measure=MONEY]",
-        "central": 2,
-    }
-    fact = Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
-    qs, _ = pipeline.generate([fact])
-    assert not [q.prompt for q in qs if q.type == "true_false"]
+    assert not true_false(
+        [sentence_fact(text, "$53.09", "MONEY", "quantity.amount[measure=MONEY]")]
+    )
 
 
 def test_elsewhere_is_a_linker():
@@ -528,21 +464,9 @@ def test_elsewhere_is_a_linker():
 
 
 def test_a_surname_that_is_a_kind_noun_is_still_a_person():
-    def person(name: str) -> Fact:
-        slots = {"name": name, "label": "PERSON", "mentions": 2, "actor": "PERSON"}
-        return Fact.make("entity", slots, Evidence(name, 0, len(name)))
-
     text = "John Park said visitors wrote on the library's public computers in May."
-    slots = {
-        "text": text,
-        "detail": "John Park",
-        "detail_label": "PERSON",
-        "detail_pool": "entity.name[label=PERSON]",
-        "central": 2,
-    }
-    fact = Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
-    qs, _ = pipeline.generate([person("John Park"), person("Alice Smith"), fact])
-    assert [q.prompt for q in qs if q.type == "true_false"]
+    people = [named("John Park", "PERSON", 2), named("Alice Smith", "PERSON", 2)]
+    assert true_false([*people, sentence_fact(text, "John Park", "PERSON")])
 
 
 # Round 62: twenty web articles of other outlets (news, features, explainers, columns).
