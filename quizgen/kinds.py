@@ -67,10 +67,22 @@ def _value(text: str) -> float | None:
     return float(NUMBER_WORDS.index(w.group().lower()) + 2) if w else None
 
 
+# "4.17 Australian dollars" is a sum as much as "A$4.17": a currency word counts as its sign.
+CURRENCY = re.compile(
+    r"[£$€¥]|\b(?:euros?|dollars?|pounds?|yen|yuan|rupees?|kroner|krona|francs?|pence|cents?"
+    r"|roubles?|rubles?|rand|baht|pesos?|p)\b",
+    re.I,
+)
+
+
+def _currency(text: str) -> list[str]:
+    return [m.group().lower().rstrip("s") for m in CURRENCY.finditer(text)][:1]
+
+
 def same_kind_number(a: str, b: str) -> bool:
     """Whether ``b`` can stand for ``a`` in a false statement: the same currency, the same
     scale word (bn, m, %), and a value of the same order."""
-    cur = lambda t: re.findall(r"[$£€¥]", t)[:1]  # noqa: E731
+    cur = _currency
     mag = lambda t: [x.lower() for x in MAGNITUDE.findall(t)][:1]  # noqa: E731
     if cur(a) != cur(b) or mag(a) != mag(b):
         return False

@@ -126,8 +126,16 @@ def is_opinion(analysis) -> bool:
             # in explainers and reports, so only "I", "me" and "my" count. (Read from the
             # doc's array: a Token object only for those words.)
             if words[i] in wanted and doc[i].pos_ == "PRON" and not in_quotes(doc[i]):
-                first_person += not _in_title(doc, i, sent.start)
+                first_person += not _in_title(doc, i, sent.start) and not _quote_goes_on(sent, i)
     return first_person >= 3
+
+
+def _quote_goes_on(sent, i: int) -> bool:
+    """Whether token ``i`` is in the tail of a quotation opened in an earlier sentence: the
+    sentence's first quotation mark comes after it and closes ('and I'm getting a little more
+    depth," he said'; round 63 took a match report for a column)."""
+    marks = [t for t in sent if t.text in ('"', "“", "”") or t.tag_ == "''"]
+    return len(marks) % 2 == 1 and marks[0].i > i and marks[0].text != "“"
 
 
 def _in_title(doc, i: int, start: int) -> bool:

@@ -513,3 +513,32 @@ def test_a_name_with_a_team_and_a_position_in_it_is_not_given_for_a_surname():
     )
     given = {k: v for s, _ in analysis.sentences() for k, v in bare_surnames(s, analysis).items()}
     assert not [v for v in given.values() if "DL" in v], given
+
+
+# Rounds 63 and 64: the paired measurement on 20 stories no code had seen.
+
+
+def test_a_currency_word_makes_a_sum():
+    from quizgen.kinds import same_kind_number
+
+    assert not same_kind_number("4.17 Australian dollars", "4.25")
+    assert same_kind_number("4.17 Australian dollars", "5.10 Australian dollars")
+    assert not same_kind_number("40 euros", "$50")
+
+
+def test_the_tail_of_a_quotation_is_no_first_person_column():
+    """A quotation that runs over a sentence break ('... forward. "On my returns, I stood in
+    more and I'm getting more depth."', round 63): its "I" after the break is the speaker's."""
+    from quizgen.pipeline import _quote_goes_on
+
+    analysis = analyze(
+        read_text(
+            "Roddick into final\n\n"
+            "On my returns, I stood in more and I'm getting more depth, even if I miss some.\"\n\n"
+            "I think my column shows that I was right about the final.\n"
+        ),
+        cache=False,
+    )
+    *_, (tail, _), (column, _) = analysis.sentences()  # the parser breaks before "and I'm"
+    assert all(_quote_goes_on(tail, t.i) for t in tail if t.lower_ in ("i", "my"))
+    assert not any(_quote_goes_on(column, t.i) for t in column)

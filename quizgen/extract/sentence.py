@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..kinds import not_a_person
+from ..kinds import CURRENCY, not_a_person
 from ..language import STOPWORDS, strip_linkers, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
@@ -35,11 +35,6 @@ from .quantity import HEDGES
 from .quotes import reporters_words
 
 STOP = STOPWORDS
-CURRENCY = re.compile(
-    r"[£$€¥]|\b(euros?|dollars?|pounds?|yen|yuan|rupees?|kroner|krona|francs?|pence|cents?"
-    r"|roubles?|rubles?|p)\b",
-    re.I,
-)
 DETAILS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORG", "GPE", "NORP", "DATE")
 MIN_WORDS, MAX_WORDS = 8, 32
 CLITICS = {"'d", "'ll", "'s", "'re", "'ve", "'m"}
