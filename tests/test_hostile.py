@@ -60,7 +60,9 @@ ACTIVE_TAGS = {
     "button", "a", "link", "base", "video", "audio", "source", "applet",
 }  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Bidi controls, and right-to-left letters and marks: a PDF gives text back in the order it is
+# drawn, and neutral characters beside a right-to-left one may move ("<:\u05b0script>").
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200f\u061c\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 SECRET = "root:x:0:0"  # the first line of /etc/passwd, should anything have read it
 
 

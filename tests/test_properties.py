@@ -9,6 +9,7 @@ some give questions; spaCy is loaded once per process (quizgen.nlp keeps it).
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -22,8 +23,15 @@ from quizgen import pipeline, registry
 from quizgen.errors import QuizgenError
 
 FORMATS = [p.name for p in registry.plugins("exporters")]
+# The same examples on every run, so that CI passes or fails on the code, not on the draw
+# (four readers' quirks were found by random draws, each now pinned with @example).
+# QUIZGEN_EXPLORE=1 draws new ones, for a session that has time to look at what they find.
 SETTINGS = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    database=None,
+    derandomize=not os.environ.get("QUIZGEN_EXPLORE"),
 )
 
 WORDS = (
@@ -141,6 +149,8 @@ def test_random_articles_fail_only_with_a_quizgen_error(text, suffix, seed):
 @example(extra="שלום \x00 <script>alert(1)</script>")
 # The PDF's text came back as "#\xad#\xadread(": a soft hyphen is invisible (found by this test)
 @example(extra='#\xad #read("/etc/passwd")')
+# A Hebrew point before ":" came back from the PDF as "<:\u05b0script>" (found by this test)
+@example(extra="\u05b0 : <script>alert(1)</script>")
 def test_every_exporter_reads_back_random_text_in_every_field(extra):
     """make_qset puts the text into every field of a question of every type."""
     qset = make_qset(extra)
