@@ -542,3 +542,14 @@ def test_the_tail_of_a_quotation_is_no_first_person_column():
     *_, (tail, _), (column, _) = analysis.sentences()  # the parser breaks before "and I'm"
     assert all(_quote_goes_on(tail, t.i) for t in tail if t.lower_ in ("i", "my"))
     assert not any(_quote_goes_on(column, t.i) for t in column)
+
+
+def test_a_seed_or_all_three_says_not_which():
+    found = pointing(
+        "Tennis final\n\n"
+        "Andy Roddick will play Cyril Saulnier in the final on Sunday.\n\n"
+        "The American top seed overcame Tommy Haas in the semi-final.\n\n"
+        "All three were charged with leaking secrets, the court heard.\n"
+    )
+    assert "The American top seed" in found
+    assert [p for p in found if p.startswith("All three")]

@@ -297,6 +297,8 @@ RELATIVE = re.compile(
     r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|(?:an?|the) separate [a-z]+"
     # "Ditto for Facebook": the same as what?
     r"|ditto"
+    # "All three ... lose their jobs", "Both were cleared": all of whom? (round 63)
+    r"|^(?:all (?:two|three|four|five|six|seven|eight|nine|ten)|both)(?= [a-z])"
     # "the former said": the former of two; not "the former president"
     r"|the (?:latter|former)(?=[,.;:)]| (?:is|was|has|had|said|says|will|would|can|could|are|were)\b)"
     r"|such an? \w+|such (?!as\b)\w+s"
@@ -400,6 +402,9 @@ SOMEONE = {
     "lawyer",
     # "a win over the Italian giants": a club, but which? (round 52)
     "giants",
+    # "The American top seed and defending champion overcame ...": which seed? (round 63)
+    "seed",
+    "champion",
     # "The veteran film-maker, 68, won ...", in a story with two directors (round 56)
     "maker",
     "film-maker",
