@@ -16,6 +16,8 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from .errors import QuizgenError
+from .extract.entities import JOB_TITLES
+from .extract.entities import TITLES as HONORIFICS
 from .extract.naming import full_names_in, name_in
 from .kinds import (
     EXACT_DAY,
@@ -65,66 +67,29 @@ KIN = frozenset(
     "boyfriend fiancee fiance partner grandson granddaughter niece nephew uncle aunt cousin "
     "stepson stepdaughter".split()
 )
-TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "prime",
-    "minister",
-    "chancellor",
-    "secretary",
-    "chairman",
-    "chief",
-    "executive",
-    "director",
-    "governor",
-    "senator",
-    "judge",
-    "king",
-    "queen",
-    "prince",
-    "general",
-    "professor",
-    "manager",
-    "coach",
-    "captain",
-    "spokesman",
-    "spokeswoman",
-    "leader",
-    "boss",
-    "striker",
-    # "Microsoft founder Tony Blair", "Bolton keeper Stephen Carr" (round 56, 57): a role
-    # named before the person holds only for the person it names
-    "founder",
-    "co-founder",
-    "owner",
-    "head",
-    "keeper",
-    "goalkeeper",
-    "defender",
-    "midfielder",
-    "winger",
-    "forward",
-    "prop",
-    "singer",
-    "actor",
-    "actress",
-    "star",
-    "author",
-    "writer",
-    "editor",
-    "economist",
-    "analyst",
-    "presenter",
-    "producer",
-}
+# A title or a job before a name holds only for the person it names: "President Tim
+# Ghriskey", "Microsoft founder Tony Blair" (round 56), "Bolton keeper Stephen Carr" (57).
+TITLES = (
+    HONORIFICS
+    | JOB_TITLES
+    | {
+        "boss",
+        "chief",
+        "co-founder",
+        "editor",
+        "executive",
+        "founder",
+        "general",
+        "head",
+        "king",
+        "leader",
+        "owner",
+        "prime",
+        "prince",
+        "queen",
+        "star",
+    }
+)
 
 
 def _plain(value: Any) -> Any:

@@ -99,8 +99,8 @@ NOT_OF_THE_NAME = re.compile(r"[A-Z][a-z]+(?:an|ish|ese|i)|Mr|Mrs|Ms|Dr|Sir|Lady
 
 
 def _name_before_blank(prompt: str) -> bool:
-    found = NAME_BEFORE_BLANK.search(prompt)
-    return found is not None and not NOT_OF_THE_NAME.fullmatch(found.group(1))
+    before = NAME_BEFORE_BLANK.search(prompt)
+    return before is not None and not NOT_OF_THE_NAME.fullmatch(before.group(1))
 
 
 def _name_runs_on(answer: str, source: str) -> bool:
