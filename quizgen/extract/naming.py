@@ -120,33 +120,38 @@ def _name_part_counts(analysis: Analysis) -> tuple[Counter, Counter]:
     return counts
 
 
+def _as_written(ent: Span, sent: Span) -> tuple[str, str, bool] | None:
+    """A one-word name as the sentence writes it, with Mr, Mrs, Ms or Miss where it has one
+    (the model takes the title into the name or not): (shown, bare, titled), or None for a
+    name of more words or inside a quotation."""
+    if ent.label_ != "PERSON" or in_quotes(ent[0]):
+        return None
+    if len(ent) == 2 and ent[0].lower_ in PLAIN_TITLES:
+        return ent.text, ent[1].text, True
+    if len(ent) != 1:
+        return None
+    before = sent.doc[ent.start - 1] if ent.start > sent.start else None
+    if before is not None and before.lower_ in PLAIN_TITLES:
+        return f"{before.text} {ent.text}", ent.text, True
+    if before is not None and (before.pos_ == "PROPN" or before.text.endswith(".")):
+        return None  # "Dr. Kim", "Coach Reid", "Lord Falconer": the title is the name's
+    return ent.text, ent.text, False
+
+
 def shared_surnames(sent: Span, analysis: Analysis) -> list[str]:
     """The sentence's titled surnames that two of the article's people share: "Mr
-    Richter" in a story with Scott and Steven Richter (round 57) says not which."""
+    Richter" in a story with Scott and Steven Richter (round 57) says not which. Only with
+    the title: a bare "Richter" would also match "Scott Richter" elsewhere."""
     people, _ = _name_part_counts(analysis)
-    found = []
-    for ent in sent_ents(sent, analysis):
-        if ent.label_ != "PERSON" or in_quotes(ent[0]):
-            continue
-        # Only with its title: a bare "Richter" would also match "Scott Richter" elsewhere.
-        before = sent.doc[ent.start - 1] if ent.start > sent.start else None
-        if len(ent) == 2 and ent[0].lower_ in PLAIN_TITLES:
-            shown = ent.text
-        elif len(ent) == 1 and before is not None and before.lower_ in PLAIN_TITLES:
-            shown = f"{before.text} {ent.text}"
-        else:
-            continue
-        if people[shown.split()[-1]] >= 2:
-            found.append(shown)
-    return found
+    written = [_as_written(ent, sent) for ent in sent_ents(sent, analysis)]
+    return [shown for shown, bare, titled in filter(None, written) if titled and people[bare] >= 2]
 
 
 def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     """This sentence's bare surnames, each with the person's name in full as the article gives
     it ("Li" -> "Li Shiping"), and "Ms Hewitt" -> "Patricia Hewitt"; not after another
     title ("Dr Kim"), not inside a quotation, and not where two people share the surname.
-    Found once a sentence: the
-    sentence extractor and the sentence marks both ask."""
+    Found once a sentence: the sentence extractor and the sentence marks both ask."""
     memo = analysis.cache.setdefault("bare_surnames", {})
     key = (id(sent.doc), sent.start)
     kept = memo.get(key)
@@ -156,25 +161,12 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     people, firsts = _name_part_counts(analysis)
     found: dict[str, str] = {}
     for ent in sent_ents(sent, analysis):
-        if ent.label_ != "PERSON" or in_quotes(ent[0]):
-            continue
         # "Ms Hewitt stressed ...": out of the article a reader asks who she is (rounds 54 and
-        # 55), and "Patricia Hewitt" says it. The model takes the title into the name or not.
-        before = sent.doc[ent.start - 1] if ent.start > sent.start else None
-        if len(ent) == 2 and ent[0].lower_ in PLAIN_TITLES:
-            shown, bare, titled = ent.text, ent[1].text, True
-        elif len(ent) == 1:
-            titled = before is not None and before.lower_ in PLAIN_TITLES
-            shown = f"{before.text} {ent.text}" if titled else ent.text
-            bare = ent.text
-            if (
-                not titled
-                and before is not None
-                and (before.pos_ == "PROPN" or before.text.endswith("."))
-            ):
-                continue  # "Dr. Kim", "Coach Reid", "Lord Falconer": the title is the name's
-        else:
+        # 55), and "Patricia Hewitt" says it.
+        written = _as_written(ent, sent)
+        if written is None:
             continue
+        shown, bare, titled = written
         if shown in found or bare.lower() in UNIQUE:
             continue  # "the Moon" is no "Blue Moon" lander (round 62): there is one moon
         canon = index.lookup(bare)
