@@ -69,9 +69,13 @@ class StatementExtractor:
                     lead = verb.head.lemma_ + " to "
                 if content is None or subj is None:
                     continue
-                if not any(
+                # "expects the loss to be offset": an infinitive, whose subject is the object
+                infinitive = any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in content.children
+                )
+                if not infinitive and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in content.children
-                ) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in content.children):
+                ):
                     continue  # "said that had time to think again": its subject went elsewhere
                 if verb.lemma_ == "tell" and not any(
                     c.dep_ in ("dobj", "dative") for c in verb.children
@@ -135,10 +139,7 @@ class StatementExtractor:
                 elif toks[0].pos_ != "PROPN" and not said[:2].isupper():
                     said = said[:1].lower() + said[1:]
                 # "refused to reveal whether ...": no "that" before a wh-clause, nor before
-                # "the loss to be offset" ("expects that the loss to be offset", round 54).
-                infinitive = any(
-                    c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in content.children
-                )
+                # an infinitive ("expects that the loss to be offset", round 54).
                 that = "" if toks[0].lower_ in WH_STARTS or infinitive else " that"
                 past = (
                     verb.text.lower() if not lead else verb.head.text.lower() + " to " + verb.lemma_
