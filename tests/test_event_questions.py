@@ -31,6 +31,7 @@ def statements(text: str) -> list[str]:
 def returns():
     return questions(
         "Children to face returns\n\n"
+        "Charities criticised the Home Office over its new rules on Monday.\n\n"
         "The UK government is planning to return asylum seeker children without parents to "
         "Albania.\n\nHollywood stars brought a touch of glamour to London on Saturday.\n"
     )
@@ -108,10 +109,11 @@ def test_neighbours_are_of_the_same_region():
 
 def test_a_false_form_changes_another_detail_where_the_first_has_no_stand_in():
     facts, qs = questions(
-        "Baker moves abroad\n\nJohn Smith moved to Albania in 2003 to open a bakery in the "
+        "Baker moves abroad\n\nA bakery opened in the capital of a small country.\n\n"
+        "John Smith moved to Albania in 2003 to open a bakery in the "
         "capital.\n"
     )
-    (fact,) = [f for f in facts if f.kind == "sentence"]
+    (fact,) = [f for f in facts if f.kind == "sentence" and f.slots["rank"] == 1]
     assert fact.slots["detail"] == "John Smith"  # a person named once: no stand-in
     tf = [q for q in by_template(qs, "sentence-tf") if q.answer == "False"]
     assert len(tf) == 1 and "John Smith" in tf[0].prompt

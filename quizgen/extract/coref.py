@@ -157,16 +157,26 @@ BODY_NOUNS = {
 
 
 def body_for(sent: Span, offset: int, analysis: Analysis) -> tuple[Token, Token, str, int] | None:
-    """For a sentence whose subject is "the company" (or "the club", "the country"): the
-    phrase's first and last tokens, the body's name and where it is named. Only where the
-    nearest sentence before that names a body of that kind names exactly one, and this
-    sentence names none before the phrase; None where unsure."""
-    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lemma_.lower() not in BODY_NOUNS or in_quotes(subj):
+    """For a sentence that says "the company" (or "the club", "the country") once, as a
+    subject, an object or an owner ("the company's administrator"): the phrase's first and
+    last tokens, the body's name and where it is named. Only where the nearest sentence
+    before that names a body of that kind names exactly one, and this sentence names none
+    before the phrase; None where unsure."""
+    bare = [
+        t
+        for t in sent
+        if t.pos_ == "NOUN"
+        and t.lemma_.lower() in BODY_NOUNS
+        and t.dep_ != "compound"  # "the company chief" is a person
+        and t.i > sent.start
+        and t.doc[t.i - 1].lower_ == "the"
+        # "the Russian company", "the company that makes ...": other phrases
+        and [c.lower_ for c in t.children if c.dep_ != "case"] == ["the"]
+    ]
+    if len(bare) != 1 or in_quotes(bare[0]):
         return None
-    kids = list(subj.children)
-    if [c.lower_ for c in kids] != ["the"] or kids[0].i != subj.i - 1:
-        return None  # "the Russian company", "the company's chief": another phrase
+    subj = bare[0]
+    kids = [subj.doc[subj.i - 1]]
     kind = BODY_NOUNS[subj.lemma_.lower()]
     index = EntityIndex.of(analysis)
 

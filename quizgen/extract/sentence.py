@@ -37,6 +37,16 @@ from .quotes import reporters_words
 STOP = STOPWORDS
 DETAILS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORG", "GPE", "NORP", "DATE")
 MIN_WORDS, MAX_WORDS = 8, 32
+# A time told from the day of the report ("on Monday", "last week", "so far"): away from
+# the opening, the mark of an episode beside the story (a fixture, a visit, a price at one
+# hour). Reviews kept 6 of 27 such statements and blanks, against 99 of 245 without one
+# (rounds 54-68); in the opening sentence, 8 of 10.
+REPORT_DAY = re.compile(
+    r"\b(?:(?:on|last|this|next|since|by|until) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s| night| morning| evening| afternoon)"
+    r"|(?:last|this|next|earlier this|later this) (?:week|weekend|month|night)"
+    r"|yesterday|today|tonight|tomorrow|\w+ (?:days|weeks|months|years) ago|so far|currently)\b"
+)
 CLITICS = {"'d", "'ll", "'s", "'re", "'ve", "'m"}
 
 
@@ -194,6 +204,8 @@ class SentenceExtractor:
                 # Also where a detail could be changed: when no stand-in fits, the news is
                 # still asked as it stands (round 58 lost "could cut up to 45,000 jobs").
                 slots["lead"] = True
+            if rank > 0 and REPORT_DAY.search(clean):
+                slots["dated_by_report"] = True
             if len(details) > 1:
                 # Where the first has no stand-in, a false form may change another.
                 slots["alternatives"] = [list(d) for d in details[1:]]

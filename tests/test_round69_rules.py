@@ -1,0 +1,68 @@
+"""What the verdicts of rounds 54-68 say about key sentences, each on a short text of its own
+(never a story's words) through the real parser, extractors and templates: the opening
+sentence is asked as it stands, a side episode dated from the day of the report is not asked,
+and "the company" is named wherever it stands in the sentence, not only as its subject."""
+
+from __future__ import annotations
+
+from conftest import facts_and_questions
+
+CARMAKER = (
+    "Carmaker fined\n\n"
+    "Greenfield Motors has recalled 60,000 cars over faulty brakes, the regulator said.\n\n"
+    "Greenfield Motors recalled 40,000 cars last year after drivers reported problems.\n\n"
+    "Inspectors said Greenfield Motors had ignored warnings for two years.\n\n"
+    "Managers at the company ignored safety warnings in 2019, a report found.\n\n"
+    "Lawyer Sarah Jones met union leader Tom Price at the factory on Monday to discuss "
+    "compensation.\n\n"
+    "Sarah Jones said drivers deserved an apology, and Tom Price agreed with her.\n\n"
+    "Tom Price met Sarah Jones at the factory in March to discuss compensation.\n"
+)
+
+
+def sentence_questions(text: str) -> list[tuple[str, str, str]]:
+    _, qs = facts_and_questions(text)
+    return [(q.template_id, q.answer, q.prompt) for q in qs if q.template_id.startswith("sentence")]
+
+
+def test_the_opening_sentence_is_asked_as_it_stands():
+    asked = sentence_questions(CARMAKER)
+    opening = [a for a in asked if "brakes" in a[2]]
+    # "60,000" could be changed (to "40,000"), but a swap in the story's own key fact was
+    # kept 42 times in 58, the statement as it stands 50 times in 54.
+    assert opening == [
+        (
+            "sentence-lead-tf",
+            "True",
+            "Greenfield Motors has recalled 60,000 cars over faulty brakes, the regulator said.",
+        )
+    ], asked
+    # The next sentence is no opening: its figure is still changed.
+    assert [a for a in asked if a[:2] == ("sentence-tf", "False") and "recalled" in a[2]], asked
+
+
+def test_a_side_episode_dated_from_the_day_of_the_report_is_not_asked():
+    facts, qs = facts_and_questions(CARMAKER)
+    dated = [f for f in facts if f.kind == "sentence" and "on Monday" in f.slots["text"]]
+    assert dated and dated[0].slots.get("dated_by_report"), dated
+    assert not [q for q in qs if q.fact_id == dated[0].id], "asked a side episode"
+    # The same meeting in a month is asked: the day of the report is what marks an episode.
+    assert [q for q in qs if q.template_id.startswith("sentence") and "in March" in q.prompt]
+
+
+def test_the_opening_sentence_may_say_when_from_the_day_of_the_report():
+    facts, _ = facts_and_questions(
+        "Strike called\n\nRail workers will strike on Monday over pay, the union RMT said.\n\n"
+        "The RMT said talks with the operator had failed.\n"
+    )
+    (lead,) = [f for f in facts if f.kind == "sentence" and f.slots["rank"] == 0]
+    assert lead.slots.get("lead") and not lead.slots.get("dated_by_report")
+
+
+def test_the_company_is_named_wherever_it_stands():
+    facts, _ = facts_and_questions(CARMAKER)
+    shown = [f.slots["text"] for f in facts if f.kind == "sentence"]
+    managers = [t for t in shown if t.startswith("Managers at")]
+    assert managers == [
+        "Managers at Greenfield Motors ignored safety warnings in 2019, a report found."
+    ]
