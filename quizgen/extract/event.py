@@ -9,6 +9,7 @@ self-contained question, and the templates test for that.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..kinds import is_capital, is_country, looks_like_body, not_a_person
 from ..language import ask, lower_first, render, state
@@ -21,6 +22,7 @@ from .base import (
     answer_text,
     clause_text,
     display_name,
+    doc_ents,
     hypothetical,
     is_pronoun,
     kept_for_reruns,
@@ -119,12 +121,32 @@ def which(label: str, name: str, verb=None) -> str:
     return wh
 
 
-def exact_date(text: str) -> bool:
+def exact_date(text: str, analysis: Analysis | None = None) -> bool:
     """A date a reader can be asked for: a year, or a day's number. "On Saturday" or "last
     week" is when the news broke, which is trivia, and often says nothing on its own; so is
     a month without its year ("When did he die?" "In August": in the reviews, two of two
-    such were trivia)."""
-    return bool(re.search(r"\d", text))
+    such were trivia), and the year the story happens in ("When did the region's economy
+    grow by 5.5%?" "In 2004": "the article's own date", round 63)."""
+    if not re.search(r"\d", text):
+        return False
+    year = story_year(analysis) if analysis is not None else None
+    return not (year and year in re.findall(r"\b\d{4}\b", text))
+
+
+def story_year(analysis: Analysis) -> str | None:
+    """The year an article's dates name most often, at least twice: the year of the news it
+    reports. Of two as often, the first named ("grew 5.5% in 2004 ... forecasts 3% for 2005")."""
+    if "story_year" not in analysis.cache:
+        # Counter keeps the order in which years first come, and most_common keeps it for ties.
+        years = Counter(
+            y
+            for doc in analysis.docs
+            for ent in doc_ents(doc, analysis)
+            if ent.label_ == "DATE"
+            for y in re.findall(r"\b(?:19|20)\d\d\b", ent.text)
+        ).most_common(1)
+        analysis.cache["story_year"] = years[0][0] if years and years[0][1] >= 2 else None
+    return analysis.cache["story_year"]
 
 
 def _source(subj) -> str:
@@ -518,7 +540,7 @@ class EventExtractor:
                         ans = ""
                     if _ok(q, ans, analysis):
                         slots["when_q"], slots["when"] = q, ans
-                        slots["when_exact"] = exact_date(ans)
+                        slots["when_exact"] = exact_date(ans, analysis)
                         self._dated(slots, verb, sent, target, drop, written, ans)
                 elif ent.label_ in ("GPE", "LOC", "FAC") and child.lower_ in PLACE_PREPS:
                     if child.lower_ == "from" or (
@@ -554,7 +576,7 @@ class EventExtractor:
                 ans = date.text if date is not None and len(list(child.subtree)) <= 4 else ""
                 if _ok(q, ans, analysis):
                     slots["when_q"], slots["when"] = q, ans
-                    slots["when_exact"] = exact_date(ans)
+                    slots["when_exact"] = exact_date(ans, analysis)
                     self._dated(slots, verb, sent, set(child.subtree), drop, written, ans)
             elif (
                 child.dep_ == "dobj"
