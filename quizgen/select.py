@@ -374,6 +374,7 @@ REPORTED_IT = re.compile(
     r"\b(said|says|added|warned|claimed|insisted|argued|believes|believed|thinks|thought)\s+"
     r"(that\s+)?(it|they|this)\s+(would|will|was|is|were|are|had|has|have|could|should|may|might)\b"
 )
+SAID_WITH = {"has", "have", "had", "also", "previously", "earlier", "recently", "now", "already"}
 # "said it was important to ...", "said it is clear that ...": an "it" that stands for nothing.
 EXPLETIVE_IT = re.compile(r"\bit\s+\w+\s+(\w+\s+){0,2}(to|that)\b")
 
@@ -391,6 +392,10 @@ def _reported_other(prompt: str) -> bool:
         before = prompt[: m.start()].split()
         pronoun = m.group(3)
         if before and before[-1] in ("surveyed", "questioned", "polled", "asked"):
+            before = before[:-1]
+        # "British Telecom has said it will ...", "The firm also said it": the speaker is
+        # before the words that go with the verb.
+        while before and before[-1] in SAID_WITH:
             before = before[:-1]
         run = []
         for w in reversed(before):

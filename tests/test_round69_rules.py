@@ -2,7 +2,8 @@
 text of its own (never a story's words) through the real parser, extractors and templates:
 the opening sentence is asked as it stands, a side episode dated from the day of the report
 is not asked, "the company" is named wherever it stands in the sentence, and the year the
-story happens in is no "when" to ask."""
+story happens in is no "when" to ask; a report's opening is asked even where it names no one,
+and "Northgate Telecom has said it will" explains its own "it"."""
 
 from __future__ import annotations
 
@@ -78,3 +79,33 @@ def test_when_is_not_asked_for_the_year_the_story_happens_in():
     when = {q.answer for q in qs if q.template_id == "event-when-short"}
     # "In 2004" is the article's own date; the bank's founding is history worth asking.
     assert when == {"In 1959"}, when
+
+
+def test_a_body_that_has_said_it_will_is_its_own_it():
+    from quizgen.model import Evidence, Question
+    from quizgen.select import flaw
+
+    def tf(prompt: str) -> Question:
+        return Question(
+            id="q",
+            fact_id="f",
+            type="true_false",
+            prompt=prompt,
+            answer="True",
+            choices=["True", "False"],
+            correct=[0],
+            evidence=Evidence(prompt, 0, len(prompt)),
+        )
+
+    assert flaw(tf("Northgate Telecom has said it will double the speeds of its lines.")) is None
+    assert flaw(tf("The minister has said it will cost more than planned.")) is not None
+
+
+def test_a_report_s_opening_is_asked_even_when_it_names_no_one():
+    _, qs = facts_and_questions(
+        "Limits cut\n\nMore lives could be saved by cutting speed limits near schools, a report "
+        "says.\n\nThe report looked at accidents over ten years.\n"
+    )
+    assert [q.prompt for q in qs if q.template_id == "sentence-lead-tf"] == [
+        "More lives could be saved by cutting speed limits near schools, a report says."
+    ]

@@ -165,19 +165,14 @@ class SentenceExtractor:
             ]
             detail = details[0] if details else None
             flip = flip_for(sent, clean)
-            # A report's first sentence is its news: asked as a true statement even where no
-            # detail can be changed, if it names someone, somewhere or something. Not an
-            # opinion piece's, which opens on a hook ("We messed up.").
+            # A report's first sentence is its news: asked as a true statement, whether or not
+            # it names anyone ("Peers are debating proposals to change the rules governing the
+            # succession to the throne."). Not an opinion piece's, which opens on a hook ("We
+            # messed up.").
             lead = (
                 rank == 0
                 and not analysis.cache.get("opinion")
                 and sent.root.pos_ in ("VERB", "AUX")
-                and any(
-                    e.label_ in DETAILS
-                    and e.label_ != "DATE"
-                    and (e.label_ != "CARDINAL" or any(c.isdigit() for c in e.text))
-                    for e in ents
-                )
                 and not re.search(r"[(\[]", clean)  # "(Māori: Aotearoa [aɔˈtɛaɾɔa])"
             )
             if detail is None and flip is None and not lead:
