@@ -85,6 +85,15 @@ def pointing(text: str) -> list[str]:
     return [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
 
 
+def stands_alone_texts(*texts: str) -> list[bool]:
+    """Whether each text, parsed alone, can be shown on its own (extract.base.stands_alone)."""
+    from quizgen import nlp
+    from quizgen.extract.base import stands_alone
+
+    model = nlp.load(nlp.model_name())
+    return [stands_alone(next(model(t).sents)) for t in texts]
+
+
 def make_qset(extra: str = "") -> QuestionSet:
     """A small question set with one question of every type, built by hand so exporter tests
     do not depend on the language analysis. ``extra`` is put into every text field."""

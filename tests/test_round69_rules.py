@@ -3,7 +3,8 @@ text of its own (never a story's words) through the real parser, extractors and 
 the opening sentence is asked as it stands, a side episode dated from the day of the report
 is not asked, "the company" is named wherever it stands in the sentence, and the year the
 story happens in is no "when" to ask; a report's opening is asked even where it names no one,
-and "Northgate Telecom has said it will" explains its own "it"."""
+and "Northgate Telecom has said it will" explains its own "it", as "a man ... his arm" does its
+"his"."""
 
 from __future__ import annotations
 
@@ -109,3 +110,16 @@ def test_a_report_s_opening_is_asked_even_when_it_names_no_one():
     assert [q.prompt for q in qs if q.template_id == "sentence-lead-tf"] == [
         "More lives could be saved by cutting speed limits near schools, a report says."
     ]
+
+
+def test_a_sentence_that_brings_someone_in_explains_his_and_what_the_phrase_says():
+    from conftest import stands_alone_texts
+
+    assert stands_alone_texts(
+        "A 19-year-old man is renting out space on his arm to advertisers.",
+        "The sale of tickets for the final at the stadium has been delayed for a week.",
+    ) == [True, True]
+    # Nobody before "his"; "The economy" alone does not say whose.
+    assert stands_alone_texts(
+        "Officials say his arm was hurt.", "The economy grew by 3% in the last quarter."
+    ) == [False, False]

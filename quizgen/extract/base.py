@@ -606,6 +606,10 @@ OWNING_DEPS = ("nsubj", "nsubjpass", "poss")
 THIRD_PERSON = {"he", "she", "him", "his", "her", "himself", "herself"}
 PLURAL_PERSON = {"they", "them", "their", "themselves"}
 FIRST_SECOND = {"we", "us", "our", "i", "me", "my", "you", "your"}
+PERSON_NOUNS = set(
+    "man woman boy girl teenager mother father son daughter husband wife pensioner student "
+    "pupil schoolboy schoolgirl grandmother grandfather widow mum dad".split()
+)
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
 
 
@@ -645,7 +649,8 @@ def stands_alone(span: Span, named: Token | None = None) -> bool:
         before.append(tok)
     first = next((t for t in span if not t.is_punct), None)
     if first is not None and first.lower_ == "the" and not any(t.ent_type_ in NAMED for t in span):
-        return False
+        # "The economy grew": which? "The inclusion of downloaded music in the chart" says.
+        return any(c.dep_ in ("prep", "acl", "relcl") for c in first.head.children)
     return True
 
 
@@ -702,7 +707,12 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
         # not a body named for what it is: "the International Rugby Board confirmed that he
         # ..." names nobody "he" can be.
         return any(
-            t.ent_type_ == "PERSON" or t == named or (t.pos_ == "PROPN" and not _body_word(t))
+            t.ent_type_ == "PERSON"
+            or t == named
+            or (t.pos_ == "PROPN" and not _body_word(t))
+            # "A 20-year-old man is selling space on his forehead": someone the sentence
+            # brings in, not one it points back to ("the man" is refused as such).
+            or (t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS)
             for t in before
         )
     if low in PLURAL_PERSON:
