@@ -606,6 +606,10 @@ OWNING_DEPS = ("nsubj", "nsubjpass", "poss")
 THIRD_PERSON = {"he", "she", "him", "his", "her", "himself", "herself"}
 PLURAL_PERSON = {"they", "them", "their", "themselves"}
 FIRST_SECOND = {"we", "us", "our", "i", "me", "my", "you", "your"}
+GROUP_NOUNS = set(
+    "band team group family couple pair club party government company firm side squad crew "
+    "board committee council union duo trio".split()
+)
 PERSON_NOUNS = set(
     "man woman boy girl teenager mother father son daughter husband wife pensioner student "
     "pupil schoolboy schoolgirl grandmother grandfather widow mum dad".split()
@@ -716,8 +720,12 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
             for t in before
         )
     if low in PLURAL_PERSON:
+        # "his band's guitarist at their biggest gig": British English gives a group "they".
         return any(
-            t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "GPE", "NORP") for t in before
+            t.tag_ in ("NNS", "NNPS")
+            or t.ent_type_ in ("ORG", "GPE", "NORP")
+            or (t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_NOUNS)
+            for t in before
         )
     if tok.dep_ == "nsubj" and any(
         c.dep_ in ("ccomp", "csubj") or (c.dep_ == "xcomp" and tok.head.lemma_ in EMPTY_IT_HEADS)
