@@ -4,7 +4,7 @@ the opening sentence is asked as it stands, a side episode dated from the day of
 is not asked, "the company" is named wherever it stands in the sentence, and the year the
 story happens in is no "when" to ask; a report's opening is asked even where it names no one,
 and "Northgate Telecom has said it will" explains its own "it", as "a man ... his arm" does its
-"his"."""
+"his"; an opening with "(£43m)" in it is still the news."""
 
 from __future__ import annotations
 
@@ -124,3 +124,13 @@ def test_a_sentence_that_brings_someone_in_explains_his_and_what_the_phrase_says
     assert stands_alone_texts(
         "Officials say his arm was hurt.", "The economy grew by 3% in the last quarter."
     ) == [False, False]
+
+
+def test_an_opening_with_a_conversion_in_brackets_is_still_the_news():
+    _, qs = facts_and_questions(
+        "Film sales\n\nThe biopic Dawn has taken $80m (£43m) from DVD sales in the US.\n\n"
+        "The film tells the life of a singer.\n"
+    )
+    assert [q.prompt for q in qs if q.template_id == "sentence-lead-tf"] == [
+        "The biopic Dawn has taken $80m (£43m) from DVD sales in the US."
+    ]

@@ -173,7 +173,8 @@ class SentenceExtractor:
                 rank == 0
                 and not analysis.cache.get("opinion")
                 and sent.root.pos_ in ("VERB", "AUX")
-                and not re.search(r"[(\[]", clean)  # "(Māori: Aotearoa [aɔˈtɛaɾɔa])"
+                # "(Māori: Aotearoa [aɔˈtɛaɾɔa])" is no news; "$80m (£43m)" and "(HP)" are news.
+                and not re.search(r"\[|\([^)]*:", clean)
             )
             if detail is None and flip is None and not lead:
                 continue
