@@ -238,7 +238,8 @@ def select(
 ):
     from .select import select as run
 
-    vague = {p.lower() for f in facts for p in f.slots.get("vague", [])}
+    own_vague = {f.id: {p.lower() for p in f.slots.get("vague", [])} for f in facts}
+    vague = set().union(*own_vague.values())
     # Facts from before centrality was marked (an old facts.yaml) count as central.
     side = {f.id: int(f.slots.get("central", 2)) for f in facts}
     return run(
@@ -246,6 +247,7 @@ def select(
         count,
         seed,
         vague=vague,
+        own_vague=own_vague,
         title=title,
         side=side,
         about=about(facts),

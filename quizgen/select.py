@@ -528,14 +528,19 @@ def leaks(q: Question, other: Question) -> bool:
     return q.evidence.end == other.evidence.end or len(shared) >= 3
 
 
-def pointing(q: Question, vague: set[str]) -> str | None:
-    """The first phrase from ``vague`` ("the case") that the question shows, if any."""
+def pointing(q: Question, vague: set[str], own: set[str] | None = None) -> str | None:
+    """The first phrase from ``vague`` ("the case") that the question shows, if any. ``own``:
+    the phrases its own sentences point back with, where known; a phrase of those sentences
+    that they do not count ("the euro" in the opening that brings the euro in) is not held
+    against it for pointing back elsewhere in the article."""
     shown = " ".join([filled(q.prompt), q.answer, *q.choices] + [" ".join(p) for p in q.pairs])
     if q.answer == "False" and q.template_id.startswith(("sentence-", "event-")):
         # A false form may change the phrase itself ("the 1978 film" shown as "the 1983
         # film", "the former England forward" as "the former Ireland forward"): the sentence
         # it was made from still points back (rounds 48 and 51).
         shown += " " + q.evidence.text
+    if own is not None:
+        vague = {p for p in vague if p in own or not phrase_in(q.evidence.text, (p,))}
     return phrase_in(shown, vague)
 
 
@@ -565,13 +570,15 @@ def select(
     count: int = 30,
     seed: int = 0,
     vague: set[str] = frozenset(),
+    own_vague: dict[str, set[str]] | None = None,
     title: str = "",
     side: dict[str, int] | None = None,
     about: set[str] = frozenset(),
     once: set[str] = frozenset(),
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
-    shows one is refused, since a student would ask "which?". A question whose key the
+    shows one is refused, since a student would ask "which?" (``own_vague``: each fact's own,
+    see ``pointing``). A question whose key the
     headline (``title``) gives away is refused too, and so is one keyed to a name in ``about``
     (what the whole article is about), or a detail away from the main story: ``side`` gives
     each fact id its sentence's level (see extract/centrality.py). ``once`` holds the names
@@ -584,7 +591,7 @@ def select(
     for q in sorted(questions, key=lambda q: (-q.score, _h(seed, q.id))):
         reason = flaw(q)
         if reason is None:
-            phrase = pointing(q, vague)
+            phrase = pointing(q, vague, own_vague.get(q.fact_id) if own_vague else None)
             if phrase:
                 reason = f'it says "{phrase}" without saying which'
         if reason is None and in_title(q, title):
