@@ -170,3 +170,30 @@ def test_a_phrase_is_judged_by_its_own_sentence():
     assert pointing(lead, {"the console"}) == "the console"
     assert pointing(lead, {"the console"}, own=set()) is None
     assert pointing(lead, {"the console"}, own={"the console"}) == "the console"
+
+
+def test_who_is_not_asked_of_a_bare_verb_or_a_clause_that_loses_its_object():
+    facts, _ = facts_and_questions(
+        "City hold Chelsea\n\nManchester City held Chelsea to a draw at Stamford Bridge on "
+        "Saturday.\n\nA series of ricochets saw Robbie Fowler chase a loose ball in the area "
+        "and collide with Petr Cech.\n\nAnother quiet spell followed, which Damien Duff "
+        "interrupted with a surging run down the left wing.\n\nRobbie Fowler missed a late "
+        "chance, and Damien Duff hit the post for Chelsea.\n"
+    )
+    asked = [f.slots["who_q"] for f in facts if f.kind == "event" and f.slots.get("who_q")]
+    # Not "Who chase ...?" nor "Who interrupted with a surging run?" (interrupted what?).
+    assert asked == ["Who missed a late chance?"], asked
+
+
+def test_afterwards_the_same_time_and_instead_point_back():
+    from conftest import pointing
+
+    def found(sentence: str) -> list[str]:
+        return pointing(f"Title\n\n{sentence}\n")
+
+    assert found("Soon afterwards, Tom Reed headed a corner over the bar.") == ["Soon afterwards"]
+    assert found("About the same time the Reed campaign hired Netfirm.") == ["About the same time"]
+    assert found("Alan Brown said that instead, only 500 people would benefit.") == ["instead"]
+    # These say what they are measured against.
+    assert found("The council chose to raise taxes instead of cutting services.") == []
+    assert found("They met at the same time as the board of Leeds United.") == []

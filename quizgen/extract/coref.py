@@ -303,6 +303,10 @@ RELATIVE = re.compile(
     r"|the same day|(?:a|an|one|two|three|four|five|six|\d+|several|some|a few) (?:hours?|days?"
     r"|weeks?|months?|years?|decades?) (?:later|earlier)"
     r"|(?:hours|days|weeks|months|years) later|shortly (?:after|afterwards|before)\b(?! \w)"
+    # "Soon afterwards, ...", "About the same time ...", "said that instead, ...": after,
+    # at the time of or instead of what? (round 70)
+    r"|(?:soon )?afterwards|(?:at |about |around )?the same time(?! as)"
+    r"|(?:(?<=^)|(?<=, )|(?<=that )|(?<=but )|(?<=and ))instead(?=,|$)"
     # "In the years that followed": followed what? "In a separate session": from which?
     r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|(?:an?|the) separate [a-z]+"
     # "Ditto for Facebook": the same as what?

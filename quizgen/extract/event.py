@@ -488,6 +488,12 @@ class EventExtractor:
             )
         ):
             wh = ""  # "What was during the Korean War at Inchon?": a time is no predicate
+        if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            wh = ""  # "saw Fowler chase a loose ball": no tense for "Who chase ...?" (round 70)
+        if any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") for c in verb.children):
+            # "a spell, which Duff interrupted with a run": "Who interrupted with a run?"
+            # loses what was interrupted (round 70)
+            wh = ""
         # "Slater, who is currently starring in ...": what a relative clause says of someone is
         # an aside on the way to the sentence's point; asked "Who is currently starring?",
         # reviews kept 1 of 8 (rounds 11-24). Its time and place are still asked.
