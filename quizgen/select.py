@@ -706,9 +706,9 @@ def _balance_keys(
     Returns the items to drop where no swap is left (a false form refused as a side detail
     leaves its true form alone)."""
     while True:
-        # The lead's statement has no false form; it stands outside the count rather than
-        # push out another true item.
-        tf = [q for q in chosen if q.type == "true_false" and q.template_id != LEAD]
+        # The lead's statement counts (a set of true leads and true copies was answered by
+        # "True" every time, round 71), but has no other form and is never the one dropped.
+        tf = [q for q in chosen if q.type == "true_false"]
         trues = [q for q in tf if q.answer == "True"]
         falses = [q for q in tf if q.answer == "False"]
         if abs(len(trues) - len(falses)) <= 1:
@@ -722,7 +722,8 @@ def _balance_keys(
                 break
         else:
             excess = abs(len(trues) - len(falses)) - 1
-            return sorted(majority, key=lambda q: q.score)[:excess]
+            droppable = [q for q in majority if q.template_id != LEAD]
+            return sorted(droppable, key=lambda q: q.score)[:excess]
 
 
 MAIN_CLAIM = "claim-main-short"

@@ -197,3 +197,16 @@ def test_afterwards_the_same_time_and_instead_point_back():
     # These say what they are measured against.
     assert found("The council chose to raise taxes instead of cutting services.") == []
     assert found("They met at the same time as the board of Leeds United.") == []
+
+
+def test_the_company_the_sentence_has_just_named_says_which():
+    from conftest import pointing
+
+    found = pointing(
+        "Shares fall\n\nRetail shares fell sharply on Monday.\n\n"
+        "Shares of retailer Home Depot fell after the company cut its sales forecast.\n\n"
+        "Shares of Ford and General Motors fell after the company cut its forecast.\n\n"
+        "Shares of Home Depot and Walmart fell after the company cut its forecast.\n"
+    )
+    # One body named before it says which; two leave a reader to guess.
+    assert found == ["the company", "the company"]

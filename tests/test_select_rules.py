@@ -243,7 +243,7 @@ def test_a_key_with_half_a_quotation_is_refused():
     assert flaw(whole) != "an answer has a quotation cut in half"
 
 
-def test_the_lead_s_true_statement_stands_outside_the_key_balance():
+def test_the_lead_s_true_statement_counts_in_the_key_balance_but_is_never_dropped():
     def tf(n: int, answer: str, template: str = "sentence-tf") -> Question:
         q = Question(
             id=f"q-tf{n}",
@@ -264,9 +264,15 @@ def test_the_lead_s_true_statement_stands_outside_the_key_balance():
         )
         return q
 
+    # Three true to one false, and no other form to swap in: one true item goes, the lowest
+    # ranked that is not the lead (a set of true leads and true copies was answered by "True"
+    # every time, round 71).
     qs = [tf(0, "True", "sentence-lead-tf"), tf(1, "True"), tf(2, "True"), tf(3, "False")]
     chosen, rejected = select(qs, count=30)
-    assert {q.id for q in chosen} == {"q-tf0", "q-tf1", "q-tf2", "q-tf3"}, rejected
+    assert {q.id for q in chosen} == {"q-tf0", "q-tf1", "q-tf3"}, rejected
+    qs = [tf(0, "True", "sentence-lead-tf"), tf(1, "False")]
+    chosen, rejected = select(qs, count=30)
+    assert {q.id for q in chosen} == {"q-tf0", "q-tf1"}, rejected
 
 
 def test_a_who_question_that_denies_a_first_fits_anyone():

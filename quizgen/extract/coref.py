@@ -594,8 +594,30 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             or (nxt.text == "," and nxt.i + 1 < sent.end and sent.doc[nxt.i + 1].pos_ == "PROPN")
         ):
             continue  # "the striker Henry", "the company, Yukos,"
+        if _named_before(head, sent, analysis):
+            continue  # "Arsenal manager Arsene Wenger will stay at the club until 2008"
         found.append(sent.doc[tok.i : head.i + 1].text)
     return list(dict.fromkeys(found))  # a phrase both ways found once
+
+
+# A body noun and the names that can be it: "the club" is the one club or team the sentence
+# has already named.
+NAMED_BY = {"GPE": ("country", "nation", "team", "side"), "NORP": ("team", "side")}
+BODIES_NAMED = ("company", "firm", "group", "club", "team", "party", "bank", "side", "band")
+NAMED_BY["ORG"] = BODIES_NAMED + ("organisation", "organization", "body", "airline", "duo")
+
+
+def _named_before(head: Token, sent: Span, analysis: Analysis) -> bool:
+    """Whether the sentence names, before "the club" or "the country", exactly one thing
+    such a noun can stand for: then the phrase says which."""
+    noun = head.lemma_.lower()
+    before = [
+        e
+        for e in doc_ents(sent.doc, analysis)
+        if sent.start <= e.start and e.end <= head.i and noun in NAMED_BY.get(e.label_, ())
+    ]
+    # "Home Depot and Walmart", which the model may take for one name, are two.
+    return len({e.text for e in before}) == 1 and " and " not in before[0].text
 
 
 def mentions_of(name: str, analysis: Analysis) -> int:
