@@ -335,6 +335,10 @@ def _capitalised_within(word: str, text: str) -> bool:
     )
 
 
+PARTIES = {"labour", "conservative", "conservatives", "tory", "tories", "democrat", "democrats"}
+PARTIES |= {"republican", "republicans", "liberal", "liberals", "unionist", "unionists"}
+
+
 def lower_first(text: str, keep: Token | None = None) -> str:
     """Lower-case the first letter unless the first word is a name or an acronym."""
     if not text:
@@ -342,6 +346,8 @@ def lower_first(text: str, keep: Token | None = None) -> str:
     first = text.split(" ", 1)[0]
     if any(c.isupper() for c in first[1:]) and not first.isupper():
         return text  # "AutoLink", "McDonald's", "YouTube": a capital inside makes a name
+    if re.sub(r"['’]s$", "", first).lower() in PARTIES:
+        return text  # "Labour on Monday postponed ...", "Conservative shadow ..." (round 74)
     if keep is not None and keep.pos_ in ("ADP", "SCONJ") and not keep.ent_type_:
         # "From Tuesday", "Under President Chavez": a preposition moved to the end is small,
         # whatever name follows it.

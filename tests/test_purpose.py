@@ -9,27 +9,39 @@ from conftest import facts_of
 from quizgen import pipeline
 
 
+def purposes(text: str) -> list[tuple[str, str]]:
+    """The why-question and the purpose of each cause fact that gives one (no built-in
+    template asks them; template packs may)."""
+    return [
+        (f.slots["why_q"], f.slots["purpose"])
+        for f in facts_of(text)
+        if f.kind == "cause" and f.slots.get("why_q") and f.slots.get("purpose")
+    ]
+
+
 def why(text: str) -> list[tuple[str, str]]:
     facts = facts_of(text)
     questions, failures = pipeline.generate(facts)
     assert not failures
-    return [
+    asked = [
         (q.prompt, q.answer)
         for q in questions
         if q.template_id.startswith("cause-") and q.template_id != "cause-why-short"
     ]
+    # A purpose is no built-in question, but still a fact a template pack may ask.
+    return asked + purposes(text)
 
 
 def test_a_purpose_is_asked_why_and_keyed_with_its_infinitive():
-    asked = why(
+    asked = purposes(
         "Nurses march on parliament\n\n"
         "Thousands of nurses gathered outside parliament on Monday to demand better pay "
         "and safer staffing levels.\n\n"
         "The health minister agreed to meet union leaders next week.\n"
     )
     assert (
-        "According to the article, why did thousands of nurses gather outside parliament?",
-        "To demand better pay and safer staffing levels",
+        "Why did thousands of nurses gather outside parliament?",
+        "to demand better pay and safer staffing levels",
     ) in asked
 
 
@@ -94,7 +106,7 @@ def test_a_self_evident_purpose_or_a_result_is_not_asked_why():
 
 def test_a_list_in_a_purpose_stays_whole_and_an_aside_goes():
     asked = dict(
-        why(
+        purposes(
             "Foundation gives grants\n\n"
             "The Carrow Foundation was set up by the composer in 1992 to promote the arts, "
             "culture and heritage across Wales.\n\n"
@@ -102,8 +114,8 @@ def test_a_list_in_a_purpose_stays_whole_and_an_aside_goes():
             "scientists regard as a likely home for simple life.\n"
         )
     )
-    assert "To promote the arts, culture and heritage across Wales" in asked.values()
-    assert "To map the surface of Titan" in asked.values()
+    assert "to promote the arts, culture and heritage across Wales" in asked.values()
+    assert "to map the surface of Titan" in asked.values()
 
 
 def test_a_judgement_is_asked_for_its_grounds_not_its_length():
