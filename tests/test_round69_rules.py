@@ -214,3 +214,13 @@ def test_the_company_the_sentence_has_just_named_says_which():
     )
     # One body named before it says which; two leave a reader to guess.
     assert found == ["the company", "the company"]
+
+
+def test_a_decade_says_which():
+    from conftest import pointing
+
+    found = pointing(
+        "Jobless record\n\nUnemployment in Germany rose again in February.\n\n"
+        "Joblessness is at its highest since the 1930s, and profits are lower than in the 90s.\n"
+    )
+    assert "the 1930s" not in found and "the 90s" not in found, found

@@ -545,6 +545,8 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             continue
         if head.lemma_.lower() in topic or head.lower_ in topic or head.lemma_.lower() in UNIQUE:
             continue
+        if re.fullmatch(r"(?:1[5-9]|20)?\d0['’]?s", head.text):
+            continue  # "since the 1930s", "the 90s": a decade says which (round 73)
         if head.lower_ in SPANS_OF_TIME and SPAN_EDGE.search(sent.doc[sent.start : tok.i].text):
             continue  # "to begin the week", "at the end of the year": the article's own week
         # "The pair both worked ...": a "both" or "all" after the noun says how many, not which.
