@@ -42,15 +42,16 @@ def by_template(qs, tid):
 
 
 def test_what_someone_plans_to_do(returns):
-    _, qs = returns
-    (q,) = by_template(qs, "event-do-short")
-    assert q.prompt == "What is the UK government planning to do?"
-    assert q.answer == "Return asylum seeker children without parents to Albania"
+    facts, _ = returns
+    (fact,) = [f for f in facts if f.kind == "event" and f.slots.get("do_q")]
+    assert fact.slots["do_q"] == "What is the UK government planning to do?"
+    assert fact.slots["do"] == "Return asylum seeker children without parents to Albania"
 
 
 def test_nothing_to_do_without_a_clause_of_intent():
-    _, qs = questions("Talks\n\nThe minister went to Paris to discuss the deal.\n")
-    assert not by_template(qs, "event-do-short")
+    facts, _ = questions("Talks\n\nThe minister went to Paris to discuss the deal.\n")
+    assert [f for f in facts if f.kind == "event"], "no event to test"
+    assert not [f for f in facts if f.slots.get("do_q")]
 
 
 def test_a_lone_country_gets_its_neighbours_as_options(returns):
