@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .kinds import PARTY_WORDS
 from .wordre import spans
 
 if TYPE_CHECKING:
@@ -335,10 +336,6 @@ def _capitalised_within(word: str, text: str) -> bool:
     )
 
 
-PARTIES = {"labour", "conservative", "conservatives", "tory", "tories", "democrat", "democrats"}
-PARTIES |= {"republican", "republicans", "liberal", "liberals", "unionist", "unionists"}
-
-
 def lower_first(text: str, keep: Token | None = None) -> str:
     """Lower-case the first letter unless the first word is a name or an acronym."""
     if not text:
@@ -346,7 +343,7 @@ def lower_first(text: str, keep: Token | None = None) -> str:
     first = text.split(" ", 1)[0]
     if any(c.isupper() for c in first[1:]) and not first.isupper():
         return text  # "AutoLink", "McDonald's", "YouTube": a capital inside makes a name
-    if re.sub(r"['’]s$", "", first).lower() in PARTIES:
+    if re.sub(r"['’]s$", "", first).lower() in PARTY_WORDS:
         return text  # "Labour on Monday postponed ...", "Conservative shadow ..." (round 74)
     if keep is not None and keep.pos_ in ("ADP", "SCONJ") and not keep.ent_type_:
         # "From Tuesday", "Under President Chavez": a preposition moved to the end is small,

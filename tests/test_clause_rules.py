@@ -73,6 +73,9 @@ def test_a_speaker_that_is_a_body_may_say_it():
 
     assert flaw(tf("The Vestey Group said it had owned the land since 1920.")) is None
     assert flaw(tf("A spokesman said it would be the biggest Christmas yet.")) is not None
+    # The speaker behind the words that go with the verb (round 70).
+    assert flaw(tf("Northgate Telecom has said it will double the speeds of its lines.")) is None
+    assert flaw(tf("The minister has said it will cost more than planned.")) is not None
 
 
 def test_a_dateline_with_an_outlet_is_not_parsed_and_a_scene_clause_is_left_out():

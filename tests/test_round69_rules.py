@@ -1,11 +1,11 @@
-"""What the verdicts of rounds 54-70 say about key sentences, dates and references, each on
+"""What the verdicts of rounds 54-76 say about key sentences, dates and references, each on
 a short text of its own (never a story's words) through the real parser, extractors and
 templates: the opening sentence is asked as it stands, even where it names no one or gives a
 conversion in brackets; a side episode dated from the day of the report is not asked; "the
-company" is named wherever it stands; the year the story happens in is no "when" to ask;
-"Northgate Telecom has said it will" explains its own "it", as "a man ... his arm" does its
-"his"; and the subject of a report goes unnamed only in its opening, each phrase judged by
-its own sentence."""
+company" is named wherever it stands; the year the story happens in is no "when" to ask; "a
+man ... his arm" explains its "his"; "Soon afterwards" points back and a decade does not; and
+the subject of a report goes unnamed only in its opening, each phrase judged by its own
+sentence."""
 
 from __future__ import annotations
 
@@ -87,34 +87,16 @@ def test_when_is_not_asked_for_the_year_the_story_happens_in():
     assert when == {"in 2004": False, "in 1959": True}, when
 
 
-def test_a_body_that_has_said_it_will_is_its_own_it():
-    from quizgen.model import Evidence, Question
-    from quizgen.select import flaw
-
-    def tf(prompt: str) -> Question:
-        return Question(
-            id="q",
-            fact_id="f",
-            type="true_false",
-            prompt=prompt,
-            answer="True",
-            choices=["True", "False"],
-            correct=[0],
-            evidence=Evidence(prompt, 0, len(prompt)),
-        )
-
-    assert flaw(tf("Northgate Telecom has said it will double the speeds of its lines.")) is None
-    assert flaw(tf("The minister has said it will cost more than planned.")) is not None
+def opening(text: str) -> list[str]:
+    """The report's opening, as the built-in templates ask it as it stands."""
+    return [q.prompt for q in facts_and_questions(text)[1] if q.template_id == "sentence-lead-tf"]
 
 
 def test_a_report_s_opening_is_asked_even_when_it_names_no_one():
-    _, qs = facts_and_questions(
+    assert opening(
         "Limits cut\n\nMore lives could be saved by cutting speed limits near schools, a report "
         "says.\n\nThe report looked at accidents over ten years.\n"
-    )
-    assert [q.prompt for q in qs if q.template_id == "sentence-lead-tf"] == [
-        "More lives could be saved by cutting speed limits near schools, a report says."
-    ]
+    ) == ["More lives could be saved by cutting speed limits near schools, a report says."]
 
 
 def test_a_sentence_that_brings_someone_in_explains_his_and_what_the_phrase_says():
@@ -132,13 +114,10 @@ def test_a_sentence_that_brings_someone_in_explains_his_and_what_the_phrase_says
 
 
 def test_an_opening_with_a_conversion_in_brackets_is_still_the_news():
-    _, qs = facts_and_questions(
+    assert opening(
         "Film sales\n\nThe biopic Dawn has taken $80m (£43m) from DVD sales in the US.\n\n"
         "The film tells the life of a singer.\n"
-    )
-    assert [q.prompt for q in qs if q.template_id == "sentence-lead-tf"] == [
-        "The biopic Dawn has taken $80m (£43m) from DVD sales in the US."
-    ]
+    ) == ["The biopic Dawn has taken $80m (£43m) from DVD sales in the US."]
 
 
 CONSOLE = (

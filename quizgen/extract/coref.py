@@ -602,11 +602,16 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
     return list(dict.fromkeys(found))  # a phrase both ways found once
 
 
-# A body noun and the names that can be it: "the club" is the one club or team the sentence
-# has already named.
-NAMED_BY = {"GPE": ("country", "nation", "team", "side"), "NORP": ("team", "side")}
-BODIES_NAMED = ("company", "firm", "group", "club", "team", "party", "bank", "side", "band")
-NAMED_BY["ORG"] = BODIES_NAMED + ("organisation", "organization", "body", "airline", "duo")
+# The nouns each kind of name can be called by: "the club" is the one club or team the
+# sentence has already named.
+SIDES = {"team", "side"}
+NAMED_BY = {
+    "ORG": {n for n, k in BODY_NOUNS.items() if k == "body"}
+    | SIDES
+    | {"band", "duo", "organisation", "organization", "body"},
+    "GPE": {n for n, k in BODY_NOUNS.items() if k == "country"} | SIDES,
+    "NORP": SIDES,
+}
 
 
 def _named_before(head: Token, sent: Span, analysis: Analysis) -> bool:
