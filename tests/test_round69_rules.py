@@ -203,3 +203,18 @@ def test_a_decade_says_which():
         "Joblessness is at its highest since the 1930s, and profits are lower than in the 90s.\n"
     )
     assert "the 1930s" not in found and "the 90s" not in found, found
+
+
+def test_there_its_case_that_campaign_and_later_point_back():
+    from conftest import pointing
+
+    def found(sentence: str) -> list[str]:
+        return pointing(f"Title\n\n{sentence}\n")
+
+    assert found("Anna Berg has never raced there before.") == ["there"]
+    assert found("Anna Berg has raced in Boston, and she has won there.") == []
+    assert found("The minister urged the government to keep pressing its case.") == ["its case"]
+    assert found("Labour said its election campaign had cost £2m.") == []
+    assert found("Ministers remember that election campaign well.") == ["that election campaign"]
+    assert found("Tom Reed later told MPs about the new tax on fuel.") == ["later"]
+    assert found("Officials say this digital world needs new rules.") == []

@@ -488,6 +488,51 @@ def _topic_known(sent: Span, analysis: Analysis) -> bool:
     return bool(sents) and sents[0][0].doc is sent.doc and sents[0][0].start == sent.start
 
 
+# What a "his" or "its" leaves unsaid: "pressing its case", "backed his nomination" (for
+# what?), "their offer" (for whom?), rounds 74-76.
+EVENT_NOUNS = {"case", "nomination", "offer", "bid", "plan", "move", "decision", "proposal"}
+EVENT_NOUNS |= {"deal", "appeal", "campaign", "claim", "ruling", "announcement", "request"}
+PLACES = ("GPE", "LOC", "FAC")
+
+
+def _pointing_word(tok: Token, sent: Span) -> str | None:
+    """The phrase a word other than "the" points back with, or None: "here", "there", "that
+    level", "another member", "its case", "later"."""
+    low, head = tok.lower_, tok.head
+    before = sent.doc[sent.start : tok.i]
+    if low == "here" and tok.dep_ == "advmod":
+        return tok.text  # "its first building here": where? (a speaker's is theirs)
+    if low == "there" and tok.dep_ == "advmod" and not any(t.ent_type_ in PLACES for t in before):
+        return tok.text  # "has never raced there before": where? (round 75)
+    if (
+        low in ("that", "this", "these", "those")
+        and tok.dep_ == "det"
+        and head.pos_ == "NOUN"
+        # "that level"; "that election campaign" (round 76), but not "this digital world",
+        # which is the writer's own time
+        and (head.i == tok.i + 1 or low == "that")
+        and all(t.dep_ in ("compound", "amod") for t in sent.doc[tok.i + 1 : head.i])
+        and head.lemma_.lower() not in ("year", "week", "month", "day", "time", "season")
+    ):
+        return sent.doc[tok.i : head.i + 1].text
+    if low == "another" and head.dep_ in ("nsubj", "nsubjpass") and head.i == tok.i + 1:
+        # "another member died": another besides whom? ("find another name" says "a new").
+        return sent.doc[tok.i : head.i + 1].text
+    if (
+        low in ("his", "her", "its", "their")
+        and tok.dep_ == "poss"
+        and head.lemma_.lower() in EVENT_NOUNS
+        # "its election campaign", "its London Stock Exchange bid", "its plan to ..." say
+        and not any(
+            c.dep_ in ("prep", "acl", "relcl", "compound", "amod", "nmod") for c in head.children
+        )
+    ):
+        return sent.doc[tok.i : head.i + 1].text
+    if low == "later" and tok.dep_ == "advmod" and head.pos_ == "VERB" and not list(tok.children):
+        return tok.text  # "Barry Lim later reduced the panel to giggles": later than what?
+    return None
+
+
 def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
     """Phrases in a sentence that point back to something the sentence does not name:
     "the case", "the original decision", "the two sides", "meanwhile", "a day earlier".
@@ -501,30 +546,14 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
         if not (ANCHORED.fullmatch(m.group()) and YEAR.search(sent.text[: m.start()]))
     ]
     for tok in tokens(sent, analysis):
-        if tok.lower_ == "here" and tok.dep_ == "advmod" and not in_quotes(tok):
-            found.append(tok.text)  # "its first building here": where? (a speaker's is theirs)
-            continue
-        if (
-            tok.lower_ in ("that", "this", "these", "those")
-            and tok.dep_ == "det"
-            and tok.head.pos_ == "NOUN"
-            and tok.head.i == tok.i + 1
-            and not in_quotes(tok)
-            and tok.head.lemma_.lower() not in ("year", "week", "month", "day", "time", "season")
-        ):
-            found.append(sent.doc[tok.i : tok.head.i + 1].text)  # "that level": which level?
-            continue
-        if (
-            tok.lower_ == "another"
-            and tok.head.dep_ in ("nsubj", "nsubjpass")
-            and tok.head.i == tok.i + 1
-            and not in_quotes(tok)
-        ):
-            # "another member died": another besides whom? ("find another name" says "a new").
-            found.append(sent.doc[tok.i : tok.head.i + 1].text)
-            continue
-        if tok.lower_ != "the" or tok.dep_ != "det" or in_quotes(tok):
+        if in_quotes(tok):
             continue  # a quotation's words are its speaker's, checked where it is quoted
+        word = _pointing_word(tok, sent)
+        if word:
+            found.append(word)
+            continue
+        if tok.lower_ != "the" or tok.dep_ != "det":
+            continue
         head = tok.head
         if (
             head.ent_type_ == "NORP"
