@@ -34,13 +34,25 @@ def facts_of(text: str) -> list[Fact]:
     return pipeline.extract(pipeline.analyze(read_text(text), cache=False))
 
 
-def facts_and_questions(text: str) -> tuple[list[Fact], list]:
-    """The facts of ``text`` (``facts_of``) and every question the built-in templates make
-    of them, before selection; a template that fails to render fails the test."""
+# A template pack the tests add to the built-in ones (see ``with_pack``).
+WHERE_PACK = Path(__file__).with_name("packs") / "where"
+
+
+def with_pack(pack: Path) -> list[Path]:
+    """The built-in template folders and ``pack``, for ``pipeline.generate``."""
+    from quizgen import registry
+
+    return [registry.load("templates", p.name) for p in registry.plugins("templates")] + [pack]
+
+
+def facts_and_questions(text: str, template_dirs: list[Path] | None = None):
+    """The facts of ``text`` (``facts_of``) and every question the built-in templates (or
+    ``template_dirs``) make of them, before selection; a template that fails to render
+    fails the test."""
     from quizgen import pipeline
 
     facts = facts_of(text)
-    qs, failures = pipeline.generate(facts)
+    qs, failures = pipeline.generate(facts, template_dirs=template_dirs)
     assert not failures
     return facts, qs
 

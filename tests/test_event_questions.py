@@ -5,6 +5,7 @@ real parser, the real extractors and the real templates."""
 from __future__ import annotations
 
 import pytest
+from conftest import WHERE_PACK, with_pack
 from conftest import facts_and_questions as questions
 
 from quizgen import pipeline
@@ -29,11 +30,13 @@ def statements(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def returns():
+    # With the test pack that asks "Where ...?", which the built-in templates no longer do.
     return questions(
         "Children to face returns\n\n"
         "Charities criticised the Home Office over its new rules on Monday.\n\n"
         "The UK government is planning to return asylum seeker children without parents to "
-        "Albania.\n\nHollywood stars brought a touch of glamour to London on Saturday.\n"
+        "Albania.\n\nHollywood stars brought a touch of glamour to London on Saturday.\n",
+        with_pack(WHERE_PACK),
     )
 
 

@@ -4,7 +4,7 @@ sentences written for the test, and statement facts made by hand."""
 from __future__ import annotations
 
 import pytest
-from conftest import facts_of
+from conftest import WHERE_PACK, facts_of, with_pack
 
 from quizgen import pipeline
 from quizgen.model import Evidence, Fact
@@ -114,7 +114,7 @@ def test_a_country_is_offered_only_beside_countries():
     )
     names = ["London", "Samoa", "Tonga", "Vanuatu", "Fiji"]
     facts = [event, *(place(n, 100 * (k + 1)) for k, n in enumerate(names))]
-    questions, _ = pipeline.generate(facts)
+    questions, _ = pipeline.generate(facts, template_dirs=with_pack(WHERE_PACK))
     (q,) = [q for q in questions if q.template_id == "event-where-mcq"]
     assert sorted(q.choices) == ["Fiji", "Samoa", "Tonga", "Vanuatu"]
 
