@@ -542,6 +542,10 @@ class Generator:
             return None  # "Ghana's port city of Durban": the place inside names its country
         if after and (after[0][:1].isupper() or after[0].startswith("(")) and not figure:
             return None  # "England Rugby", "Asian Development Bank (ADB)": the name runs on
+        if not figure and re.search(r"[A-Z][\w&.-]*['’]s $", text[:start]):
+            # "Microsoft's Xbox" made "Microsoft's Sony": a maker's product, not a name to
+            # swap for another maker (round 78)
+            return None
         if not figure and re.match(r"['’]s [A-Z]", text[end:]):
             # "Sony's PlayStation 3" made "IBM's PlayStation 3": the maker is part of the
             # product's name, and a partner's name can be as true (round 59)

@@ -298,6 +298,8 @@ def not_a_person(name: str) -> bool:
     words = [w.lower().strip(".,'") for w in raw]
     if words and words[0] in VESSELS:
         return True  # "USS Higgins": a ship, offered among defence secretaries (round 32)
+    if any(re.search(r"\w['’]s$", w) for w in raw[:-1]):
+        return True  # "Guy's My Heart": an owner and a title, not a name (round 77)
     if any(
         w[:1].islower() and re.split(r"[-'’]", w.lower())[0] not in NAME_PARTICLES for w in raw[1:]
     ):

@@ -1,11 +1,12 @@
-"""What the verdicts of rounds 54-76 say about key sentences, dates and references, each on
-a short text of its own (never a story's words) through the real parser, extractors and
-templates: the opening sentence is asked as it stands, even where it names no one or gives a
-conversion in brackets; a side episode dated from the day of the report is not asked; "the
-company" is named wherever it stands; the year the story happens in is no "when" to ask; "a
-man ... his arm" explains its "his"; "Soon afterwards" points back and a decade does not; and
-the subject of a report goes unnamed only in its opening, each phrase judged by its own
-sentence."""
+"""What the verdicts of rounds 54-78 say about key sentences, dates, references and names,
+each on a short text of its own (never a story's words) through the real parser, extractors
+and templates: the opening sentence is asked as it stands, even where it names no one or
+gives a conversion in brackets; a side episode dated from the day of the report is not
+asked; "the company" is named wherever it stands; the year the story happens in is no
+"when" to ask; "a man ... his arm" explains its "his"; "Soon afterwards" points back and a
+decade does not; the subject of a report goes unnamed only in its opening, each phrase
+judged by its own sentence; and "50 Cent", "Gamebox's Zeno" or "Guy's My Heart" are not
+changed or offered as if they were a sum, a maker or a person."""
 
 from __future__ import annotations
 
@@ -218,3 +219,25 @@ def test_there_its_case_that_campaign_and_later_point_back():
     assert found("Ministers remember that election campaign well.") == ["that election campaign"]
     assert found("Tom Reed later told MPs about the new tax on fuel.") == ["later"]
     assert found("Officials say this digital world needs new rules.") == []
+
+
+def test_names_that_look_like_other_things_are_not_changed_or_offered():
+    from conftest import named, sentence_fact, true_false
+
+    from quizgen.extract.entities import strip_job
+    from quizgen.kinds import not_a_person
+
+    # "Guy's My Heart" (an owner and a book title) is no person to offer for "Who ...?".
+    assert not_a_person("Guy's My Heart") and not not_a_person("John Guy")
+    assert strip_job("Novelist Andrea Levy") == "Andrea Levy"
+    # "Microsoft's Xbox" is a maker's product: no other maker's name stands in for it.
+    text = "Sales have tripled since launch, outstripping Gamebox's Zeno, analysts said."
+    pool = [named(n) for n in ("Orbis", "Kestrel", "Zeno")]
+    assert true_false([*pool, sentence_fact(text, "Zeno")]) == []
+    facts, _ = facts_and_questions(
+        "Rapper tops chart\n\nRapper 50 Cent has become the first solo artist to have three "
+        "singles in the US top five in the same week.\n\n50 Cent, who burst onto the music "
+        "scene in 2003, has had less success in the UK charts.\n"
+    )
+    details = [f.slots["detail"] for f in facts if f.kind == "sentence"]
+    assert not [d for d in details if d.startswith("50")], details

@@ -230,6 +230,13 @@ JOB_TITLES = {
     "guitarist",
     "comedian",
     "model",
+    # round 77: "Novelist Andrea Levy", "Lawyer Sarah Jones"
+    "novelist",
+    "poet",
+    "journalist",
+    "lawyer",
+    "historian",
+    "pianist",
 }
 
 

@@ -229,6 +229,14 @@ class SentenceExtractor:
                 before = sent.doc[ent.start - 1] if ent.start > sent.start else None
                 if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper():
                     continue  # "Radio 1", "Channel 4": a number inside a name
+                name_after = sent.doc[ent.end] if ent.end < sent.end else None
+                if (
+                    name_after is not None
+                    and name_after.ent_type_ in ("PERSON", "ORG")
+                    and name_after.is_title
+                    and name_after.dep_ != "compound"  # "40 Airbus planes" counts planes
+                ):
+                    continue  # "50 Cent's rap collective": a name that opens on a number
                 after = sent.doc[ent.end].text if ent.end < sent.end else ""
                 if re.match(r"(?i)(gmt|bst|utc|am|pm|hrs|edt|est)\b", after) or re.search(
                     r"(?i)(gmt|bst|utc)$", ent.text
@@ -239,6 +247,15 @@ class SentenceExtractor:
                 beside = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
                 if ent.label_ == "MONEY" and not CURRENCY.search(beside):
                     continue  # "40 A300s to UPS", which the model took for a sum
+                if ent.label_ == "MONEY" and any(
+                    t.pos_ == "PROPN"
+                    and t.is_title
+                    and len(t) > 2
+                    and not re.search(r"(an|ese|ish|i)$", t.text)  # "Australian dollars"
+                    for t in ent
+                    if t.i > sent.start
+                ):
+                    continue  # "50 Cent", which the model took for a sum (round 77)
                 if re.match(r"\s*\(\s*[£$€¥]?\d", sent.text[ent.end_char - sent.start_char :]):
                     continue  # "$676m (£352m)": a changed figure beside its conversion
                 if ent.start > sent.start and number_as_name(ent):
