@@ -161,6 +161,11 @@ class Generator:
             for f in facts
             if f.kind == "entity"
         }
+        self.gender = {
+            norm(f.slots.get("name", "")): f.slots["gender"]
+            for f in facts
+            if f.kind == "entity" and f.slots.get("gender")
+        }
         # Whether the article writes each name with "the" ("the US", "the BMA").
         self.the = {
             norm(f.slots.get("name", "")): bool(f.slots.get("the"))
@@ -274,6 +279,11 @@ class Generator:
             ka, kc = self.role_kind.get(answer_norm, ""), self.role_kind.get(cand_norm, "")
             if ka and kc and ka != kc:
                 continue  # a manager among players, a reporter among judges
+            ga, gc = self.gender.get(answer_norm), self.gender.get(cand_norm)
+            if options and ga and gc and ga != gc:
+                # Men offered for "best actress" or as a woman's opponent (rounds 73, 78). A
+                # false statement may still swap them: "Mr Park said" made "Alice Smith said".
+                continue
             if place and is_nation(cand) != country:
                 continue  # "London" among countries (round 45)
             chosen.append(cand)

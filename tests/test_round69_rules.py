@@ -241,3 +241,34 @@ def test_names_that_look_like_other_things_are_not_changed_or_offered():
     )
     details = [f.slots["detail"] for f in facts if f.kind == "sentence"]
     assert not [d for d in details if d.startswith("50")], details
+
+
+def test_wrong_options_are_of_the_answer_s_gender_where_the_article_shows_it():
+    from conftest import named
+
+    from quizgen import pipeline
+    from quizgen.extract.coref import genders
+    from quizgen.ingest import read_text
+    from quizgen.model import Evidence, Fact
+
+    analysis = pipeline.analyze(
+        read_text(
+            "Final set\n\nMs Anna Berg will face Carla Diaz in the final on Sunday.\n\n"
+            "Tom Reed said he had never seen a better match.\n\n"
+            "Lena Park is the first actress to win the award.\n"
+        ),
+        cache=False,
+    )
+    assert genders(analysis) == {"Anna Berg": "f", "Tom Reed": "m", "Lena Park": "f"}
+
+    stem = "Who lost the opening match against Carla Diaz?"
+    event = Fact.make(
+        "event",
+        {"who_q": stem, "subject": "Anna Berg", "subject_label": "PERSON"},
+        Evidence(stem, 0, len(stem)),
+    )
+    people = [("Anna Berg", "f"), ("Jana Novak", "f"), ("Lena Park", "f"), ("Ewa Lind", "")]
+    people += [("Tom Reed", "m"), ("Sam Cole", "m")]
+    facts = [event] + [named(n, "PERSON", **({"gender": g} if g else {})) for n, g in people]
+    (q,) = [q for q in pipeline.generate(facts)[0] if q.template_id == "event-who-mcq"]
+    assert not {"Tom Reed", "Sam Cole"} & set(q.choices), q.choices

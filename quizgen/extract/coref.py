@@ -656,6 +656,47 @@ def _named_before(head: Token, sent: Span, analysis: Analysis) -> bool:
     return len({e.text for e in before}) == 1 and " and " not in before[0].text
 
 
+MALE = {"he", "him", "his", "himself", "mr", "sir", "lord", "king", "prince"}
+FEMALE = {"she", "her", "hers", "herself", "mrs", "ms", "miss", "dame", "lady", "queen"}
+# Words for what someone is that say which ("Moreno is nominated for best actress").
+MALE_NOUNS = {"father", "husband", "son", "brother", "boyfriend", "duke", "grandfather"}
+FEMALE_NOUNS = {"actress", "mother", "wife", "daughter", "sister", "girlfriend", "heroine"}
+FEMALE_NOUNS |= {"sportswoman", "chairwoman", "spokeswoman", "businesswoman", "duchess"}
+
+
+def genders(analysis: Analysis) -> dict[str, str]:
+    """Each person's gender ("m" or "f") where the article shows it one way only: a title
+    before their name ("Ms Molik"), or a "he" or "she" of the reporter's, or a word such as
+    "actress" or "father", in a sentence that names them and no one else. A wrong option of the other gender is ruled out on sight
+    ("Who is nominated for best actress?" with three men beside one woman, round 73)."""
+    memo = analysis.cache.get("genders")
+    if memo is not None:
+        return memo
+    index = EntityIndex.of(analysis)
+    votes: dict[str, set[str]] = {}
+    for sent, _ in analysis.sentences():
+        toks = [t for t in tokens(sent, analysis) if not in_quotes(t)]
+        said = {"m" for t in toks if t.lower_ in MALE and t.pos_ == "PRON"}
+        said |= {"f" for t in toks if t.lower_ in FEMALE and t.pos_ == "PRON"}
+        said |= {"m" for t in toks if t.lemma_.lower() in MALE_NOUNS}
+        said |= {"f" for t in toks if t.lemma_.lower() in FEMALE_NOUNS}
+        people = _people(sent, analysis)
+        if people and len(people) == 1 and len(said) == 1:
+            votes.setdefault(next(iter(people)), set()).update(said)
+        for ent in doc_ents(sent.doc, analysis):
+            if ent.label_ != "PERSON" or not sent.start <= ent.start < sent.end:
+                continue
+            # "Ms Anna Berg", with the title inside the name the model found or before it
+            title = ent[0].lower_.rstrip(".")
+            if title not in MALE | FEMALE and ent.start > sent.start:
+                title = sent.doc[ent.start - 1].lower_.rstrip(".")
+            hit = index.lookup(ent.text)
+            if hit is not None and title in MALE | FEMALE:
+                votes.setdefault(hit.name, set()).add("m" if title in MALE else "f")
+    memo = analysis.cache["genders"] = {n: g.pop() for n, g in votes.items() if len(g) == 1}
+    return memo
+
+
 def mentions_of(name: str, analysis: Analysis) -> int:
     """How often the article names someone: a voice it quotes once is rarely one a student
     should have to tell apart from the others."""

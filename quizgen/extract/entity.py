@@ -8,6 +8,7 @@ from ..model import Fact
 from ..nlp import Analysis
 from ..wordre import found, spans
 from .base import doc_ents
+from .coref import genders
 from .entities import EntityIndex, role_of
 
 OFFICES = {
@@ -78,6 +79,7 @@ class EntityExtractor:
                     roles[canon.name] = (role, ent.sent, off)
         # "Who is the spokesman?" has one answer only if one person is a spokesman.
         all_roles = [r[0].lower() for r in roles.values()]
+        gender = genders(analysis)
         facts = []
         for ent in index.entities:
             slots = {
@@ -89,6 +91,8 @@ class EntityExtractor:
                 "the": ent.the,
                 "actor": ent.label if ent.name in acts or ent.label == "PERSON" else "",
             }
+            if ent.label == "PERSON" and ent.name in gender:
+                slots["gender"] = gender[ent.name]  # only where known, as ids go by slots
             if ent.name in roles:
                 role, sent, off = roles[ent.name]
                 slots["role"] = role
