@@ -493,6 +493,9 @@ def _topic_known(sent: Span, analysis: Analysis) -> bool:
 EVENT_NOUNS = {"case", "nomination", "offer", "bid", "plan", "move", "decision", "proposal"}
 EVENT_NOUNS |= {"deal", "appeal", "campaign", "claim", "ruling", "announcement", "request"}
 PLACES = ("GPE", "LOC", "FAC")
+# What a figure measures, which a sentence that opens on it bare leaves unsaid.
+MEASURES = {"sale", "price", "share", "profit", "revenue", "cost", "export", "import"}
+MEASURES |= {"earning", "earnings", "figure", "rate", "number"}
 
 
 def _pointing_word(tok: Token, sent: Span) -> str | None:
@@ -530,6 +533,16 @@ def _pointing_word(tok: Token, sent: Span) -> str | None:
         return sent.doc[tok.i : head.i + 1].text
     if low == "later" and tok.dep_ == "advmod" and head.pos_ == "VERB" and not list(tok.children):
         return tok.text  # "Barry Lim later reduced the panel to giggles": later than what?
+    if (
+        tok.i == sent.start
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.lemma_.lower() in MEASURES
+        and tok.tag_ == "NNS"
+        and not list(tok.children)
+    ):
+        return tok.text  # "Sales have tripled since launch": sales of what? (round 78)
+    if low == "further" and tok.dep_ == "amod" and sent.doc[tok.i - 1].lower_ == "no":
+        return sent.doc[tok.i - 1 : head.i + 1].text  # "No further details were given"
     return None
 
 
