@@ -164,9 +164,9 @@ def body_for(sent: Span, offset: int, analysis: Analysis) -> tuple[Token, Token,
     before the phrase; None where unsure."""
     bare = [
         t
-        for t in sent
-        if t.pos_ == "NOUN"
-        and t.lemma_.lower() in BODY_NOUNS
+        for t in tokens(sent, analysis)
+        if t.lower_ in BODY_NOUNS  # the singular only: "the companies" is no one body
+        and t.pos_ == "NOUN"
         and t.dep_ != "compound"  # "the company chief" is a person
         and t.i > sent.start
         and t.doc[t.i - 1].lower_ == "the"
@@ -493,6 +493,8 @@ def _topic_known(sent: Span, analysis: Analysis) -> bool:
 EVENT_NOUNS = {"case", "nomination", "offer", "bid", "plan", "move", "decision", "proposal"}
 EVENT_NOUNS |= {"deal", "appeal", "campaign", "claim", "ruling", "announcement", "request"}
 PLACES = ("GPE", "LOC", "FAC")
+POINTING_WORDS = {"here", "there", "that", "this", "these", "those", "another", "his", "her"}
+POINTING_WORDS |= {"its", "their", "later", "further"}
 # What a figure measures, which a sentence that opens on it bare leaves unsaid.
 MEASURES = {"sale", "price", "share", "profit", "revenue", "cost", "export", "import"}
 MEASURES |= {"earning", "earnings", "figure", "rate", "number"}
@@ -501,11 +503,17 @@ MEASURES |= {"earning", "earnings", "figure", "rate", "number"}
 def _pointing_word(tok: Token, sent: Span) -> str | None:
     """The phrase a word other than "the" points back with, or None: "here", "there", "that
     level", "another member", "its case", "later"."""
-    low, head = tok.lower_, tok.head
-    before = sent.doc[sent.start : tok.i]
+    low = tok.lower_
+    if low not in POINTING_WORDS and tok.i != sent.start:
+        return None  # the cheap test first: this runs for every word of every sentence
+    head = tok.head
     if low == "here" and tok.dep_ == "advmod":
         return tok.text  # "its first building here": where? (a speaker's is theirs)
-    if low == "there" and tok.dep_ == "advmod" and not any(t.ent_type_ in PLACES for t in before):
+    if (
+        low == "there"
+        and tok.dep_ == "advmod"
+        and not any(t.ent_type_ in PLACES for t in sent.doc[sent.start : tok.i])
+    ):
         return tok.text  # "has never raced there before": where? (round 75)
     if (
         low in ("that", "this", "these", "those")
@@ -675,37 +683,47 @@ FEMALE = {"she", "her", "hers", "herself", "mrs", "ms", "miss", "dame", "lady", 
 MALE_NOUNS = {"father", "husband", "son", "brother", "boyfriend", "duke", "grandfather"}
 FEMALE_NOUNS = {"actress", "mother", "wife", "daughter", "sister", "girlfriend", "heroine"}
 FEMALE_NOUNS |= {"sportswoman", "chairwoman", "spokeswoman", "businesswoman", "duchess"}
+MALE_WORDS = MALE | MALE_NOUNS
+FEMALE_WORDS = FEMALE | FEMALE_NOUNS
 
 
 def genders(analysis: Analysis) -> dict[str, str]:
     """Each person's gender ("m" or "f") where the article shows it one way only: a title
     before their name ("Ms Molik"), or a "he" or "she" of the reporter's, or a word such as
-    "actress" or "father", in a sentence that names them and no one else. A wrong option of the other gender is ruled out on sight
-    ("Who is nominated for best actress?" with three men beside one woman, round 73)."""
+    "actress" or "father", in a sentence that names them and no one else. A wrong option of
+    the other gender is ruled out on sight ("Who is nominated for best actress?" with three
+    men beside one woman, round 73)."""
     memo = analysis.cache.get("genders")
     if memo is not None:
         return memo
     index = EntityIndex.of(analysis)
     votes: dict[str, set[str]] = {}
-    for sent, _ in analysis.sentences():
-        toks = [t for t in tokens(sent, analysis) if not in_quotes(t)]
-        said = {"m" for t in toks if t.lower_ in MALE and t.pos_ == "PRON"}
-        said |= {"f" for t in toks if t.lower_ in FEMALE and t.pos_ == "PRON"}
-        said |= {"m" for t in toks if t.lemma_.lower() in MALE_NOUNS}
-        said |= {"f" for t in toks if t.lemma_.lower() in FEMALE_NOUNS}
-        people = _people(sent, analysis)
-        if people and len(people) == 1 and len(said) == 1:
-            votes.setdefault(next(iter(people)), set()).update(said)
-        for ent in doc_ents(sent.doc, analysis):
-            if ent.label_ != "PERSON" or not sent.start <= ent.start < sent.end:
+    titles = MALE | FEMALE
+    for doc in analysis.docs:
+        for ent in doc_ents(doc, analysis):
+            if ent.label_ != "PERSON":
                 continue
             # "Ms Anna Berg", with the title inside the name the model found or before it
             title = ent[0].lower_.rstrip(".")
-            if title not in MALE | FEMALE and ent.start > sent.start:
-                title = sent.doc[ent.start - 1].lower_.rstrip(".")
-            hit = index.lookup(ent.text)
-            if hit is not None and title in MALE | FEMALE:
+            if title not in titles and ent.start > ent.sent.start:
+                title = doc[ent.start - 1].lower_.rstrip(".")
+            hit = index.lookup(ent.text) if title in titles else None
+            if hit is not None:
                 votes.setdefault(hit.name, set()).add("m" if title in MALE else "f")
+    for sent, _ in analysis.sentences():
+        said = set()
+        for t in tokens(sent, analysis):
+            low = t.lower_
+            if low in MALE_WORDS and (low in MALE_NOUNS or t.pos_ == "PRON"):
+                said.add(("m", t))
+            elif low in FEMALE_WORDS and (low in FEMALE_NOUNS or t.pos_ == "PRON"):
+                said.add(("f", t))
+        said = {g for g, t in said if not in_quotes(t)}
+        if len(said) != 1:
+            continue  # the cheap test first: most sentences say neither, or both
+        people = _people(sent, analysis)
+        if people and len(people) == 1:
+            votes.setdefault(next(iter(people)), set()).update(said)
     memo = analysis.cache["genders"] = {n: g.pop() for n, g in votes.items() if len(g) == 1}
     return memo
 
