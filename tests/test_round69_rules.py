@@ -108,10 +108,13 @@ def test_a_sentence_that_brings_someone_in_explains_his_and_what_the_phrase_says
         "The sale of tickets for the final at the stadium has been delayed for a week.",
         "Singer Tom Reed hit his band's drummer at their first concert in a year.",
     ) == [True, True, True]
-    # Nobody before "his"; "The economy" alone does not say whose.
+    # Nobody before "his"; "The economy" alone does not say whose; "In Leeds, they ..." in a
+    # clause that is not the sentence's main one is still a place, not who "they" are.
     assert stands_alone_texts(
-        "Officials say his arm was hurt.", "The economy grew by 3% in the last quarter."
-    ) == [False, False]
+        "Officials say his arm was hurt.",
+        "The economy grew by 3% in the last quarter.",
+        "In Leeds, they voted for a mayor; in York, they voted for a council.",
+    ) == [False, False, False]
 
 
 def test_an_opening_with_a_conversion_in_brackets_is_still_the_news():

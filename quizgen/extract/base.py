@@ -697,6 +697,13 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
     if not opening(tok):
         # A subject or an owner there still can be ("After Smith's resignation, he ...").
         before = [t for t in before if not opening(t) or t.dep_ in OWNING_DEPS]
+    if tok.dep_ in SUBJ_DEPS:
+        # The same for the pronoun's own clause, where it is not the sentence's main one: "In
+        # Virginia, they voted ...; in Mississippi, they voted ..." (round 62's story).
+        scene = {
+            x.i for c in tok.head.children if c.dep_ == "prep" and c.i < tok.i for x in c.subtree
+        }
+        before = [t for t in before if t.i not in scene or t.dep_ in OWNING_DEPS]
     if tok.dep_ == "dobj":
         own = next((c for c in tok.head.children if c.dep_ in SUBJ_DEPS), None)
         if own is not None:
