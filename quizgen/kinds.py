@@ -260,6 +260,10 @@ BODY_WORDS = set(
 )
 
 
+# A nationality or language written as a word ("Australian", "British", "Japanese",
+# "Iraqi"): it describes a name or a sum, it is not one.
+NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ish|ese|i)")
+
 # Party words and the last words of law and body names that the model may take for people
 # ("Lib Dem", "Data Retention Bill", "Press Council"); not "Bill Clinton" or "Margaret Court".
 PARTY_WORDS = set(

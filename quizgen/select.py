@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 
-from .kinds import EXACT_DAY, phrase_in
+from .kinds import EXACT_DAY, NATIONALITY, phrase_in
 from .language import STOPWORDS
 from .model import QUESTION_TYPES, Question, Rejected
 from .pronouns import has_dangling_pronoun
@@ -95,7 +95,7 @@ MARKET_TRIVIA = re.compile(
 # A capitalised word right before a blank, not opening the sentence: "the US _____ Agency"
 # is part of the name, unlike "the Brazilian _____" or "Mr _____".
 NAME_BEFORE_BLANK = re.compile(r"(?<=[^.!?] )([A-Z]{2,}|[A-Z][a-z]+) \{\{c\d+::")
-NOT_OF_THE_NAME = re.compile(r"[A-Z][a-z]+(?:an|ish|ese|i)|Mr|Mrs|Ms|Dr|Sir|Lady|Lord")
+NOT_OF_THE_NAME = re.compile(rf"{NATIONALITY.pattern}|Mr|Mrs|Ms|Dr|Sir|Lady|Lord")
 
 
 def _name_before_blank(prompt: str) -> bool:

@@ -35,7 +35,7 @@ from .base import (
     wh_for,
 )
 from .clauses import plain_subject, what_to_do
-from .coref import evidence_from, person_for
+from .coref import PLACES, evidence_from, person_for
 from .entities import EntityIndex, norm
 from .quotes import reporters_words
 
@@ -548,7 +548,7 @@ class EventExtractor:
                         slots["when_q"], slots["when"] = q, ans
                         slots["when_exact"] = exact_date(ans, analysis)
                         self._dated(slots, verb, sent, target, drop, written, ans)
-                elif ent.label_ in ("GPE", "LOC", "FAC") and child.lower_ in PLACE_PREPS:
+                elif ent.label_ in PLACES and child.lower_ in PLACE_PREPS:
                     if child.lower_ == "from" or (
                         child.lower_ == "to" and child.head.lemma_ not in MOTION
                     ):
@@ -556,7 +556,7 @@ class EventExtractor:
                     q = ask(verb, sent, target, "Where", drop=drop, subj_text=written)
                     canon = index.lookup(ent.text)
                     # "in Canada" is no "Health Canada", whatever the index joined (round 58)
-                    place = canon is not None and canon.label in ("GPE", "LOC", "FAC")
+                    place = canon is not None and canon.label in PLACES
                     ans = canon.name if place else answer_text(ent)
                     if is_capital(ent.text):
                         ans = answer_text(ent)  # "to London": the city, not the UK it stands for

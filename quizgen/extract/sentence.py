@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..kinds import CURRENCY, not_a_person
+from ..kinds import CURRENCY, NATIONALITY, not_a_person
 from ..language import STOPWORDS, strip_linkers, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
@@ -251,7 +251,7 @@ class SentenceExtractor:
                     t.pos_ == "PROPN"
                     and t.is_title
                     and len(t) > 2
-                    and not re.search(r"(an|ese|ish|i)$", t.text)  # "Australian dollars"
+                    and not NATIONALITY.fullmatch(t.text)  # "Australian dollars"
                     for t in ent
                     if t.i > sent.start
                 ):
