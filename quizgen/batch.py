@@ -8,8 +8,11 @@ the number of workers.
   from the title and must be made unique before any file is named after it.
 - A worker does the expensive part, from the spaCy parse to the selected question set.
   Workers are started with ``spawn`` (spaCy and its BLAS threads do not survive ``fork``
-  well) and each loads the model once, lazily, through ``nlp.load``'s cache. At most two
-  articles per worker are in flight, so memory stays bounded however many articles there are.
+  well) and each loads the model once, lazily, through ``nlp.load``'s cache.
+- A worker gets a few consecutive articles at a time and parses those not in the cache
+  together, so spaCy fills its batches across articles (see ``nlp.analyze_many``). At most
+  two such chunks per worker are in flight, so memory stays bounded however many articles
+  there are; towards the end the chunks get smaller, so the workers finish together.
 - The parent writes the files, as each question set arrives: the list of what quizgen wrote
   in a folder (``quizgen.io``) is one file that every write reads and rewrites, and a single
   writer keeps it whole.
@@ -49,6 +52,8 @@ COMBINED_NAME = "combined"
 COMBINED_FORMATS = ("json", "yaml", "gift", "moodle", "qti")
 _GLOB_MAGIC = re.compile(r"[*?[]")
 MAX_REASONS = 4  # per format, in the summary after a run
+# A chunk of articles closes when its texts fill one of spaCy's batches (nlp.analyze_many).
+CHUNK_TEXTS = 64
 
 
 @dataclass
@@ -176,12 +181,14 @@ def run(
         if progress:
             progress(outcome)
 
-    prepared = _prepare(paths, count, seed, model, max_size)
+    chunks = _chunks(_prepare(paths, count, seed, model, max_size), len(paths), jobs)
     if jobs == 1:
-        for i, item in prepared:
-            done(i, item if isinstance(item, Outcome) else build(item))
+        for chunk in chunks:
+            built = zip(chunk.indexes, build_many(chunk.jobs), strict=True)
+            for i, outcome in [*chunk.failed, *built]:
+                done(i, outcome)
     else:
-        _run_pool(prepared, jobs, done)
+        _run_pool(chunks, jobs, done)
     final = [o for o in outcomes if o is not None]
     good = [o.qset for o in final if o.ok and o.qset is not None]
     combined = []
@@ -206,34 +213,66 @@ def _prepare(paths, count, seed, model, max_size) -> Iterator:
         yield i, Job(article, count, seed, model)
 
 
-def _run_pool(prepared: Iterator, jobs: int, done) -> None:
+@dataclass
+class Chunk:
+    """Consecutive articles for one worker: the jobs, and the articles that failed to read."""
+
+    indexes: list[int] = field(default_factory=list)
+    jobs: list[Job] = field(default_factory=list)
+    failed: list[tuple[int, Outcome]] = field(default_factory=list)
+
+
+def _chunks(prepared: Iterator, total: int, jobs: int) -> Iterator[Chunk]:
+    """The prepared articles in chunks that close when their texts fill a spaCy batch. With
+    more than one worker a chunk also holds at most a (2 * jobs)th of the articles left, so
+    the last chunks are small and no worker is left with a long one at the end."""
+    chunk, texts, left = Chunk(), 0, total
+    for i, item in prepared:
+        if isinstance(item, Outcome):
+            chunk.failed.append((i, item))
+        else:
+            chunk.indexes.append(i)
+            chunk.jobs.append(item)
+            texts += len(item.article.body_blocks())
+        size = len(chunk.indexes) + len(chunk.failed)
+        if texts >= CHUNK_TEXTS or (jobs > 1 and size >= max(1, left // (2 * jobs))):
+            left -= size
+            yield chunk
+            chunk, texts = Chunk(), 0
+    if chunk.indexes or chunk.failed:
+        yield chunk
+
+
+def _run_pool(chunks: Iterator[Chunk], jobs: int, done) -> None:
     ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
-    pending: dict[Future, int] = {}
+    pending: dict[Future, list[int]] = {}
     built = 0
 
     def collect() -> None:
         nonlocal built
         finished, _ = wait(pending, return_when=FIRST_COMPLETED)
         for fut in finished:
-            i = pending.pop(fut)
+            indexes = pending.pop(fut)
             try:
-                outcome = fut.result()
+                outcomes = fut.result()
             except BrokenProcessPool:
                 raise
             except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                outcome = Outcome(path=Path(), error=reason(exc))
-            built += 1
-            done(i, outcome)
+                outcomes = [Outcome(path=Path(), error=reason(exc))] * len(indexes)
+            for i, outcome in zip(indexes, outcomes, strict=True):
+                built += 1
+                done(i, outcome)
 
     try:
-        for i, item in prepared:
-            if isinstance(item, Outcome):
-                done(i, item)
+        for chunk in chunks:
+            for i, outcome in chunk.failed:
+                done(i, outcome)
+            if not chunk.jobs:
                 continue
             while len(pending) >= 2 * jobs:
                 collect()
-            pending[pool.submit(build, item)] = i
+            pending[pool.submit(build_many, chunk.jobs)] = chunk.indexes
         while pending:
             collect()
     except BrokenProcessPool as exc:
@@ -263,12 +302,27 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             pass  # already gone or closed
 
 
-def build(job: Job) -> Outcome:
+def build_many(jobs: list[Job]) -> list[Outcome]:
+    """Each article's question set, the parses of those whose facts are not in the cache
+    run together; runs in a worker. Never raises."""
+    analyses: dict[int, Any] = {}
+    if len(jobs) > 1:
+        try:
+            todo = [j for j in jobs if not pipeline.facts_cached(j.article, j.model)]
+            found = pipeline.analyze_many([j.article for j in todo], jobs[0].model)
+            analyses = {id(j): a for j, a in zip(todo, found, strict=True)}
+        except Exception:  # noqa: BLE001 - then one by one, so a failure is its article's
+            analyses = {}
+    # Each analysis is let go once its article is built.
+    return [build(j, analyses.pop(id(j), None)) for j in jobs]
+
+
+def build(job: Job, analysis=None) -> Outcome:
     """One article's question set; runs in a worker. Never raises."""
     path, slug = Path(job.article.source), job.article.slug
     try:
         qset, _, failures = pipeline.questions_for(
-            job.article, count=job.count, seed=job.seed, model=job.model
+            job.article, count=job.count, seed=job.seed, model=job.model, analysis=analysis
         )
         if not qset.questions:
             raise QuizgenError("no questions could be made from it")

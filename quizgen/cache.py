@@ -345,25 +345,28 @@ def _msgpack_default():
     return default
 
 
-def cached_parse(
-    texts: list[str],
-    offsets: list[int],
+def cached_parses(
+    parts: list[tuple[list[str], list[int]]],
     model: str,
-    parse: Callable[[], list[Doc]],
+    parse: Callable[[list[list[str]]], list[list[Doc]]],
     loaded_meta: Callable[[], dict[str, Any]],
-) -> list[Doc]:
-    """The docs for ``texts``: from the cache when they are there, else from ``parse()``.
+) -> list[list[Doc]]:
+    """The docs for each (texts, offsets): from the cache when they are there, else from
+    one call of ``parse()`` with the texts of all those that are not.
 
     ``loaded_meta`` gives the loaded model's meta; it is called only when the model's
     version cannot be read from its package, since loading the model is what a hit avoids.
     """
     meta = model_meta(model) or loaded_meta()
-    entry_key = analysis_key(texts, offsets, model, str(meta.get("version", "")))
-    docs = read_docs(entry_key, texts, str(meta.get("lang") or "en"))
-    if docs is None:
-        docs = parse()
-        write_docs(entry_key, docs)
-    return docs
+    version, lang = str(meta.get("version", "")), str(meta.get("lang") or "en")
+    keys = [analysis_key(texts, offsets, model, version) for texts, offsets in parts]
+    found = [read_docs(k, texts, lang) for k, (texts, _) in zip(keys, parts, strict=True)]
+    todo = [i for i, docs in enumerate(found) if docs is None]
+    if todo:
+        for i, docs in zip(todo, parse([parts[i][0] for i in todo]), strict=True):
+            found[i] = docs
+            write_docs(keys[i], docs)
+    return found
 
 
 # -- the facts ------------------------------------------------------------------------------

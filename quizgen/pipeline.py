@@ -94,11 +94,17 @@ def ingest(source: str | Path, max_bytes: int = 5_000_000) -> Article:
 
 
 def analyze(article: Article, model: str | None = None, cache: bool = True):
+    return analyze_many([article], model, cache)[0]
+
+
+def analyze_many(articles: list[Article], model: str | None = None, cache: bool = True):
+    """The articles' analyses, their parses run together (see nlp.analyze_many)."""
     from . import nlp
 
-    analysis = nlp.analyze(article, model, cache=cache)
-    analysis.cache["opinion"] = is_opinion(analysis)
-    return analysis
+    analyses = nlp.analyze_many(articles, model, cache=cache)
+    for analysis in analyses:
+        analysis.cache["opinion"] = is_opinion(analysis)
+    return analyses
 
 
 def is_opinion(analysis) -> bool:
@@ -215,14 +221,29 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
         f.slots["central"] = levels[touched[-1]] if touched else 0
 
 
-def facts_for(article: Article, model: str | None = None, cache: bool = True) -> list[Fact]:
+def facts_for(
+    article: Article, model: str | None = None, cache: bool = True, analysis=None
+) -> list[Fact]:
     """Analyze and extract. With the cache on, an article seen before gives its facts back
-    without spaCy, so a rebuild after editing templates or questions skips the parse."""
+    without spaCy, so a rebuild after editing templates or questions skips the parse.
+    ``analysis``, when given, is the article's analysis already made (by ``analyze_many``)."""
+
+    def run() -> list[Fact]:
+        return extract(analysis or analyze(article, model, cache=cache))
+
     if not cache:
-        return extract(analyze(article, model, cache=False))
+        return run()
     from .cache import cached_facts
 
-    return cached_facts(article, model, lambda: extract(analyze(article, model)))
+    return cached_facts(article, model, run)
+
+
+def facts_cached(article: Article, model: str | None = None) -> bool:
+    """Whether ``facts_for`` would find the article's facts in the cache, without the parse."""
+    from .cache import facts_key, path_for
+
+    entry_key = facts_key(article, model)
+    return bool(entry_key) and path_for("facts", entry_key).is_file()
 
 
 def generate(facts: list[Fact], seed: int = 0, template_dirs: list[Path] | None = None):
@@ -314,8 +335,9 @@ def questions_for(
     model: str | None = None,
     title: str = "",
     cache: bool = True,
+    analysis=None,
 ) -> tuple[QuestionSet, list[Fact], dict]:
-    facts = facts_for(article, model, cache=cache)
+    facts = facts_for(article, model, cache=cache, analysis=analysis)
     questions, failures = generate(facts, seed)
     chosen, rejected = select(questions, count, seed, facts, article.title)
     qset = QuestionSet(article=article, questions=chosen, seed=seed, title=title, rejected=rejected)

@@ -19,11 +19,12 @@ import pytest
 from click.testing import CliRunner
 from conftest import DEV_ARTICLES, REPO, dev_articles, make_qset
 
-from quizgen import batch
+from quizgen import batch, pipeline
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.exporters import qti
 from quizgen.exporters.jsonbank import load_bank
+from quizgen.model import Article, Block
 
 needs_dev = pytest.mark.skipif(
     not dev_articles(), reason=f"{DEV_ARTICLES} is absent (the dev articles live in ../shared)"
@@ -359,3 +360,53 @@ def test_combined_qti_lists_every_assessment_in_the_manifest(two_sets, tmp_path)
         assert not [n for n in zf.namelist() if re.search(r"\.\.|^/", n)]
     assert {i.date_time for i in infos} == {(2000, 1, 1, 0, 0, 0)}
     assert qti.NS_CP in manifest.tag
+
+
+def chunk_sizes(total: int, jobs: int, texts_each: int = 1) -> list[int]:
+    articles = [Article(text="x", slug=str(i)) for i in range(total)]
+    for a in articles:
+        a.blocks = [Block(0, 1, "body")] * texts_each
+    prepared = ((i, batch.Job(a, 10, 0, None)) for i, a in enumerate(articles))
+    chunks = list(batch._chunks(prepared, total, jobs))
+    assert [i for c in chunks for i in c.indexes] == list(range(total))
+    return [len(c.jobs) for c in chunks]
+
+
+def test_chunks_fill_a_batch_and_shrink_towards_the_end_for_a_pool():
+    # One worker: chunks close when their texts fill a spaCy batch.
+    assert chunk_sizes(100, 1, texts_each=10) == [7] * 14 + [2]
+    # Two workers: never more than a quarter of what is left, down to one article at the
+    # end, so neither worker is left alone with a long chunk.
+    sizes = chunk_sizes(100, 2, texts_each=10)
+    assert max(sizes) == 7 and sizes[-3:] == [1, 1, 1]
+    left = 100
+    for size in sizes:
+        assert size <= max(1, left // 4)
+        left -= size
+    # A few articles over two workers still go to both.
+    assert chunk_sizes(4, 2) == [1, 1, 1, 1]
+
+
+@needs_dev
+def test_articles_built_together_are_built_as_one_by_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache"))
+    jobs = [batch.Job(pipeline.ingest(p), 10, 0, None) for p in dev_articles()[:3]]
+    together = batch.build_many(jobs)
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "other-cache"))
+    alone = [batch.build(j) for j in jobs]
+    assert [o.qset.to_dict() for o in together] == [o.qset.to_dict() for o in alone]
+    assert all(o.ok and o.qset.questions for o in together)
+
+
+def test_a_failed_parse_of_the_chunk_falls_back_to_one_by_one(monkeypatch, tmp_path):
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache"))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the model fell over")
+
+    monkeypatch.setattr(pipeline, "analyze_many", broken)
+    built = []
+    monkeypatch.setattr(batch, "build", lambda job, analysis=None: built.append(analysis) or 1)
+    jobs = [batch.Job(Article(text="x", slug=str(i)), 10, 0, None) for i in range(3)]
+    assert batch.build_many(jobs) == [1, 1, 1]
+    assert built == [None, None, None]

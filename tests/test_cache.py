@@ -367,3 +367,42 @@ def test_fast_zipf_equals_wordfreq():
     odd = ["Council", "Trump-Kim", "u.s.", "7", "1,000", "naïve", "don't", "", " ", "a b"]
     for word in sample + odd:
         assert zipf(word) == wordfreq.zipf_frequency(word, "en"), word
+
+
+@pytest.mark.skipif(not dev_articles(), reason="../shared/examples/dev-articles is absent")
+def test_articles_parsed_together_are_parsed_as_one_by_one():
+    """``analyze_many`` runs several articles' texts through one ``nlp.pipe`` stream (spaCy
+    fills its batches across them); each article's docs are what it gets alone."""
+    articles = [pipeline.ingest(p) for p in dev_articles()[:4]]
+    together = nlp.analyze_many(articles, cache=False)
+    assert [a.article for a in together] == articles
+    for article, analysis in zip(articles, together, strict=True):
+        alone = nlp.analyze(article, cache=False)
+        assert analysis.offsets == alone.offsets
+        assert token_view(analysis.docs) == token_view(alone.docs)
+
+
+def test_articles_parsed_together_parse_only_the_misses(monkeypatch):
+    one, other = small_article(), small_article()
+    other.text = other.text.replace("Alice", "Alina")
+    cached = nlp.analyze(one)
+    parsed = []
+    real = nlp.load(nlp.model_name())
+
+    class Counting:
+        meta = real.meta
+
+        def pipe(self, texts, **kwargs):
+            texts = list(texts)
+            parsed.append(texts)
+            return real.pipe(texts, **kwargs)
+
+    monkeypatch.setattr(nlp, "load", lambda name: Counting())
+    first, second = nlp.analyze_many([one, other])
+    assert parsed == [nlp.parse_texts(other)[0]], "only the article not cached is parsed"
+    assert token_view(first.docs) == token_view(cached.docs)
+    assert [d.text for d in second.docs] == nlp.parse_texts(other)[0]
+    # ... and stored, so both are hits now.
+    parsed.clear()
+    nlp.analyze_many([one, other])
+    assert parsed == []
