@@ -13,6 +13,8 @@ from ..pronouns import PRONOUNS, has_dangling_pronoun
 from .entities import EntityIndex, clean_mention
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
     from ..model import Fact
@@ -107,14 +109,14 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
         flags = doc.to_array([IS_PUNCT, IS_SPACE])
         word = (flags[:, 0] == 0) & (flags[:, 1] == 0)
         for sent in doc.sents:
-            text = sent.text
+            text = span_text(sent, analysis)
             inside = open_quote
             if any(q in text for q in QUOTE_MARKS):  # no mark, no token that is one
-                open_quote = _quote_open_after(sent, open_quote)
+                open_quote = _quote_open_after(tokens(sent, analysis), open_quote)
             # Within an open quotation (news copy often drops the closing mark), a sentence
             # that speaks as "I", "we" or "you", or closes the quotation, is someone's words.
             if inside and (
-                any(t.lower_ in SPEAKER_WORDS and t.pos_ == "PRON" for t in sent)
+                any(t.lower_ in SPEAKER_WORDS and t.pos_ == "PRON" for t in tokens(sent, analysis))
                 or text.rstrip().endswith(('"', "”"))
             ):
                 continue
@@ -147,8 +149,8 @@ SPEAKER_WORDS = {"i", "me", "my", "we", "us", "our", "you", "your"}
 QUOTE_MARKS = ('"', "“", "”")
 
 
-def _quote_open_after(sent: Span, open_quote: bool) -> bool:
-    for t in sent:
+def _quote_open_after(words: Iterable[Token], open_quote: bool) -> bool:
+    for t in words:
         if t.text == "“":
             open_quote = True
         elif t.text == "”":
@@ -262,6 +264,13 @@ def doc_tokens(doc: Doc, analysis: Analysis) -> list[Token]:
 def tokens(sent: Span, analysis: Analysis) -> list[Token]:
     """A sentence's tokens, from ``doc_tokens``."""
     return doc_tokens(sent.doc, analysis)[sent.start : sent.end]
+
+
+def span_text(span: Span, analysis: Analysis) -> str:
+    """``span.text``, cut from the doc's text made once for the article: spaCy joins the
+    text of a span from a new Token object for each of its words every time it is asked."""
+    text = _per_doc(analysis, "doc_text", span.doc, lambda d: d.text)
+    return text[span.start_char : span.end_char]
 
 
 # Words that stand for a noun the sentence before gave: "Some earn as little as $11".
@@ -630,13 +639,15 @@ def _in_opening_phrase(tok: Token) -> bool:
     return node.dep_ in ("prep", "advcl", "npadvmod", "advmod") and node.i < subj.i
 
 
-def stands_alone(span: Span, named: Token | None = None) -> bool:
+def stands_alone(span: Span, named: Token | None = None, analysis: Analysis | None = None) -> bool:
     """Whether a sentence can be shown on its own: every pronoun has something before it
     to refer to (a person for "he", a group for "they"), no "this"/"that" points back, and
     a sentence that names nothing at all does not open on "The economy" or "The firm".
-    ``named`` is a pronoun the caller shows as the person's name."""
+    ``named`` is a pronoun the caller shows as the person's name; ``analysis``, where
+    given, supplies the span's tokens (see ``tokens``)."""
+    words = tokens(span, analysis) if analysis is not None else list(span)
     before: list[Token] = []
-    for tok in span:
+    for tok in words:
         low = tok.lower_
         if tok == named or tok.pos_ != "PRON" and low not in ("this", "these", "those", "that"):
             before.append(tok)
@@ -651,8 +662,8 @@ def stands_alone(span: Span, named: Token | None = None) -> bool:
         elif low == "that" and tok.dep_ == "dobj" and tok.head.lemma_ in SPEECH:
             return False  # "Donald Trump has said that more than once": said what?
         before.append(tok)
-    first = next((t for t in span if not t.is_punct), None)
-    if first is not None and first.lower_ == "the" and not any(t.ent_type_ in NAMED for t in span):
+    first = next((t for t in words if not t.is_punct), None)
+    if first is not None and first.lower_ == "the" and not any(t.ent_type_ in NAMED for t in words):
         # "The economy grew": which? "The inclusion of downloaded music in the chart" says.
         return any(c.dep_ in ("prep", "acl", "relcl") for c in first.head.children)
     return True

@@ -14,7 +14,15 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Evidence
-from .base import _quote_open_after, doc_ents, doc_tokens, in_quotes, tokens, unnamed_someone
+from .base import (
+    _quote_open_after,
+    doc_ents,
+    doc_tokens,
+    in_quotes,
+    span_text,
+    tokens,
+    unnamed_someone,
+)
 from .entities import EntityIndex, norm
 
 if TYPE_CHECKING:
@@ -35,7 +43,7 @@ def _positions(analysis: Analysis) -> dict[tuple[int, int], int | None]:
             if off != doc_off:
                 was_open, doc_off = False, off
             memo[(off, s.start)] = None if was_open else k
-            was_open = _quote_open_after(s, was_open)
+            was_open = _quote_open_after(tokens(s, analysis), was_open)
         analysis.cache["sentence_positions"] = memo
     return memo
 
@@ -51,7 +59,8 @@ def _people(words, analysis: Analysis) -> set[str] | None:
     for ent in doc_ents(toks[0].doc, analysis):
         if ent.start < toks[0].i or ent.end > toks[-1].i + 1 or in_quotes(ent[0]):
             continue
-        hit = index.lookup(ent.text)
+        text = span_text(ent, analysis)
+        hit = index.lookup(text)
         person = (hit is not None and hit.label == "PERSON") or (
             ent.label_ == "PERSON" and (hit is None or hit.label in ("PERSON", "NAME"))
         )
@@ -60,7 +69,7 @@ def _people(words, analysis: Analysis) -> set[str] | None:
             # "she" is still the woman the story follows.
             return None
         if person:
-            found.add(hit.name if hit is not None else ent.text)
+            found.add(hit.name if hit is not None else text)
     for tok in toks:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not in_quotes(tok):
             ent = next((e for e in doc_ents(tok.doc, analysis) if e.start <= tok.i < e.end), None)
@@ -559,12 +568,13 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
     "the case", "the original decision", "the two sides", "meanwhile", "a day earlier".
     A question that keeps one leaves a student asking "which?"."""
     topic = topic_words(analysis) if _topic_known(sent, analysis) else set()
+    text = span_text(sent, analysis)
     found = [
         m.group()
-        for m in RELATIVE.finditer(sent.text)
+        for m in RELATIVE.finditer(text)
         # "reached £3.3 trillion in 2004 - triple the value 10 years earlier": a count of
         # years from a year the sentence gives is no pointer (round 58 lost its lead to it)
-        if not (ANCHORED.fullmatch(m.group()) and YEAR.search(sent.text[: m.start()]))
+        if not (ANCHORED.fullmatch(m.group()) and YEAR.search(text[: m.start()]))
     ]
     for tok in tokens(sent, analysis):
         if in_quotes(tok):

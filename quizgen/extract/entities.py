@@ -312,11 +312,14 @@ class EntityIndex:
         acting: set[str] = set()
         works: set[str] = set()
         for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
+            # Each name's text cut from the doc's: ``ent.text`` makes a Token of each word.
+            doc_text = doc.text
             for ent in doc.ents:
                 if _cut_place(ent):
                     continue
-                if ent.label_ in NAMED and norm(ent.text) and norm(ent.text) not in NOT_NAMES:
-                    text = clean_mention(ent.text)
+                written = doc_text[ent.start_char : ent.end_char]
+                if ent.label_ in NAMED and norm(written) and norm(written) not in NOT_NAMES:
+                    text = clean_mention(written)
                     if ent.label_ == "PERSON":
                         text = strip_job(text)
                     mentions.append((text, ent.label_, off + ent.start_char))
@@ -337,7 +340,7 @@ class EntityIndex:
                         or any(c.dep_ == "appos" for c in root.children)
                         or (prev.rstrip(".") in TITLES)
                     ):
-                        acting.add(alias_key(ent.text))
+                        acting.add(alias_key(written))
         # Longest names first, so a surname or short form joins the full name's entity.
         labels: dict[str, Counter] = defaultdict(Counter)
         for text, label, _ in mentions:

@@ -27,6 +27,7 @@ from .base import (
     is_pronoun,
     kept_for_reruns,
     sent_ents,
+    span_text,
     stands_alone,
     subject_name,
     tokens,
@@ -328,7 +329,7 @@ class EventExtractor:
         index = EntityIndex.of(analysis)
         facts = []
         for sent, off in usable_sentences(analysis):
-            if not reporters_words(sent.text.strip()):
+            if not reporters_words(span_text(sent, analysis).strip()):
                 continue  # a quotation's words are its speaker's: asked as statements
             # This extractor runs again after a wrong guess for about half of all articles
             # (see ``guessing``): a sentence whose own guesses were right keeps its facts.

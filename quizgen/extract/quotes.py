@@ -18,10 +18,20 @@ from typing import TYPE_CHECKING
 from ..language import STOPWORDS, tidy
 from ..model import Fact
 from ..pronouns import has_dangling_pronoun
-from .base import QUOTE_MARKS, in_quotes, is_pronoun, sent_ents, subject_name
+from .base import (
+    QUOTE_MARKS,
+    in_quotes,
+    is_pronoun,
+    sent_ents,
+    span_text,
+    subject_name,
+    tokens,
+)
 from .coref import evidence_from, mentions_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Span, Token
 
     from ..nlp import Analysis
@@ -33,11 +43,12 @@ SPEAKERS_OWN = ("i", "me", "my", "myself", "we", "us", "our", "ourselves", "you"
 MIN_WORDS, MAX_WORDS = 7, 35
 
 
-def segments(sent: Span) -> list[tuple[int, int]]:
-    """Character spans (within the doc) of the quotations in a sentence. A quotation left
-    open runs to the end of the sentence: news copy closes it only where it stops."""
+def segments(words: Iterable[Token], end_char: int) -> list[tuple[int, int]]:
+    """Character spans (within the doc) of the quotations in a sentence's words. A quotation
+    left open runs to the end of the sentence (``end_char``): news copy closes it only where
+    it stops."""
     out, start = [], None
-    for tok in sent:
+    for tok in words:
         if tok.text not in QUOTE_MARKS:
             continue
         opening = tok.text == "“" or (tok.text == '"' and start is None)
@@ -47,13 +58,13 @@ def segments(sent: Span) -> list[tuple[int, int]]:
             out.append((start, tok.idx))
             start = None
     if start is not None:
-        out.append((start, sent.end_char))
+        out.append((start, end_char))
     return out
 
 
-def attribution(sent: Span) -> Token | None:
-    """The reporting verb outside the quotation marks, if the sentence has one."""
-    for tok in sent:
+def attribution(words: Iterable[Token]) -> Token | None:
+    """The reporting verb outside the quotation marks, if the sentence's words have one."""
+    for tok in words:
         if tok.lemma_ in QUOTE_VERBS and tok.pos_ == "VERB" and not in_quotes(tok):
             if any(c.dep_ == "neg" for c in tok.children):
                 return None
@@ -139,11 +150,13 @@ class QuoteReader:
         return name, label
 
     def _sentence(self, sent: Span, off: int, skip: bool) -> Fact | None:
-        verb = attribution(sent)
+        words = tokens(sent, self.analysis)
+        verb = attribution(words)
         people = self._people_outside_quotes(sent)
         follows = self.said_last == (off, sent.start)
         self.said_last = None
-        if verb is None and follows and sent.text.lstrip()[:1] in QUOTE_MARKS:
+        text = span_text(sent, self.analysis)
+        if verb is None and follows and text.lstrip()[:1] in QUOTE_MARKS:
             # '"Most banks simply upgrade."' straight after '"...," he said.': the same voice.
             name, label, _ = self.last
             pronoun = True
@@ -162,12 +175,15 @@ class QuoteReader:
         self.others = people - {name}
         if skip:
             return None
-        spans = [(a, b) for a, b in segments(sent) if verb is None or not a <= verb.idx < b]
+        spans = [
+            (a, b)
+            for a, b in segments(words, sent.end_char)
+            if verb is None or not a <= verb.idx < b
+        ]
         if not spans:
             return None
-        # The sentence's own text: ``doc.text`` joins every token of the block again.
         base = sent.start_char
-        said = quoted_words(sent.text[spans[0][0] - base : spans[0][1] - base])
+        said = quoted_words(text[spans[0][0] - base : spans[0][1] - base])
         if said is None:
             return None
         evidence = evidence_from(self.analysis, named_at, off + sent.end_char)

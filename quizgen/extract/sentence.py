@@ -24,7 +24,9 @@ from .base import (
     display_name,
     number_as_name,
     sent_ents,
+    span_text,
     stands_alone,
+    tokens,
     usable_sentences,
 )
 from .coref import body_for, evidence_from, with_name
@@ -93,11 +95,11 @@ def _source(tok) -> bool:
     )
 
 
-def _verb_first(sent, skipped: int) -> bool:
+def _verb_first(sent, skipped: int, analysis: Analysis) -> bool:
     """Whether the statement, once its linkers are dropped ``skipped`` characters in, opens on
     its main verb: an inverted sentence that reads as a fragment alone."""
     start = sent.start_char + skipped
-    first = next((t for t in sent if t.idx >= start and not t.is_punct), None)
+    first = next((t for t in tokens(sent, analysis) if t.idx >= start and not t.is_punct), None)
     return first is not None and first.i == sent.root.i and first.pos_ in ("VERB", "AUX")
 
 
@@ -114,20 +116,22 @@ class SentenceExtractor:
         sentences = usable_sentences(analysis)
         facts = []
         for rank, (sent, off) in enumerate(sentences):
-            text = sent.text.strip()
+            text = span_text(sent, analysis).strip()
             if text.endswith("?") or not reporters_words(text):
                 continue
             if text.startswith("(") or re.search(r"[.!?]\)$", text) or bare_subject(sent):
                 continue  # an aside in brackets, or "Some earn as little as $11": some who?
             clean = _opening(text)
-            if _verb_first(sent, len(text) - len(strip_linkers(text))):
+            if _verb_first(sent, len(text) - len(strip_linkers(text)), analysis):
                 continue  # "(And then) came Chazelle's drama Whiplash": no subject before it
             evidence = analysis.evidence(sent, off)
             # "The company said ...", "He also promised ...": shown with the name, where the
             # name is certain, and the evidence reaching back to where it is named.
             body = body_for(sent, off, analysis)
             named = None
-            if body is None and (has_dangling_pronoun(clean) or not stands_alone(sent)):
+            if body is None and (
+                has_dangling_pronoun(clean) or not stands_alone(sent, analysis=analysis)
+            ):
                 named = with_name(sent, off, analysis)
                 if named is None:
                     continue
@@ -143,7 +147,7 @@ class SentenceExtractor:
                 evidence = evidence_from(analysis, named_at, off + sent.end_char)
                 if evidence is None or has_dangling_pronoun(clean):
                     continue
-                if body is None and not stands_alone(sent, first):
+                if body is None and not stands_alone(sent, first, analysis):
                     continue
             clean = without_also(clean)
             # "Li, 47, owns ..." -> "Li Shiping, 47, owns ...": alone, a statement has no
@@ -161,7 +165,7 @@ class SentenceExtractor:
             ents = sent_ents(sent, analysis)
             details = [
                 (full.get(v, v), lab, pool)
-                for v, lab, pool in self._details(sent, ents, clean, index, full)
+                for v, lab, pool in self._details(sent, ents, clean, index, full, analysis)
             ]
             detail = details[0] if details else None
             flip = flip_for(sent, clean)
@@ -217,13 +221,14 @@ class SentenceExtractor:
         return facts
 
     @staticmethod
-    def _details(sent, ents, clean, index, full):
+    def _details(sent, ents, clean, index, full, analysis):
         """The details a false version may change, most checkable first (``ents``: the
         sentence's entities; ``full``: the names ``clean`` gives in full, "Ms Shah" as
         "Priya Shah")."""
         ents = sorted(ents, key=lambda e: DETAILS.index(e.label_) if e.label_ in DETAILS else 99)
         for ent in ents:
-            if ent.label_ not in DETAILS or full.get(ent.text, ent.text) not in clean:
+            ent_text = span_text(ent, analysis)
+            if ent.label_ not in DETAILS or full.get(ent_text, ent_text) not in clean:
                 continue
             if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
                 before = sent.doc[ent.start - 1] if ent.start > sent.start else None
@@ -239,10 +244,10 @@ class SentenceExtractor:
                     continue  # "50 Cent's rap collective": a name that opens on a number
                 after = sent.doc[ent.end].text if ent.end < sent.end else ""
                 if re.match(r"(?i)(gmt|bst|utc|am|pm|hrs|edt|est)\b", after) or re.search(
-                    r"(?i)(gmt|bst|utc)$", ent.text
+                    r"(?i)(gmt|bst|utc)$", ent_text
                 ):
                     continue  # a clock time ("1800 GMT"): when a show airs is no fact to learn
-                if re.search(r"\d/\d", ent.text):
+                if re.search(r"\d/\d", ent_text):
                     continue  # betting odds ("2/9") or a date written with slashes
                 beside = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
                 if ent.label_ == "MONEY" and not CURRENCY.search(beside):
@@ -256,15 +261,18 @@ class SentenceExtractor:
                     if t.i > sent.start
                 ):
                     continue  # "50 Cent", which the model took for a sum (round 77)
-                if re.match(r"\s*\(\s*[£$€¥]?\d", sent.text[ent.end_char - sent.start_char :]):
+                if re.match(
+                    r"\s*\(\s*[£$€¥]?\d",
+                    span_text(sent, analysis)[ent.end_char - sent.start_char :],
+                ):
                     continue  # "$676m (£352m)": a changed figure beside its conversion
                 if ent.start > sent.start and number_as_name(ent):
                     continue
                 opened = sent.doc[sent.start : ent.start].text
                 if opened.count("(") > opened.count(")"):
                     continue  # "(£1.8bn)": a conversion of the figure before it, not a fact
-                if not any(c.isdigit() for c in ent.text) and not re.fullmatch(
-                    r"(?i)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", ent.text
+                if not any(c.isdigit() for c in ent_text) and not re.fullmatch(
+                    r"(?i)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", ent_text
                 ):
                     continue  # "a million", "dozens": no exact value to change
                 if re.search(r"\bbetween\b", sent.doc[max(ent.start - 4, 0) : ent.start].text):
@@ -272,21 +280,21 @@ class SentenceExtractor:
                 near = sent.doc[max(ent.start - 2, sent.start) : min(ent.end + 2, sent.end)].text
                 if re.search(r"\d\S*\s+(to|and)\s+\S*\d", near):
                     continue  # "A$7.17 to A$8.24", "2003 and 2004": half of a range or a pair
-                if re.search(r"\d[A-Za-z]", ent.text) and not re.search(
-                    r"\d(bn|m|k|s|th|st|nd|rd|km|kg|mph|ft|in)\b", ent.text
+                if re.search(r"\d[A-Za-z]", ent_text) and not re.search(
+                    r"\d(bn|m|k|s|th|st|nd|rd|km|kg|mph|ft|in)\b", ent_text
                 ):
                     continue  # "3.75G", "MP3": a number inside a name
                 around = sent.doc[max(ent.start - 2, 0) : ent.end + 2].text
                 if re.search(r"\d\s*[-–]\s*\d", around):
                     continue  # a score or a range ("won 2-0"): half of it is no fact
-                amount = re.sub(HEDGES, "", ent.text, flags=re.I).strip(" -–—")
+                amount = re.sub(HEDGES, "", ent_text, flags=re.I).strip(" -–—")
                 if not any(c.isdigit() for c in amount):
                     # "four bidders": changed for a true/false, never blanked. Not "the two
                     # sides", a pair the reader knows, nor a count the sentence then lists.
                     rest = sent.doc[ent.end : sent.end].text
                     if ent.start and sent.doc[ent.start - 1].lower_ == "the":
                         continue
-                    if ent.start > sent.start and ent.text[:1].isupper():
+                    if ent.start > sent.start and ent_text[:1].isupper():
                         continue  # "the Six Nations": a name, not a count
                     if "," in rest and " and " in rest:
                         continue
@@ -303,17 +311,19 @@ class SentenceExtractor:
                 yield amount, ent.label_, f"quantity.amount[measure={measure}]"
                 continue
             if ent.label_ == "DATE":
-                if not re.fullmatch(r"(?:in |)(1[5-9]\d\d|20\d\d)", ent.text):
+                if not re.fullmatch(r"(?:in |)(1[5-9]\d\d|20\d\d)", ent_text):
                     continue  # only a bare year has same-kind stand-ins that are clearly wrong
-                if re.match(r":\s*[A-Z]", sent.text[ent.end_char - sent.start_char :]):
+                if re.match(
+                    r":\s*[A-Z]", span_text(sent, analysis)[ent.end_char - sent.start_char :]
+                ):
                     continue  # "2001: A Space Odyssey": a year inside a title (round 37)
-                yield ent.text, "YEAR", "sentence.detail[detail_label=YEAR]"
+                yield ent_text, "YEAR", "sentence.detail[detail_label=YEAR]"
                 continue
             if ent.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "Hollywood directors": a name used as a modifier
             if ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children):
                 continue  # one of a list: a stand-in must be of the list's kind, which is unknown
-            canon = index.lookup(ent.text)
+            canon = index.lookup(ent_text)
             if canon is None or canon.label not in ("PERSON", "ORG", "GPE"):
                 continue
             if ent.root.pos_ != "PROPN":
@@ -329,5 +339,5 @@ class SentenceExtractor:
             # A body for a body that acts in the article, never a game or a prize.
             key = "actor" if canon.label == "ORG" else "label"
             # "Superintendent Jennifer McCormick": the title stays, only the name changes.
-            name = strip_job(tidy(ent.text)) if canon.label == "PERSON" else tidy(ent.text)
+            name = strip_job(tidy(ent_text)) if canon.label == "PERSON" else tidy(ent_text)
             yield name, canon.label, f"entity.name[{key}={canon.label}]"
