@@ -309,8 +309,13 @@ def build_many(jobs: list[Job]) -> list[Outcome]:
     if len(jobs) > 1:
         try:
             todo = [j for j in jobs if not pipeline.facts_cached(j.article, j.model)]
-            found = pipeline.analyze_many([j.article for j in todo], jobs[0].model)
-            analyses = {id(j): a for j, a in zip(todo, found, strict=True)}
+            analyses = dict(
+                zip(
+                    map(id, todo),
+                    pipeline.analyze_many([j.article for j in todo], jobs[0].model),
+                    strict=True,
+                )
+            )
         except Exception:  # noqa: BLE001 - then one by one, so a failure is its article's
             analyses = {}
     # Each analysis is let go once its article is built.
