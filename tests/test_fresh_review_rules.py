@@ -178,7 +178,9 @@ def test_who_holds_an_office_is_asked_of_government_offices_only():
         }
         return role_q.test({"slots": slots, "fact": None})
 
-    assert asked("Foreign Secretary") and asked("Health Minister") and asked("Prime Minister")
+    assert asked("Foreign Secretary") and asked("Health Minister") and asked("Finance Minister")
+    # A prime minister is general knowledge (rounds 54-80 kept none of three).
+    assert not asked("Prime Minister") and not asked("UK Prime Minister")
     assert not asked("general secretary of Unison")
     assert not asked("White House press secretary")
     assert not asked("opposition Labour Party leader")

@@ -551,6 +551,15 @@ def role_of(ent: Span) -> str | None:
         bad = any(t.ent_type_ == "PERSON" or t.dep_ == "cc" or t.is_punct for t in run)
         if not bad and doc_has_title_noun(run) and run[-1].lower_ in TITLE_NOUNS:
             role = run.text
+            if (
+                run[0].is_sent_start
+                and run[0].lower_ in ("new", "current")
+                and run[0].is_title
+                and run[0].ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+            ):
+                # "New Home Secretary Charles Clarke ...": the capital is the sentence's
+                # ("Who is the New Home Secretary?", round 78); "New Zealand" is a name.
+                role = role[:1].lower() + role[1:]
             if 1 <= len(role.split()) <= 10:
                 return role
     return None

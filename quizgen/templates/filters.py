@@ -145,6 +145,8 @@ FILTERS = {
 def the(phrase: str) -> str:
     """A role as a definite noun phrase: 'spokesman for X' -> 'the spokesman for X'."""
     phrase = str(phrase).strip()
+    if re.match(r"^[A-Z][\w.&-]*['’]s?\s", phrase):
+        return phrase  # "UKIP's deputy leader", not "the UKIP's deputy leader" (round 79)
     if re.match(r"^(the|a|an|his|her|their|its)\s", phrase, re.I):
         return (
             phrase[:1].lower() + phrase[1:]
