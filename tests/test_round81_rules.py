@@ -1,7 +1,8 @@
-"""Who holds an office, as rounds 78-80 read it: the role is written as the article gives it,
+"""Who holds an office, as rounds 75-80 read it: the role is written as the article gives it,
 without the capital of a sentence it opens ("New Home Secretary ...") and without "the"
-before a possessive name ("UKIP's deputy leader"). Short texts of our own, through the real
-parser and extractors."""
+before a possessive name ("UKIP's deputy leader"); and a name is offered without the job
+written before it ("MEP Nigel Farage"). Short texts of our own, through the real parser and
+extractors."""
 
 from __future__ import annotations
 
@@ -41,3 +42,13 @@ def test_a_role_after_a_possessive_name_takes_no_article():
     assert the("Workers' party leader") == "Workers' party leader"
     assert the("spokesman for the council") == "the spokesman for the council"
     assert the("The mayor") == "the mayor"
+
+
+def test_a_job_written_before_a_name_is_no_part_of_it():
+    from quizgen.extract.entities import strip_job
+
+    # An option list read "Mike Nattrass, Gerard Batten, MEP Nigel Farage" (round 79).
+    assert strip_job("MEP Nigel Farage") == "Nigel Farage"
+    assert strip_job("Comic Joe Pasquale") == "Joe Pasquale"
+    assert strip_job("Broadcaster Chris Evans") == "Chris Evans"
+    assert strip_job("Comic Relief") == "Comic Relief"  # two words: a name, whatever it says

@@ -237,6 +237,22 @@ JOB_TITLES = {
     "lawyer",
     "historian",
     "pianist",
+    # round 79: "MEP Nigel Farage" among plain names; "Comic Joe Pasquale" (round 75)
+    "mep",
+    "comic",
+    "broadcaster",
+    "campaigner",
+    "businessman",
+    "businesswoman",
+    "tycoon",
+    "entrepreneur",
+    "playwright",
+    "photographer",
+    "filmmaker",
+    "film-maker",
+    "columnist",
+    "dancer",
+    "choreographer",
 }
 
 
