@@ -129,9 +129,13 @@ def flaw(q: Question) -> str | None:
     core = re.sub(r"^[^?{]*?, (?=(who|whom|what|when|where|which|why|how)\b)", "", asked)
     core = core[:1].upper() + core[1:]
     front = asked[: len(asked) - len(core)]
-    if re.search(r"(?i)\b(is|are|was|were|has|have|had|will|would|do|does|did)\b", front):
+    if core.rstrip().endswith("?") and re.search(
+        r"(?i)\b(is|are|was|were|has|have|had|will|would|do|does|did)\b", front
+    ):
         # "Debates are new in British elections, when did the first take place?": a
-        # statement spliced onto a question, not a phrase put first (round 35).
+        # statement spliced onto a question, not a phrase put first (round 35). A statement
+        # with a "which" clause asks nothing: "Coronation Street has become the first soap
+        # to triumph at the South Bank Show Awards, which traditionally reward ..." (round 82).
         return "a statement spliced onto the question"
     if MARKET_TRIVIA.search(filled(prompt)):
         # "What closed in New York at $185.25, up 0.35%?", "hitting 16.057% on Monday" (round 42).

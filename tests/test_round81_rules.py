@@ -128,3 +128,27 @@ def test_a_narrative_sentence_only_where_nothing_else_is_left():
     # Beside a question that is not narrative, none.
     chosen, _ = select([key(0), key(1), key(3)], count=30, narrative=told)
     assert [q.id for q in chosen] == ["q3"]
+
+
+def test_a_statement_with_a_which_clause_is_no_question_spliced_on():
+    from quizgen.model import Evidence, Question
+    from quizgen.select import flaw
+
+    def item(prompt: str, type: str) -> Question:
+        return Question(
+            id="q",
+            type=type,
+            prompt=prompt,
+            answer="True" if type == "true_false" else "In 1960",
+            fact_id="f",
+            template_id="t",
+            evidence=Evidence(text="s", start=0, end=1),
+        )
+
+    lead = (
+        "Harbour Foods has become the first grocer to win the Civic Award, which "
+        "traditionally rewards charities."
+    )
+    assert flaw(item(lead, "true_false")) is None
+    spliced = "Debates are new in British elections, when did the first take place?"
+    assert flaw(item(spliced, "short_answer")) == "a statement spliced onto the question"
