@@ -197,9 +197,10 @@ def mend(doc: Doc) -> Doc:
             ent = Span(doc, ent.start, ent.end, label="GPE")
         elif DATE_RE.match(text) and ent.label_ != "DATE":
             ent = Span(doc, ent.start, ent.end, label="DATE")
-        # Drop a leading "the" and a trailing possessive from the entity itself.
+        # Drop a leading "the" (or a list's "plus", "and": "Plus Ryan Giggs", round 82) and
+        # a trailing possessive from the entity itself.
         start, end = ent.start, ent.end
-        while start < end and doc[start].lower_ in ("the", "a", "an"):
+        while start < end and doc[start].lower_ in ("the", "a", "an", "plus", "and"):
             start += 1
         while end > start and doc[end - 1].tag_ == "POS":
             end -= 1
