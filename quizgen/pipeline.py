@@ -180,11 +180,8 @@ def extract(analysis, names: list[str] | None = None) -> list[Fact]:
 def _mark_sentences(analysis, facts: list[Fact]) -> None:
     """Record on each fact what selection needs from the sentences its evidence touches, here
     once for every extractor, plug-ins included: the phrases that point back to something
-    they do not name ("the case", "meanwhile"), which a question may not keep; the level
-    of the last of them, the one the question asks about (see extract/centrality.py); and
-    whether that one is narrative: in a report (not an opinion piece), away from its first
-    sentence, told in the reporter's words with no one said, warned or believed to say it."""
-    from .extract.base import SPEECH, tokens
+    they do not name ("the case", "meanwhile"), which a question may not keep, and the level
+    of the last of them, the one the question asks about (see extract/centrality.py)."""
     from .extract.centrality import sentence_level
     from .extract.coref import pointing_phrases
     from .extract.naming import bare_surnames, named_phrases, shared_surnames
@@ -195,8 +192,6 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
     names: dict[int, dict[str, str]] = {}
     surnames: dict[int, dict[str, str]] = {}
     levels: dict[int, int] = {}
-    reported: dict[int, bool] = {}
-    opinion = analysis.cache.get("opinion", False)
     for f in facts:
         touched = [
             k
@@ -224,15 +219,6 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
         if touched and touched[-1] not in levels:
             levels[touched[-1]] = sentence_level(touched[-1], sents[touched[-1]][0], analysis)
         f.slots["central"] = levels[touched[-1]] if touched else 0
-        last = touched[-1] if touched else 0
-        if last and not opinion:
-            if last not in reported:
-                reported[last] = any(
-                    t.lemma_ in SPEECH and t.pos_ in ("VERB", "AUX")
-                    for t in tokens(sents[last][0], analysis)
-                )
-            if not reported[last]:
-                f.slots["narrative"] = True
 
 
 def facts_for(
@@ -287,7 +273,6 @@ def select(
         side=side,
         about=about(facts),
         once=named_once(facts),
-        narrative={f.id for f in facts if f.slots.get("narrative")},
     )
 
 

@@ -57,14 +57,7 @@ def odd_quotes(text: str) -> bool:
 SIDE = "a side detail, away from the article's main story"
 ONCE = "the answer is a name the article mentions only once"
 LEAD = "sentence-lead-tf"
-# A key sentence of a report, true or with a detail changed, is asked where someone is said
-# to say, warn or believe it: reviews kept 58 of 115 of those away from the opening, against
-# 86 of 268 told in the reporter's words ("Robbie Fowler got round Ben Thatcher", "Scores of
-# Harlem residents formed a queue", the seat's history; rounds 54-80). The opening is
-# asked either way (sentence-lead-tf, and its changed form 68 of 91).
-KEY_SENTENCE = "sentence-tf"
 FLOOR = 5  # below this many, side details are taken after all
-NARRATIVE = "a sentence of the story's narrative, away from its opening"
 
 
 SIDE_FACTS = ("event-", "entity-", "quantity-", "statement-", "position-")
@@ -586,7 +579,6 @@ def select(
     side: dict[str, int] | None = None,
     about: set[str] = frozenset(),
     once: set[str] = frozenset(),
-    narrative: set[str] = frozenset(),
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
     shows one is refused, since a student would ask "which?" (``own_vague``: each fact's own,
@@ -594,9 +586,7 @@ def select(
     headline (``title``) gives away is refused too, and so is one keyed to a name in ``about``
     (what the whole article is about), or a detail away from the main story: ``side`` gives
     each fact id its sentence's level (see extract/centrality.py). ``once`` holds the names
-    the article mentions only once: no question is keyed to one. ``narrative`` holds the
-    facts whose sentence tells a report's story in the reporter's own words, away from its
-    opening: not asked as a key sentence (see ``KEY_SENTENCE``)."""
+    the article mentions only once: no question is keyed to one."""
     rejected: list[Rejected] = []
     ok: list[Question] = []
     seen_prompts: set[str] = set()
@@ -615,9 +605,6 @@ def select(
                 reason = "the answer is what the whole article is about"
             elif norm(q.answer) in once_keys:
                 reason = ONCE
-        # Before the side-detail test: a short set takes side details after all, not these.
-        if reason is None and q.template_id == KEY_SENTENCE and q.fact_id in narrative:
-            reason = NARRATIVE
         if reason is None and side is not None and detail(q) and side.get(q.fact_id, 2) < 2:
             reason = SIDE
         key = norm(q.prompt)
@@ -696,19 +683,13 @@ def select(
     # An article whose main story gives almost nothing still gets a short set: side details,
     # best first, rather than an error where a teacher expected questions. Blanks last: a
     # name blanked in a side sentence was kept 6 times in 20 (rounds 8-44).
-    # A narrative sentence only where nothing else is left: one weak item rather than none.
     if len(chosen) < FLOOR:
         held = sorted(
-            (r for r in rejected if r.reason == SIDE or (r.reason == NARRATIVE and not chosen)),
-            key=lambda r: (
-                r.reason == NARRATIVE,
-                r.question.type == "cloze",
-                -r.question.score,
-                _h(seed, r.question.id),
-            ),
+            (r for r in rejected if r.reason == SIDE),
+            key=lambda r: (r.question.type == "cloze", -r.question.score, _h(seed, r.question.id)),
         )
         for r in held:
-            if len(chosen) >= FLOOR or (r.reason == NARRATIVE and chosen):
+            if len(chosen) >= FLOOR:
                 break
             if _conflict(r.question, chosen, per_fact, per_sentence, answers) is None:
                 rejected.remove(r)
