@@ -19,7 +19,8 @@ def run(text: str):
 
 STORY = (
     "Storm leaves thousands without power\n\n"
-    "A winter storm cut power to thousands of homes in Norway, Sweden and Finland on Monday. "
+    "A winter storm cut power to thousands of homes across northern Europe on Monday. "
+    "Heavy snow cut power to homes in Norway, Sweden and Finland, officials said. "
     "Engineers in Norway restored most lines by Tuesday, officials said. "
     "Sweden and Finland asked Denmark for extra crews as the storm moved east. "
     "Norway said Finland had suffered the worst damage.\n"

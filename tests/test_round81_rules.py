@@ -2,8 +2,9 @@
 real parser and extractors: a role is written as the article gives it, without the capital
 of a sentence it opens ("New Home Secretary ...") and without "the" before a possessive name
 ("UKIP's deputy leader"); a name is offered without the job written before it ("MEP Nigel
-Farage") or a list's "plus" the model took into it; and a statement with a "which" clause is
-no question spliced onto a statement."""
+Farage") or a list's "plus" the model took into it; a statement with a "which" clause is no
+question spliced onto a statement; and a report's opening goes before a blank on its own
+sentence."""
 
 from __future__ import annotations
 
@@ -90,3 +91,51 @@ def test_a_list_s_plus_is_no_part_of_the_name_after_it():
     names = [e.text for d in nlp.analyze(article, cache=False).docs for e in d.ents]
     # The small model takes "plus Ryan Giggs" for the name (round 82's "Plus Ryan Giggs").
     assert "Ryan Giggs" in names and not [n for n in names if n.lower().startswith("plus")]
+
+
+def test_the_opening_goes_before_a_blank_on_its_sentence():
+    from quizgen.model import Evidence, Question
+    from quizgen.select import LEAD, select
+
+    opening = Evidence(text="Paul Boateng is to step down.", start=0, end=29)
+
+    def item(qid, template, type, prompt, answer, score, evidence):
+        return Question(
+            id=qid,
+            type=type,
+            prompt=prompt,
+            answer=answer,
+            fact_id=qid,
+            template_id=template,
+            evidence=evidence,
+            score=score,
+        )
+
+    lead = item("lead", LEAD, "true_false", opening.text, "True", 0.75, opening)
+    blank = item(
+        "blank",
+        "sentence-name-cloze",
+        "cloze",
+        "{{c1::Paul Boateng}} is to step down.",
+        "Paul Boateng",
+        0.7,
+        opening,
+    )
+    # A true/false item scored above the opening took the true/false type's first place,
+    # and the blank then took the opening's sentence (round 86's development stories).
+    other = item(
+        "other",
+        "sentence-tf",
+        "true_false",
+        "Paul Boateng was the first black cabinet minister in 2002.",
+        "True",
+        0.76,
+        Evidence(
+            text="Paul Boateng was the first black cabinet minister in 2002.", start=40, end=98
+        ),
+    )
+    chosen, rejected = select([lead, blank, other], count=30)
+    assert "lead" in {q.id for q in chosen}
+    assert "blank" in {r.question.id for r in rejected}, [
+        (r.question.id, r.reason) for r in rejected
+    ]
