@@ -229,7 +229,7 @@ def facts_for(
     ``analysis``, when given, is the article's analysis already made (by ``analyze_many``)."""
 
     def run() -> list[Fact]:
-        return extract(analysis or analyze(article, model, cache=cache))
+        return extract(analysis if analysis is not None else analyze(article, model, cache=cache))
 
     if not cache:
         return run()

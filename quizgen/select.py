@@ -645,7 +645,8 @@ def select(
     # An opinion piece's main claim is asked before anything else on its sentence, and so is
     # a report's opening as it stands (kept 102 of 108 times, rounds 54-76): a blank or a
     # better-scored item of its type must not take its sentence first.
-    firsts += [q for q in ranked if q.template_id in (MAIN_CLAIM, LEAD)][:2]
+    firsts += [q for q in ranked if q.template_id == MAIN_CLAIM][:1]
+    firsts += [q for q in ranked if q.template_id == LEAD][:1]
     # Matching comes last: its pairs show many answers at once, so it yields to the
     # questions it would give away rather than crowding them out.
     for t in ("essay", "ordering", "multi_select", *(t for t in TYPE_ORDER if t != "matching")):
