@@ -340,14 +340,15 @@ NOT_SOMEONE = set(
 
 def unnamed_someone(sent: Span) -> bool:
     """Whether the sentence's subject is someone it does not name ("The strongman expressed
-    hope that Obama wins"): a "he" after it may be that someone, not the name it gives."""
+    hope that Obama wins", "..., said a spokesman"): a "he" after it may be that someone, not
+    the name it gives (round 86: "But he played down reports" became "G8 played down")."""
     subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
         subj is not None
         and subj.pos_ == "NOUN"
         and not subj.ent_type_
         and subj.tag_ == "NN"
-        and any(c.lower_ == "the" for c in subj.children)
+        and any(c.lower_ in ("the", "a", "an") for c in subj.children)
         and subj.lemma_.lower() not in NOT_SOMEONE
     )
 

@@ -60,6 +60,8 @@ def _people(words, analysis: Analysis) -> set[str] | None:
         if ent.start < toks[0].i or ent.end > toks[-1].i + 1 or in_quotes(ent[0]):
             continue
         text = span_text(ent, analysis)
+        if re.fullmatch(r"[A-Z]+\d+", text):
+            continue  # "the G8", "the P5": the model may call one a person
         hit = index.lookup(text)
         person = (hit is not None and hit.label == "PERSON") or (
             ent.label_ == "PERSON" and (hit is None or hit.label in ("PERSON", "NAME"))
