@@ -4,7 +4,8 @@ of a sentence it opens ("New Home Secretary ...") and without "the" before a pos
 ("UKIP's deputy leader"); a name is offered without the job written before it ("MEP Nigel
 Farage") or a list's "plus" the model took into it; a statement with a "which" clause is no
 question spliced onto a statement; a report's opening goes before a blank on its own
-sentence; and the "he" after "..., said a spokesman" is the spokesman."""
+sentence; the "he" after "..., said a spokesman" is the spokesman; and "Why was that ...?"
+points back."""
 
 from __future__ import annotations
 
@@ -156,3 +157,15 @@ def test_he_after_a_sentence_said_by_an_unnamed_spokesman_is_not_named():
         if f.kind == "sentence" and "played down" in f.slots["text"]
     ]
     assert not [t for t in named if not t.startswith("But he")], named
+
+
+def test_a_question_whose_subject_is_that_points_back():
+    from quizgen import pipeline
+    from quizgen.extract.base import well_formed
+    from quizgen.ingest import read_text
+
+    analysis = pipeline.analyze(
+        read_text("Budget\n\nThe budget was passed on Monday.\n"), cache=False
+    )
+    assert not well_formed('According to Tony Blair, why was that "in part"?', analysis)
+    assert well_formed("According to Tony Blair, why was the budget late?", analysis)

@@ -588,7 +588,15 @@ def _reads_as_question(doc: Doc) -> bool:
         # clause with no "that" ("assume full ownership it was owned by ...").
         and sum(1 for c in root[0].children if c.dep_ in ("nsubj", "nsubjpass")) <= 1
         and not _run_on(root[0])
+        # "Why was that 'in part'?": a "that" or "this" for a subject points back (round 85).
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in DEMONSTRATIVES
+            for c in root[0].children
+        )
     )
+
+
+DEMONSTRATIVES = {"that", "this", "these", "those"}
 
 
 # Word forms, not lemmas: the question's re-parse runs without the lemmatizer.
