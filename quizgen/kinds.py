@@ -354,6 +354,16 @@ def is_country(name: str) -> bool:
     return key in countries() or key in _capital_keys()
 
 
+def is_demonym(word: str) -> bool:
+    """ "Kenyan", "Italian", "Japanese", "Pakistani": a word for a country's people, found by
+    taking the country back from the word's ending ("Brian" gives no country)."""
+    w = word.lower()
+    if len(w) < 5 or not word[:1].isupper() or not w.isalpha():
+        return False
+    stems = (w[:-1], w[:-2] + "o", w[:-3], w[:-3] + "y", w[:-3] + "a", w[:-4] + "a", w + "y")
+    return any(stem in countries() for stem in stems)
+
+
 def is_nation(name: str) -> bool:
     """A country itself, not the capital that may stand for it."""
     return _place_key(name) in countries()

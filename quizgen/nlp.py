@@ -184,6 +184,8 @@ def mend(doc: Doc) -> Doc:
     """Fix the small model's known entity errors, so every extractor sees the same fixes."""
     from spacy.tokens import Span
 
+    from .kinds import is_demonym
+
     ents = []
     for ent in doc.ents:
         text = ent.text
@@ -202,6 +204,8 @@ def mend(doc: Doc) -> Doc:
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in ("the", "a", "an", "plus", "and"):
             start += 1
+        if ent.label_ == "PERSON" and end - start >= 3 and is_demonym(doc[start].text):
+            start += 1  # "Kenyan Bernard Lagat": a blank took the nationality too (round 85)
         while end > start and doc[end - 1].tag_ == "POS":
             end -= 1
         if start < end:
