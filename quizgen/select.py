@@ -509,6 +509,13 @@ def leaks(q: Question, other: Question) -> bool:
     """Whether ``other`` gives away ``q``'s answer: it shows the answer (in its prompt, or in
     a matching pair) and is about the same thing (the same sentence, or much the same words;
     or a matching pair that names the answer beside the question's words)."""
+    if q.type == "true_false" and other.pairs:
+        # A matching pair that shows the statement's own sentence answers it: "10 megabytes"
+        # paired with its speaker beside a true/false that says "20 megabytes" (round 83).
+        words = content_words(q.prompt)
+        return len(words) >= 4 and any(
+            len(words & content_words(" ".join(p))) >= 0.6 * len(words) for p in other.pairs
+        )
     if q.type in ("true_false", "essay", "matching", "ordering") or not q.answer:
         return False
     answer = norm(q.answer)

@@ -5,7 +5,8 @@ possessive name ("UKIP's deputy leader"); a name is offered without the job writ
 it ("MEP Nigel Farage"), or a list's "plus" or a nationality the model took into it; a
 statement with a "which" clause is no question spliced onto a statement; a report's opening
 goes before a blank on its own sentence; the "he" after "..., said a spokesman" is the
-spokesman; and "Why was that ...?" points back."""
+spokesman; "Why was that ...?" points back; and a matching pair that shows a true/false
+item's sentence gives it away."""
 
 from __future__ import annotations
 
@@ -185,3 +186,34 @@ def test_a_nationality_is_no_part_of_the_name_after_it():
     # The small model takes "Kenyan Bernard Lagat" for the name; a blank took all three
     # words (round 85).
     assert "Bernard Lagat" in names, names
+
+
+def test_a_matching_pair_that_shows_a_true_false_sentence_gives_it_away():
+    from quizgen.model import Evidence, Question
+    from quizgen.select import leaks
+
+    statement = Question(
+        id="tf",
+        type="true_false",
+        prompt="Malcolm Seagrave said the most common attacks hit sites with 20 megabytes of data.",
+        answer="False",
+        fact_id="f1",
+        template_id="statement-tf",
+        evidence=Evidence(text="s", start=0, end=1),
+    )
+    matching = Question(
+        id="m",
+        type="matching",
+        prompt="Match each person to what they said, according to the article.",
+        answer="",
+        fact_id="f2",
+        template_id="statement-matching",
+        evidence=Evidence(text="t", start=5, end=9),
+        pairs=[
+            ["Malcolm Seagrave", "The most common attacks hit sites with 10 megabytes of data."],
+            ["Paul King", "More can be done in the network to protect data centres."],
+        ],
+    )
+    assert leaks(statement, matching)
+    other = Question(**{**matching.__dict__, "pairs": [matching.pairs[1]]})
+    assert not leaks(statement, other)
