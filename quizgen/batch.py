@@ -365,8 +365,8 @@ def report(result: Result, out_dir: Path) -> list[tuple[str, bool]]:
         if not o.ok:
             lines.append((f"failed: {o.message()}", True))
             continue
-        n = len(o.qset.questions) if o.qset else 0
-        lines.append((f"{o.path} -> {o.slug}: {n} questions, {len(o.files)} file(s)", False))
+        asked = o.qset.how_many if o.qset else "0 questions"
+        lines.append((f"{o.path} -> {o.slug}: {asked}, {len(o.files)} file(s)", False))
         for name, why in o.skipped.items():
             left.setdefault(name, Counter()).update(why.values())
             articles[name] += 1

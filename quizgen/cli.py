@@ -220,7 +220,7 @@ def _report(qset, paths, skipped, failures=None):
 
     counts = Counter(q.type for q in qset.questions)
     summary = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
-    click.echo(f"{len(qset.questions)} questions ({summary})")
+    click.echo(f"{qset.how_many} ({summary})")
     for p in paths:
         click.echo(f"wrote {p}")
     for name, why in sorted(skipped.items()):
@@ -368,7 +368,7 @@ def generate(source, out_file, count, seed, model, no_cache, force, max_size):
             out_file,
             yaml_text(qset.to_dict()),
         )
-    click.echo(f"{len(qset.questions)} questions; wrote {out_file}")
+    click.echo(f"{qset.how_many}; wrote {out_file}")
 
 
 @cli.command()
@@ -409,9 +409,7 @@ def review(source, count, seed, model, no_cache):
     qset, facts, _ = pipeline.questions_for(
         article, count=count, seed=seed or 0, model=model, cache=not no_cache
     )
-    click.echo(
-        f"{article.title or article.slug}: {len(facts)} facts, {len(qset.questions)} questions"
-    )
+    click.echo(f"{article.title or article.slug}: {len(facts)} facts, {qset.how_many}")
     for label, counter in (
         ("type", Counter(q.type for q in qset.questions)),
         ("bloom", Counter(q.bloom for q in qset.questions)),

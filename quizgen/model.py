@@ -205,6 +205,12 @@ class QuestionSet:
     def display_title(self) -> str:
         return self.title or self.article.title or self.article.slug
 
+    @property
+    def how_many(self) -> str:
+        """ "1 question", "17 questions": for messages."""
+        n = len(self.questions)
+        return f"{n} question" if n == 1 else f"{n} questions"
+
     def to_dict(self) -> dict[str, Any]:
         from . import __version__
 

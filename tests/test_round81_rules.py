@@ -217,3 +217,13 @@ def test_a_matching_pair_that_shows_a_true_false_sentence_gives_it_away():
     assert leaks(statement, matching)
     other = Question(**{**matching.__dict__, "pairs": [matching.pairs[1]]})
     assert not leaks(statement, other)
+
+
+def test_messages_count_one_question_as_one():
+    from conftest import make_qset
+
+    qset = make_qset()
+    qset.questions = qset.questions[:1]
+    assert qset.how_many == "1 question"  # the batch summary read "1 questions"
+    qset.questions = []
+    assert qset.how_many == "0 questions"
