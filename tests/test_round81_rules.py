@@ -12,7 +12,18 @@ from __future__ import annotations
 
 from conftest import facts_of
 
+from quizgen.model import Evidence, Question
 from quizgen.templates.filters import the
+
+
+def question(qid: str, prompt: str, answer: str = "True", **fields) -> Question:
+    """A question made by hand, a true/false unless ``type`` says otherwise; its evidence is
+    its own prompt at ``start`` (0) unless ``evidence`` is given."""
+    start = fields.pop("start", 0)
+    fields.setdefault("evidence", Evidence(text=prompt, start=start, end=start + len(prompt)))
+    fields.setdefault("type", "true_false")
+    fields.setdefault("template_id", "t")
+    return Question(id=qid, prompt=prompt, answer=answer, fact_id=qid, **fields)
 
 
 def roles(text: str) -> dict[str, str]:
@@ -59,27 +70,16 @@ def test_a_job_written_before_a_name_is_no_part_of_it():
 
 
 def test_a_statement_with_a_which_clause_is_no_question_spliced_on():
-    from quizgen.model import Evidence, Question
     from quizgen.select import flaw
-
-    def item(prompt: str, type: str) -> Question:
-        return Question(
-            id="q",
-            type=type,
-            prompt=prompt,
-            answer="True" if type == "true_false" else "In 1960",
-            fact_id="f",
-            template_id="t",
-            evidence=Evidence(text="s", start=0, end=1),
-        )
 
     lead = (
         "Harbour Foods has become the first grocer to win the Civic Award, which "
         "traditionally rewards charities."
     )
-    assert flaw(item(lead, "true_false")) is None
+    assert flaw(question("q", lead)) is None
     spliced = "Debates are new in British elections, when did the first take place?"
-    assert flaw(item(spliced, "short_answer")) == "a statement spliced onto the question"
+    asked = question("q", spliced, "In 1960", type="short_answer")
+    assert flaw(asked) == "a statement spliced onto the question"
 
 
 def test_a_list_s_plus_is_no_part_of_the_name_after_it():
@@ -96,45 +96,26 @@ def test_a_list_s_plus_is_no_part_of_the_name_after_it():
 
 
 def test_the_opening_goes_before_a_blank_on_its_sentence():
-    from quizgen.model import Evidence, Question
     from quizgen.select import LEAD, select
 
-    opening = Evidence(text="Paul Boateng is to step down.", start=0, end=29)
-
-    def item(qid, template, type, prompt, answer, score, evidence):
-        return Question(
-            id=qid,
-            type=type,
-            prompt=prompt,
-            answer=answer,
-            fact_id=qid,
-            template_id=template,
-            evidence=evidence,
-            score=score,
-        )
-
-    lead = item("lead", LEAD, "true_false", opening.text, "True", 0.75, opening)
-    blank = item(
+    lead = question("lead", "Paul Boateng is to step down.", template_id=LEAD, score=0.75)
+    blank = question(
         "blank",
-        "sentence-name-cloze",
-        "cloze",
         "{{c1::Paul Boateng}} is to step down.",
         "Paul Boateng",
-        0.7,
-        opening,
+        type="cloze",
+        template_id="sentence-name-cloze",
+        score=0.7,
+        evidence=lead.evidence,
     )
     # A true/false item scored above the opening took the true/false type's first place,
     # and the blank then took the opening's sentence (round 86's development stories).
-    other = item(
+    other = question(
         "other",
-        "sentence-tf",
-        "true_false",
         "Paul Boateng was the first black cabinet minister in 2002.",
-        "True",
-        0.76,
-        Evidence(
-            text="Paul Boateng was the first black cabinet minister in 2002.", start=40, end=98
-        ),
+        template_id="sentence-tf",
+        score=0.76,
+        start=40,
     )
     chosen, rejected = select([lead, blank, other], count=30)
     assert "lead" in {q.id for q in chosen}
@@ -189,34 +170,22 @@ def test_a_nationality_is_no_part_of_the_name_after_it():
 
 
 def test_a_matching_pair_that_shows_a_true_false_sentence_gives_it_away():
-    from quizgen.model import Evidence, Question
     from quizgen.select import leaks
 
-    statement = Question(
-        id="tf",
-        type="true_false",
-        prompt="Malcolm Seagrave said the most common attacks hit sites with 20 megabytes of data.",
-        answer="False",
-        fact_id="f1",
+    statement = question(
+        "tf",
+        "Malcolm Seagrave said the most common attacks hit sites with 20 megabytes of data.",
+        "False",
         template_id="statement-tf",
-        evidence=Evidence(text="s", start=0, end=1),
     )
-    matching = Question(
-        id="m",
-        type="matching",
-        prompt="Match each person to what they said, according to the article.",
-        answer="",
-        fact_id="f2",
-        template_id="statement-matching",
-        evidence=Evidence(text="t", start=5, end=9),
-        pairs=[
-            ["Malcolm Seagrave", "The most common attacks hit sites with 10 megabytes of data."],
-            ["Paul King", "More can be done in the network to protect data centres."],
-        ],
-    )
+    said = [
+        ["Malcolm Seagrave", "The most common attacks hit sites with 10 megabytes of data."],
+        ["Paul King", "More can be done in the network to protect data centres."],
+    ]
+    prompt = "Match each person to what they said, according to the article."
+    matching = question("m", prompt, "", type="matching", start=100, pairs=said)
     assert leaks(statement, matching)
-    other = Question(**{**matching.__dict__, "pairs": [matching.pairs[1]]})
-    assert not leaks(statement, other)
+    assert not leaks(statement, question("m", prompt, "", type="matching", pairs=said[1:]))
 
 
 def test_messages_count_one_question_as_one():
