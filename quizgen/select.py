@@ -589,8 +589,8 @@ def select(
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
     shows one is refused, since a student would ask "which?" (``own_vague``: each fact's own,
-    see ``pointing``). A question whose key the
-    headline (``title``) gives away is refused too, and so is one keyed to a name in ``about``
+    see ``pointing``). A question whose key the headline (``title``) gives away is refused
+    too, and so is one keyed to a name in ``about``
     (what the whole article is about), or a detail away from the main story: ``side`` gives
     each fact id its sentence's level (see extract/centrality.py). ``once`` holds the names
     the article mentions only once: no question is keyed to one."""

@@ -187,7 +187,6 @@ def body_for(sent: Span, offset: int, analysis: Analysis) -> tuple[Token, Token,
     if len(bare) != 1 or in_quotes(bare[0]):
         return None
     subj = bare[0]
-    kids = [subj.doc[subj.i - 1]]
     kind = BODY_NOUNS[subj.lemma_.lower()]
     index = EntityIndex.of(analysis)
 
@@ -197,7 +196,7 @@ def body_for(sent: Span, offset: int, analysis: Analysis) -> tuple[Token, Token,
         for ent in doc_ents(toks[0].doc, analysis) if toks else ():
             if ent.start < toks[0].i or ent.end > toks[-1].i + 1:
                 continue
-            hit = index.lookup(ent.text)
+            hit = index.lookup(span_text(ent, analysis))
             if hit is not None and bodies_kind(hit, kind):
                 found.add(hit.name)
         return found
@@ -222,7 +221,7 @@ def body_for(sent: Span, offset: int, analysis: Analysis) -> tuple[Token, Token,
         prev, off = sents[j]
         found = bodies(prev)
         if found == {leading}:
-            return kids[0], subj, leading, off + prev.start_char
+            return subj.doc[subj.i - 1], subj, leading, off + prev.start_char
         if found:
             return None
     return None

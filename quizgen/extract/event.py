@@ -610,7 +610,7 @@ class EventExtractor:
             return None
         # Only now: most verbs give no fact, and the statement is a walk and a render of the
         # whole sentence.
-        if main and not source and stands_alone(sent):
+        if main and not source and stands_alone(sent, analysis=analysis):
             slots["statement"] = clause_text(sent)
         if source:
             slots["according_to"] = source

@@ -13,7 +13,7 @@ from ..language import strip_linkers
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import SPEECH, stands_alone, tokens, usable_sentences
+from .base import SPEECH, span_text, stands_alone, tokens, usable_sentences
 
 RARE = 3.2  # Zipf frequency below which a word is worth teaching (3 = once per million words)
 # Nouns carry the ideas; a blanked verb or common adjective tests wording, not the article.
@@ -81,14 +81,14 @@ class TermExtractor:
             alone = [
                 u
                 for u in uses[lemma]
-                if not has_dangling_pronoun(u[1].text)
-                and stands_alone(u[1])
+                if not has_dangling_pronoun(span_text(u[1], analysis))
+                and stands_alone(u[1], analysis=analysis)
                 and stands_as_blank(u[0])
             ]
             if not alone:
                 continue  # a blank in a sentence that leans on another teaches the wrong thing
             tok, sent, off = min(alone, key=lambda u: (len(u[1]), u[1].start))
-            whole = sent.text.strip()
+            whole = span_text(sent, analysis).strip()
             # "However, chimps ...": the sentence without its link to one the student
             # does not see.
             text = strip_linkers(whole)
