@@ -81,6 +81,41 @@ def zipf(word: str) -> float:
     return _combined(tokens, table, _smashed, _digit_freq)
 
 
+# Word beginnings that make new words of listed ones: "rebanding" is "re" + "banding".
+PREFIXES = ("re", "un", "pre", "non", "co", "de", "mis", "over", "under", "out", "sub")
+PREFIXES += ("anti", "inter", "multi", "post", "self", "super", "cyber", "micro", "mega")
+SUFFIXES = ("s", "es", "ed", "er", "ers", "ing", "ly")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=4096)
+def misspelt(word: str) -> bool:
+    """Whether a lower-case word is a slip for a common one: no English list has it, and one
+    letter dropped, added, changed or swapped gives a word in common use ("minimsed",
+    "folllowing"). A coinage with no such neighbour ("rockscape") or a listed word with a
+    prefix ("rebanding") is no slip."""
+    if len(word) < 5 or not word.isalpha() or not word.islower() or zipf(word) > 0:
+        return False
+    if any(word.startswith(p) and zipf(word[len(p) :]) >= 2 for p in PREFIXES):
+        return False
+    stems = [word[: -len(x)] for x in SUFFIXES if word.endswith(x)]
+    if any(zipf(stem) >= 2 or zipf(stem + "e") >= 2 for stem in stems):
+        return False  # "centralises", "bribers": a listed word with an ending
+    cut = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    near = {a + b[1:] for a, b in cut if b}
+    near |= {a + b[1] + b[0] + b[2:] for a, b in cut if len(b) > 1}
+    near |= {a + c + b for a, b in cut for c in LETTERS}
+    near |= {a + c + b[1:] for a, b in cut if b for c in LETTERS}
+    near.discard(word)
+    return any(zipf(w) >= 2 for w in near)
+
+
+def typos(text: str) -> list[str]:
+    """The misspelt words of a text (see ``misspelt``), in order, each once."""
+    words = re.findall(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])", text)
+    return list(dict.fromkeys(w for w in words if misspelt(w)))
+
+
 def _by_wordfreq(word: str) -> float:
     """The value for a word that needs wordfreq's tokenizer ("u.s.", "façade", "n’t"): its
     tokens, looked up in the table above. ``zipf_frequency`` would read the same list again,

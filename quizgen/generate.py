@@ -29,6 +29,7 @@ from .kinds import (
     kind_head,
     leader,
     near_spelling,
+    needs_the,
     neighbours,
     norm,
     not_a_person,
@@ -626,9 +627,13 @@ class Generator:
                     continue  # "four of the four producers": the sentence has it already
                 if not keeps_range(text[:start], text[end:], original, cand):
                     continue
-            elif self.the.get(norm(cand), False) != with_the:
-                continue
             head = text[:start]
+            if not figure and not needs_the(cand) and self.the.get(norm(cand), False) != with_the:
+                continue
+            if not figure and needs_the(cand) and not with_the:
+                # "Pyongyang believes" made "The Republic of Korea believes", not "Republic
+                # of Korea believes": the article wrote it only before "President Moon".
+                head += "The " if not head.strip() else "the "
             # "a Archos study" -> "an Archos study".
             art = re.search(r"\b(a|an|A|An) $", head)
             if art:

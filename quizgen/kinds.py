@@ -364,6 +364,21 @@ def is_demonym(word: str) -> bool:
     return any(stem in countries() for stem in stems)
 
 
+# Names that read as a noun phrase only with "the": "the Republic of Korea believes", never
+# "Republic of Korea believes" (a name the article wrote only as a modifier, "Republic of
+# Korea President Moon Jae-in", kept no "the" of its own).
+NEEDS_THE = re.compile(
+    r"^(?:Republic|Kingdom|Democratic|Federal|Federated|People's|Islamic Republic|State of"
+    r"|United (?:States|Kingdom|Nations|Arab)|European (?:Union|Commission|Parliament))\b"
+    r"|\s(?:Republic|Kingdom|Emirates|States|Islands)$|^(?:Netherlands|Philippines|Bahamas)$"
+)
+
+
+def needs_the(name: str) -> bool:
+    """Whether a name takes "the" wherever it stands as a noun phrase of its own."""
+    return bool(NEEDS_THE.search(name.strip()))
+
+
 def is_nation(name: str) -> bool:
     """A country itself, not the capital that may stand for it."""
     return _place_key(name) in countries()

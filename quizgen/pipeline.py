@@ -182,13 +182,16 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
     once for every extractor, plug-ins included: the phrases that point back to something
     they do not name ("the case", "meanwhile"), which a question may not keep, and the level
     of the last of them, the one the question asks about (see extract/centrality.py)."""
+    from .extract.base import span_text
     from .extract.centrality import sentence_level
     from .extract.coref import pointing_phrases
     from .extract.naming import bare_surnames, named_phrases, shared_surnames
+    from .frequency import typos
 
     sents = analysis.sentences()
     spans = [(off + s.start_char, off + s.end_char) for s, off in sents]
     phrases: dict[int, list[str]] = {}  # each sentence's, found once however many facts
+    slips: dict[int, list[str]] = {}
     names: dict[int, dict[str, str]] = {}
     surnames: dict[int, dict[str, str]] = {}
     levels: dict[int, int] = {}
@@ -199,6 +202,7 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
             if start < f.evidence.end and f.evidence.start < end
         ]
         found: list[str] = []
+        typo: list[str] = []
         named: dict[str, str] = {}
         full: dict[str, str] = {}
         for k in touched:
@@ -207,11 +211,15 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
                 phrases[k] += shared_surnames(sents[k][0], analysis)
                 names[k] = named_phrases(sents[k][0], analysis)
                 surnames[k] = bare_surnames(sents[k][0], analysis)
+                slips[k] = typos(span_text(sents[k][0], analysis))
             found.extend(p for p in phrases[k] if p not in found)
+            typo.extend(w for w in slips[k] if w not in typo)
             named.update(names[k])
             full.update(surnames[k])
         if found:
             f.slots["vague"] = found
+        if typo:
+            f.slots["typos"] = typo  # "minimsed": a question would copy the slip
         if named:
             f.slots["named"] = named
         if full:
@@ -269,6 +277,7 @@ def select(
         seed,
         vague=vague,
         own_vague=own_vague,
+        typos={f.id: set(f.slots["typos"]) for f in facts if f.slots.get("typos")},
         title=title,
         side=side,
         about=about(facts),

@@ -544,15 +544,21 @@ def pointing(q: Question, vague: set[str], own: set[str] | None = None) -> str |
     the phrases its own sentences point back with, where known; a phrase of those sentences
     that they do not count ("the euro" in the opening that brings the euro in) is not held
     against it for pointing back elsewhere in the article."""
-    shown = " ".join([filled(q.prompt), q.answer, *q.choices] + [" ".join(p) for p in q.pairs])
+    text = shown(q)
     if q.answer == "False" and q.template_id.startswith(("sentence-", "event-")):
         # A false form may change the phrase itself ("the 1978 film" shown as "the 1983
         # film", "the former England forward" as "the former Ireland forward"): the sentence
         # it was made from still points back (rounds 48 and 51).
-        shown += " " + q.evidence.text
+        text += " " + q.evidence.text
     if own is not None:
         vague = {p for p in vague if p in own or not phrase_in(q.evidence.text, (p,))}
-    return phrase_in(shown, vague)
+    return phrase_in(text, vague)
+
+
+def shown(q: Question) -> str:
+    """Everything a student sees of a question: its prompt (blanks filled), key, options and
+    pairs."""
+    return " ".join([filled(q.prompt), q.answer, *q.choices] + [" ".join(p) for p in q.pairs])
 
 
 def in_title(q: Question, title: str) -> bool:
@@ -586,6 +592,7 @@ def select(
     side: dict[str, int] | None = None,
     about: set[str] = frozenset(),
     once: set[str] = frozenset(),
+    typos: dict[str, set[str]] | None = None,
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
     shows one is refused, since a student would ask "which?" (``own_vague``: each fact's own,
@@ -593,7 +600,8 @@ def select(
     too, and so is one keyed to a name in ``about``
     (what the whole article is about), or a detail away from the main story: ``side`` gives
     each fact id its sentence's level (see extract/centrality.py). ``once`` holds the names
-    the article mentions only once: no question is keyed to one."""
+    the article mentions only once: no question is keyed to one. ``typos`` holds each fact's
+    misspelt words ("minimsed"): a question that copies one is refused."""
     rejected: list[Rejected] = []
     ok: list[Question] = []
     seen_prompts: set[str] = set()
@@ -605,6 +613,10 @@ def select(
             phrase = pointing(q, vague, own_vague.get(q.fact_id) if own_vague else None)
             if phrase:
                 reason = f'it says "{phrase}" without saying which'
+        if reason is None and typos and q.fact_id in typos:
+            slip = phrase_in(shown(q), typos[q.fact_id])
+            if slip:
+                reason = f'it copies the article\'s misspelling "{slip}"'
         if reason is None and in_title(q, title):
             reason = "the headline gives the answer away"
         if reason is None and q.type in ("mcq", "short_answer", "cloze"):
