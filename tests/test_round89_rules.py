@@ -25,9 +25,8 @@ def test_a_state_named_with_the_keeps_it_in_a_false_statement():
         ]
     )
     assert "The Republic of Korea believes in a gradual approach to denuclearization." in shown
-    assert "The talks may set up a US liaison office in the Republic of Korea next year." in (
-        shown
-    )
+    inside_false = "The talks may set up a US liaison office in the Republic of Korea next year."
+    assert inside_false in shown
     assert not any("Republic of Korea" in p and "the republic" not in p.lower() for p in shown)
 
 
