@@ -89,31 +89,41 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @lru_cache(maxsize=4096)
-def misspelt(word: str) -> bool:
-    """Whether a lower-case word is a slip for a common one: no English list has it, and one
-    letter dropped, added, changed or swapped gives a word in common use ("minimsed",
-    "folllowing"). A coinage with no such neighbour ("rockscape") or a listed word with a
-    prefix ("rebanding") is no slip."""
+def correction(word: str) -> str | None:
+    """The common word a lower-case word is a slip for ("minimsed" -> "minimised"), "" where
+    it could be a slip for several, or None where it is no slip: no English list has the
+    word, and one letter dropped, added, changed or swapped gives a word in common use. A
+    coinage with no such neighbour ("rockscape"), a listed word with a prefix or an ending
+    ("rebanding", "bribers") and a British spelling ("centralises") are no slips."""
     if len(word) < 5 or not word.isalpha() or not word.islower() or zipf(word) > 0:
-        return False
+        return None
     if any(word.startswith(p) and zipf(word[len(p) :]) >= 2 for p in PREFIXES):
-        return False
+        return None
     stems = [word[: -len(x)] for x in SUFFIXES if word.endswith(x)]
     if any(zipf(stem) >= 2 or zipf(stem + "e") >= 2 for stem in stems):
-        return False  # "centralises", "bribers": a listed word with an ending
+        return None
+    if "is" in word and zipf(word.replace("is", "iz")) > 0:
+        return None
     cut = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     near = {a + b[1:] for a, b in cut if b}
     near |= {a + b[1] + b[0] + b[2:] for a, b in cut if len(b) > 1}
     near |= {a + c + b for a, b in cut for c in LETTERS}
     near |= {a + c + b[1:] for a, b in cut if b for c in LETTERS}
     near.discard(word)
-    return any(zipf(w) >= 2 for w in near)
+    common = sorted(w for w in near if zipf(w) >= 2)
+    if not common:
+        return None
+    return common[0] if len(common) == 1 else ""
 
 
-def typos(text: str) -> list[str]:
-    """The misspelt words of a text (see ``misspelt``), in order, each once."""
+def misspelt(word: str) -> bool:
+    return correction(word) is not None
+
+
+def typos(text: str) -> dict[str, str]:
+    """The misspelt words of a text, in order, each with its correction (see ``correction``)."""
     words = re.findall(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])", text)
-    return list(dict.fromkeys(w for w in words if misspelt(w)))
+    return {w: fix for w in words if (fix := correction(w)) is not None}
 
 
 def _by_wordfreq(word: str) -> float:

@@ -110,6 +110,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def mended(q: Question, fixes: dict[str, str]) -> Question:
+    """``q`` with each slip in ``fixes`` written as the word it is a slip for."""
+    words = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, fixes)) + r")(?![\w'’-])")
+
+    def fix(text: str) -> str:
+        return words.sub(lambda m: fixes[m.group()], text)
+
+    return replace(
+        q,
+        prompt=fix(q.prompt),
+        answer=fix(q.answer),
+        explanation=fix(q.explanation),
+        choices=[fix(c) for c in q.choices],
+        pairs=[[fix(a), fix(b)] for a, b in q.pairs],
+    )
+
+
 def made_by(tpl: Template, fact: Fact, qid: str, salience: float, **fields: Any) -> Question:
     """A question with what every template gives it: type, Bloom level, difficulty, tags,
     the fact it quotes, and a score of the fact's salience times the template's priority."""
@@ -185,6 +202,11 @@ class Generator:
         self.dominant = leader(
             (n, name) for name, n in self.mentions.items() if self.labels.get(name) == "GPE"
         )
+        # The article's slips, each with the one word it is a slip for: a question shows
+        # "wholesale", not the article's "wholescale" (the evidence still quotes the article).
+        self.fixes = {
+            word: fix for f in facts for word, fix in (f.slots.get("typos") or {}).items() if fix
+        }
         self.contexts: dict[int, dict[str, Any]] = {}
         self.own = {id(f) for f in facts}  # ids are stable while self.facts holds the facts
 
@@ -324,7 +346,7 @@ class Generator:
                     # balance the keys of the set it delivers.
                     if q.id in self.other_form:
                         questions.append(self.other_form.pop(q.id))
-        return questions
+        return [mended(q, self.fixes) for q in questions] if self.fixes else questions
 
     def _safe(self, fn, tpl: Template, arg):
         from jinja2 import TemplateError
@@ -628,9 +650,10 @@ class Generator:
                 if not keeps_range(text[:start], text[end:], original, cand):
                     continue
             head = text[:start]
-            if not figure and not needs_the(cand) and self.the.get(norm(cand), False) != with_the:
+            bare = not figure and needs_the(cand) and not self.the.get(norm(cand), False)
+            if not figure and not bare and self.the.get(norm(cand), False) != with_the:
                 continue
-            if not figure and needs_the(cand) and not with_the:
+            if bare and not with_the:
                 # "Pyongyang believes" made "The Republic of Korea believes", not "Republic
                 # of Korea believes": the article wrote it only before "President Moon".
                 head += "The " if not head.strip() else "the "

@@ -191,7 +191,7 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
     sents = analysis.sentences()
     spans = [(off + s.start_char, off + s.end_char) for s, off in sents]
     phrases: dict[int, list[str]] = {}  # each sentence's, found once however many facts
-    slips: dict[int, list[str]] = {}
+    slips: dict[int, dict[str, str]] = {}
     names: dict[int, dict[str, str]] = {}
     surnames: dict[int, dict[str, str]] = {}
     levels: dict[int, int] = {}
@@ -202,7 +202,7 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
             if start < f.evidence.end and f.evidence.start < end
         ]
         found: list[str] = []
-        typo: list[str] = []
+        typo: dict[str, str] = {}
         named: dict[str, str] = {}
         full: dict[str, str] = {}
         for k in touched:
@@ -213,13 +213,13 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
                 surnames[k] = bare_surnames(sents[k][0], analysis)
                 slips[k] = typos(span_text(sents[k][0], analysis))
             found.extend(p for p in phrases[k] if p not in found)
-            typo.extend(w for w in slips[k] if w not in typo)
+            typo.update(slips[k])
             named.update(names[k])
             full.update(surnames[k])
         if found:
             f.slots["vague"] = found
         if typo:
-            f.slots["typos"] = typo  # "minimsed": a question would copy the slip
+            f.slots["typos"] = typo  # "minimsed" -> "minimised" (see frequency.correction)
         if named:
             f.slots["named"] = named
         if full:
@@ -277,7 +277,12 @@ def select(
         seed,
         vague=vague,
         own_vague=own_vague,
-        typos={f.id: set(f.slots["typos"]) for f in facts if f.slots.get("typos")},
+        # A slip with one correction is mended in generation; one with several is refused.
+        typos={
+            f.id: {w for w, fix in f.slots["typos"].items() if not fix}
+            for f in facts
+            if f.slots.get("typos")
+        },
         title=title,
         side=side,
         about=about(facts),

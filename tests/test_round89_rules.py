@@ -1,14 +1,15 @@
 """What the fifteenth session found in delivered questions that any reader would mark wrong,
 each on a short text of our own: a state whose name needs "the" keeps it where a false
 statement puts it in place of another ("The Republic of Korea believes ..."), and a question
-does not copy the article's misspelling ("rises were minimsed")."""
+shows the word the article's misspelling is a slip for ("rises were minimised", not
+"minimsed"), or, where it could be a slip for several words, is not asked."""
 
 from __future__ import annotations
 
 from conftest import named, sentence_fact, true_false
 
 from quizgen import pipeline
-from quizgen.frequency import misspelt, typos
+from quizgen.frequency import correction, typos
 from quizgen.ingest import read_text
 from quizgen.kinds import needs_the
 
@@ -38,25 +39,61 @@ def test_which_names_need_the():
 
 
 def test_a_slip_is_told_from_a_rare_word():
-    for word in ("minimsed", "folllowing", "wholescale", "politcians", "spokeman"):
-        assert misspelt(word), word
-    for word in ("rebanding", "rockscape", "weblogger", "criteria", "housemate", "minimised"):
-        assert not misspelt(word), word
-    assert typos("Officials said rises were minimsed, folllowing talks.") == [
-        "minimsed",
-        "folllowing",
-    ]
+    for word, fix in [
+        ("minimsed", "minimised"),
+        ("folllowing", "following"),
+        ("spokeman", "spokesman"),
+    ]:
+        assert correction(word) == fix, word
+    assert correction("staion") == ""  # "station" or "stain": a slip, but for which word?
+    for word in ("rebanding", "rockscape", "weblogger", "criteria", "centralises", "minimised"):
+        assert correction(word) is None, word
+    assert typos("Officials said rises were minimsed, folllowing talks.") == {
+        "minimsed": "minimised",
+        "folllowing": "following",
+    }
 
 
-def test_a_question_does_not_copy_the_articles_misspelling():
-    text = (
-        "Council tax rises in Wales\n\n"
-        "Council tax rises in Wales will be minimsed next year after a generous settlement, "
-        "the Welsh Assembly Government has announced.\n\n"
-        "Local government minister Sue Essex said the settlement was fair to every council.\n\n"
-        "Finance spokesman Bob Wellington said it was vital that rises were minimsed.\n\n"
-        "Sue Essex said councils had received an extra £150m this year.\n"
-    )
-    qset, _, _ = pipeline.questions_for(read_text(text), cache=False)
+WELSH = (
+    "Council tax rises in Wales\n\n"
+    "Council tax rises in Wales will be {slip} next year after a generous settlement, the "
+    "Welsh Assembly Government has announced.\n\n"
+    "Local government minister Sue Essex said the settlement was fair to every council.\n\n"
+    "Finance spokesman Bob Wellington said councils had asked for more money.\n\n"
+    "Sue Essex said councils had received an extra £150m this year.\n"
+)
+
+
+def test_a_question_mends_the_articles_slip_and_quotes_it_as_written():
+    qset, _, _ = pipeline.questions_for(read_text(WELSH.format(slip="minimsed")), cache=False)
+    lead = [q for q in qset.questions if q.template_id == "sentence-lead-tf"]
+    assert lead and "will be minimised next year" in lead[0].prompt, lead
+    assert "minimsed" in lead[0].evidence.text
     assert not any("minimsed" in q.prompt for q in qset.questions)
-    assert any("minimsed" in r.reason for r in qset.rejected), [r.reason for r in qset.rejected]
+
+
+def test_a_slip_for_several_words_is_not_asked():
+    qset, _, _ = pipeline.questions_for(read_text(WELSH.format(slip="staion")), cache=False)
+    assert not any("staion" in q.prompt for q in qset.questions)
+    assert any("misspelling" in r.reason for r in qset.rejected), [r.reason for r in qset.rejected]
+
+
+def test_a_tally_or_an_other_that_points_back_is_caught():
+    from conftest import pointing
+
+    opening = "Match report\n\nScotland beat Italy 18-10 at Murrayfield on Saturday.\n\n"
+    for sentence, phrase in [
+        ("Scotland were offered another penalty when Taylor was offside.", "another penalty"),
+        ("Paterson slotted four more second-half penalties.", "four more second-half penalties"),
+        ("Three other ex-Columbia executives agreed settlements.", "Three other ex-Columbia"),
+        ("The only other Indian woman to win is Nirupama Vaidyanathan.", "The only other Indian"),
+        ("He said that an additional problem was the release of documents.", "an additional"),
+    ]:
+        found = pointing(opening + sentence + "\n")
+        assert any(p.startswith(phrase) for p in found), (sentence, found)
+    for sentence in (
+        "Italy scored two more tries than Scotland.",
+        "Britain urged other donors to contribute.",
+        "He wants to find another job in London.",
+    ):
+        assert pointing(opening + sentence + "\n") == [], sentence

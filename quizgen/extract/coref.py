@@ -504,7 +504,10 @@ EVENT_NOUNS = {"case", "nomination", "offer", "bid", "plan", "move", "decision",
 EVENT_NOUNS |= {"deal", "appeal", "campaign", "claim", "ruling", "announcement", "request"}
 PLACES = ("GPE", "LOC", "FAC")
 POINTING_WORDS = {"here", "there", "that", "this", "these", "those", "another", "his", "her"}
-POINTING_WORDS |= {"its", "their", "later", "further"}
+POINTING_WORDS |= {"its", "their", "later", "further", "other", "additional", "more"}
+# What a tally counts: "another penalty", "four more goals" say there were others before.
+TALLIES = {"penalty", "goal", "try", "conversion", "wicket", "win", "victory", "defeat"}
+TALLIES |= {"setback", "blow", "title", "medal", "point", "strike", "attack"}
 # What a figure measures, which a sentence that opens on it bare leaves unsaid.
 MEASURES = {"sale", "price", "share", "profit", "revenue", "cost", "export", "import"}
 MEASURES |= {"earning", "earnings", "figure", "rate", "number"}
@@ -539,6 +542,38 @@ def _pointing_word(tok: Token, sent: Span) -> str | None:
     if low == "another" and head.dep_ in ("nsubj", "nsubjpass") and head.i == tok.i + 1:
         # "another member died": another besides whom? ("find another name" says "a new").
         return sent.doc[tok.i : head.i + 1].text
+    if low == "more" and head.like_num and head.i == tok.i - 1:
+        head = head.head  # "four more second-half penalties": "more" hangs on the number
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+    if (
+        low in ("another", "more")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in TALLIES
+        and not any(t.lower_ == "than" for t in sent)
+    ):
+        # "Scotland were offered another penalty", "slotted four more penalties": more than
+        # the ones a question does not show (rounds 83 and 84)
+        first = sent.doc[tok.i - 1] if low == "more" and tok.i > sent.start else tok
+        if low == "another" or first.like_num:
+            return sent.doc[first.i : head.i + 1].text
+    if (
+        low == "other"
+        and tok.dep_ == "amod"
+        and head.pos_ == "NOUN"
+        and any(c.dep_ == "nummod" or c.lower_ == "only" for c in head.children if c.i < tok.i)
+        and not any(t.lower_ in ("than", "besides", "apart") for t in sent)
+    ):
+        # "Three other ex-Columbia executives", "The only other Indian woman": other than
+        # whom? (round 84)
+        first = min(c.i for c in head.children if c.i < tok.i)
+        return sent.doc[first : head.i + 1].text
+    if (
+        low == "additional"
+        and tok.dep_ == "amod"
+        and any(c.lower_ in ("an", "the") for c in head.children if c.i < tok.i)
+    ):
+        return sent.doc[tok.i - 1 : head.i + 1].text  # "an additional problem": besides what?
     if (
         low in ("his", "her", "its", "their")
         and tok.dep_ == "poss"
