@@ -97,3 +97,24 @@ def test_a_tally_or_an_other_that_points_back_is_caught():
         "He wants to find another job in London.",
     ):
         assert pointing(opening + sentence + "\n") == [], sentence
+
+
+def test_a_clause_after_a_comma_or_a_place_does_not_say_which():
+    from conftest import pointing
+
+    opening = "Water row\n\nArgentina has rejected a request for higher water charges.\n\n"
+    for sentence, phrase in [
+        ("The firm, which serves the province of Buenos Aires, wants a rise of 60%.", "The firm"),
+        (
+            "The outbreak, which began in 2001, led to the slaughter of 6.5 million animals.",
+            "The outbreak",
+        ),
+        ("With two million pre-orders for the device in Japan, sales will rise.", "the device"),
+    ]:
+        assert phrase in pointing(opening + sentence + "\n"), sentence
+    for sentence in (
+        "The firm that serves the province of Buenos Aires wants a rise of 60%.",
+        "The survey, conducted by the Pew Internet Project, showed a rise of 12%.",
+        "The head of the water board resigned on Friday.",
+    ):
+        assert pointing(opening + sentence + "\n") == [], sentence

@@ -653,11 +653,7 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             head.dep_ == "appos"
             # "The former Liverpool striker, who moved to City in 2003, ...": a clause on a
             # person still does not name him.
-            or any(
-                c.dep_ in ("prep", "relcl", "acl")
-                and not (someone and c.dep_ in ("relcl", "acl") and head.tag_ == "NN")
-                for c in kids
-            )
+            or any(_says_which(c, head, someone) for c in kids)
             # "the company, Yukos, ..." names it; "The advance, the second-fastest in Asia,
             # ..." does not say whose advance (round 55).
             or any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in kids)
@@ -708,6 +704,28 @@ NAMED_BY = {
     "GPE": {n for n, k in BODY_NOUNS.items() if k == "country"} | SIDES,
     "NORP": SIDES,
 }
+
+
+# Prepositions whose phrase places a thing rather than picks it out: "the device in Japan".
+LOOSE_PREPS = {"in", "during", "since", "after", "before", "until", "amid", "throughout"}
+
+
+def _says_which(c: Token, head: Token, someone: bool) -> bool:
+    """Whether ``c``, a word hanging on the noun of "the X", says which X: "the head of
+    Universal Music", "the company that makes ...". A clause after a comma only adds ("The
+    firm, which serves Buenos Aires, ...": which firm?), as does a place or a time ("the
+    device in Japan")."""
+    if c.dep_ == "prep":
+        return c.lower_ not in LOOSE_PREPS
+    if c.dep_ not in ("relcl", "acl"):
+        return False
+    if someone and head.tag_ == "NN":
+        return False  # "The former Liverpool striker, who moved to City in 2003, ..."
+    first = c.left_edge
+    if not (first.i > 0 and first.doc[first.i - 1].text == ","):
+        return True
+    # "The survey, conducted by the Pew Internet Project, ...": who made it says which.
+    return any(a.dep_ == "agent" and any(t.pos_ == "PROPN" for t in a.subtree) for a in c.children)
 
 
 def _named_before(head: Token, sent: Span, analysis: Analysis) -> bool:
