@@ -118,3 +118,17 @@ def test_a_clause_after_a_comma_or_a_place_does_not_say_which():
         "The head of the water board resigned on Friday.",
     ):
         assert pointing(opening + sentence + "\n") == [], sentence
+
+
+def test_a_state_named_by_its_capital_keeps_the_the_its_own_name_takes():
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Summit talks\n\n"
+        "The DPRK sent its top leader to Hanoi on Tuesday for talks with the US.\n\n"
+        "Pyongyang believes in a gradual approach. Pyongyang wants sanctions lifted.\n\n"
+        "DPRK officials said the talks went well. Pyongyang is facing a turning point.\n\n"
+        "Washington said the DPRK must give up its weapons.\n"
+    )
+    states = {f.slots["name"]: f.slots["the"] for f in facts if f.kind == "entity"}
+    assert states.get("DPRK") is True, states

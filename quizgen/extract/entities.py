@@ -344,7 +344,11 @@ class EntityIndex:
                     while k > 0 and doc[k].pos_ == "ADJ" and doc[k].ent_type_ == "":
                         k -= 1
                     prev = doc[k].lower_ if k >= 0 else ""
-                    with_the.append((text, prev == "the"))
+                    root = ent.root
+                    # "DPRK official", "US-DPRK relations": a name before a noun as its
+                    # modifier has no "the" of its own, whether or not it takes one.
+                    if not (root.dep_ in ("compound", "amod", "nmod") and root.head.i >= ent.end):
+                        with_the.append((text, prev == "the"))
                     before = doc[ent.start - 1] if ent.start > 0 else None
                     if before is not None and before.pos_ == "NOUN" and before.lower_ in WORK_NOUNS:
                         works.add(norm(strip_title(text)))
@@ -402,6 +406,16 @@ class EntityIndex:
                 # A surname the model called an organisation is still the person.
                 if ent.label != "PERSON" and label == "PERSON" and len(ent.name.split()) > 1:
                     ent.label = "PERSON"
+        caps = capital_keys()
+        for ent in index.entities:
+            # Name a state by its own name, not by its capital ("DPRK", not "Pyongyang"),
+            # before counting how the article writes that name ("the DPRK").
+            if norm(ent.name) in caps:
+                better = [a for a in ent.aliases if norm(a) not in caps]
+                if better:
+                    ent.aliases = (ent.aliases - {better[0]}) | {ent.name}
+                    ent.name = max(better, key=len)
+                    ent.aliases.discard(ent.name)
         for text, the in with_the:
             ent = index.lookup(text)
             if ent is not None and norm(strip_title(text)) == norm(ent.name):
@@ -423,15 +437,6 @@ class EntityIndex:
                     ent.label = (
                         "NAME"  # named only as an object: a song or a product as often as a person
                     )
-        caps = capital_keys()
-        for ent in index.entities:
-            # Name a state by its own name, not by its capital ("DPRK", not "Pyongyang").
-            if norm(ent.name) in caps:
-                better = [a for a in ent.aliases if norm(a) not in caps]
-                if better:
-                    ent.aliases = (ent.aliases - {better[0]}) | {ent.name}
-                    ent.name = max(better, key=len)
-                    ent.aliases.discard(ent.name)
         index.entities.sort(key=lambda e: e.first)
         return index
 
