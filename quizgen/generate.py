@@ -184,6 +184,15 @@ class Generator:
             for f in facts
             if f.kind == "entity" and f.slots.get("gender")
         }
+        # The names the headline gives: the story's subject, which put in for another name
+        # in one of its details is false on its face ("directed by Audrey Tautou" in a story
+        # on her starring in the film, "Taylor ... playing against Scotland" for a Scot).
+        self.headline = {
+            norm(n)
+            for f in facts
+            if f.kind == "entity" and f.slots.get("headline")
+            for n in [f.slots.get("name", ""), *(f.slots.get("aliases") or [])]
+        }
         # Whether the article writes each name with "the" ("the US", "the BMA").
         self.the = {
             norm(f.slots.get("name", "")): bool(f.slots.get("the"))
@@ -579,9 +588,10 @@ class Generator:
             # "Microsoft's Xbox" made "Microsoft's Sony": a maker's product, not a name to
             # swap for another maker (round 78)
             return None
-        if not figure and re.match(r"['’]s [A-Z]", text[end:]):
-            # "Sony's PlayStation 3" made "IBM's PlayStation 3": the maker is part of the
-            # product's name, and a partner's name can be as true (round 59)
+        if not figure and re.match(r"['’]s (?:[\d.,]+\w*\s+)*[a-z]?[A-Z]", text[end:]):
+            # "Sony's PlayStation 3" made "IBM's PlayStation 3", "Apple's 60GB iPod" made
+            # "Microsoft's 60GB iPod": the maker is part of the product's name, and a
+            # partner's name can be as true (rounds 59 and 91)
             return None
         if (
             not figure
@@ -632,6 +642,8 @@ class Generator:
                 continue
             if not figure and not person and kind_head(original) != kind_head(cand):
                 continue  # a church for a church, never a party for one; "John Park" is no park
+            if not figure and norm(cand) in self.headline and norm(original) not in self.headline:
+                continue
             if cand in self.packaged and self.mentions.get(norm(original), 0) >= 3:
                 continue  # "Moldova supplies the fuel" in a story that keeps naming Russia
             once = self.mentions.get(norm(cand), 0) < 2 and cand not in self.packaged

@@ -274,7 +274,8 @@ LINKER_PHRASE = re.compile(r"(far|much|many|long|that|of)\b")
 def strip_linkers(text: str) -> str:
     text = DATELINE.sub("", text)
     # "Earlier Mr Kennedy said ...": earlier than the sentence before; not "Earlier this month".
-    text = re.sub(r"^(?:Earlier|Later),? (?=[A-Z])", "", text)
+    # With its comma it goes whatever follows ("Earlier, ex-Conservative chancellor ...").
+    text = re.sub(r"^(?:Earlier|Later)(?:, | (?=[A-Z]))", "", text)
     low = text.lower()
     changed = True
     while changed:

@@ -187,6 +187,7 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
     from .extract.coref import pointing_phrases
     from .extract.naming import bare_surnames, named_phrases, shared_surnames
     from .frequency import typos
+    from .kinds import norm
 
     sents = analysis.sentences()
     spans = [(off + s.start_char, off + s.end_char) for s, off in sents]
@@ -195,7 +196,10 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
     names: dict[int, dict[str, str]] = {}
     surnames: dict[int, dict[str, str]] = {}
     levels: dict[int, int] = {}
+    title = f" {norm(analysis.article.title)} "
     for f in facts:
+        if f.kind == "entity" and _headline_names(f, title):
+            f.slots["headline"] = True  # a stand-in for another name only where that is too
         touched = [
             k
             for k, (start, end) in enumerate(spans)
@@ -227,6 +231,17 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
         if touched and touched[-1] not in levels:
             levels[touched[-1]] = sentence_level(touched[-1], sents[touched[-1]][0], analysis)
         f.slots["central"] = levels[touched[-1]] if touched else 0
+
+
+def _headline_names(entity: Fact, title: str) -> bool:
+    """Whether the headline (``title``, normalised, padded with spaces) names the entity, by
+    any of its names or, for a person, by surname ("Tautou 'to star in Da Vinci film'")."""
+    from .kinds import norm, surname
+
+    names = [entity.slots.get("name", ""), *(entity.slots.get("aliases") or [])]
+    if entity.slots.get("label") == "PERSON":
+        names += [surname(n) for n in names if len(n.split()) > 1]
+    return any(f" {norm(n)} " in title for n in names if norm(n))
 
 
 def facts_for(

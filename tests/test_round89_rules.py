@@ -132,3 +132,44 @@ def test_a_state_named_by_its_capital_keeps_the_the_its_own_name_takes():
     )
     states = {f.slots["name"]: f.slots["the"] for f in facts if f.kind == "entity"}
     assert states.get("DPRK") is True, states
+
+
+def test_round91_false_statements_that_give_themselves_away():
+    from conftest import facts_of
+
+    # "his F4 label, the fourth incarnation of Factory": letters and a number are a name.
+    facts = facts_of(
+        "Wilson backs rap band\n\n"
+        "Tony Wilson believes rap act Raw T - signed to his F4 label, the fourth incarnation "
+        "of Factory - will complete the hat-trick.\n\n"
+        "The band have sold 40,000 records and played 12 concerts in 2004.\n"
+    )
+    details = [f.slots.get("detail") for f in facts if f.kind == "sentence"]
+    assert "F4" not in details, details
+    # A maker before its product, with a figure between: "Apple's 60GB iPod".
+    names = [named("Apple", "ORG", 3), named("Microsoft", "ORG", 3)]
+    ipod = "Mobile phones offer nothing to rival Apple's 60GB iPod."
+    shown = true_false([*names, sentence_fact(ipod, "Apple")])
+    assert not any("Microsoft's 60GB iPod" in p for p in shown), shown
+    # The headline's subject is no stand-in for another name in a detail of the story.
+    scot = named("Scotland", "GPE", 4, headline=True)
+    taylor = "Taylor suffered knee damage playing against Ireland in Dublin in 2004."
+    shown = true_false(
+        [
+            scot,
+            named("Ireland", "GPE", 3),
+            named("Italy", "GPE", 3),
+            sentence_fact(taylor, "Ireland", "GPE", "entity.name[label=GPE]"),
+        ]
+    )
+    assert any("against Italy" in p for p in shown), shown
+    assert not any("against Scotland" in p for p in shown), shown
+
+
+def test_an_earlier_with_its_comma_goes_whatever_follows():
+    from quizgen.language import strip_linkers
+
+    assert strip_linkers("Earlier, ex-Conservative chancellor Ken Clarke welcomed it.") == (
+        "ex-Conservative chancellor Ken Clarke welcomed it."
+    )
+    assert strip_linkers("Earlier this week the Tories said no.").startswith("Earlier this week")

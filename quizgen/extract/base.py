@@ -303,7 +303,11 @@ def number_as_name(ent: Span) -> bool:
     """Whether a bare number names a thing rather than counting: "a 911 operator", "the 777
     program" (a plane), a number after "a" or before a singular noun. Changed, it gives
     nonsense ("The 388 program", round 35), not a wrong figure."""
-    if ent.label_ != "CARDINAL" or ent.start == 0:
+    if ent.label_ != "CARDINAL":
+        return False
+    if re.fullmatch(r"[A-Za-z]+-?\d+\w*", ent.text.strip()):
+        return True  # "his F4 label", "the G8", "PS2": letters and a number make a name
+    if ent.start == 0:
         return False
     doc = ent.doc
     before = doc[ent.start - 1].lower_
