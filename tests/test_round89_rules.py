@@ -173,3 +173,33 @@ def test_an_earlier_with_its_comma_goes_whatever_follows():
         "ex-Conservative chancellor Ken Clarke welcomed it."
     )
     assert strip_linkers("Earlier this week the Tories said no.").startswith("Earlier this week")
+
+
+def test_mr_with_a_name_that_is_another_persons_first_name():
+    from conftest import facts_of
+
+    flight = (
+        "Tories sack Flight\n\n"
+        "Sacked MP Howard Flight will not be the Conservative candidate at the election.\n\n"
+        "Mr Flight said he had been treated unfairly by the party.\n\n"
+        "Mr Howard has suspended the local association for refusing to drop him.\n"
+    )
+
+    def marked(text: str) -> set[str]:
+        return {
+            p
+            for f in facts_of(text)
+            if "Mr Howard" in f.evidence.text
+            for p in f.slots.get("vague", [])
+        }
+
+    assert "Mr Howard" in marked(flight)  # never named in full: Mr Flight, to a student
+    named = flight.replace("election.\n\n", "election, Michael Howard said.\n\n", 1)
+    assert "Mr Howard" not in marked(named)
+    full = {
+        k: v
+        for f in facts_of(named)
+        if "Mr Howard" in f.evidence.text
+        for k, v in f.slots.get("surnames", {}).items()
+    }
+    assert full.get("Mr Howard") == "Michael Howard", full

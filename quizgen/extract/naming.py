@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from ..kinds import ROLE_KINDS, is_country, not_a_person
+from ..kinds import ROLE_KINDS, is_country, not_a_person, surname
 from ..wordre import spans
 from .base import doc_tokens, in_quotes, sent_ents, tokens
 from .claim import PEOPLE_NOUNS
@@ -140,11 +140,18 @@ def _as_written(ent: Span, sent: Span) -> tuple[str, str, bool] | None:
 
 def shared_surnames(sent: Span, analysis: Analysis) -> list[str]:
     """The sentence's titled surnames that two of the article's people share: "Mr
-    Richter" in a story with Scott and Steven Richter (round 57) says not which. Only with
-    the title: a bare "Richter" would also match "Scott Richter" elsewhere."""
-    people, _ = _name_part_counts(analysis)
+    Richter" in a story with Scott and Steven Richter (round 57) says not which, nor does a
+    "Mr Howard" named only so beside a Howard Flight. Only with the title: a bare "Richter"
+    would also match "Scott Richter" elsewhere."""
+    people, firsts = _name_part_counts(analysis)
     written = [_as_written(ent, sent) for ent in sent_ents(sent, analysis)]
-    return [shown for shown, bare, titled in filter(None, written) if titled and people[bare] >= 2]
+    return [
+        shown
+        for shown, bare, titled in filter(None, written)
+        # "Mr Howard", whom the article never names in full, beside Howard Flight: a student
+        # takes him for Mr Flight (round 71).
+        if titled and (people[bare] >= 2 or (people[bare] == 0 and firsts[bare] >= 1))
+    ]
 
 
 def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
@@ -170,6 +177,15 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
         if shown in found or bare.lower() in UNIQUE:
             continue  # "the Moon" is no "Blue Moon" lander (round 62): there is one moon
         canon = index.lookup(bare)
+        if titled and (canon is None or canon.label != "PERSON" or surname(canon.name) != bare):
+            # "Mr Howard" is Michael Howard, though the name "Howard" went to Howard Flight:
+            # after Mr or Ms a name is a surname (round 71).
+            owners = [
+                e
+                for e in index.entities
+                if e.label == "PERSON" and len(e.name.split()) > 1 and surname(e.name) == bare
+            ]
+            canon = owners[0] if len(owners) == 1 else canon
         if canon is None or canon.label != "PERSON":
             continue
         words = canon.name.split()
