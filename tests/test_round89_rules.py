@@ -203,3 +203,18 @@ def test_mr_with_a_name_that_is_another_persons_first_name():
         for k, v in f.slots.get("surnames", {}).items()
     }
     assert full.get("Mr Howard") == "Michael Howard", full
+
+
+def test_a_bare_surname_the_model_took_for_a_firm_is_given_in_full():
+    from conftest import facts_of
+
+    text = (
+        "Italian conductor dies\n\n"
+        "Italian conductor Marcello Viotti has died in Germany at the age of 50, his agent said.\n\n"
+        "Viotti, director of La Fenice since 2002, conducted at opera houses including La Scala.\n\n"
+        "Scottish manager Graeme Souness said he would not change his team.\n\n"
+        "The decision to drop the striker was taken by Souness on Friday.\n"
+    )
+    full = {k: v for f in facts_of(text) for k, v in f.slots.get("surnames", {}).items()}
+    assert full.get("Viotti") == "Marcello Viotti", full
+    assert full.get("Souness") == "Graeme Souness", full

@@ -120,11 +120,38 @@ def _name_part_counts(analysis: Analysis) -> tuple[Counter, Counter]:
     return counts
 
 
-def _as_written(ent: Span, sent: Span) -> tuple[str, str, bool] | None:
+def _one_word_names(sent: Span, analysis: Analysis) -> list[tuple[str, str, bool]]:
+    """Each one-word name of the sentence as ``_as_written`` gives it. The small model calls
+    many a bare surname an organisation ("Viotti, director of La Fenice", "Connors rejected
+    ...") or nothing at all ("Souness"), so those count too; ``bare_surnames`` gives them a
+    person's full name only where the article has one."""
+    found = []
+    covered: set[int] = set()
+    for ent in sent_ents(sent, analysis):
+        covered.update(range(ent.start, ent.end))
+        last = ent[-1]
+        written = _as_written(ent, sent, any_label=last.text[:1].isupper() and last.is_alpha)
+        if written is not None:
+            found.append(written)
+    for tok in tokens(sent, analysis):
+        if (
+            tok.i not in covered
+            and (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.i > sent.start))
+            and tok.text[:1].isupper()
+            and tok.text.isalpha()
+            and tok.lower_ not in PLAIN_TITLES
+        ):
+            written = _as_written(sent.doc[tok.i : tok.i + 1], sent, any_label=True)
+            if written is not None:
+                found.append(written)
+    return found
+
+
+def _as_written(ent: Span, sent: Span, any_label: bool = False) -> tuple[str, str, bool] | None:
     """A one-word name as the sentence writes it, with Mr, Mrs, Ms or Miss where it has one
     (the model takes the title into the name or not): (shown, bare, titled), or None for a
-    name of more words or inside a quotation."""
-    if ent.label_ != "PERSON" or in_quotes(ent[0]):
+    name of more words or inside a quotation. Only a person's, unless ``any_label``."""
+    if (ent.label_ != "PERSON" and not any_label) or in_quotes(ent[0]):
         return None
     if len(ent) == 2 and ent[0].lower_ in PLAIN_TITLES:
         return ent.text, ent[1].text, True
@@ -144,7 +171,7 @@ def shared_surnames(sent: Span, analysis: Analysis) -> list[str]:
     "Mr Howard" named only so beside a Howard Flight. Only with the title: a bare "Richter"
     would also match "Scott Richter" elsewhere."""
     people, firsts = _name_part_counts(analysis)
-    written = [_as_written(ent, sent) for ent in sent_ents(sent, analysis)]
+    written = _one_word_names(sent, analysis)
     return [
         shown
         for shown, bare, titled in filter(None, written)
@@ -167,17 +194,17 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     index = EntityIndex.of(analysis)
     people, firsts = _name_part_counts(analysis)
     found: dict[str, str] = {}
-    for ent in sent_ents(sent, analysis):
-        # "Ms Hewitt stressed ...": out of the article a reader asks who she is (rounds 54 and
-        # 55), and "Patricia Hewitt" says it.
-        written = _as_written(ent, sent)
-        if written is None:
-            continue
-        shown, bare, titled = written
+    # "Ms Hewitt stressed ...": out of the article a reader asks who she is (rounds 54 and
+    # 55), and "Patricia Hewitt" says it.
+    for shown, bare, titled in _one_word_names(sent, analysis):
         if shown in found or bare.lower() in UNIQUE:
             continue  # "the Moon" is no "Blue Moon" lander (round 62): there is one moon
         canon = index.lookup(bare)
-        if titled and (canon is None or canon.label != "PERSON" or surname(canon.name) != bare):
+        if canon is not None and canon.label not in ("PERSON", "NAME") and canon.mentions > 1:
+            continue  # "Ford" for the carmaker the article keeps naming, not Harrison Ford
+        if (titled or canon is None) and (
+            canon is None or canon.label != "PERSON" or surname(canon.name) != bare
+        ):
             # "Mr Howard" is Michael Howard, though the name "Howard" went to Howard Flight:
             # after Mr or Ms a name is a surname (round 71).
             owners = [

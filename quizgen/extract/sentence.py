@@ -157,11 +157,11 @@ class SentenceExtractor:
             full = {b: name for b, name in surnames.items() if name in given and name not in clean}
             # The detail of "Mr Zombic" is "Zombic": now "Peter Zombic" in the statement.
             full.update({b.split(" ", 1)[1]: name for b, name in full.items() if " " in b})
+            # The sentence's own length: a name given in full is no longer a sentence.
+            if not MIN_WORDS <= len(clean.split()) <= MAX_WORDS:
+                continue
             clean = given
             clean = re.sub(r"(?<=\w) +([,.;:!?])(?=\s|$)", r"\1", clean)  # "Chevron Corp ."
-            words = clean.split()
-            if not MIN_WORDS <= len(words) <= MAX_WORDS:
-                continue
             ents = sent_ents(sent, analysis)
             details = [
                 (full.get(v, v), lab, pool)
