@@ -112,6 +112,11 @@ def _name_runs_on(answer: str, source: str) -> bool:
     )
 
 
+def unquoted(text: str) -> str:
+    """``text`` without what it quotes: a speaker's "I" inside quotation marks is theirs."""
+    return re.sub(r'"[^"]*"|“[^”]*”', " ", text)
+
+
 def flaw(q: Question) -> str | None:
     """The first item-writing flaw of a single question, or None."""
     prompt = q.prompt.strip()
@@ -133,6 +138,10 @@ def flaw(q: Question) -> str | None:
     if MARKET_TRIVIA.search(filled(prompt)):
         # "What closed in New York at $185.25, up 0.35%?", "hitting 16.057% on Monday" (round 42).
         return "market data, not the story"
+    if q.type == "short_answer" and re.search(r"\b(I|my|me|we|our|us)\b", unquoted(q.answer)):
+        # "Why was the return to training difficult?" -> "Because I accepted a lot of
+        # invitations": a speaker's own words, keyed for a question about him (round 69).
+        return "the key speaks in the first person"
     if q.type in ("mcq", "short_answer") and core.startswith("When") and EXACT_DAY.search(q.answer):
         # "When did Flight MH370 go missing?" -> "On March 8": reviews kept 2 of 8 keys that
         # name a day, against about half of those that name a year (rounds 14-39).

@@ -218,3 +218,24 @@ def test_a_bare_surname_the_model_took_for_a_firm_is_given_in_full():
     full = {k: v for f in facts_of(text) for k, v in f.slots.get("surnames", {}).items()}
     assert full.get("Viotti") == "Marcello Viotti", full
     assert full.get("Souness") == "Graeme Souness", full
+
+
+def test_a_short_answer_keyed_in_the_speakers_own_first_person_is_refused():
+    from test_round81_rules import question
+
+    from quizgen.select import flaw
+
+    first = question(
+        "q1",
+        "According to Hicham El Guerrouj, why was the return to training very difficult?",
+        "Because I accepted a lot of invitations these past few months",
+        type="short_answer",
+    )
+    third = question(
+        "q2",
+        "According to Hicham El Guerrouj, why was the return to training very difficult?",
+        'Because he accepted a lot of invitations, which he called "my mistake"',
+        type="short_answer",
+    )
+    assert flaw(first) == "the key speaks in the first person"
+    assert flaw(third) is None
