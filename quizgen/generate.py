@@ -110,6 +110,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+FEMALE_STEM = {"woman", "women's", "actress", "sportswoman", "queen", "princess", "mother"}
+MALE_STEM = {"man", "men's", "actor", "sportsman", "king", "prince", "father"}
+STEM_SEX = re.compile(r"(?i)\b(" + "|".join(sorted(FEMALE_STEM | MALE_STEM)) + r")\b")
+
+
 def mended(q: Question, fixes: dict[str, str]) -> Question:
     """``q`` with each slip in ``fixes`` written as the word it is a slip for."""
     words = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, fixes)) + r")(?![\w'’-])")
@@ -282,6 +287,10 @@ class Generator:
         one_norm = f" {_one(answer_norm)} " if answer_norm.endswith("s") else ""
         capitalised = re.findall(r"\b[A-Z][a-z]{3,}\b", prompt)
         person = self.labels.get(answer_norm) == "PERSON"
+        # "the first Russian woman to win", "best actress": the stem says the answer's sex
+        # where the article's pronouns do not (round 94).
+        said = STEM_SEX.search(prompt) if options and person else None
+        stem_sex = "f" if said and said.group(1).lower() in FEMALE_STEM else "m" if said else None
         country = is_nation(answer)
         place = options and (country or self.labels.get(answer_norm) == "GPE")
         for cand in self.pool(spec):
@@ -311,7 +320,7 @@ class Generator:
             ka, kc = self.role_kind.get(answer_norm, ""), self.role_kind.get(cand_norm, "")
             if ka and kc and ka != kc:
                 continue  # a manager among players, a reporter among judges
-            ga, gc = self.gender.get(answer_norm), self.gender.get(cand_norm)
+            ga, gc = self.gender.get(answer_norm) or stem_sex, self.gender.get(cand_norm)
             if options and ga and gc and ga != gc:
                 # Men offered for "best actress" or as a woman's opponent (rounds 73, 78). A
                 # false statement may still swap them: "Mr Park said" made "Alice Smith said".

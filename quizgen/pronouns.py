@@ -139,6 +139,13 @@ FUNCTION = AUXILIARIES | {
 }
 
 
+# Words that say when, never what: "said last year its prices were too high" gives "its"
+# nothing to stand for (round 94).
+WHEN_WORDS = {"year", "years", "week", "weeks", "month", "months", "day", "days", "today"}
+WHEN_WORDS |= {"yesterday", "tomorrow", "last", "next", "ago", "now", "then", "earlier"}
+WHEN_WORDS |= {"later", "recently", "previously", "weekend", "season", "summer", "winter"}
+
+
 def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
     """True if ``text`` leans on a pronoun or demonstrative it does not explain.
 
@@ -160,7 +167,7 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
         if k:
             b = words[k - 1]
             lb = b.lower()
-            if lb not in FUNCTION and lb not in PRONOUNS:
+            if lb not in FUNCTION and lb not in PRONOUNS and lb not in WHEN_WORDS:
                 content = True
                 plural_or_name = plural_or_name or lb.endswith("s") or b[0].isupper()
             named = named or (b[0].isupper() and (k > 1 or lb not in FUNCTION))

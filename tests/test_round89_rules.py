@@ -239,3 +239,45 @@ def test_a_short_answer_keyed_in_the_speakers_own_first_person_is_refused():
     )
     assert flaw(first) == "the key speaks in the first person"
     assert flaw(third) is None
+
+
+def test_round92_to_94_references_that_point_back():
+    from conftest import pointing
+
+    opening = "Match report\n\nManchester United beat Manchester City 2-0 on Sunday.\n\n"
+    for sentence, phrase in [
+        (
+            "Seven minutes later, Richard Dunne hooked a volley over David James.",
+            "Seven minutes later",
+        ),
+        ("Britain was close behind, with broadband users almost doubling.", "close behind"),
+        ("The most recent, Freddy Vs Jason, was released in summer 2003.", "The most recent"),
+        ("The resulting song, Through the Wire, became his first UK hit.", "The resulting song"),
+    ]:
+        assert phrase in pointing(opening + sentence + "\n"), sentence
+    assert pointing(opening + "Britain was close behind Italy.\n") == []
+
+
+def test_a_time_word_is_nothing_for_its_to_stand_for():
+    from quizgen.pronouns import has_dangling_pronoun
+
+    assert has_dangling_pronoun("last year its prices were too high", ("he", "his"))
+    assert not has_dangling_pronoun("the store said last year its prices were too high")
+
+
+def test_a_stem_that_says_woman_offers_no_man_the_article_calls_he():
+    from conftest import facts_and_questions
+
+    text = (
+        "Tennis review\n\n"
+        "Anastasia Myskina became the first Russian woman to win a Grand Slam at the French "
+        "Open.\n\n"
+        "Marat Safin reached the semi-finals, but he lost to Roger Federer in four sets.\n\n"
+        "Justine Henin-Hardenne won in Melbourne after a long illness.\n\n"
+        "Andy Roddick won in New York, and he said he was delighted.\n\n"
+        "Maria Sharapova won Wimbledon, beating Serena Williams in the final.\n"
+    )
+    _, qs = facts_and_questions(text)
+    woman = [q for q in qs if q.type == "mcq" and "Russian woman" in q.prompt]
+    # The article calls Roddick "he"; Safin's "he" could be Federer's, so he stays unknown.
+    assert woman and all("Andy Roddick" not in q.choices for q in woman), [q.choices for q in woman]

@@ -310,8 +310,15 @@ WHICH = {"next", "last", "general", "following", "previous"}
 RELATIVE = re.compile(
     r"\b(meanwhile|a day earlier|the day before"
     r"|the (?:previous|next|following) (?:day|week|weekend|month|year|season|game|match)"
-    r"|the same day|(?:a|an|one|two|three|four|five|six|\d+|several|some|a few) (?:hours?|days?"
+    r"|the same day|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty"
+    r"|thirty|forty|\d+|several|some|a few) (?:seconds?|minutes?|hours?|days?"
     r"|weeks?|months?|years?|decades?) (?:later|earlier)"
+    # "Britain was close behind": behind whom? (round 94)
+    r"|close behind(?= *[,.;]|$)"
+    # "The resulting song, Through the Wire, ...": resulting from what? (round 92)
+    r"|the resulting [a-z]+"
+    # "The most recent, Freddy Vs Jason, ...": the most recent what? (round 94)
+    r"|^the (?:most recent|latest|last|first|second|third|previous|next)(?=,)"
     r"|(?:hours|days|weeks|months|years) later|shortly (?:after|afterwards|before)\b(?! \w)"
     # "Soon afterwards, ...", "About the same time ...", "said that instead, ...": after,
     # at the time of or instead of what? (round 70)
