@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..kinds import ROLE_KINDS, is_country, not_a_person, surname
 from ..wordre import spans
-from .base import doc_tokens, in_quotes, sent_ents, tokens
+from .base import doc_tokens, in_quotes, sent_ents, span_text, tokens
 from .claim import PEOPLE_NOUNS
 from .coref import UNIQUE, WHO_STAND_INS
 from .entities import TITLE_NOUNS, EntityIndex
@@ -120,30 +120,45 @@ def _name_part_counts(analysis: Analysis) -> tuple[Counter, Counter]:
     return counts
 
 
+# Entities that are never a name: figures and times.
+FIGURE_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
 def _one_word_names(sent: Span, analysis: Analysis) -> list[tuple[str, str, bool]]:
     """Each one-word name of the sentence as ``_as_written`` gives it. The small model calls
     many a bare surname an organisation ("Viotti, director of La Fenice", "Connors rejected
     ...") or nothing at all ("Souness"), so those count too; ``bare_surnames`` gives them a
     person's full name only where the article has one."""
+    memo = analysis.cache.setdefault("one_word_names", {})
+    kept = memo.get((id(sent.doc), sent.start))
+    if kept is not None and kept[0] is sent.doc:
+        return kept[1]  # asked by both ``bare_surnames`` and ``shared_surnames``
     found = []
     covered: set[int] = set()
     for ent in sent_ents(sent, analysis):
         covered.update(range(ent.start, ent.end))
-        last = ent[-1]
-        written = _as_written(ent, sent, any_label=last.text[:1].isupper() and last.is_alpha)
+        if ent.label_ in FIGURE_LABELS or ent.end - ent.start > 2:
+            continue
+        last = span_text(ent, analysis).rsplit(" ", 1)[-1]
+        written = _as_written(ent, sent, any_label=last[:1].isupper() and last.isalpha())
         if written is not None:
             found.append(written)
-    for tok in tokens(sent, analysis):
-        if (
-            tok.i not in covered
-            and (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.i > sent.start))
-            and tok.text[:1].isupper()
-            and tok.text.isalpha()
-            and tok.lower_ not in PLAIN_TITLES
-        ):
-            written = _as_written(sent.doc[tok.i : tok.i + 1], sent, any_label=True)
-            if written is not None:
-                found.append(written)
+    # Words no entity covers, read from the token list (no Span or Token made for each).
+    toks = tokens(sent, analysis)
+    for j, tok in enumerate(toks):
+        text = tok.text
+        if not (text[:1].isupper() and text.isalpha()) or tok.i in covered:
+            continue
+        if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and j > 0):
+            continue
+        if tok.lower_ in PLAIN_TITLES or in_quotes(tok):
+            continue
+        before = toks[j - 1] if j else None
+        if before is not None and before.lower_ in PLAIN_TITLES:
+            found.append((f"{before.text} {text}", text, True))
+        elif before is None or not (before.pos_ == "PROPN" or before.text.endswith(".")):
+            found.append((text, text, False))
+    memo[(id(sent.doc), sent.start)] = (sent.doc, found)
     return found
 
 
