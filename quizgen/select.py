@@ -138,9 +138,14 @@ def flaw(q: Question) -> str | None:
     if MARKET_TRIVIA.search(filled(prompt)):
         # "What closed in New York at $185.25, up 0.35%?", "hitting 16.057% on Monday" (round 42).
         return "market data, not the story"
-    if q.type == "short_answer" and re.search(r"\b(I|my|me|we|our|us)\b", unquoted(q.answer)):
-        # "Why was the return to training difficult?" -> "Because I accepted a lot of
-        # invitations": a speaker's own words, keyed for a question about him (round 69).
+    if (
+        q.type == "short_answer"
+        and re.match(r"According to (?!the (?:author|article|writer)\b)", prompt)
+        and re.search(r"\b(I|my|me|we|our|us)\b", unquoted(q.answer))
+    ):
+        # "According to El Guerrouj, why was the return to training difficult?" -> "Because I
+        # accepted a lot of invitations": a speaker's own words, keyed for a question about
+        # him (round 69). An author's "we" in the author's own claim is the author's.
         return "the key speaks in the first person"
     if q.type in ("mcq", "short_answer") and core.startswith("When") and EXACT_DAY.search(q.answer):
         # "When did Flight MH370 go missing?" -> "On March 8": reviews kept 2 of 8 keys that

@@ -237,8 +237,15 @@ def test_a_short_answer_keyed_in_the_speakers_own_first_person_is_refused():
         'Because he accepted a lot of invitations, which he called "my mistake"',
         type="short_answer",
     )
+    claim = question(
+        "q3",
+        "What is the main claim that the author argues for in the article?",
+        "We have to realize it is not easy to bury the decades of hostility.",
+        type="short_answer",
+    )
     assert flaw(first) == "the key speaks in the first person"
     assert flaw(third) is None
+    assert flaw(claim) is None  # the author's own "we"
 
 
 def test_round92_to_94_references_that_point_back():
