@@ -116,10 +116,6 @@ def correction(word: str) -> str | None:
     return common[0] if len(common) == 1 else ""
 
 
-def misspelt(word: str) -> bool:
-    return correction(word) is not None
-
-
 def typos(text: str) -> dict[str, str]:
     """The misspelt words of a text, in order, each with its correction (see ``correction``)."""
     words = re.findall(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])", text)

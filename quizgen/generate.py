@@ -652,7 +652,7 @@ class Generator:
             if not figure and not person and kind_head(original) != kind_head(cand):
                 continue  # a church for a church, never a party for one; "John Park" is no park
             if not figure and norm(cand) in self.headline and norm(original) not in self.headline:
-                continue
+                continue  # the story's subject in a detail of its own story (see __init__)
             if cand in self.packaged and self.mentions.get(norm(original), 0) >= 3:
                 continue  # "Moldova supplies the fuel" in a story that keeps naming Russia
             once = self.mentions.get(norm(cand), 0) < 2 and cand not in self.packaged

@@ -615,7 +615,8 @@ def select(
     (what the whole article is about), or a detail away from the main story: ``side`` gives
     each fact id its sentence's level (see extract/centrality.py). ``once`` holds the names
     the article mentions only once: no question is keyed to one. ``typos`` holds each fact's
-    misspelt words ("minimsed"): a question that copies one is refused."""
+    misspelt words that generation could not mend (a slip for several words): a question
+    that copies one is refused."""
     rejected: list[Rejected] = []
     ok: list[Question] = []
     seen_prompts: set[str] = set()

@@ -116,6 +116,8 @@ def test_a_clause_after_a_comma_or_a_place_does_not_say_which():
         "The firm that serves the province of Buenos Aires wants a rise of 60%.",
         "The survey, conducted by the Pew Internet Project, showed a rise of 12%.",
         "The head of the water board resigned on Friday.",
+        "The rise in water prices angered voters.",
+        "The conflict in the Middle East was discussed.",
     ):
         assert pointing(opening + sentence + "\n") == [], sentence
 

@@ -715,6 +715,11 @@ NAMED_BY = {
 
 # Prepositions whose phrase places a thing rather than picks it out: "the device in Japan".
 LOOSE_PREPS = {"in", "during", "since", "after", "before", "until", "amid", "throughout"}
+# Nouns an "in" does pick out: "the rise in prices", "the war in Iraq", "its stake in Fiat".
+IN_SAYS_WHICH = {"rise", "fall", "increase", "decrease", "cut", "growth", "drop", "decline"}
+IN_SAYS_WHICH |= {"slowdown", "jump", "surge", "slump", "change", "reduction", "shortage"}
+IN_SAYS_WHICH |= {"interest", "investment", "stake", "share", "role", "part", "confidence"}
+IN_SAYS_WHICH |= {"war", "conflict", "crisis", "election", "fighting", "violence", "unrest"}
 
 
 def _says_which(c: Token, head: Token, someone: bool) -> bool:
@@ -723,7 +728,9 @@ def _says_which(c: Token, head: Token, someone: bool) -> bool:
     firm, which serves Buenos Aires, ...": which firm?), as does a place or a time ("the
     device in Japan")."""
     if c.dep_ == "prep":
-        return c.lower_ not in LOOSE_PREPS
+        return c.lower_ not in LOOSE_PREPS or (
+            c.lower_ == "in" and head.lemma_.lower() in IN_SAYS_WHICH
+        )
     if c.dep_ not in ("relcl", "acl"):
         return False
     if someone and head.tag_ == "NN":
