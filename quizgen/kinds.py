@@ -126,7 +126,11 @@ def keeps_range(before: str, after: str, original: str, cand: str) -> bool:
         b = _value(bound.group(1)) if bound else None
         if b is not None and (v > b) != (o > b):
             return False
-    return True
+    # "eight times in the last six years" for a yearly title: more often than it can have
+    # happened, false on its face (round 93).
+    span = re.match(r"\s*times in (?:the )?(?:last|past|previous) (\w+) (?:years|seasons)", after)
+    most = _value(span.group(1)) if span else None
+    return most is None or v <= most
 
 
 MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"  # "Sept. 11"

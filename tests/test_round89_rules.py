@@ -290,3 +290,12 @@ def test_a_stem_that_says_woman_offers_no_man_the_article_calls_he():
     woman = [q for q in qs if q.type == "mcq" and "Russian woman" in q.prompt]
     # The article calls Roddick "he"; Safin's "he" could be Federer's, so he stays unknown.
     assert woman and all("Andy Roddick" not in q.choices for q in woman), [q.choices for q in woman]
+
+
+def test_a_count_changed_past_the_years_it_counts_in_is_not_offered():
+    from quizgen.kinds import keeps_range
+
+    before, after = "Hewitt has now lifted the Sydney title ", " times in the last six years."
+    assert not keeps_range(before, after, "four", "eight")
+    assert keeps_range(before, after, "four", "two")
+    assert keeps_range("He scored ", " goals in the last six games.", "four", "eight")
