@@ -299,3 +299,15 @@ def test_a_count_changed_past_the_years_it_counts_in_is_not_offered():
     assert not keeps_range(before, after, "four", "eight")
     assert keeps_range(before, after, "four", "two")
     assert keeps_range("He scored ", " goals in the last six games.", "four", "eight")
+
+
+def test_a_to_that_hangs_on_the_verb_does_not_say_which():
+    from conftest import pointing
+
+    opening = "Book awards\n\nA novel set in Paraguay has won the fiction prize at the awards.\n\n"
+    assert "the ceremony" in pointing(opening + "Judy Blume used the ceremony to speak out.\n")
+    for sentence in (
+        "He welcomed the plan to build a new stadium.",
+        "The right to vote was extended.",
+    ):
+        assert pointing(opening + sentence + "\n") == [], sentence

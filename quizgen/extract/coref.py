@@ -664,7 +664,11 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             # "the company, Yukos, ..." names it; "The advance, the second-fastest in Asia,
             # ..." does not say whose advance (round 55).
             or any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in kids)
-            or after in ("to", "that", "who", "which")
+            or after in ("that", "who", "which")
+            # "the decision to ...", but not "used the ceremony to speak out" (round 95): the
+            # "to" must hang on the noun, not on the verb before it.
+            or (after == "to" and nxt.head.head == head and nxt.head.dep_ in ("acl", "relcl"))
+            or (after == "to" and nxt.head == head)
             or after[:1] in ('"', "'", "[", "{", "(", "“")
             or (nxt is not None and nxt.pos_ in ("PROPN", "NUM", "X", "SYM"))
         ):
