@@ -311,3 +311,11 @@ def test_a_to_that_hangs_on_the_verb_does_not_say_which():
         "The right to vote was extended.",
     ):
         assert pointing(opening + sentence + "\n") == [], sentence
+
+
+def test_the_two_sides_are_the_pair_the_headline_names():
+    from conftest import pointing
+
+    body = "\n\nThe talks resume in Hanoi on Wednesday.\n\nThe two sides must now reach a deal.\n"
+    assert pointing("Trump-Kim summit will build trust" + body) == []
+    assert "The two sides" in pointing("Summit will build trust" + body)

@@ -678,6 +678,7 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             # which ("the 2005 budget").
             any(c.dep_ == "nummod" and c.like_num and not YEAR.fullmatch(c.text) for c in kids)
             and not any(c.pos_ == "PROPN" or c.ent_type_ not in ("", "CARDINAL") for c in kids)
+            and not _the_pair(head, kids, analysis)
         ):
             found.append(sent.doc[tok.i : head.i + 1].text)  # "the latest findings": which?
             continue
@@ -744,6 +745,22 @@ def _says_which(c: Token, head: Token, someone: bool) -> bool:
         return True
     # "The survey, conducted by the Pew Internet Project, ...": who made it says which.
     return any(a.dep_ == "agent" and any(t.pos_ == "PROPN" for t in a.subtree) for a in c.children)
+
+
+# What "the two ..." can call the pair a headline names ("Trump-Kim summit").
+PAIR_NOUNS = {"side", "leader", "country", "nation", "party", "man", "rival", "camp"}
+PAIR_NOUNS |= {"government", "president", "team", "club", "company", "firm", "men"}
+PAIR_TITLE = re.compile(r"\b[A-Z][\w'’]+(?:-| and | v | vs )[A-Z][\w'’]+")
+
+
+def _the_pair(head: Token, kids: list[Token], analysis: Analysis) -> bool:
+    """Whether "the two sides" (leaders, countries, ...) is the pair the headline names:
+    "Trump-Kim summit will build more trust", "Blair and Brown ..."."""
+    return (
+        head.lemma_.lower() in PAIR_NOUNS
+        and any(c.dep_ == "nummod" and c.lower_ == "two" for c in kids)
+        and PAIR_TITLE.search(analysis.article.title) is not None
+    )
 
 
 def _named_before(head: Token, sent: Span, analysis: Analysis) -> bool:
