@@ -356,7 +356,7 @@ def flaw(q: Question) -> str | None:
         prompt,
     ):
         return "prompt is not grammatical"  # "... with BT eventually?"
-    if q.type in ("mcq", "short_answer") and ";" in re.sub(r'"[^"]*"|“[^”]*”', "", prompt):
+    if q.type in ("mcq", "short_answer") and ";" in unquoted(prompt):
         return "prompt is not grammatical"  # "... began to shift; by 2010?": two sentences
     if q.type in ("mcq", "short_answer") and re.search(r" (by|and|or|but)\?$", prompt):
         return "prompt is not grammatical"  # "Which organisation fined ... by?", "... and?"

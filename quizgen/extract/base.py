@@ -662,7 +662,7 @@ def stands_alone(span: Span, named: Token | None = None, analysis: Analysis | No
     before: list[Token] = []
     for tok in words:
         low = tok.lower_
-        if tok == named or tok.pos_ != "PRON" and low not in ("this", "these", "those", "that"):
+        if tok == named or tok.pos_ != "PRON" and low not in DEMONSTRATIVES:
             before.append(tok)
             continue
         if low in FIRST_SECOND and tok.text != "US":

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Evidence
 from .base import (
+    DEMONSTRATIVES,
     _quote_open_after,
     doc_ents,
     doc_tokens,
@@ -536,7 +537,7 @@ def _pointing_word(tok: Token, sent: Span) -> str | None:
     ):
         return tok.text  # "has never raced there before": where? (round 75)
     if (
-        low in ("that", "this", "these", "those")
+        low in DEMONSTRATIVES
         and tok.dep_ == "det"
         and head.pos_ == "NOUN"
         # "that level"; "that election campaign" (round 76), but not "this digital world",
@@ -667,8 +668,13 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             or after in ("that", "who", "which")
             # "the decision to ...", but not "used the ceremony to speak out" (round 95): the
             # "to" must hang on the noun, not on the verb before it.
-            or (after == "to" and nxt.head.head == head and nxt.head.dep_ in ("acl", "relcl"))
-            or (after == "to" and nxt.head == head)
+            or (
+                after == "to"
+                and (
+                    nxt.head == head
+                    or (nxt.head.head == head and nxt.head.dep_ in ("acl", "relcl"))
+                )
+            )
             or after[:1] in ('"', "'", "[", "{", "(", "“")
             or (nxt is not None and nxt.pos_ in ("PROPN", "NUM", "X", "SYM"))
         ):

@@ -23,7 +23,7 @@ from .entities import TITLE_NOUNS, EntityIndex
 from .entity import OFFICES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from ..nlp import Analysis
 
@@ -153,11 +153,9 @@ def _one_word_names(sent: Span, analysis: Analysis) -> list[tuple[str, str, bool
             continue
         if tok.lower_ in PLAIN_TITLES or in_quotes(tok):
             continue
-        before = toks[j - 1] if j else None
-        if before is not None and before.lower_ in PLAIN_TITLES:
-            found.append((f"{before.text} {text}", text, True))
-        elif before is None or not (before.pos_ == "PROPN" or before.text.endswith(".")):
-            found.append((text, text, False))
+        written = _after(toks[j - 1] if j else None, text)
+        if written is not None:
+            found.append(written)
     memo[(id(sent.doc), sent.start)] = (sent.doc, found)
     return found
 
@@ -172,12 +170,16 @@ def _as_written(ent: Span, sent: Span, any_label: bool = False) -> tuple[str, st
         return ent.text, ent[1].text, True
     if len(ent) != 1:
         return None
-    before = sent.doc[ent.start - 1] if ent.start > sent.start else None
+    return _after(sent.doc[ent.start - 1] if ent.start > sent.start else None, ent.text)
+
+
+def _after(before: Token | None, name: str) -> tuple[str, str, bool] | None:
+    """A one-word name as written after the word ``before`` (None at a sentence's start)."""
     if before is not None and before.lower_ in PLAIN_TITLES:
-        return f"{before.text} {ent.text}", ent.text, True
+        return f"{before.text} {name}", name, True
     if before is not None and (before.pos_ == "PROPN" or before.text.endswith(".")):
         return None  # "Dr. Kim", "Coach Reid", "Lord Falconer": the title is the name's
-    return ent.text, ent.text, False
+    return name, name, False
 
 
 def shared_surnames(sent: Span, analysis: Analysis) -> list[str]:

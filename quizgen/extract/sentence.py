@@ -157,7 +157,7 @@ class SentenceExtractor:
             full = {b: name for b, name in surnames.items() if name in given and name not in clean}
             # The detail of "Mr Zombic" is "Zombic": now "Peter Zombic" in the statement.
             full.update({b.split(" ", 1)[1]: name for b, name in full.items() if " " in b})
-            # The sentence's own length: a name given in full is no longer a sentence.
+            # The sentence's length as written: giving its names in full does not lengthen it.
             if not MIN_WORDS <= len(clean.split()) <= MAX_WORDS:
                 continue
             clean = given
