@@ -116,10 +116,22 @@ def correction(word: str) -> str | None:
     return common[0] if len(common) == 1 else ""
 
 
+# A small word typed twice ("the the"), or an auxiliary typed again after an adverb ("will
+# have now have", round 98). Not "had had" or "that that", which are English.
+DOUBLED = re.compile(
+    r"(?<![\w'’-])(?:(the|a|an|to|of|in|on|for|and|is|are|was|were|be|has|have|will|would)"
+    r" \1|(has|have|had|is|was|will|would) (now|just|also|still|already|then) \2)(?![\w'’-])"
+)
+
+
 def typos(text: str) -> dict[str, str]:
-    """The misspelt words of a text, in order, each with its correction (see ``correction``)."""
+    """The misspelt words of a text, in order, each with its correction (see ``correction``),
+    and its words typed twice, each with the words it should have been."""
     words = re.findall(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])", text)
-    return {w: fix for w in words if (fix := correction(w)) is not None}
+    found = {w: fix for w in words if (fix := correction(w)) is not None}
+    for m in DOUBLED.finditer(text):
+        found[m.group()] = m.group(1) or f"{m.group(3)} {m.group(2)}"
+    return found
 
 
 def _by_wordfreq(word: str) -> float:

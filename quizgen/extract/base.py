@@ -64,6 +64,8 @@ SPEECH = {
     "show",
     "point",
 }
+# What someone asks for, beside what they say.
+WANTING = {"want", "seek", "ask", "propose", "call", "urge", "demand", "press", "push", "plan"}
 PEOPLE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 MIN_WORDS, MAX_WORDS = 6, 60
 
@@ -384,6 +386,32 @@ def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
 def is_pronoun(tok: Token) -> bool:
     # "US" is a country, not "us".
     return tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and not tok.text.isupper())
+
+
+def said_more_after(sent: Span, subj: Token, analysis: Analysis) -> bool:
+    """Whether the next sentence adds to what ``subj`` said or wanted here: "He also called
+    for ...", "Mr Lishman also urged ...". A key taken from this sentence alone leaves that
+    out, and a student who gives it is marked wrong (round 100)."""
+    sents = analysis.sentences()
+    where = analysis.cache.get("sentence_index")
+    if where is None:
+        where = analysis.cache["sentence_index"] = {
+            (id(s.doc), s.start): i for i, (s, _) in enumerate(sents)
+        }
+    i = where.get((id(sent.doc), sent.start))
+    if i is None or i + 1 >= len(sents):
+        return False
+    root = sents[i + 1][0].root
+    if root.lemma_ not in SPEECH | WANTING or not any(
+        c.dep_ == "advmod" and c.lower_ == "also" for c in root.children
+    ):
+        return False  # "He also resigned": a further deed, not more of what he asked for
+    other = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if other is None:
+        return False
+    if other.lower_ in ("he", "she", "they", "it"):
+        return True
+    return other.pos_ == "PROPN" and other.text == subj.text
 
 
 def clause_text(tokens, drop=()) -> str:

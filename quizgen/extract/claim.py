@@ -26,6 +26,7 @@ from .base import (
     display_name,
     hypothetical,
     is_pronoun,
+    said_more_after,
     subject_name,
     tokens,
     usable_sentences,
@@ -144,12 +145,29 @@ def owner_named(q: str | None, verb, reason) -> str | None:
     return word.sub(owner, q, count=1)
 
 
+# Verbs that carry on someone's words without saying "say": "..., he went on", "..., she
+# continued" (round 99: "According to the article, why had New Labour failed ...?" asked a
+# Tory's charge as the article's own).
+GOES_ON = {"continue", "conclude", "reply", "respond", "recall", "remark", "observe", "assert"}
+
+
+def _speaks(tok, dep: str) -> bool:
+    """Whether ``tok`` reports the words of its clause, reached by ``dep`` ("prices
+    continued to rise" is no one's words: only a ccomp is what they went on to say)."""
+    if tok.lemma_ in SPEECH:
+        return True
+    return dep == "ccomp" and (
+        tok.lemma_ in GOES_ON
+        or (tok.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children))
+    )
+
+
 def attribution(verb) -> tuple[object | None, object | None]:
     """The speech verb and its subject, if this verb's clause is someone's reported words."""
     tok = verb
     while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl") and tok.head != tok:
-        tok = tok.head
-        if tok.lemma_ in SPEECH:
+        dep, tok = tok.dep_, tok.head
+        if _speaks(tok, dep):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             return tok, subj
     return None, None
@@ -205,8 +223,8 @@ class ClaimExtractor:
                     if speaker is None or is_pronoun(speaker):
                         continue
                     name, label = subject_name(speaker, analysis)
-                    if not label:
-                        continue
+                    if not label or said_more_after(sent, speaker, analysis):
+                        continue  # no name, or "He also said ...": more reasons to come
                     who = display_name(name, analysis)
                     who = "the " + who[4:] if who.startswith("The ") else who
                 elif quoted:

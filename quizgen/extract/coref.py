@@ -733,11 +733,22 @@ IN_SAYS_WHICH |= {"interest", "investment", "stake", "share", "role", "part", "c
 IN_SAYS_WHICH |= {"war", "conflict", "crisis", "election", "fighting", "violence", "unrest"}
 
 
+# What an "at" names that happens once: "the track at the Olympic Games".
+AT_EVENTS = {"championship", "championships", "game", "games", "olympics", "cup", "final"}
+AT_EVENTS |= {"summit", "conference", "festival", "award", "awards", "ceremony", "congress"}
+AT_EVENTS |= {"convention", "tournament", "open", "election", "trial", "hearing", "inquiry"}
+AT_EVENTS |= {"premiere", "fair", "show", "exhibition", "meeting", "launch", "gala", "party"}
+
+
 def _says_which(c: Token, head: Token, someone: bool) -> bool:
     """Whether ``c``, a word hanging on the noun of "the X", says which X: "the head of
     Universal Music", "the company that makes ...". A clause after a comma only adds ("The
     firm, which serves Buenos Aires, ...": which firm?), as does a place or a time ("the
     device in Japan")."""
+    if c.dep_ == "prep" and c.lower_ == "at":
+        # "the pentathlon at the European Championships" says which; "the comfortable
+        # victory at the Bernabeu" does not, since a ground sees many games (round 98).
+        return any(t.lower_ in AT_EVENTS or t.lemma_.lower() in AT_EVENTS for t in c.subtree)
     if c.dep_ == "prep":
         return c.lower_ not in LOOSE_PREPS or (
             c.lower_ == "in" and head.lemma_.lower() in IN_SAYS_WHICH

@@ -13,7 +13,15 @@ from ..language import ask, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import QUOTE_MARKS, is_pronoun, subject_name, tokens, usable_sentences, well_formed
+from .base import (
+    QUOTE_MARKS,
+    is_pronoun,
+    said_more_after,
+    subject_name,
+    tokens,
+    usable_sentences,
+    well_formed,
+)
 
 POSITION_VERBS = {
     "want",
@@ -261,6 +269,8 @@ class PositionExtractor:
                     q = None
                 if q and (has_dangling_pronoun(q) or not well_formed(q, analysis)):
                     q = None
+                if q and said_more_after(sent, subj, analysis):
+                    q = None  # "He also called for ...": the key would be half the answer
                 written = tidy(render(subj.subtree))
                 slots = {
                     "party": party,
