@@ -220,6 +220,8 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
             typo.update(slips[k])
             named.update(names[k])
             full.update(surnames[k])
+        shown_as = f.slots.get("named_as", "").lower()
+        found = [p for p in found if p.lower() not in shown_as]
         if found:
             f.slots["vague"] = found
         if typo:

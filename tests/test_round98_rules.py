@@ -135,3 +135,36 @@ def test_a_background_year_is_not_changed_but_the_storys_own_may_be():
     assert background.evidence.text not in asked
     assert before.evidence.text not in asked
     assert any("in 2005" in text for text in asked), asked
+
+
+CAPTAIN = (
+    "Wilkinson to lead England\n\n"
+    "Fly-half Jonny Wilkinson has been named as England's new rugby union captain for the "
+    "three November Tests.\n\n"
+    "The 25-year-old Newcastle star takes over from Lawrence Dallaglio, who retired from "
+    "internationals in August.\n\n"
+    "England coach Andy Robinson said Lawrence Dallaglio had been a great leader.\n"
+)
+
+
+def test_the_person_a_report_describes_is_shown_by_name():
+    texts = [f.slots["text"] for f in facts_of(CAPTAIN) if f.kind == "sentence"]
+    assert any(t.startswith("Jonny Wilkinson takes over from") for t in texts), texts
+    assert not any("25-year-old" in t for t in texts), texts
+    # Not where the sentence before names someone else as well, or as its object.
+    other = CAPTAIN.replace(
+        "Fly-half Jonny Wilkinson has been named", "Andy Robinson has named Jonny Wilkinson"
+    )
+    texts = [f.slots["text"] for f in facts_of(other) if f.kind == "sentence"]
+    assert not any(t.startswith(("Jonny Wilkinson takes", "Andy Robinson takes")) for t in texts)
+
+
+def test_a_statement_shown_by_name_is_not_refused_for_the_phrase_it_replaced():
+    qset, _, _ = pipeline.questions_for(read_text(CAPTAIN), cache=False)
+    made = [q for q in qset.questions if q.prompt.startswith("Jonny Wilkinson takes over")]
+    made += [
+        r.question for r in qset.rejected if r.question.prompt.startswith("Jonny Wilkinson takes")
+    ]
+    assert made, "the statement is asked"
+    reasons = [r.reason for r in qset.rejected if r.question in made]
+    assert not any("25-year-old" in why for why in reasons), reasons

@@ -228,6 +228,65 @@ def body_for(sent: Span, offset: int, analysis: Analysis) -> tuple[Token, Token,
     return None
 
 
+# What a report calls the person its last sentence named: "The 25-year-old Newcastle star",
+# "The veteran". Not a position ("the Chelsea striker" may be the manager's new signing).
+DESCRIBED = {"star", "player", "man", "woman", "youngster", "veteran"}
+
+
+def someone_for(
+    sent: Span, offset: int, analysis: Analysis
+) -> tuple[Token, Token, str, int] | None:
+    """For a sentence whose subject opens it as "The 25-year-old Newcastle star", "The
+    Scot" or "The veteran": the phrase's first and last tokens, the person's name and
+    where they are named. Only where the sentence just before names one person, and no
+    "he" or "she" there could be someone else; None where unsure."""
+    first = sent[0]
+    subj = first.head
+    if (
+        first.lower_ != "the"
+        or first.dep_ != "det"
+        or subj.dep_ not in ("nsubj", "nsubjpass")
+        or subj.head != sent.root
+        or subj.right_edge != subj  # "The striker, who joined in 2003, ...": say less
+        or in_quotes(subj)
+    ):
+        return None
+    age = subj.lower_ == "old" and any(c.lower_ == "year" for c in subj.children)
+    if not (age or subj.lemma_.lower() in DESCRIBED or _a_nationality(subj)):
+        return None
+    phrase = sent.doc[first.i : subj.i + 1]
+    if _people(phrase, analysis) != set():
+        return None  # "The Stephen King fan": a name inside
+    k = _positions(analysis).get((offset, sent.start))
+    if not k:
+        return None
+    prev, off = analysis.sentences()[k - 1]
+    people = _people(prev, analysis)
+    if not people or len(people) != 1:
+        return None
+    name = people.pop()
+    # The one named must be what the sentence is about, its subject ("Sarah Claxton is
+    # confident she can win ..."), and no "him" or "her" there may be someone else.
+    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.text not in name.split():
+        return None
+    if any(
+        t.lower_ in ("him", "her") and t.dep_ in ("dobj", "pobj", "dative") and not in_quotes(t)
+        for t in prev
+    ):
+        return None
+    return first, subj, name, off + prev.start_char
+
+
+def _a_nationality(head: Token) -> bool:
+    """ "the Belgian", "the Scot": a nationality standing for a person, not "the French"."""
+    return (
+        head.ent_type_ == "NORP"
+        and not head.tag_.endswith("S")
+        and not head.lower_.endswith(("ish", "ese", "ch", "ss"))
+    )
+
+
 def bodies_kind(ent, kind: str) -> bool:
     from ..kinds import is_country, looks_like_body
 
@@ -631,13 +690,11 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             continue
         head = tok.head
         if (
-            head.ent_type_ == "NORP"
+            _a_nationality(head)
             and head.dep_ in ("nsubj", "nsubjpass")
             and head.i == tok.i + 1
             and (head.i + 1 >= sent.end or sent.doc[head.i + 1].pos_ in ("PUNCT", "VERB", "AUX"))
             and sent.doc[head.i + 1 : head.i + 2].text != "-"
-            and not head.tag_.endswith("S")
-            and not head.lower_.endswith(("ish", "ese", "ch", "ss"))
         ):
             # "the Belgian, who has slipped to eighth ...": a nationality for a person the
             # sentence does not name (round 49); "the French", "the Swiss" are a people.

@@ -29,7 +29,7 @@ from .base import (
     tokens,
     usable_sentences,
 )
-from .coref import body_for, evidence_from, with_name
+from .coref import body_for, evidence_from, someone_for, with_name
 from .entities import EntityIndex, strip_job
 from .flips import flip_for
 from .naming import PEOPLE, bare_surnames, full_names_in
@@ -127,8 +127,12 @@ class SentenceExtractor:
             evidence = analysis.evidence(sent, off)
             # "The company said ...", "He also promised ...": shown with the name, where the
             # name is certain, and the evidence reaching back to where it is named.
+            # "The 25-year-old Newcastle star takes over ...": shown with the name too.
             body = body_for(sent, off, analysis)
+            described = body is None and someone_for(sent, off, analysis)
+            body = body or described or None
             named = None
+            named_as = ""
             if body is None and (
                 has_dangling_pronoun(clean) or not stands_alone(sent, analysis=analysis)
             ):
@@ -142,6 +146,7 @@ class SentenceExtractor:
                     continue  # "he'd like" is no "Kevin Kolb'd like" (round 46)
                 a, b = first.idx - sent.start_char, last.idx + len(last) - sent.start_char
                 shown = display_name(name, analysis)
+                named_as = text[a:b] if described else ""
                 text = text[:a] + (shown[:1].upper() + shown[1:] if a == 0 else shown) + text[b:]
                 clean = _opening(text.strip())
                 evidence = evidence_from(analysis, named_at, off + sent.end_char)
@@ -200,6 +205,9 @@ class SentenceExtractor:
                 "rank": rank,
                 "flip": list(flip) if flip else [],
             }
+            if named_as:
+                # "The 25-year-old Newcastle star", shown as the name: it no longer points back.
+                slots["named_as"] = named_as
             if lead:
                 # Also where a detail could be changed: when no stand-in fits, the news is
                 # still asked as it stands (round 58 lost "could cut up to 45,000 jobs").
