@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from collections import Counter
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
@@ -232,11 +231,6 @@ class Generator:
         self.fixes = {
             word: fix for f in facts for word, fix in (f.slots.get("typos") or {}).items() if fix
         }
-        # The story's own year: the one its sentences name most (the later on a tie).
-        years = Counter(
-            int(y) for f in facts if f.kind == "sentence" for y in A_YEAR.findall(f.evidence.text)
-        )
-        self.story_year = max(years, key=lambda y: (years[y], y)) if years else 0
         self.contexts: dict[int, dict[str, Any]] = {}
         self.own = {id(f) for f in facts}  # ids are stable while self.facts holds the facts
 
@@ -488,16 +482,23 @@ class Generator:
         the keys stay balanced and "True" is not a safe guess."""
         q.choices = ["True", "False"]
         swap = tpl.false_form.get("swap")
-        changed = self.swapped(tpl, fact, ctx, q.prompt, q.id) if swap else None
-        for value, label, pool in fact.slots.get("alternatives", []) if swap == "detail" else []:
+        changed = None
+        # A year is changed only where nothing else can be: selection refuses that false form
+        # (see select.year_only), and its true form still stands.
+        for years in (False, True) if swap else ():
+            changed = self.swapped(tpl, fact, ctx, q.prompt, q.id, years=years)
+            alternatives = fact.slots.get("alternatives", []) if swap == "detail" else []
+            for value, label, pool in alternatives:
+                if changed is not None:
+                    break
+                # The first detail has no stand-in: another of the sentence's may.
+                slots = {**fact.slots, "detail": value, "detail_label": label, "detail_pool": pool}
+                other = replace(fact, slots=slots)
+                changed = self.swapped(
+                    tpl, other, _fresh_context(other), q.prompt, q.id, years=years
+                )
             if changed is not None:
                 break
-            # The first detail has no stand-in: another of the sentence's may.
-            other = replace(
-                fact,
-                slots={**fact.slots, "detail": value, "detail_label": label, "detail_pool": pool},
-            )
-            changed = self.swapped(tpl, other, _fresh_context(other), q.prompt, q.id)
         if changed is None and tpl.false_form.get("flip"):
             swap = "flip"
             changed = flipped(q.prompt, fact.slots.get(tpl.false_form["flip"]) or [])
@@ -529,7 +530,14 @@ class Generator:
         return True
 
     def swapped(
-        self, tpl: Template, fact: Fact, ctx: dict[str, Any], text: str, salt: str, avoid=()
+        self,
+        tpl: Template,
+        fact: Fact,
+        ctx: dict[str, Any],
+        text: str,
+        salt: str,
+        avoid=(),
+        years: bool = True,
     ):
         """``text`` with the template's swap slot replaced by a wrong value of the same kind,
         or None. A false statement must be false because of the fact, not absurd on its face:
@@ -571,16 +579,12 @@ class Generator:
             # not the news, and a reader who knows the news is marked wrong (round 54)
             return None
         if (
-            figure
-            and self.story_year
+            not years
+            and figure
             and A_YEAR.search(original)
             and not re.search(r"\d", A_YEAR.sub("", original))
-            and int(A_YEAR.search(original).group()) < self.story_year
         ):
-            # "In 2003 Xstrata acquired ...", "a life peer in 1997": a year before the story's
-            # own, changed, tests the date of its background; reviews kept 2 of 11 year
-            # swaps (rounds 70-98). Another detail of the sentence may still be changed.
-            return None
+            return None  # a year, changed only where no other detail can be (see select)
         if EXACT_DAY.search(original):
             # "on 2 January 1985" for the 1st: a day changed tests memory of the day, which
             # reviews rarely kept, and a true date beside it reads the same (round 41).

@@ -14,6 +14,9 @@ from quizgen.frequency import typos
 from quizgen.generate import Generator
 from quizgen.ingest import read_text
 from quizgen.model import Evidence, Fact
+from quizgen.pipeline import select
+from quizgen.select import year_only
+from quizgen.templates import load_templates
 
 SCHOOLS = (
     "Tories attack school record\n\n"
@@ -120,21 +123,36 @@ def _sentence(text: str, detail: str, label: str, pool: str, alternatives=()) ->
     return Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
 
 
-def test_a_background_year_is_not_changed_but_the_storys_own_may_be():
+def test_a_year_is_changed_only_where_nothing_else_can_be_and_then_not_asked():
     year_pool = "sentence.detail[detail_label=YEAR]"
-    now = [
-        _sentence(f"Sales rose {n}% in 2005 as {what}.", "2005", "YEAR", year_pool)
-        for n, what in [(3, "demand grew"), (5, "prices rose"), (7, "rivals slipped")]
+    money_pool = "sentence.detail[detail_label=MONEY]"
+    others = [
+        _sentence(f"Sales rose to ${n}bn in 2005.", f"${n}bn", "MONEY", money_pool)
+        for n in (3, 5, 7)
     ]
     background = _sentence(
         "In 2003 Xstrata acquired Australia's largest copper miner.", "2003", "YEAR", year_pool
     )
-    before = _sentence("Profits fell sharply in 2004 after a price war.", "2004", "YEAR", year_pool)
-    questions, _ = pipeline.generate([*now, background, before])
-    asked = {q.evidence.text for q in questions if q.type == "true_false"}
-    assert background.evidence.text not in asked
-    assert before.evidence.text not in asked
-    assert any("in 2005" in text for text in asked), asked
+    both = _sentence(
+        "Profits fell to $4bn in 2004 after a price war.",
+        "2004",
+        "YEAR",
+        year_pool,
+        alternatives=[("$4bn", "MONEY", money_pool)],
+    )
+    questions = Generator([*others, background, both], load_templates()).run()
+    tf = [q for q in questions if q.type == "true_false"]
+    forms = [q.prompt for q in tf if q.evidence.text == both.evidence.text]  # true and false
+    assert len(forms) == 2 and all("in 2004" in p for p in forms), forms
+    assert any("$4bn" not in p for p in forms), forms
+    # Only a year to change: the false form is made, and refused; the true one stands.
+    made = [q for q in tf if q.evidence.text == background.evidence.text]
+    assert sorted(q.answer for q in made) == ["False", "True"], made
+    assert [year_only(q) for q in made if q.answer == "False"] == [True]
+    assert not any(year_only(q) for q in tf if q.evidence.text != background.evidence.text)
+    chosen, rejected = select(made, facts=[background])
+    assert [q.answer for q in chosen] == ["True"], chosen
+    assert "a false form that changes only a year" in [r.reason for r in rejected]
 
 
 CAPTAIN = (
