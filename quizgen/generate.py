@@ -115,6 +115,12 @@ MALE_STEM = {"man", "men's", "actor", "sportsman", "king", "prince", "father"}
 STEM_SEX = re.compile(r"(?i)\b(" + "|".join(sorted(FEMALE_STEM | MALE_STEM)) + r")\b")
 
 
+# The words of a title after "called", up to a word inside it: "a group blog called Dogs
+# without " (round 98).
+INSIDE_A_TITLE = re.compile(
+    r"\b(?:called|named|dubbed|entitled|titled) (?:[A-Z][\w'’-]* (?:(?:of|for|and|the|without"
+    r"|with|in|on|a|an|to|from|at|by) )*)+$"
+)
 A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
@@ -566,6 +572,8 @@ class Generator:
             return (
                 None  # one of a list ("Indonesia, Malaysia and India"): a stand-in may be another
             )
+        if not figure and INSIDE_A_TITLE.search(text[:start]):
+            return None  # "a blog called Dogs without Borders" made "Dogs without Heretic"
         if not figure and text[:start].endswith(("'", '"', "“", "‘")):
             return None  # "the May 2010 'Flash Crash'": a coined name, whatever the model says
         if figure and _beside_conversion(text[:start], text[end:]):

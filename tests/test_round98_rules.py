@@ -186,3 +186,28 @@ def test_a_statement_shown_by_name_is_not_refused_for_the_phrase_it_replaced():
     assert made, "the statement is asked"
     reasons = [r.reason for r in qset.rejected if r.question in made]
     assert not any("25-year-old" in why for why in reasons), reasons
+
+
+def test_a_word_inside_a_title_is_not_swapped():
+    facts = [
+        named("Rohit Gupta", "PERSON", 4),
+        named("Heretic", "ORG", 3),
+        named("Borders", "ORG", 2),
+        named("Oxfam", "ORG", 3),
+    ]
+    blog = _sentence(
+        "Indian writer Rohit Gupta edits a group blog called Dogs without Borders.",
+        "Borders",
+        "ORG",
+        "entity.name[label=ORG]",
+    )
+    charity = _sentence(
+        "Indian writer Rohit Gupta raised money for Oxfam.",
+        "Oxfam",
+        "ORG",
+        "entity.name[label=ORG]",
+    )
+    questions = Generator([*facts, blog, charity], load_templates()).run()
+    asked = {q.evidence.text for q in questions if q.type == "true_false"}
+    assert blog.evidence.text not in asked
+    assert charity.evidence.text in asked, "a name that is no part of a title is still changed"
