@@ -9,7 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..language import STOPWORDS, clean_answer, render, strip_linkers, tidy
-from ..pronouns import PRONOUNS, has_dangling_pronoun
+from ..pronouns import PRONOUNS, THIS_TIMES, has_dangling_pronoun
 from .entities import EntityIndex, clean_mention
 
 if TYPE_CHECKING:
@@ -698,6 +698,8 @@ def stands_alone(span: Span, named: Token | None = None, analysis: Analysis | No
         if low in THIRD_PERSON or low in PLURAL_PERSON or low in ("it", "its"):
             if tok.dep_ != "expl" and not _referent_before(tok, before, named):
                 return False
+        elif low == "this" and tok.dep_ == "det" and tok.head.lemma_.lower() in THIS_TIMES:
+            pass  # "this year": the writer's own
         elif low in ("this", "these", "those") or (low == "that" and tok.dep_ == "det"):
             return False
         elif low == "that" and tok.dep_ == "dobj" and tok.head.lemma_ in SPEECH:
