@@ -27,7 +27,7 @@ from .kinds import (
     is_nation,
     keeps_range,
     kind_head,
-    leader,
+    leading_place,
     near_spelling,
     needs_the,
     neighbours,
@@ -229,8 +229,12 @@ class Generator:
         self.other_form: dict[str, Question] = {}
         self.packaged: set[str] = set()  # stand-ins from quizgen's own data, not the article
         # The place the article is about, where one clearly leads.
-        self.dominant = leader(
-            (n, name) for name, n in self.mentions.items() if self.labels.get(name) == "GPE"
+        self.dominant = norm(
+            leading_place(
+                (f.slots.get("name", ""), f.slots.get("label", ""), int(f.slots.get("mentions", 0)))
+                for f in facts
+                if f.kind == "entity"
+            )
         )
         # The article's slips, each with the one word it is a slip for: a question shows
         # "wholesale", not the article's "wholescale" (the evidence still quotes the article).

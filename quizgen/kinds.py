@@ -215,6 +215,25 @@ THE_PLACES = frozenset(
 )
 
 
+def leading_place(entities: Iterable[tuple[str, str, int]]) -> str:
+    """The place that clearly leads among (name, label, mentions), or ''. Where none leads by
+    its name alone, a country's count may take in its people's adjective: a story on Russia
+    says "Russian" more often than "Russia" (round 101 asked "Which country ...?" of a story
+    on nothing else). Not first, since "Brazilian" twice in a story on Davos would put Brazil
+    level with the place the story is set in."""
+    entities = list(entities)
+    places = [(n, name) for name, label, n in entities if label == "GPE"]
+    adjectives = [(name.lower(), n) for name, label, n in entities if label == "NORP"]
+    counted = []
+    for n, name in places:
+        stem = name.lower()
+        stem = stem[:-1] if stem[-1:] in "aeiouy" else stem
+        if len(stem) >= 4 and " " not in stem and is_country(name):
+            n += sum(m for adj, m in adjectives if adj.startswith(stem) and adj != name.lower())
+        counted.append((n, name))
+    return leader(places) or leader(counted)
+
+
 def leader(counts: Iterable[tuple[int, str]]) -> str:
     """The name that clearly leads a count of (mentions, name): named four times or more, and
     at least twice as often as the next; '' where none does."""

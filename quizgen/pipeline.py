@@ -326,7 +326,7 @@ def about(facts: list[Fact]) -> set[str]:
     one name clearly leads the others ("France" in a story on French wine), the place it is
     set in, where one place leads, with their other names, and the only person it names
     ("Who cited the late 1980s ...?" in a story quoting one person)."""
-    from .kinds import leader
+    from .kinds import leader, leading_place
 
     found = set()
     name = leader(
@@ -338,10 +338,10 @@ def about(facts: list[Fact]) -> set[str]:
         found.add(name)
     # "Where have 80,000 people died?" in a story on the US: the place it is set in, however
     # often a person outnumbers it.
-    place = leader(
-        (int(f.slots.get("mentions", 0)), f.slots.get("name", ""))
+    place = leading_place(
+        (f.slots.get("name", ""), f.slots.get("label", ""), int(f.slots.get("mentions", 0)))
         for f in facts
-        if f.kind == "entity" and f.slots.get("label") == "GPE"
+        if f.kind == "entity"
     )
     if place:
         found.add(place)

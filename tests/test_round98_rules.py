@@ -231,3 +231,25 @@ def pointing_words(text: str) -> bool:
     from quizgen.pronouns import has_dangling_pronoun
 
     return has_dangling_pronoun(text)
+
+
+def test_a_story_on_a_country_that_mostly_says_russian_is_about_russia():
+    from quizgen.kinds import leading_place
+
+    russia = [("Russia", "GPE", 4), ("Russian", "NORP", 6), ("Sibneft", "GPE", 3)]
+    assert leading_place(russia) == "Russia"
+    # The place a story is set in still leads where another country's adjective is frequent.
+    davos = [("Davos", "GPE", 6), ("UK", "GPE", 3), ("Brazil", "GPE", 1), ("Brazilian", "NORP", 3)]
+    assert leading_place(davos) == "Davos"
+    # "Australian" is not Austria's.
+    assert (
+        leading_place([("Austria", "GPE", 2), ("Australian", "NORP", 9), ("Peru", "GPE", 1)]) == ""
+    )
+
+
+def test_the_companys_points_back():
+    found = pointing(
+        "Sibneft paid little tax.\n\n"
+        "After Vladimir Putin came to power, the company's overall tax rate rose to 10%.\n"
+    )
+    assert "the company" in found, found

@@ -732,7 +732,8 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
                     or (nxt.head.head == head and nxt.head.dep_ in ("acl", "relcl"))
                 )
             )
-            or after[:1] in ('"', "'", "[", "{", "(", "“")
+            # (an opening quotation mark, not the "'s" of "the company's tax rate", round 101)
+            or (after[:1] in ('"', "'", "[", "{", "(", "“") and after not in ("'s", "’s"))
             or (nxt is not None and nxt.pos_ in ("PROPN", "NUM", "X", "SYM"))
         ):
             continue  # "the head of Universal Music", "the code [latex]": it says which
