@@ -303,12 +303,13 @@ def flaw(q: Question) -> str | None:
     ):
         return "the blank is only where a quotation was printed"  # "quoted in _____"
     if q.type in ("cloze", "mcq", "short_answer") and re.search(
-        r"(?i)\b(study|report|paper|article|research|findings|survey|review)\b[^{}.;]{0,30}?"
-        r"\b(published|appearing|appeared|printed)?\s*(in|by)\s+(the\s+)?(journal\s+)?"
-        r"(\{\{c\d+::|_____)",
+        # "The figures, from e-mail management firm _____" (round 102) as well.
+        r"(?i)\b(study|report|paper|article|research|findings|survey|review|figures|data"
+        r"|statistics|poll)\b[^{}.;]{0,30}?\b(published|appearing|appeared|printed)?\s*"
+        r"(in|by|from)\s+(the\s+)?(journal\s+|(?-i:[a-z][\w-]*\s+){1,4})?(\{\{c\d+::|_____)",
         prompt,
     ):
-        return "the blank is only where a study was published"  # "a study in _____"
+        return "the blank is only the source of a study or figures"  # "a study in _____"
     if q.type in ("short_answer", "cloze") and re.search(
         r"(?i)\b(corp|corporation|inc|incorporated|ltd|plc|llc|co)\.?$", q.answer.strip()
     ):

@@ -228,11 +228,14 @@ def test_which_questions_keep_to_the_main_story(template, type, side_only):
         ("The ice looks fluffy, says the report in the {{c1::Journal of Ice Research}}.", True),
         ("The survey, published by {{c1::Tallis Polling}}, asked 2,000 adults.", True),
         ("The {{c1::Tallis Institute}} study found offices run cold for women.", False),
+        # Round 102: the firm the figures came from.
+        ("The figures, from e-mail management firm {{c1::Email Systems}}, show a rise.", True),
+        ("The firm bought shares from {{c1::Nomura}} on Monday.", False),
     ],
 )
 def test_a_blank_that_is_only_where_a_study_appeared_is_refused(prompt, refused):
     reason = flaw(ask(prompt, "x", type="cloze"))
-    assert (reason == "the blank is only where a study was published") is refused
+    assert (reason == "the blank is only the source of a study or figures") is refused
 
 
 def test_a_key_with_half_a_quotation_is_refused():
