@@ -55,6 +55,7 @@ def odd_quotes(text: str) -> bool:
 
 
 SIDE = "a side detail, away from the article's main story"
+PLAY = -1  # a sentence's level (see extract/centrality.py) for a moment of a game
 ONCE = "the answer is a name the article mentions only once"
 LEAD = "sentence-lead-tf"
 FLOOR = 5  # below this many, side details are taken after all
@@ -660,6 +661,8 @@ def select(
                 reason = "the answer is what the whole article is about"
             elif norm(q.answer) in once_keys:
                 reason = ONCE
+        if reason is None and side is not None and side.get(q.fact_id, 2) == PLAY:
+            reason = "a moment of play that did not change the score"
         if reason is None and side is not None and detail(q) and side.get(q.fact_id, 2) < 2:
             reason = SIDE
         key = norm(q.prompt)

@@ -253,3 +253,40 @@ def test_the_companys_points_back():
         "After Vladimir Putin came to power, the company's overall tax rate rose to 10%.\n"
     )
     assert "the company" in found, found
+
+
+MATCH = (
+    "Arsenal through on penalties\n\n"
+    "Arsenal reached the FA Cup fifth round after beating Sheffield United 4-2 on penalties "
+    "at Bramall Lane.\n\n"
+    "Sheffield United goalkeeper Paddy Kenny was named man of the match after the game at "
+    "Bramall Lane.\n\n"
+    "Arsenal continued to press, and once again Paddy Kenny was called into action with eight "
+    "minutes left, diving low to clutch a shot from Jose Antonio Reyes.\n\n"
+    "Jose Antonio Reyes scored the winning penalty after goalkeeper Manuel Almunia saved from "
+    "Andy Gray.\n\n"
+    "Sheffield United midfielder Phil Jagielka said the defender had played well.\n"
+)
+
+
+def test_a_moment_of_play_in_a_match_report_is_not_asked():
+    from quizgen.extract.centrality import sentence_level
+    from quizgen.select import PLAY
+
+    analysis = pipeline.analyze(read_text(MATCH), cache=False)
+    levels = {
+        s.text[:20]: sentence_level(k, s, analysis) for k, (s, _) in enumerate(analysis.sentences())
+    }
+    assert levels["Arsenal continued to"] == PLAY, levels
+    # A save in the sentence that tells of the winning penalty is part of the score.
+    assert levels["Jose Antonio Reyes s"] != PLAY, levels
+    # Outside a match report, a "save" is no moment of play.
+    plain = pipeline.analyze(
+        read_text("Savers warned\n\nBanks cut rates.\n\nMost families saved less this year.\n"),
+        cache=False,
+    )
+    assert PLAY not in {sentence_level(k, s, plain) for k, (s, _) in enumerate(plain.sentences())}
+    qset, _, _ = pipeline.questions_for(read_text(MATCH), cache=False)
+    play = [r for r in qset.rejected if "called into action" in r.question.prompt]
+    assert play, "the moment is asked about, and refused"
+    assert {r.reason for r in play} == {"a moment of play that did not change the score"}
