@@ -290,3 +290,18 @@ def test_a_moment_of_play_in_a_match_report_is_not_asked():
     play = [r for r in qset.rejected if "called into action" in r.question.prompt]
     assert play, "the moment is asked about, and refused"
     assert {r.reason for r in play} == {"a moment of play that did not change the score"}
+
+
+def test_a_linker_kept_in_what_is_shown_points_back():
+    found = pointing(
+        "Shops ran out.\n\nSimilarly many shoppers are turning to eBay for presents.\n"
+    )
+    assert "Similarly" in found, found
+    found = pointing(
+        "Investors fled.\n\nAnne Alexander explains that consequently, the government has been "
+        "forced to backtrack.\n"
+    )
+    assert "consequently" in found, found
+    # Where it opens the sentence with its comma, what is shown drops it.
+    found = pointing("Shares fell.\n\nConsequently, Tesco cut 300 jobs in Leeds.\n")
+    assert not any(p.lower() == "consequently" for p in found), found

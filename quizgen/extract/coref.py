@@ -412,7 +412,12 @@ RELATIVE = re.compile(
     # "Previous initiatives brought 40,000 pupils back": initiatives on what? (round 49); as
     # the subject only ("not compatible with earlier versions" of what the sentence is about)
     r"|^(?:previous|earlier) (?!(?:years?|months?|weeks?|days?|decades?|generations?)\b)[a-z]+s"
-    r"(?! (?:of|on|about|to|by|from|for|in|with)\b))\b",
+    r"(?! (?:of|on|about|to|by|from|for|in|with)\b)"
+    # "Similarly many shoppers are turning to eBay", "explains that consequently, ...": like
+    # what, in consequence of what? (round 106) A linker that opens the sentence with its
+    # comma is dropped from what is shown (see language.strip_linkers).
+    r"|^(?:similarly|likewise)(?= )|(?<=that )(?:similarly|likewise|consequently|therefore|thus"
+    r"|hence|as a result(?! of)|in contrast|by contrast|on the other hand|in turn)(?=[ ,]))\b",
     re.I,
 )
 
