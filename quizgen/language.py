@@ -457,6 +457,13 @@ def ask(
         (c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i),
         key=lambda t: t.i,
     )
+    if not auxes and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        # "was suspended and sued by his employers": the first verb's "was" is the second's
+        # too, not "why did he sue by his employers?" (round 106).
+        auxes = sorted(
+            (c for c in verb.head.children if c.dep_ in ("aux", "auxpass") and c.i < verb.head.i),
+            key=lambda t: t.i,
+        )
     clause -= _relative_days(clause, target)
     subj_start = min(x.i for x in subj_toks)
     fronted = {t for t in clause if t.i < subj_start and t not in auxes}

@@ -305,3 +305,15 @@ def test_a_linker_kept_in_what_is_shown_points_back():
     # Where it opens the sentence with its comma, what is shown drops it.
     found = pointing("Shares fell.\n\nConsequently, Tesco cut 300 jobs in Leeds.\n")
     assert not any(p.lower() == "consequently" for p in found), found
+
+
+def test_a_second_passive_verb_keeps_the_firsts_was():
+    text = (
+        "DVD fraudster jailed\n\n"
+        "A Bollywood DVD fraudster has been jailed for two years at Harrow Crown Court.\n\n"
+        "Jayanti Buhecha was suspended and sued by his employers for dealing in illegal copies "
+        "of Bollywood films.\n"
+    )
+    asked = [q for f in facts_of(text) for k, q in f.slots.items() if k.endswith("_q") and q]
+    sued = [q for q in asked if "sue" in q]
+    assert sued and all("was Jayanti Buhecha sued by his employers" in q for q in sued), sued
