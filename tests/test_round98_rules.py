@@ -15,7 +15,7 @@ from quizgen.generate import Generator
 from quizgen.ingest import read_text
 from quizgen.model import Evidence, Fact
 from quizgen.pipeline import select
-from quizgen.select import year_only
+from quizgen.select import latest_year, year_only
 from quizgen.templates import load_templates
 
 SCHOOLS = (
@@ -148,11 +148,39 @@ def test_a_year_is_changed_only_where_nothing_else_can_be_and_then_not_asked():
     # Only a year to change: the false form is made, and refused; the true one stands.
     made = [q for q in tf if q.evidence.text == background.evidence.text]
     assert sorted(q.answer for q in made) == ["False", "True"], made
-    assert [year_only(q) for q in made if q.answer == "False"] == [True]
-    assert not any(year_only(q) for q in tf if q.evidence.text != background.evidence.text)
-    chosen, rejected = select(made, facts=[background])
-    assert [q.answer for q in chosen] == ["True"], chosen
-    assert "a false form that changes only a year" in [r.reason for r in rejected]
+    latest = latest_year(tf)
+    assert latest == 2005
+    assert [year_only(q, latest) for q in made if q.answer == "False"] == [True]
+    assert not any(year_only(q, latest) for q in tf if q.evidence.text != background.evidence.text)
+    chosen, rejected = select(made + others_made(tf, others), facts=[background, *others])
+    assert background.evidence.text in {q.evidence.text for q in chosen if q.answer == "True"}
+    assert "a false form that changes only the year of the story's background" in [
+        r.reason for r in rejected
+    ]
+    # The story's own year may be changed: "in 2004" is not two before 2005.
+    assert not year_only(_changed(both, "2004", "2001"), latest)
+
+
+def others_made(tf, others):
+    texts = {o.evidence.text for o in others}
+    return [q for q in tf if q.evidence.text in texts]
+
+
+def _changed(fact: Fact, old: str, new: str):
+    from quizgen.model import Question
+
+    text = fact.evidence.text
+    return Question(
+        id="q-x",
+        type="true_false",
+        prompt=text.replace(old, new),
+        answer="False",
+        choices=["True", "False"],
+        correct=[1],
+        evidence=fact.evidence,
+        fact_id=fact.id,
+        template_id="sentence-tf",
+    )
 
 
 CAPTAIN = (
