@@ -22,6 +22,7 @@ from .extract.naming import full_names_in, name_in
 from .kinds import (
     EXACT_DAY,
     NUMBER,
+    YEAR,
     Aliases,
     is_country,
     is_nation,
@@ -121,7 +122,6 @@ INSIDE_A_TITLE = re.compile(
     r"\b(?:called|named|dubbed|entitled|titled) (?:[A-Z][\w'’-]* (?:(?:of|for|and|the|without"
     r"|with|in|on|a|an|to|from|at|by) )*)+$"
 )
-A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 def mended(q: Question, fixes: dict[str, str]) -> Question:
@@ -493,8 +493,9 @@ class Generator:
         q.choices = ["True", "False"]
         swap = tpl.false_form.get("swap")
         changed = None
-        # A year is changed only where nothing else can be: selection refuses that false form
-        # (see select.year_only), and its true form still stands.
+        # A year is changed only where nothing else can be, and selection refuses that false
+        # form where the year is the story's background (see select.year_only): the true
+        # form still stands.
         for years in (False, True) if swap else ():
             changed = self.swapped(tpl, fact, ctx, q.prompt, q.id, years=years)
             alternatives = fact.slots.get("alternatives", []) if swap == "detail" else []
@@ -593,8 +594,8 @@ class Generator:
         if (
             not years
             and figure
-            and A_YEAR.search(original)
-            and not re.search(r"\d", A_YEAR.sub("", original))
+            and YEAR.search(original)
+            and not re.search(r"\d", YEAR.sub("", original))
         ):
             return None  # a year, changed only where no other detail can be (see select)
         if EXACT_DAY.search(original):

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 
-from .kinds import EXACT_DAY, NATIONALITY, phrase_in
+from .kinds import EXACT_DAY, NATIONALITY, YEAR, phrase_in
 from .language import STOPWORDS
 from .model import QUESTION_TYPES, Question, Rejected
 from .pronouns import has_dangling_pronoun
@@ -118,7 +118,6 @@ def unquoted(text: str) -> str:
     return re.sub(r'"[^"]*"|“[^”]*”', " ", text)
 
 
-YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 WORD = re.compile(r"[\w'’%£$€-]+(?:\.\d+)?")  # "2.6bn" one word, "2003." not
 
 

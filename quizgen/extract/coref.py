@@ -238,8 +238,8 @@ def someone_for(
 ) -> tuple[Token, Token, str, int] | None:
     """For a sentence whose subject opens it as "The 25-year-old Newcastle star", "The
     Scot" or "The veteran": the phrase's first and last tokens, the person's name and
-    where they are named. Only where the sentence just before names one person, and no
-    "he" or "she" there could be someone else; None where unsure."""
+    where they are named. Only where the sentence just before names one person, as its
+    subject, and no "him" or "her" there could be someone else; None where unsure."""
     first = sent[0]
     subj = first.head
     if (
