@@ -18,6 +18,12 @@ from quizgen.pipeline import select
 from quizgen.select import latest_year, year_only
 from quizgen.templates import load_templates
 
+
+def slots_of(text: str, kind: str, slot: str, word: str) -> list[dict]:
+    """The slots of the facts of ``kind`` whose ``slot`` mentions ``word``."""
+    return [f.slots for f in facts_of(text) if f.kind == kind and word in f.slots.get(slot, "")]
+
+
 SCHOOLS = (
     "Tories attack school record\n\n"
     "Shadow chancellor Oliver Letwin attacked the government's record on schools on Monday.\n\n"
@@ -27,11 +33,7 @@ SCHOOLS = (
 
 
 def test_what_a_speaker_went_on_to_say_is_not_the_articles_own_reason():
-    why = [
-        f.slots
-        for f in facts_of(SCHOOLS)
-        if f.kind == "cause" and "discipline" in f.slots.get("why_q", "")
-    ]
+    why = slots_of(SCHOOLS, "cause", "why_q", "discipline")
     assert not any(s["according_to"] == "the article" for s in why), why
 
 
@@ -44,11 +46,7 @@ PENSIONS = (
 
 
 def test_no_key_leaves_out_what_the_next_sentence_also_asks_for():
-    urged = [
-        f.slots
-        for f in facts_of(PENSIONS)
-        if f.kind == "position" and "pension" in f.slots.get("position", "")
-    ]
+    urged = slots_of(PENSIONS, "position", "position", "pension")
     assert urged, "the position is still a fact (for matching and true/false)"
     assert all(not s["what_q"] for s in urged), urged
     # Without the "also", the one sentence holds the whole of what he urged.
@@ -74,10 +72,15 @@ def test_a_question_mends_a_word_typed_twice():
         "injured hamstring in South Africa, her coach Margo Jennings said on Monday.\n\n"
         "Kelly Holmes had planned to run at the European Indoor Championships in Madrid.\n"
     )
-    qset, _, _ = pipeline.questions_for(read_text(text), cache=False)
-    lead = [q for q in qset.questions if q.template_id == "sentence-lead-tf"]
-    assert lead and "Kelly Holmes will now have intensive treatment" in lead[0].prompt, lead
+    qset, lead = lead_of(text)
+    assert lead and "Kelly Holmes will now have intensive treatment" in lead[0], lead
     assert not any("have now have" in q.prompt for q in qset.questions)
+
+
+def lead_of(text: str):
+    """The question set for ``text`` and the prompts of its opening's true/false items."""
+    qset, _, _ = pipeline.questions_for(read_text(text), cache=False)
+    return qset, [q.prompt for q in qset.questions if q.template_id == "sentence-lead-tf"]
 
 
 def test_a_firms_own_brand_is_no_stand_in_for_the_firm():
@@ -248,8 +251,7 @@ def test_a_sentence_set_this_year_is_asked():
         "said on Tuesday.\n\n"
         "The White House blamed the cost of the war in Iraq for the rise.\n"
     )
-    qset, _, _ = pipeline.questions_for(read_text(text), cache=False)
-    lead = [q.prompt for q in qset.questions if q.template_id == "sentence-lead-tf"]
+    qset, lead = lead_of(text)
     assert lead and "$368bn this year" in lead[0], qset.rejected
     # "this" pointing back still does.
     assert pointing_words("This move angered the White House.")
