@@ -347,3 +347,28 @@ def test_a_second_passive_verb_keeps_the_firsts_was():
     asked = [q for f in facts_of(text) for k, q in f.slots.items() if k.endswith("_q") and q]
     sued = [q for q in asked if "sue" in q]
     assert sued and all("was Jayanti Buhecha sued by his employers" in q for q in sued), sued
+
+
+def test_however_the_latest_and_identical_point_back():
+    found = pointing(
+        "Film output fell.\n\nBig budget co-productions continued to be shot in the UK, however.\n"
+    )
+    assert ", however" in found, found
+    found = pointing(
+        "Ministers backed the dollar.\n\nThe latest to pitch in has been George Bush.\n"
+    )
+    assert "The latest to" in found, found
+    found = pointing(
+        "Mr Begg was sent a letter.\n\nAn identical letter has been sent to Mr Abbasi.\n"
+    )
+    assert "An identical letter" in found, found
+    # "However," that opens a sentence is dropped from what is shown.
+    assert not any("owever" in p for p in pointing("Sales rose.\n\nHowever, Tesco cut jobs.\n"))
+
+
+def test_losing_possession_is_a_moment_of_play():
+    from quizgen.extract.centrality import INCIDENT
+
+    assert INCIDENT.search(
+        "MacRae surrendered possession before Steinmetz sent a chip into the box."
+    )

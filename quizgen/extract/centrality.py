@@ -55,7 +55,8 @@ MATCH_WORDS = re.compile(
 # A moment of play that changed nothing: a save, a shot wide, a block, a foul.
 INCIDENT = re.compile(
     r"(?i)\b(saved?|saves|save|over the bar|blocked|half-chance|crossbar|woodwork|clutch\w*"
-    r"|header|tackle|booked|yellow card|pulled down|line-out|fumbled|knock-on"
+    r"|header|tackle|booked|yellow card|pulled down|line-out|fumbled|knock-on|possession"
+    r"|chip(?:ped)? into"
     r"|parried|tipped|(?:shot|fired|drilled|curled|headed|turned|dragged|sliced|blazed|skied)"
     r"\b[^.]{0,25}\bwide)\b"
 )

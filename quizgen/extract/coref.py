@@ -417,7 +417,10 @@ RELATIVE = re.compile(
     # what, in consequence of what? (round 106) A linker that opens the sentence with its
     # comma is dropped from what is shown (see language.strip_linkers).
     r"|^(?:similarly|likewise)(?= )|(?<=that )(?:similarly|likewise|consequently|therefore|thus"
-    r"|hence|as a result(?! of)|in contrast|by contrast|on the other hand|in turn)(?=[ ,]))\b",
+    r"|hence|as a result(?! of)|in contrast|by contrast|on the other hand|in turn)(?=[ ,])"
+    # "..., however.": in contrast to what? "The latest to pitch in ...": of whom? "An
+    # identical letter": identical to which? (round 107)
+    r"|, however(?=[.!?]?$)|^the (?:latest|last) to\b|(?:an? )?identical (?!to\b)[a-z]+)\b",
     re.I,
 )
 
