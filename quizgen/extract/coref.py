@@ -420,7 +420,7 @@ RELATIVE = re.compile(
     r"|hence|as a result(?! of)|in contrast|by contrast|on the other hand|in turn)(?=[ ,])"
     # "..., however.": in contrast to what? "The latest to pitch in ...": of whom? "An
     # identical letter": identical to which? (round 107)
-    r"|, however(?=[.!?]?$)|^the (?:latest|last) to\b|(?:an? )?identical (?!to\b)[a-z]+)\b",
+    r"|(?<=, )however(?=[.!?]?$)|^the (?:latest|last) to\b|(?:an? )?identical (?!to\b)[a-z]+)\b",
     re.I,
 )
 
