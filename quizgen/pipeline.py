@@ -282,6 +282,7 @@ def generate(facts: list[Fact], seed: int = 0, template_dirs: list[Path] | None 
 def select(
     questions, count: int = DEFAULT_COUNT, seed: int = 0, facts: list[Fact] = (), title: str = ""
 ):
+    from .kinds import norm
     from .select import select as run
 
     own_vague = {f.id: {p.lower() for p in f.slots.get("vague", [])} for f in facts}
@@ -304,6 +305,14 @@ def select(
         side=side,
         about=about(facts),
         once=named_once(facts),
+        named={
+            norm(n)
+            for f in facts
+            if f.kind == "entity"
+            for n in [f.slots.get("name", ""), *(f.slots.get("aliases") or [])]
+        }
+        if facts
+        else None,
     )
 
 

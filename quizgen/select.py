@@ -7,12 +7,13 @@ hash of the seed and the question id, never by dict or set order.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import math
 import re
 from collections import Counter
 
-from .kinds import EXACT_DAY, NATIONALITY, YEAR, phrase_in
+from .kinds import EXACT_DAY, NATIONALITY, YEAR, is_country, phrase_in
 from .language import STOPWORDS
 from .model import QUESTION_TYPES, Question, Rejected
 from .pronouns import has_dangling_pronoun
@@ -140,6 +141,26 @@ def year_only(q: Question, latest: int) -> bool:
         and bool(old)
         and max(int(y) for y in old) <= latest - 2
     )
+
+
+def unsettled(q: Question, named: set[str]) -> bool:
+    """Whether a false statement puts in a country the article never names (one of
+    quizgen's packaged neighbours): the article does not settle it, rather than contradict
+    it ("the only way in Ireland to get a divorce", "a region of Greece"), and reviews kept
+    none of six (rounds 54-106). Its true form may still be asked. ``named``: the article's
+    names, normalised; one inside another counts ("Republic of Korea" in the DPRK's)."""
+    if q.type != "true_false" or q.answer != "False":
+        return False
+    shown, source = q.prompt.split(), q.evidence.text.split()
+    for op, a, b, _, _ in difflib.SequenceMatcher(
+        None, shown, source, autojunk=False
+    ).get_opcodes():
+        if op not in ("replace", "insert"):
+            continue
+        put = re.sub(r"^the ", "", norm(" ".join(shown[a:b])))
+        if is_country(put) and not any(f" {put} " in f" {n} " for n in named):
+            return True
+    return False
 
 
 def latest_year(questions: list[Question]) -> int:
@@ -638,6 +659,7 @@ def select(
     about: set[str] = frozenset(),
     once: set[str] = frozenset(),
     typos: dict[str, set[str]] | None = None,
+    named: set[str] | None = None,
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
     shows one is refused, since a student would ask "which?" (``own_vague``: each fact's own,
@@ -647,7 +669,8 @@ def select(
     each fact id its sentence's level (see extract/centrality.py). ``once`` holds the names
     the article mentions only once: no question is keyed to one. ``typos`` holds each fact's
     misspelt words that generation could not mend (a slip for several words): a question
-    that copies one is refused."""
+    that copies one is refused. ``named`` holds every name the article gives (normalised),
+    where known: a false statement that puts in a country outside it is refused."""
     rejected: list[Rejected] = []
     ok: list[Question] = []
     seen_prompts: set[str] = set()
@@ -658,6 +681,8 @@ def select(
         reason = flaw(q)
         if reason is None and year_only(q, latest):
             reason = "a false form that changes only the year of the story's background"
+        if reason is None and named is not None and unsettled(q, named):
+            reason = "a false form that puts in a country the article never names"
         if reason is None:
             phrase = pointing(q, vague, own_vague.get(q.fact_id) if own_vague else None)
             if phrase:

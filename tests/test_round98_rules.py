@@ -376,3 +376,15 @@ def test_losing_possession_is_a_moment_of_play():
     assert INCIDENT.search(
         "MacRae surrendered possession before Steinmetz sent a chip into the box."
     )
+
+
+def test_a_country_the_article_never_names_is_not_put_in_a_false_statement():
+    from quizgen.select import unsettled
+
+    text = "Until 1857, the only way in England to get a divorce was an Act of Parliament."
+    fact = _sentence(text, "England", "GPE", "entity.name[label=GPE]")
+    changed = _changed(fact, "England", "Ireland")
+    assert unsettled(changed, {"england", "scotland"})
+    # A country the article names is a fair stand-in: the article settles it.
+    assert not unsettled(_changed(fact, "England", "Scotland"), {"england", "scotland"})
+    assert not unsettled(_changed(fact, "1857", "1901"), {"england"})
