@@ -1,9 +1,11 @@
-"""What the sixteenth session's blind reviews (rounds 98-100, thirty BBC stories no code had
-seen) marked wrong, each on a short text of our own: a charge a speaker "went on" to make
-asked as the article's own, a key that leaves out what "He also called for", a word the
-article typed twice copied into a question, a firm's own brand put in for the firm, "the
-victory at the Bernabeu" taken to say which victory, and the year of a background event
-changed to make a statement false."""
+"""What the sixteenth session's blind reviews (rounds 98-109, BBC stories no code had seen)
+marked wrong, each on a short text of our own: a charge a speaker "went on" to make asked as
+the article's own; a key that leaves out what "He also called for"; a word typed twice; a
+firm's own brand, a word of a title or a country the article never names put in a false
+statement; the year of the story's background changed; a moment of play in a match report;
+phrases that point back ("the victory at the Bernabeu", "the company's", "Similarly", ",
+however.") and one that does not ("this year"); a person described, not named; a second
+passive verb without its "was"."""
 
 from __future__ import annotations
 
