@@ -205,7 +205,7 @@ class Generator:
             norm(n)
             for f in facts
             if f.kind == "entity" and f.slots.get("headline")
-            for n in [f.slots.get("name", ""), *(f.slots.get("aliases") or [])]
+            for n in f.names()
         }
         # Whether the article writes each name with "the" ("the US", "the BMA").
         self.the = {

@@ -134,9 +134,9 @@ def keeps_range(before: str, after: str, original: str, cand: str) -> bool:
 
 
 MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"  # "Sept. 11"
-# A date that names its day: "On March 8", "12 February 1809".
 # A year, as articles write one ("in 2003", "1997's").
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# A date that names its day: "On March 8", "12 February 1809".
 EXACT_DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? {MONTH_WORD}|{MONTH_WORD} \d{{1,2}}\b)")
 
 

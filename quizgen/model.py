@@ -134,6 +134,10 @@ class Fact:
             **kw,
         )
 
+    def names(self) -> list[str]:
+        """An entity's name and its other names ("DPRK", "Pyongyang")."""
+        return [self.slots.get("name", ""), *(self.slots.get("aliases") or [])]
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

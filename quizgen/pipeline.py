@@ -240,7 +240,7 @@ def _headline_names(entity: Fact, title: str) -> bool:
     any of its names or, for a person, by surname ("Tautou 'to star in Da Vinci film'")."""
     from .kinds import norm, surname
 
-    names = [entity.slots.get("name", ""), *(entity.slots.get("aliases") or [])]
+    names = entity.names()
     if entity.slots.get("label") == "PERSON":
         names += [surname(n) for n in names if len(n.split()) > 1]
     return any(f" {norm(n)} " in title for n in names if norm(n))
@@ -305,14 +305,7 @@ def select(
         side=side,
         about=about(facts),
         once=named_once(facts),
-        named={
-            norm(n)
-            for f in facts
-            if f.kind == "entity"
-            for n in [f.slots.get("name", ""), *(f.slots.get("aliases") or [])]
-        }
-        if facts
-        else None,
+        named={norm(n) for f in facts if f.kind == "entity" for n in f.names()} if facts else None,
     )
 
 
@@ -325,7 +318,7 @@ def named_once(facts: list[Fact]) -> set[str]:
         n
         for f in facts
         if f.kind == "entity" and int(f.slots.get("mentions", 2)) <= 1
-        for n in [f.slots.get("name", ""), *(f.slots.get("aliases") or [])]
+        for n in f.names()
         if n
     }
 

@@ -191,7 +191,7 @@ def shared_surnames(sent: Span, analysis: Analysis) -> list[str]:
     written = _one_word_names(sent, analysis)
     return [
         shown
-        for shown, bare, titled in filter(None, written)
+        for shown, bare, titled in written
         # "Mr Howard", whom the article never names in full, beside Howard Flight: a student
         # takes him for Mr Flight (round 71).
         if titled and (people[bare] >= 2 or (people[bare] == 0 and firsts[bare] >= 1))
