@@ -124,13 +124,31 @@ DOUBLED = re.compile(
 )
 
 
+# A participle written for the simple past right after its subject ("Mirza, ranked 134 in the
+# world, sunk to her knees", round 111): "had sunk" and "the sunk cost" are English, a name or pronoun before it is not.
+PAST = {"sunk": "sank", "shrunk": "shrank", "sprung": "sprang", "swum": "swam", "begun": "began"}
+NOT_SUBJECTS = {"has", "had", "have", "having", "be", "been", "being", "is", "was", "were", "are"}
+NOT_SUBJECTS |= {"get", "gets", "got", "just", "already", "newly", "freshly", "recently"}
+NOT_SUBJECTS |= {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my"}
+PAST_SLIP = re.compile(
+    r"(?<![\w'’-])((he|she|it|they|we|I|who|[A-Z][a-z]+)(?:, [^,]{1,40},)? )("
+    + "|".join(PAST)
+    + r")( [\w'’-]+)"
+)
+
+
 def typos(text: str) -> dict[str, str]:
     """The misspelt words of a text, in order, each with its correction (see ``correction``),
-    and its words typed twice, each with the words it should have been."""
+    its words typed twice, each with the words it should have been, and a participle used
+    for the simple past, with the past."""
     words = re.findall(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])", text)
     found = {w: fix for w in words if (fix := correction(w)) is not None}
     for m in DOUBLED.finditer(text):
         found[m.group()] = m.group(1) or f"{m.group(3)} {m.group(2)}"
+    for m in PAST_SLIP.finditer(text):
+        if m.group(2).lower() not in NOT_SUBJECTS:
+            # Keyed with the next word, since a question may change the subject.
+            found[m.group(3) + m.group(4)] = PAST[m.group(3)] + m.group(4)
     return found
 
 

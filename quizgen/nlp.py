@@ -109,6 +109,10 @@ class Analysis:
     model: str = ""
     cache: dict[str, Any] = field(default_factory=dict)
 
+    def offset_of(self, doc: Doc) -> int:
+        """Where ``doc`` starts in the article's text."""
+        return next(off for d, off in zip(self.docs, self.offsets, strict=True) if d is doc)
+
     def sentences(self) -> list[tuple[Span, int]]:
         """Every sentence with its doc's offset, in reading order."""
         # Found once: spaCy walks every token of a doc again for each ``doc.sents``.

@@ -8,7 +8,7 @@ import re
 from conftest import dev_articles, facts_of, needs_shared
 
 from quizgen import pipeline
-from quizgen.extract.naming import name_in, named_heads
+from quizgen.extract.naming import name_in, named_heads, named_phrases
 from quizgen.ingest import read_source, read_text
 
 TEXT = (
@@ -22,7 +22,7 @@ TEXT = (
 
 def test_a_bare_noun_is_named_as_the_article_names_it():
     heads = named_heads(pipeline.analyze(read_text(TEXT), cache=False))
-    assert heads.get("plant") == "Carrow"
+    assert heads.get("plant") == ("Carrow {}", -1)
     named = {"the plant": "the Carrow plant"}
     assert name_in("Who signed a contract to build the plant?", named) == (
         "Who signed a contract to build the Carrow plant?"
@@ -103,3 +103,33 @@ def test_a_first_name_used_alone_is_given_in_full():
     )
     found = [bare_surnames(s, analysis) for doc in analysis.docs for s in doc.sents]
     assert {"Serena": "Serena Williams"} in found
+
+
+BODY = (
+    "MPs attack BBC spending\n\n"
+    "The Public Accounts Committee called for auditors to be given a free hand.\n\n"
+    "The committee found the BBC had done well with Freeview.\n\n"
+    "Barclays World Bank said the committees would meet again.\n"
+)
+
+
+def test_a_body_named_in_full_is_named_so_where_the_article_says_the_committee():
+    analysis = pipeline.analyze(read_text(BODY), cache=False)
+    sents = [s for s, _ in analysis.sentences()]
+    found = named_phrases(sents[1], analysis)
+    assert found == {"the committee": "the Public Accounts Committee"}
+    # Not "the committees", which may be others.
+    assert "the committees" not in named_phrases(sents[2], analysis)
+
+
+def test_the_committee_is_left_alone_before_its_name_or_beside_a_second_one():
+    before = (
+        "MPs attack BBC spending\n\n"
+        "The committee found the BBC had done well with Freeview.\n\n"
+        "The Public Accounts Committee called for auditors to be given a free hand.\n"
+    )
+    analysis = pipeline.analyze(read_text(before), cache=False)
+    first = next(s for s, _ in analysis.sentences() if "Freeview" in s.text)
+    assert named_phrases(first, analysis) == {}
+    two = BODY.replace("Barclays World Bank", "The Home Affairs Committee")
+    assert "committee" not in named_heads(pipeline.analyze(read_text(two), cache=False))

@@ -362,8 +362,11 @@ UNIQUE = {
 # "the latest findings", "the original decision": words that point back to earlier news.
 POINTING_ADJECTIVES = {"latest", "recent", "same", "current", "original", "former", "above"}
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# A count of years from a year the sentence gives, or the year before or after it.
 ANCHORED = re.compile(
-    r"(?:\w+|a few) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier)", re.I
+    r"(?:\w+|a few) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier)"
+    r"|the (?:previous|next|following) year",
+    re.I,
 )
 # "the next election", "the general public": the words say which.
 WHICH = {"next", "last", "general", "following", "previous"}
@@ -423,6 +426,10 @@ RELATIVE = re.compile(
     r"|(?<=, )however(?=[.!?]?$)|^the (?:latest|last) to\b|(?:an? )?identical (?!to\b)[a-z]+)\b",
     re.I,
 )
+
+
+EQUALLY = re.compile(r"\bequally ([a-z]+)\b(?! as\b)", re.I)
+EVEN_WORDS = {"split", "divided", "shared", "spread", "between", "among", "weighted"}
 
 
 # Stand-ins for a person or a body, never the topic itself.
@@ -580,6 +587,7 @@ EVENT_NOUNS |= {"deal", "appeal", "campaign", "claim", "ruling", "announcement",
 PLACES = ("GPE", "LOC", "FAC")
 POINTING_WORDS = {"here", "there", "that", "this", "these", "those", "another", "his", "her"}
 POINTING_WORDS |= {"its", "their", "later", "further", "other", "additional", "more"}
+POINTING_WORDS |= {"members"}
 # What a tally counts: "another penalty", "four more goals" say there were others before.
 TALLIES = {"penalty", "goal", "try", "conversion", "wicket", "win", "victory", "defeat"}
 TALLIES |= {"setback", "blow", "title", "medal", "point", "strike", "attack"}
@@ -614,6 +622,8 @@ def _pointing_word(tok: Token, sent: Span) -> str | None:
         and head.lemma_.lower() not in ("year", "week", "month", "day", "time", "season")
     ):
         return sent.doc[tok.i : head.i + 1].text
+    if low == "members" and tok.dep_ in ("nsubj", "nsubjpass") and not list(tok.children):
+        return tok.text  # "Members urged the government to ...": members of what? (round 110)
     if low == "another" and head.dep_ in ("nsubj", "nsubjpass") and head.i == tok.i + 1:
         # "another member died": another besides whom? ("find another name" says "a new").
         return sent.doc[tok.i : head.i + 1].text
@@ -683,9 +693,17 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
     found = [
         m.group()
         for m in RELATIVE.finditer(text)
-        # "reached £3.3 trillion in 2004 - triple the value 10 years earlier": a count of
-        # years from a year the sentence gives is no pointer (round 58 lost its lead to it)
+        # "reached £3.3 trillion in 2004 - triple the value 10 years earlier", "sold 2.4
+        # million in 2004, up 4% on the previous year": counted from a year the sentence
+        # gives, no pointer (round 58 lost its lead to it; round 110)
         if not (ANCHORED.fullmatch(m.group()) and YEAR.search(text[: m.start()]))
+    ]
+    # "The BPI is equally quick to condemn": as quick as whom? Not "split equally", nor
+    # "keen to ... and advertisers equally keen to", whose match is in the sentence (round 111).
+    found += [
+        m.group()
+        for m in EQUALLY.finditer(text)
+        if m.group(1).lower() not in EVEN_WORDS and m.group(1) not in text[: m.start()]
     ]
     for tok in tokens(sent, analysis):
         if in_quotes(tok):

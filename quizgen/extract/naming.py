@@ -39,13 +39,19 @@ PEOPLE = (
 # A country, a region or a people before a noun ("the U.S. economy", "British farmers")
 # tells one of several apart, rarely the one the article means by "the economy".
 NOT_NAMING = {"NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
+# Nouns that end the names of bodies and stand for that body alone once it is named: never
+# a firm, a bank or a party, which an article calls by a short name ("Barclays ... the bank").
+BODIES = {"committee", "commission", "council", "court", "tribunal", "inquiry", "agency"}
+BODIES |= {"authority", "assembly", "parliament", "senate", "congress", "board", "panel"}
+BODIES |= {"foundation", "institute", "federation", "association", "league", "ombudsman"}
 # A quotation, straight or curly: the speaker's words, which a question never changes.
 QUOTED = re.compile(r'("[^"]*"|“[^”]*”)')
 
 
-def named_heads(analysis: Analysis) -> dict[str, str]:
-    """Each noun the article writes after one name only, with that name: "plant" ->
-    "Bushehr"."""
+def named_heads(analysis: Analysis) -> dict[str, tuple[str, int]]:
+    """Each noun the article writes after one name only, with that name and where the
+    article first gives it (-1: anywhere): "plant" -> ("Bushehr {}", -1), "committee" ->
+    ("Public Accounts Committee", 120)."""
     memo = analysis.cache.get("named_heads")
     if memo is not None:
         return memo
@@ -66,13 +72,23 @@ def named_heads(analysis: Analysis) -> dict[str, str]:
                     names[tok.lemma_.lower()].add("")  # never this noun's name
     text = analysis.article.text
     memo = {
-        head: name
+        head: (f"{name} {{}}", -1)
         for head, found in names.items()
         if len(found) == 1
         and (name := next(iter(found)))
         and head not in PEOPLE
         and sum(1 for _ in spans(text, name)) >= 2
     }
+    # "the Public Accounts Committee ... the committee": a body named once in full, whose
+    # name ends in the noun, where no other name of the article ends in it (round 110).
+    ends: dict[str, list] = defaultdict(list)
+    for ent in EntityIndex.of(analysis).of_label("ORG", "FAC"):
+        words = ent.name.split()
+        if len(words) > 1 and words[-1][:1].isupper():
+            ends[words[-1].lower()].append(ent)
+    for head, ents in ends.items():
+        if head in BODIES and len(ents) == 1 and head not in names:
+            memo[head] = (ents[0].name, ents[0].first)
     analysis.cache["named_heads"] = memo
     return memo
 
@@ -87,8 +103,10 @@ def named_phrases(sent: Span, analysis: Analysis) -> dict[str, str]:
         head = tok.head
         if head.i != tok.i + 1 or head.pos_ != "NOUN" or head.lemma_.lower() not in heads:
             continue
-        name = heads[head.lemma_.lower()]
-        found[f"the {head.text}"] = f"the {name} {head.text}"
+        name, first = heads[head.lemma_.lower()]
+        if first > tok.idx + analysis.offset_of(tok.doc) or head.tag_ != "NN" and first >= 0:
+            continue  # not yet named, or "the committees"
+        found[f"the {head.text}"] = "the " + name.format(head.text)
     return found
 
 

@@ -1,0 +1,51 @@
+"""What the seventeenth session's blind reviews (rounds 110-112, BBC stories no code had
+seen) marked wrong, each on a short text of our own: phrases that point back ("Members
+urged", "equally quick") and one that does not ("the previous year" of a year the sentence
+gives); a participle written for the simple past ("sunk to her knees"). "The committee"
+named as the article names it is in test_naming.py."""
+
+from __future__ import annotations
+
+from conftest import pointing
+
+from quizgen import pipeline
+from quizgen.frequency import typos
+from quizgen.ingest import read_text
+
+
+def test_the_previous_year_of_a_year_the_sentence_gives_says_which():
+    found = pointing(
+        "Carmaker sales rise\n\n"
+        "Kestrel Motors sold more than 2.4 million cars in 2004, an increase of 4% on the "
+        "previous year.\n\n"
+        "Sales rose again the previous year, the firm added.\n"
+    )
+    assert found.count("the previous year") == 1, found
+
+
+def test_bare_members_and_an_unmatched_equally_point_back():
+    found = pointing(
+        "Inquiry urges action\n\n"
+        "Members urged the government to set up a task force on prison deaths.\n\n"
+        "The music industry body is equally quick to condemn the advertisers.\n\n"
+        "Members of the committee met on Monday, and the vote was split equally.\n\n"
+        "The networks are popular with fans keen to download and with advertisers equally "
+        "keen to reach them.\n"
+    )
+    assert found.count("Members") == 1 and "equally quick" in found, found
+    assert "equally keen" not in found and "split equally" not in found, found
+
+
+def test_a_participle_for_the_simple_past_is_mended_in_what_a_question_shows():
+    assert typos("Mirza, ranked 134 in the world, sunk to her knees.") == {"sunk to": "sank to"}
+    assert typos("She sunk to her knees.") == {"sunk to": "sank to"}
+    for english in ("She had sunk to her knees.", "The sunk cost is high.", "Had begun it."):
+        assert typos(english) == {}, english
+    text = (
+        "Mirza wins in Hyderabad\n\n"
+        "Sania Mirza became the first Indian woman to win a WTA singles title on Sunday.\n\n"
+        "Mirza, ranked 134 in the world, sunk to her knees after beating Alyona Bondarenko.\n"
+    )
+    qset, _, _ = pipeline.questions_for(read_text(text), cache=False)
+    shown = " ".join(q.prompt for q in qset.questions)
+    assert "sunk" not in shown
