@@ -131,5 +131,12 @@ def test_the_committee_is_left_alone_before_its_name_or_beside_a_second_one():
     analysis = pipeline.analyze(read_text(before), cache=False)
     first = next(s for s, _ in analysis.sentences() if "Freeview" in s.text)
     assert named_phrases(first, analysis) == {}
+    # Nor where the sentence has just named it.
+    again = BODY.replace(
+        "the committees would meet again", "the Public Accounts Committee and the committee met"
+    )
+    analysis = pipeline.analyze(read_text(again), cache=False)
+    last = [s for s, _ in analysis.sentences()][-1]
+    assert named_phrases(last, analysis) == {}
     two = BODY.replace("Barclays World Bank", "The Home Affairs Committee")
     assert "committee" not in named_heads(pipeline.analyze(read_text(two), cache=False))

@@ -104,8 +104,12 @@ def named_phrases(sent: Span, analysis: Analysis) -> dict[str, str]:
         if head.i != tok.i + 1 or head.pos_ != "NOUN" or head.lemma_.lower() not in heads:
             continue
         name, first = heads[head.lemma_.lower()]
-        if first > tok.idx + analysis.offset_of(tok.doc) or head.tag_ != "NN" and first >= 0:
-            continue  # not yet named, or "the committees"
+        if first >= 0 and (
+            first > tok.idx + analysis.offset_of(tok.doc)
+            or head.tag_ != "NN"
+            or name in sent.doc[sent.start : tok.i].text
+        ):
+            continue  # not yet named, "the committees", or named earlier in the sentence
         found[f"the {head.text}"] = "the " + name.format(head.text)
     return found
 
