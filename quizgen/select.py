@@ -605,6 +605,11 @@ def leaks(q: Question, other: Question) -> bool:
     return q.evidence.end == other.evidence.end or len(shared) >= 3
 
 
+# Stand-ins for a body, whose "the firm's" points back as "the firm" does.
+OWNERS = {"company", "firm", "group", "club", "team", "party", "bank", "airline", "carrier"}
+OWNERS |= {"organisation", "organization", "body", "band", "side", "network", "channel"}
+
+
 def pointing(q: Question, vague: set[str], own: set[str] | None = None) -> str | None:
     """The first phrase from ``vague`` ("the case") that the question shows, if any. ``own``:
     the phrases its own sentences point back with, where known; a phrase of those sentences
@@ -617,8 +622,19 @@ def pointing(q: Question, vague: set[str], own: set[str] | None = None) -> str |
         # it was made from still points back (rounds 48 and 51).
         text += " " + q.evidence.text
     if own is not None:
-        vague = {p for p in vague if p in own or not phrase_in(q.evidence.text, (p,))}
-    return phrase_in(text, vague)
+        vague = {p for p in vague if p in own or not _shows(q.evidence.text, {p})}
+    return _shows(text, vague)
+
+
+def _shows(text: str, phrases: set[str]) -> str | None:
+    """The first of ``phrases`` that ``text`` shows, a body's "the bank's" as "the bank"
+    (round 111). Whole-word matching alone reads "bank's" as another word, as it still does
+    for "this weekend's" and "the singer's"."""
+    found = phrase_in(text, phrases)
+    owners = {p for p in phrases if p.startswith("the ") and p.split()[-1] in OWNERS}
+    if found or not owners:
+        return found
+    return phrase_in(re.sub(r"(?<=\w)['’]s(?!\w)", "", text), owners)
 
 
 def shown(q: Question) -> str:

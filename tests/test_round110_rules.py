@@ -49,3 +49,25 @@ def test_a_participle_for_the_simple_past_is_mended_in_what_a_question_shows():
     qset, _, _ = pipeline.questions_for(read_text(text), cache=False)
     shown = " ".join(q.prompt for q in qset.questions)
     assert "sunk" not in shown
+
+
+def test_a_bodys_the_firms_points_back_as_the_firm_does():
+    from quizgen.model import Evidence, Question
+    from quizgen.select import pointing
+
+    def tf(text: str) -> Question:
+        return Question(
+            id="q-1",
+            type="true_false",
+            prompt=text,
+            answer="True",
+            template_id="sentence-tf",
+            fact_id="f-1",
+            evidence=Evidence(text, 0, len(text)),
+        )
+
+    vague = {"the bank", "this weekend", "the singer"}
+    assert pointing(tf("Mr Botin is accused of misusing the bank's funds."), vague) == "the bank"
+    # A time or a person stays as whole-word matching reads it.
+    assert pointing(tf("He runs in this weekend's AAA Championships."), vague) is None
+    assert pointing(tf("Aguilera is to wed, the singer's agent said."), vague) is None
