@@ -704,3 +704,12 @@ def clean_answer(text: str) -> str:
     )
     text = re.sub(r"['’]s?$", "", text)
     return text.strip(" .,;:")
+
+
+def typed_twice(text: str) -> bool:
+    """Whether ``text`` has a word typed twice ("to to", "The the"), not a name that says
+    itself twice ("Duran Duran", "Bora Bora": round 113 lost a story's lead to it)."""
+    return any(
+        not (m.group(1)[:1].isupper() and m.group(2)[:1].isupper())
+        for m in re.finditer(r"\b(\w+) (\1)\b", text, re.I)
+    )

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from .kinds import EXACT_DAY, NATIONALITY, YEAR, is_country, phrase_in
-from .language import STOPWORDS
+from .language import STOPWORDS, typed_twice
 from .model import QUESTION_TYPES, Question, Rejected
 from .pronouns import has_dangling_pronoun
 from .wordre import found, spans
@@ -295,9 +295,7 @@ def flaw(q: Question) -> str | None:
         return "prompt is not grammatical"
     if len(prompt.split()) > LONGEST.get(q.type, 70):
         return "prompt too long"
-    if re.search(r"\b(why|when|where|what|who|how)\s+to\b", prompt, re.I) or re.search(
-        r"\b(\w+) \1\b", prompt, re.I
-    ):
+    if re.search(r"\b(why|when|where|what|who|how)\s+to\b", prompt, re.I) or typed_twice(prompt):
         return "prompt is not grammatical"
     if q.type in ("mcq", "short_answer") and q.answer and norm(q.answer) in norm(prompt):
         return "answer appears in its own prompt"

@@ -71,3 +71,28 @@ def test_a_bodys_the_firms_points_back_as_the_firm_does():
     # A time or a person stays as whole-word matching reads it.
     assert pointing(tf("He runs in this weekend's AAA Championships."), vague) is None
     assert pointing(tf("Aguilera is to wed, the singer's agent said."), vague) is None
+
+
+def test_a_name_that_says_itself_twice_is_no_word_typed_twice():
+    from quizgen.language import typed_twice
+
+    assert not typed_twice("Chart stars Duran Duran are to appear in a VH1 special.")
+    assert typed_twice("They want to to win.") and typed_twice("The the band played.")
+    text = (
+        "Band to appear on US TV\n\n"
+        "Chart stars Duran Duran are to appear in a VH1 special in the US on Friday.\n\n"
+        "The show will include interviews and concert footage, the channel said.\n"
+    )
+    qset, _, _ = pipeline.questions_for(read_text(text), cache=False)
+    assert any("Duran Duran are to appear" in q.prompt for q in qset.questions), qset.rejected
+
+
+def test_she_can_stand_for_a_post_that_says_whose():
+    from conftest import stands_alone_texts
+
+    assert stands_alone_texts(
+        "Scotland's justice minister has warned fans that she wants to ban them.",
+        "Tesco's chief executive said he would stay.",
+    ) == [True, True]
+    # A bare post names nobody "she" can be, and no one is named at all here.
+    assert stands_alone_texts("Police said she wants to ban them.") == [False]

@@ -8,7 +8,8 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..language import STOPWORDS, clean_answer, render, strip_linkers, tidy
+from ..kinds import ROLE_KINDS
+from ..language import STOPWORDS, clean_answer, render, strip_linkers, tidy, typed_twice
 from ..pronouns import PRONOUNS, THIS_TIMES, has_dangling_pronoun
 from .entities import EntityIndex, clean_mention
 
@@ -551,7 +552,7 @@ def _to_parse(question: str | None) -> str | None:
     """The text whose parse decides ``well_formed``, or None where no parse is needed."""
     if not question:
         return None
-    if BROKEN_WH.search(question) or re.search(r"\b(\w+) \1\b", question, re.I):
+    if BROKEN_WH.search(question) or typed_twice(question):
         return None
     if question.startswith("Under what condition "):
         return "When " + question[len("Under what condition ") :]  # the parser reads it so
@@ -660,6 +661,7 @@ GROUP_NOUNS = set(
     "band team group family couple pair club party government company firm side squad crew "
     "board committee council union duo trio".split()
 )
+ROLE_WORDS = {w for kind in ROLE_KINDS.values() for w in kind}
 PERSON_NOUNS = set(
     "man woman boy girl teenager mother father son daughter husband wife pensioner student "
     "pupil schoolboy schoolgirl grandmother grandfather widow mum dad".split()
@@ -778,6 +780,13 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
             # "A 20-year-old man is selling space on his forehead": someone the sentence
             # brings in, not one it points back to ("the man" is refused as such).
             or (t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS)
+            # "Scotland's justice minister has warned fans that she ...": a post that says
+            # whose (round 113 lost a story's lead to it).
+            or (
+                t.pos_ == "NOUN"
+                and t.lemma_.lower() in ROLE_WORDS
+                and any(c.dep_ in ("poss", "compound") for c in t.children)
+            )
             for t in before
         )
     if low in PLURAL_PERSON:
