@@ -96,3 +96,13 @@ def test_she_can_stand_for_a_post_that_says_whose():
     ) == [True, True]
     # A bare post names nobody "she" can be, and no one is named at all here.
     assert stands_alone_texts("Police said she wants to ban them.") == [False]
+
+
+def test_a_name_after_the_comma_says_which_only_beside_the_noun():
+    found = pointing(
+        "Broker admits fraud\n\n"
+        "Marsh, the broker, faces a fraud inquiry in New York.\n\n"
+        "Through the practice, Marsh was allowed to control the insurance market.\n\n"
+        "The company, Yukos Oil, was sold on Sunday.\n"
+    )
+    assert "the practice" in found and "The company" not in found, found

@@ -787,7 +787,12 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             continue  # "the largest producer", "the Russian government", "the Yukos case"
         if nxt is not None and (
             nxt.ent_type_ == "PERSON"
-            or (nxt.text == "," and nxt.i + 1 < sent.end and sent.doc[nxt.i + 1].pos_ == "PROPN")
+            or (
+                nxt.text == ","
+                and nxt.i + 1 < sent.end
+                and sent.doc[nxt.i + 1].pos_ == "PROPN"
+                and _names(sent.doc[nxt.i + 1], head)
+            )
         ):
             continue  # "the striker Henry", "the company, Yukos,"
         if _named_before(head, sent, analysis):
@@ -862,6 +867,16 @@ def _the_pair(head: Token, kids: list[Token], analysis: Analysis) -> bool:
         and any(c.dep_ == "nummod" and c.lower_ == "two" for c in kids)
         and PAIR_TITLE.search(analysis.article.title) is not None
     )
+
+
+def _names(name: Token, noun: Token) -> bool:
+    """Whether the name that starts at ``name`` stands beside ``noun`` as its apposition
+    ("the company, Yukos Oil,"), not as the next clause's subject ("Through the practice,
+    Marsh was allowed ...", round 113)."""
+    tok = name
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.head.i == noun.i or (tok.dep_ == "conj" and tok.head.head.i == noun.i)
 
 
 def _named_before(head: Token, sent: Span, analysis: Analysis) -> bool:
