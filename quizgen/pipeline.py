@@ -282,7 +282,7 @@ def generate(facts: list[Fact], seed: int = 0, template_dirs: list[Path] | None 
 def select(
     questions, count: int = DEFAULT_COUNT, seed: int = 0, facts: list[Fact] = (), title: str = ""
 ):
-    from .kinds import norm
+    from .kinds import YEAR, norm
     from .select import select as run
 
     own_vague = {f.id: {p.lower() for p in f.slots.get("vague", [])} for f in facts}
@@ -306,6 +306,7 @@ def select(
         about=about(facts),
         once=named_once(facts),
         named={norm(n) for f in facts if f.kind == "entity" for n in f.names()} if facts else None,
+        years={y for f in facts for y in YEAR.findall(f.evidence.text)} if facts else None,
     )
 
 

@@ -122,25 +122,30 @@ def unquoted(text: str) -> str:
 WORD = re.compile(r"[\w'’%£$€-]+(?:\.\d+)?")  # "2.6bn" one word, "2003." not
 
 
-def year_only(q: Question, latest: int) -> bool:
-    """Whether a false statement differs from its sentence only in a year, and that year is
-    at least two before the latest the article names (``latest``): the date of the story's
-    background ("In 2003 Xstrata acquired ...", "a life peer in 1997"), which reviews kept 2
-    times in 11 (rounds 70-98), against a year of the story itself ("Revenue dipped 1.4% ...
-    in 2004", kept). Generation changes a year only where no other detail can be changed."""
+def year_only(q: Question, latest: int, years: set[str] | None = None) -> str | None:
+    """Why a false statement that differs from its sentence only in a year is refused, or
+    None. Either that year is at least two before the latest the article names (``latest``):
+    the date of the story's background ("In 2003 Xstrata acquired ...", "a life peer in
+    1997"), which reviews kept 2 times in 11 (rounds 70-98), against a year of the story
+    itself ("Revenue dipped 1.4% ... in 2004", kept). Or the year put in is none of the
+    article's (``years``): "The finalists for 2007 include ..." in a story on 2005's tests
+    nothing a reader learnt, while a year the article gives to something else is a fair trap
+    (rounds 54-113: 2 kept of 11 against 4 of 6). Generation changes a year only where no
+    other detail can be changed."""
     if q.type != "true_false" or q.answer != "False":
-        return False
+        return None
     # Not a name given in full ("Martin Johnson" for the sentence's "Johnson"), nor a
     # capital the statement's new first word takes.
     new = set(WORD.findall(q.prompt)) - set(WORD.findall(q.evidence.text))
     new = {w for w in new if not w[:1].isupper()}
     old = set(YEAR.findall(q.evidence.text)) - set(YEAR.findall(q.prompt))
-    return (
-        bool(new)
-        and all(YEAR.fullmatch(w) for w in new)
-        and bool(old)
-        and max(int(y) for y in old) <= latest - 2
-    )
+    if not (new and all(YEAR.fullmatch(w) for w in new) and old):
+        return None
+    if max(int(y) for y in old) <= latest - 2:
+        return "a false form that changes only the year of the story's background"
+    if years is not None and not new <= years:
+        return "a false form that changes only a year, to one the article never names"
+    return None
 
 
 def unsettled(q: Question, named: set[str]) -> bool:
@@ -674,6 +679,7 @@ def select(
     once: set[str] = frozenset(),
     typos: dict[str, set[str]] | None = None,
     named: set[str] | None = None,
+    years: set[str] | None = None,
 ) -> tuple[list[Question], list[Rejected]]:
     """``vague`` holds phrases that point back in the article ("the case"): a question that
     shows one is refused, since a student would ask "which?" (``own_vague``: each fact's own,
@@ -684,7 +690,8 @@ def select(
     the article mentions only once: no question is keyed to one. ``typos`` holds each fact's
     misspelt words that generation could not mend (a slip for several words): a question
     that copies one is refused. ``named`` holds every name the article gives (normalised),
-    where known: a false statement that puts in a country outside it is refused."""
+    where known: a false statement that puts in a country outside it is refused; ``years``
+    every year it gives, where known, for a false statement that changes only a year."""
     rejected: list[Rejected] = []
     ok: list[Question] = []
     seen_prompts: set[str] = set()
@@ -693,8 +700,8 @@ def select(
     latest = latest_year(questions)
     for q in sorted(questions, key=lambda q: (-q.score, _h(seed, q.id))):
         reason = flaw(q)
-        if reason is None and year_only(q, latest):
-            reason = "a false form that changes only the year of the story's background"
+        if reason is None:
+            reason = year_only(q, latest, years)
         if reason is None and named is not None and unsettled(q, named):
             reason = "a false form that puts in a country the article never names"
         if reason is None:

@@ -11,6 +11,7 @@ from conftest import pointing
 from quizgen import pipeline
 from quizgen.frequency import typos
 from quizgen.ingest import read_text
+from quizgen.select import year_only
 
 
 def test_the_previous_year_of_a_year_the_sentence_gives_says_which():
@@ -106,3 +107,19 @@ def test_a_name_after_the_comma_says_which_only_beside_the_noun():
         "The company, Yukos Oil, was sold on Sunday.\n"
     )
     assert "the practice" in found and "The company" not in found, found
+
+
+def test_a_false_form_may_change_only_a_year_to_one_the_article_gives():
+    from test_round98_rules import _changed
+
+    from quizgen.model import Evidence, Fact
+
+    text = "The finalists for 2005 include Andrew Taylor's The American Boy, chosen in 2004."
+    fact = Fact.make("sentence", {"text": text}, Evidence(text, 0, len(text)))
+    years = {"2004", "2005"}
+    assert year_only(_changed(fact, "2005", "2007"), 2005, years) == (
+        "a false form that changes only a year, to one the article never names"
+    )
+    # A year the article gives to something else is a fair trap; an unknown article, no rule.
+    assert year_only(_changed(fact, "for 2005", "for 2004"), 2005, years) is None
+    assert year_only(_changed(fact, "2005", "2007"), 2005) is None
