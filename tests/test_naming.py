@@ -140,3 +140,15 @@ def test_the_committee_is_left_alone_before_its_name_or_beside_a_second_one():
     assert named_phrases(last, analysis) == {}
     two = BODY.replace("Barclays World Bank", "The Home Affairs Committee")
     assert "committee" not in named_heads(pipeline.analyze(read_text(two), cache=False))
+
+
+def test_a_noun_that_says_whose_it_is_is_left_as_it_is():
+    text = (
+        "Budget row\n\n"
+        "The Bush administration has laid out its budget, and the Bush administration defends it.\n\n"
+        "The proposals laid out by the administration of President George W Bush are disputed.\n"
+    )
+    analysis = pipeline.analyze(read_text(text), cache=False)
+    assert named_heads(analysis).get("administration") == ("Bush {}", -1)
+    last = [s for s, _ in analysis.sentences()][-1]
+    assert named_phrases(last, analysis) == {}

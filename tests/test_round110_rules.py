@@ -123,3 +123,28 @@ def test_a_false_form_may_change_only_a_year_to_one_the_article_gives():
     # A year the article gives to something else is a fair trap; an unknown article, no rule.
     assert year_only(_changed(fact, "for 2005", "for 2004"), 2005, years) is None
     assert year_only(_changed(fact, "2005", "2007"), 2005) is None
+
+
+def test_the_rest_points_back_unless_it_says_of_what():
+    found = pointing(
+        "China TV grows\n\n"
+        "Only 100 million homes in China have cable television.\n\n"
+        "The rest could be an audience for satellite television.\n\n"
+        "For the rest of the year, sales of dishes rose.\n"
+    )
+    assert found.count("The rest") == 1 and "the rest" not in found, found
+
+
+def test_no_verb_is_turned_round_where_the_result_reads_as_nonsense():
+    from quizgen.extract.flips import flip_for
+
+    def flip(text: str):
+        analysis = pipeline.analyze(read_text("Title\n\n" + text + "\n"), cache=False)
+        sent = analysis.sentences()[0][0]
+        return flip_for(sent, sent.text)
+
+    # "fall in" a group is belonging to it; "lost ... with a majority" contradicts itself.
+    assert flip("Forty per cent of players fall in the 16-35 age group.") is None
+    assert flip("Mr Smith won the seat with a majority of 5,907 votes.") is None
+    assert flip("Sales fell in January after the launch.") == ("fell", "rose")
+    assert flip("Mr Smith won the seat at the election.") == ("won", "lost")

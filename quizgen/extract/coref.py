@@ -423,7 +423,9 @@ RELATIVE = re.compile(
     r"|hence|as a result(?! of)|in contrast|by contrast|on the other hand|in turn)(?=[ ,])"
     # "..., however.": in contrast to what? "The latest to pitch in ...": of whom? "An
     # identical letter": identical to which? (round 107)
-    r"|(?<=, )however(?=[.!?]?$)|^the (?:latest|last) to\b|(?:an? )?identical (?!to\b)[a-z]+)\b",
+    r"|(?<=, )however(?=[.!?]?$)|^the (?:latest|last) to\b|(?:an? )?identical (?!to\b)[a-z]+"
+    # "The rest could be an audience for satellite TV": the rest of what? (round 115)
+    r"|the (?:rest|remainder)(?! of\b)|^the (?:majority|minority)(?! of\b))\b",
     re.I,
 )
 

@@ -89,6 +89,9 @@ DIRECTION = set(FLIPS) | {
     "though",
 }
 PARTICLES = {"up", "down", "higher", "lower", "above", "below"}
+# Verbs a share of people ("forty per cent", "half") does with a group: "fall in" is "belong".
+SHARE_VERBS = {"fall", "falls", "fell", "fallen", "falling", "rise", "rises", "rose", "risen"}
+SHARES = {"cent", "percent", "%", "half", "third", "quarter", "majority", "most", "fifth"}
 WIN_LOSE = {"lose", "win", "loses", "wins", "lost", "won", "losing", "winning"}
 CONTESTS = {
     "case",
@@ -159,10 +162,16 @@ def flip_for(sent: Span, shown: str) -> tuple[str, str] | None:
             continue  # "shares were up 4%"; never "stepped up", "grew up", "set up"
         if tok.pos_ in ("VERB", "AUX") and not _plain_verb(tok):
             continue
-        if low in WIN_LOSE and not any(
-            c.dep_ == "dobj" and c.lemma_.lower() in CONTESTS for c in tok.children
+        if (
+            low in WIN_LOSE
+            and not any(c.dep_ == "dobj" and c.lemma_.lower() in CONTESTS for c in tok.children)
+            or (low in WIN_LOSE and any(t.lemma_.lower() in ("majority", "margin") for t in sent))
         ):
-            continue  # "won her claim" turns round; "won Sound of 2004", "losing $1m" do not
+            # "won her claim" turns round; "won Sound of 2004", "losing $1m" do not, nor "won
+            # the seat with a majority of 5,907", which "lost" contradicts (round 115)
+            continue
+        if low in SHARE_VERBS and any(_a_share(c) for c in tok.children if c.dep_ == "nsubj"):
+            continue  # "Forty per cent fall in the 16-35 group": they belong to it (round 115)
         if low in ("raised", "boosted", "raises", "boosts") and not any(
             c.dep_ == "dobj" and (c.lemma_.lower() in AMOUNTS or c.like_num) for c in tok.children
         ):
@@ -176,3 +185,8 @@ def flip_for(sent: Span, shown: str) -> tuple[str, str] | None:
         new = FLIPS[low]
         return tok.text, new[:1].upper() + new[1:] if tok.text[:1].isupper() else new
     return None
+
+
+def _a_share(subject: Token) -> bool:
+    """Whether a subject is a share of a whole ("Forty per cent", "half of them")."""
+    return any(t.lower_ in SHARES for t in subject.subtree)
