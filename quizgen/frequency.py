@@ -152,6 +152,32 @@ def typos(text: str) -> dict[str, str]:
     return found
 
 
+def modal_slips(tokens) -> dict[str, str]:
+    """A modal with a participle and no "be" or "have" between ("must not \"swept under the
+    carpet\"", round 114), parsed tokens of one sentence in order: the words from the modal's
+    next to the participle, with "be" put in where the participle has no object (a passive),
+    or with nothing (no one mending) where it has one."""
+    found = {}
+    for k, tok in enumerate(tokens):
+        if tok.tag_ != "MD":
+            continue
+        j = k + 1
+        while j < len(tokens) and (tokens[j].tag_ == "RB" or tokens[j].is_quote):
+            j += 1
+        if j >= len(tokens) or tokens[j].tag_ != "VBN":
+            continue
+        verb = tokens[j]
+        words = tokens[k + 1 : j + 1]
+        key = "".join(t.text_with_ws for t in words).strip()
+        if any(c.dep_ == "dobj" for c in verb.children):
+            found[key] = ""
+            continue
+        at = next(i for i, t in enumerate(words) if t.is_quote or t is verb)
+        head = "".join(t.text_with_ws for t in words[:at])
+        found[key] = head + "be " + "".join(t.text_with_ws for t in words[at:]).strip()
+    return found
+
+
 def _by_wordfreq(word: str) -> float:
     """The value for a word that needs wordfreq's tokenizer ("u.s.", "façade", "n’t"): its
     tokens, looked up in the table above. ``zipf_frequency`` would read the same list again,

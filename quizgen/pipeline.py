@@ -182,11 +182,11 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
     once for every extractor, plug-ins included: the phrases that point back to something
     they do not name ("the case", "meanwhile"), which a question may not keep, and the level
     of the last of them, the one the question asks about (see extract/centrality.py)."""
-    from .extract.base import span_text
+    from .extract.base import span_text, tokens
     from .extract.centrality import sentence_level
     from .extract.coref import pointing_phrases
     from .extract.naming import bare_surnames, named_phrases, shared_surnames
-    from .frequency import typos
+    from .frequency import modal_slips, typos
     from .kinds import norm
 
     sents = analysis.sentences()
@@ -216,6 +216,7 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
                 names[k] = named_phrases(sents[k][0], analysis)
                 surnames[k] = bare_surnames(sents[k][0], analysis)
                 slips[k] = typos(span_text(sents[k][0], analysis))
+                slips[k].update(modal_slips(tokens(sents[k][0], analysis)))
             found.extend(p for p in phrases[k] if p not in found)
             typo.update(slips[k])
             named.update(names[k])

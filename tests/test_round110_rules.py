@@ -148,3 +148,40 @@ def test_no_verb_is_turned_round_where_the_result_reads_as_nonsense():
     assert flip("Mr Smith won the seat with a majority of 5,907 votes.") is None
     assert flip("Sales fell in January after the launch.") == ("fell", "rose")
     assert flip("Mr Smith won the seat at the election.") == ("won", "lost")
+
+
+def test_a_year_or_a_former_post_points_back_before_a_lower_case_word_too():
+    # The patterns' "no capital after it" had matched any letter, as the whole pattern
+    # ignores case, so "The 1964 film shows ..." passed (round 115).
+    found = pointing(
+        "Lost film found\n\n"
+        "Historians found a clip of Jim Morrison at university.\n\n"
+        "The 1964 film shows him quizzing a college administrator.\n\n"
+        "He starred in the 1964 film Dream, said the former England forward Tom Smith.\n\n"
+        "The former England forward said no.\n"
+    )
+    assert found.count("The 1964 film") == 1 and "the 1964 film" not in found, found
+    assert found.count("The former England forward") == 1, found
+    assert "the former England forward" not in found, found
+
+
+def test_a_modal_without_its_be_is_mended_and_one_with_an_object_refused():
+    from quizgen.frequency import modal_slips
+
+    def slips(text: str) -> dict[str, str]:
+        analysis = pipeline.analyze(read_text("Title\n\n" + text + "\n"), cache=False)
+        return modal_slips(list(analysis.sentences()[0][0]))
+
+    assert slips('The events must not "swept under the carpet", the Tories warned.') == {
+        'not "swept': 'not be "swept'
+    }
+    assert slips("They will never forgotten it.") == {"never forgotten": ""}
+    for english in ("He could have gone.", "Shares should not be sold.", "It must be done."):
+        assert slips(english) == {}, english
+    text = (
+        "Tories warn over inquiry\n\n"
+        'The events leading to the resignation must not "swept under the carpet", the Tories '
+        "have warned.\n\nThe party wants a full inquiry into the affair.\n"
+    )
+    qset, _, _ = pipeline.questions_for(read_text(text), cache=False)
+    assert any('must not be "swept' in q.prompt for q in qset.questions), qset.rejected

@@ -408,10 +408,10 @@ RELATIVE = re.compile(
     r"|another (?:is|was|are|were|has|had|will|would|can|could)|additional [a-z]+s"
     # "the former England forward", however the tagger reads "forward" (round 51)
     r"|the (?:former|ex-) (?:[\w-]+ )?(?:forward|striker|midfielder|defender|winger|keeper"
-    r"|goalkeeper|player|star|captain)(?! [A-Z])"
+    r"|goalkeeper|player|star|captain)(?! (?-i:[A-Z]))"
     # "Hill co-wrote the 1978 film": a year does not name a work (round 48)
     r"|the (?:1[89]|20)\d\d (?:film|movie|book|novel|album|song|single|play|musical|documentary)"
-    r"(?! [A-Z\"“'‘])"
+    r"(?! (?-i:[A-Z])| [\"“'‘])"
     # "Previous initiatives brought 40,000 pupils back": initiatives on what? (round 49); as
     # the subject only ("not compatible with earlier versions" of what the sentence is about)
     r"|^(?:previous|earlier) (?!(?:years?|months?|weeks?|days?|decades?|generations?)\b)[a-z]+s"
