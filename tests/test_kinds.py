@@ -242,3 +242,15 @@ def test_a_temperature_moves_by_some_degrees_not_by_half():
     for h in range(6):
         new = perturb("86 degrees", h)
         assert new.endswith(" degrees") and 70 <= int(new.split()[0]) <= 100 and new != "86 degrees"
+
+
+def test_a_or_an_goes_by_the_sound_of_the_word():
+    from quizgen.templates.filters import a_an
+
+    # The pattern for letters said alone ("an MP") ignored case and took any word that
+    # starts with f, h, l, m, n, r, s or x: "an Microsoft study" in a false statement.
+    said = {w: a_an(w).split()[0] for w in ("Microsoft", "fish", "record", "laptop", "one")}
+    assert set(said.values()) == {"a"}, said
+    said = {w: a_an(w).split()[0] for w in ("MP", "FBI", "x-ray", "hour", "idea", "Archos")}
+    assert set(said.values()) == {"an"}, said
+    assert a_an("European") == "a European" and a_an("union") == "a union"

@@ -6,8 +6,13 @@ import re
 
 from ..wordre import found
 
+# A word that starts with a vowel sound: not "one", "union" or "euro" ("a one-off"), but
+# a letter said alone ("an x-ray", "an F-16"). Words in capitals are read letter by letter
+# (``a_an``); a pattern that ignores case cannot tell "MP" from "Microsoft".
 VOWEL_SOUND = re.compile(
-    r"^(?:[aeio]|u(?!ni|s[eu]|tili)|hour|honest|honou?r|heir|[fhlmnrsx][A-Z0-9]*\b)", re.I
+    r"^(?:[ai]|e(?!u)|o(?!ne\b|nce\b|ne-)|u(?!ni|s[eu]|tili)|hour|honest|honou?r|heir"
+    r"|[fhlmnrsx](?=-|$))",
+    re.I,
 )
 
 
