@@ -616,6 +616,14 @@ class Generator:
             # "more than 310" is not made false by "more than 620", nor "will exceed $5bn" by
             # "will exceed $2bn" (round 46)
             return None
+        if figure and re.match(
+            r"\s*(?:or|and) (?:more|over|above|higher|less|fewer|under|below)\b", text[end:]
+        ):
+            return None  # "by 49.7% or more" is true of firms that raised them by 100% (round 116)
+        if figure and FIGURES_THAT_CHECK.search(text):
+            # "from £5.5bn to £8.2bn a year, a rise of 49.7%": any one figure changed, the
+            # others disprove it by arithmetic (round 116)
+            return None
         last = before[-1].strip(",").lower().rstrip(".") if before else ""
         if last in TITLES or last in KIN:
             # "President Tim Ghriskey", "whose daughter Lana Clarkson": a new name would not
@@ -882,6 +890,13 @@ def _beside_conversion(head: str, tail: str) -> bool:
     """A changed figure beside its conversion contradicts it, which gives the false form
     away (round 40)."""
     return bool(CONVERSION_AFTER.match(tail) or CONVERSION_BEFORE.search(head))
+
+
+# A change given from one figure to another and as a percentage: each follows from the others.
+FIGURES_THAT_CHECK = re.compile(
+    r"\bfrom [^\s,;]*\d[^\s,;]* to [^\s,;]*\d.*\b(?:rise|increase|fall|drop|decline|jump|up|down)"
+    r"(?: of)? [\d.]+ ?(?:%|per ?cent)"
+)
 
 
 def flipped(text: str, flip: list[str]) -> tuple[str, str, str] | None:

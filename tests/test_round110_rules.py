@@ -185,3 +185,32 @@ def test_a_modal_without_its_be_is_mended_and_one_with_an_object_refused():
     )
     qset, _, _ = pipeline.questions_for(read_text(text), cache=False)
     assert any('must not be "swept' in q.prompt for q in qset.questions), qset.rejected
+
+
+def test_no_figure_is_changed_where_the_change_would_still_be_true_or_sums_wrong():
+    text = (
+        "Firms pump billions into pensions\n\n"
+        "Employers have spent billions propping up their final salary pensions, research "
+        "suggests.\n\n"
+        "A survey of 280 schemes said employer pension contributions had increased from £5.5bn "
+        "to £8.2bn a year, a rise of 49.7%.\n\n"
+        "Companies with the biggest pension deficits had raised their contributions by 100% or "
+        "more, the survey said.\n"
+    )
+    qset, _, _ = pipeline.questions_for(read_text(text), cache=False)
+    made = [q for q in qset.questions] + [r.question for r in qset.rejected]
+    falses = [q.prompt for q in made if q.type == "true_false" and q.answer == "False"]
+    assert not any("or more" in p or "a rise of" in p for p in falses), falses
+
+
+def test_earlier_and_such_point_back_but_not_earlier_this_year():
+    found = pointing(
+        "Phones as players\n\n"
+        "Mobile phones now play music and video.\n\n"
+        "Such small screens make video hard to watch.\n\n"
+        "Earlier, the chief constable of Kent said he would act.\n\n"
+        "Earlier this year, sales of handsets rose.\n\n"
+        "Earlier versions of the software failed.\n"
+    )
+    assert "Such small screens" in found and "Earlier" in found, found
+    assert "Earlier this" not in found and found.count("Earlier") == 1, found

@@ -395,7 +395,9 @@ RELATIVE = re.compile(
     r"|^(?:all (?:two|three|four|five|six|seven|eight|nine|ten)|both)(?= [a-z])"
     # "the former said": the former of two; not "the former president"
     r"|the (?:latter|former)(?=[,.;:)]| (?:is|was|has|had|said|says|will|would|can|could|are|were)\b)"
-    r"|such an? \w+|such (?!as\b)\w+s"
+    r"|such an? \w+|such (?!as\b)(?:[a-z]+ )?[a-z]+s(?= |[,.;:]|$)"
+    # "Earlier, the chief constable said ...": earlier than what? (round 116)
+    r"|^earlier(?=,)"
     r"|the \d+-year-old|at the time(?! of)"
     # "a similar system", "the other two": similar to what, other than which?
     r"|(?:an? )?similar (?!to\b)[a-z]+|the other [a-z]+|the remaining [a-z]+"
@@ -414,7 +416,8 @@ RELATIVE = re.compile(
     r"(?! (?-i:[A-Z])| [\"“'‘])"
     # "Previous initiatives brought 40,000 pupils back": initiatives on what? (round 49); as
     # the subject only ("not compatible with earlier versions" of what the sentence is about)
-    r"|^(?:previous|earlier) (?!(?:years?|months?|weeks?|days?|decades?|generations?)\b)[a-z]+s"
+    r"|^(?:previous|earlier) (?!(?:years?|months?|weeks?|days?|decades?|generations?|this|his"
+    r"|its|was|is|has|does)\b)[a-z]+s"
     r"(?! (?:of|on|about|to|by|from|for|in|with)\b)"
     # "Similarly many shoppers are turning to eBay", "explains that consequently, ...": like
     # what, in consequence of what? (round 106) A linker that opens the sentence with its
