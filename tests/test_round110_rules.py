@@ -214,3 +214,16 @@ def test_earlier_and_such_point_back_but_not_earlier_this_year():
     )
     assert "Such small screens" in found and "Earlier" in found, found
     assert "Earlier this" not in found and found.count("Earlier") == 1, found
+
+
+def test_what_drove_a_change_is_asked_as_its_reason():
+    from conftest import facts_of
+
+    text = (
+        "Oil shares rise\n\n"
+        "Shares in Shell rose 5% on Monday, helped by strong demand for oil in China.\n\n"
+        "Inflation fell to 4% and is expected to stay low until 2008, helped by low interest "
+        "rates.\n"
+    )
+    why = {f.slots["why_q"]: f.slots["reason"] for f in facts_of(text) if f.kind == "cause"}
+    assert why == {"Why did shares in Shell rise 5%?": "strong demand for oil in China"}

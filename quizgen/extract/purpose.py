@@ -355,6 +355,37 @@ def grounds_parts(verb) -> tuple[set, bool] | None:
     return None
 
 
+# Participles that give what drove a change: "growth accelerated, helped by strong consumer
+# spending"; "shares fell, hit by fears of a slowdown".
+DRIVERS = {"help", "boost", "drive", "fuel", "hit", "hurt", "dent", "buoy", "spur", "lift"}
+DRIVERS |= {"push", "trigger", "hamper", "drag", "weigh", "underpin", "power", "prompt"}
+
+
+def driver_parts(verb) -> tuple[set, str] | None:
+    """The tokens of a ", helped by ..." clause after a deed, and its key (what did the
+    helping), or None."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or c.tag_ not in ("VBN", "VBD"):
+            continue
+        if c.lemma_ not in DRIVERS or c.doc[c.i - 1].text != ",":
+            continue
+        if any(k.dep_ == "conj" and verb.i < k.i < c.i for k in verb.children):
+            return None  # "fell to 4.3% and is expected to remain ..., helped by": which?
+        # The tagger may read "dragged down by" as a past tense with a plain "by".
+        agent = next(
+            (a for a in c.children if a.dep_ in ("agent", "prep") and a.lower_ == "by"), None
+        )
+        what = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+        if what is None or what.pos_ == "PRON":
+            return None
+        toks = set(c.subtree)
+        if any(t.is_quote for t in toks):
+            return None
+        end = c.doc[max(t.i for t in toks) + 1 : max(t.i for t in toks) + 2]
+        return toks | ({c.doc[c.i - 1]} if end.text in (",", ".") else set()), render(what.subtree)
+    return None
+
+
 def other_reason(verb, speech_verbs):
     """For a verb with no "because": the first of a purpose, a stated reason, a means and a
     judgement's grounds that it has, as (tokens, slot, key, wh-word, tokens the question
@@ -362,6 +393,9 @@ def other_reason(verb, speech_verbs):
     found = purpose_parts(verb)
     if found:
         return found, "purpose", None, "Why", found
+    driver = driver_parts(verb)
+    if driver:
+        return driver[0], "reason", driver[1], "Why", driver[0]
     stated = stated_reason(verb, speech_verbs)
     if stated:
         return stated[0], "stated", stated[1], "Why", stated[0]
