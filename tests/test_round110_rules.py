@@ -227,3 +227,37 @@ def test_what_drove_a_change_is_asked_as_its_reason():
     )
     why = {f.slots["why_q"]: f.slots["reason"] for f in facts_of(text) if f.kind == "cause"}
     assert why == {"Why did shares in Shell rise 5%?": "strong demand for oil in China"}
+
+
+def test_an_opening_adverb_is_no_part_of_a_title():
+    from conftest import facts_of
+
+    text = (
+        "Chirac attacks UK rebate\n\n"
+        "French president Jacques Chirac has called the UK's rebate from the EU unjustified.\n\n"
+        "Earlier Foreign Secretary Jack Straw said the rebate was fully justified.\n"
+    )
+    roles = {f.slots["name"]: f.slots.get("role") for f in facts_of(text) if f.kind == "entity"}
+    assert roles.get("Jack Straw") == "Foreign Secretary", roles
+
+
+def test_reported_words_that_open_on_it_name_nothing_it_can_be():
+    from conftest import facts_of
+
+    text = (
+        "Chirac attacks UK rebate\n\n"
+        "French president Jacques Chirac has called the UK's rebate from the EU unjustified.\n\n"
+        "Jack Straw said that unless it was put up for discussion the EU would never agree on "
+        "its finances.\n\n"
+        "Bob Wellington said that it was vital that rises in council tax were kept down.\n"
+    )
+    said = [f.slots["content"] for f in facts_of(text) if f.kind == "statement"]
+    assert not any(s.startswith("unless it") for s in said), said
+    assert any(s.startswith("it was vital") for s in said), said
+    # Nor does a sentence copied whole stand alone with it.
+    from conftest import stands_alone_texts
+
+    assert stands_alone_texts(
+        "Jack Straw said that unless it was put up for discussion the EU would never agree.",
+        "Nokia said it was hit by falling sales.",
+    ) == [False, True]

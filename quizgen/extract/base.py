@@ -808,7 +808,7 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
         t.pos_ in ("NOUN", "PROPN")
         and t.ent_type_ not in ("DATE", "TIME", "EVENT")
         # "Van Rossum first released it": a person is no "it"
-        and not (t.ent_type_ == "PERSON" and tok.dep_ in ("dobj", "pobj"))
+        and not (t.ent_type_ == "PERSON" and tok.dep_ in ("dobj", "pobj", "nsubjpass"))
         and not opening(t)
         for t in before
     )

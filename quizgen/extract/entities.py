@@ -566,6 +566,9 @@ def role_of(ent: Span) -> str | None:
         and t.dep_ in ("compound", "amod", "nmod", "poss", "det", "case", "nummod")
     ]
     pre = [t for t in pre if t.lower_ not in ("the", "a", "an")]
+    # "Earlier Foreign Secretary Jack Straw said": the sentence's adverb, read as part of the
+    # title, made "Who is the Earlier Foreign Secretary?" (round 120).
+    pre = [t for t in pre if not (t.is_sent_start and t.lower_ in OPENING_ADVERBS)]
     if pre and max(t.i for t in pre) == ent.start - 1:
         doc = ent.doc
         run = doc[min(t.i for t in pre) : ent.start]
@@ -585,6 +588,9 @@ def role_of(ent: Span) -> str | None:
                 return role
     return None
 
+
+OPENING_ADVERBS = {"earlier", "later", "meanwhile", "separately", "also", "now", "then"}
+OPENING_ADVERBS |= {"yesterday", "today", "instead", "however", "elsewhere", "finally", "still"}
 
 TITLE_NOUNS = {
     "president",

@@ -134,6 +134,10 @@ class StatementExtractor:
                     continue  # "I", "my", "he" inside a quotation: nobody knows who they are
                 if has_dangling_pronoun(said, ("he", "his", "him", "she", "her")):
                     continue  # "predicts that it will soon become their equal": it and their?
+                if label == "PERSON" and _thing_before_any(toks):
+                    # "Jack Straw said that unless it was put up for discussion ...": a person
+                    # is no "it", and the clause names nothing before it (round 120).
+                    continue
                 if quoted:
                     said = said[:1].upper() + said[1:]
                 elif toks[0].pos_ != "PROPN" and not said[:2].isupper():
@@ -193,3 +197,19 @@ class StatementExtractor:
                     )
                 )
         return facts + QuoteReader(analysis).read(read)
+
+
+def _thing_before_any(toks) -> bool:
+    """Whether reported words open on an "it" or "they" (not "it is clear that") before
+    they name anything it could stand for."""
+    for t in toks:
+        if t.pos_ in ("NOUN", "PROPN"):
+            return False
+        if t.lower_ in ("it", "its", "they", "them", "their") and t.dep_ != "expl":
+            # "said that it was vital that ...": the clause after it is what "it" stands for.
+            return not (
+                t.lower_ == "it"
+                and t.dep_ == "nsubj"
+                and any(c.dep_ in ("ccomp", "csubj", "xcomp") for c in t.head.children)
+            )
+    return False
