@@ -125,7 +125,8 @@ DOUBLED = re.compile(
 
 
 # A participle written for the simple past right after its subject ("Mirza, ranked 134 in the
-# world, sunk to her knees", round 111): "had sunk" and "the sunk cost" are English, a name or pronoun before it is not.
+# world, sunk to her knees", round 111): "had sunk" and "the sunk cost" are English; after a
+# name or a pronoun it is a slip.
 PAST = {"sunk": "sank", "shrunk": "shrank", "sprung": "sprang", "swum": "swam", "begun": "began"}
 NOT_SUBJECTS = {"has", "had", "have", "having", "be", "been", "being", "is", "was", "were", "are"}
 NOT_SUBJECTS |= {"get", "gets", "got", "just", "already", "newly", "freshly", "recently"}

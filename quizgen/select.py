@@ -633,10 +633,10 @@ def _shows(text: str, phrases: set[str]) -> str | None:
     """The first of ``phrases`` that ``text`` shows, a body's "the bank's" as "the bank"
     (round 111). Whole-word matching alone reads "bank's" as another word, as it still does
     for "this weekend's" and "the singer's"."""
-    found = phrase_in(text, phrases)
+    shown_phrase = phrase_in(text, phrases)
     owners = {p for p in phrases if p.startswith("the ") and p.split()[-1] in OWNERS}
-    if found or not owners:
-        return found
+    if shown_phrase or not owners:
+        return shown_phrase
     return phrase_in(re.sub(r"(?<=\w)['’]s(?!\w)", "", text), owners)
 
 

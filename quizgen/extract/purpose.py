@@ -381,8 +381,11 @@ def driver_parts(verb) -> tuple[set, str] | None:
         toks = set(c.subtree)
         if any(t.is_quote for t in toks):
             return None
+        # The comma before the clause goes with it where the clause ends the sentence or
+        # another comma closes it, so that the question keeps no stray comma.
         end = c.doc[max(t.i for t in toks) + 1 : max(t.i for t in toks) + 2]
-        return toks | ({c.doc[c.i - 1]} if end.text in (",", ".") else set()), render(what.subtree)
+        comma = {c.doc[c.i - 1]} if end.text in (",", ".") else set()
+        return toks | comma, render(what.subtree)
     return None
 
 

@@ -134,7 +134,7 @@ class StatementExtractor:
                     continue  # "I", "my", "he" inside a quotation: nobody knows who they are
                 if has_dangling_pronoun(said, ("he", "his", "him", "she", "her")):
                     continue  # "predicts that it will soon become their equal": it and their?
-                if label == "PERSON" and _thing_before_any(toks):
+                if label == "PERSON" and _opens_on_pronoun(toks):
                     # "Jack Straw said that unless it was put up for discussion ...": a person
                     # is no "it", and the clause names nothing before it (round 120).
                     continue
@@ -199,7 +199,7 @@ class StatementExtractor:
         return facts + QuoteReader(analysis).read(read)
 
 
-def _thing_before_any(toks) -> bool:
+def _opens_on_pronoun(toks) -> bool:
     """Whether reported words open on an "it" or "they" (not "it is clear that") before
     they name anything it could stand for."""
     for t in toks:
