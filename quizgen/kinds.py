@@ -614,6 +614,14 @@ class Aliases:
         return matcher.quick_ratio() > 0.85 and matcher.ratio() > 0.85
 
 
+# Nouns that stand in for a body the sentence does not name ("the firm", "the insurer's
+# debut shares", round 122): its possessive points back as the noun does.
+BODY_STAND_INS = {"company", "firm", "group", "club", "team", "party", "bank", "side", "body"}
+BODY_STAND_INS |= {"organisation", "organization", "band", "airline", "carrier", "insurer"}
+BODY_STAND_INS |= {"retailer", "carmaker", "lender", "broadcaster", "network", "channel"}
+BODY_STAND_INS |= {"operator", "brewer", "publisher", "manufacturer", "supermarket"}
+
+
 # Kinds of people by what the article calls them: a striker is no wrong option for "who
 # scored?" among managers, nor a correspondent for "who ruled?" among judges.
 ROLE_KINDS = {

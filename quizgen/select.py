@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 
-from .kinds import EXACT_DAY, NATIONALITY, YEAR, is_country, phrase_in
+from .kinds import BODY_STAND_INS, EXACT_DAY, NATIONALITY, YEAR, is_country, phrase_in
 from .language import STOPWORDS, typed_twice
 from .model import QUESTION_TYPES, Question, Rejected
 from .pronouns import has_dangling_pronoun
@@ -608,11 +608,6 @@ def leaks(q: Question, other: Question) -> bool:
     return q.evidence.end == other.evidence.end or len(shared) >= 3
 
 
-# Stand-ins for a body, whose "the firm's" points back as "the firm" does.
-OWNERS = {"company", "firm", "group", "club", "team", "party", "bank", "airline", "carrier"}
-OWNERS |= {"organisation", "organization", "body", "band", "side", "network", "channel"}
-
-
 def pointing(q: Question, vague: set[str], own: set[str] | None = None) -> str | None:
     """The first phrase from ``vague`` ("the case") that the question shows, if any. ``own``:
     the phrases its own sentences point back with, where known; a phrase of those sentences
@@ -634,7 +629,7 @@ def _shows(text: str, phrases: set[str]) -> str | None:
     (round 111). Whole-word matching alone reads "bank's" as another word, as it still does
     for "this weekend's" and "the singer's"."""
     shown_phrase = phrase_in(text, phrases)
-    owners = {p for p in phrases if p.startswith("the ") and p.split()[-1] in OWNERS}
+    owners = {p for p in phrases if p.startswith("the ") and p.split()[-1] in BODY_STAND_INS}
     if shown_phrase or not owners:
         return shown_phrase
     return phrase_in(re.sub(r"(?<=\w)['’]s(?!\w)", "", text), owners)

@@ -261,3 +261,38 @@ def test_reported_words_that_open_on_it_name_nothing_it_can_be():
         "Jack Straw said that unless it was put up for discussion the EU would never agree.",
         "Nokia said it was hit by falling sales.",
     ) == [False, True]
+
+
+def test_a_firm_called_by_its_trade_points_back_as_the_firm_does():
+    from quizgen.select import pointing
+
+    q = _statement("Demand for the insurer's debut shares was strong, at 24 times the offer.")
+    assert pointing(q, {"the insurer"}) == "the insurer"
+    # In an opinion piece the subject's nouns may stand alone; a firm's trade still may not.
+    found = pointing_in_opinion(
+        "Insurers should pay\n\nI think the insurer has let its customers down badly.\n\n"
+        "I believe insurers must do better, and the insurer knows it.\n"
+    )
+    assert "the insurer" in [p.lower() for p in found], found
+
+
+def _statement(text: str):
+    from quizgen.model import Evidence, Question
+
+    return Question(
+        id="q-1",
+        type="true_false",
+        prompt=text,
+        answer="True",
+        template_id="sentence-tf",
+        fact_id="f-1",
+        evidence=Evidence(text, 0, len(text)),
+    )
+
+
+def pointing_in_opinion(text: str) -> list[str]:
+    from quizgen.extract.coref import pointing_phrases
+
+    analysis = pipeline.analyze(read_text(text), cache=False)
+    analysis.cache["opinion"] = True
+    return [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]

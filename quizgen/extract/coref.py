@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..kinds import BODY_STAND_INS
 from ..model import Evidence
 from .base import (
     DEMONSTRATIVES,
@@ -438,31 +439,17 @@ EVEN_WORDS = {"split", "divided", "shared", "spread", "between", "among", "weigh
 
 
 # Stand-ins for a person or a body, never the topic itself.
-WHO_STAND_INS = {
-    "company",
-    "firm",
-    "group",
-    "club",
-    "team",
-    "party",
-    "bank",
-    "side",
+WHO_STAND_INS = BODY_STAND_INS | {
     "pair",
     "man",
     "woman",
     "player",
     "official",
-    "organisation",
-    "organization",
-    "body",
-    "band",
     "singer",
     "actor",
     "star",
     "spokesman",
     "spokeswoman",
-    "airline",
-    "carrier",
 }
 # Nouns that stand in for a name the sentence does not give ("the firm", "the case").
 STAND_INS = WHO_STAND_INS | {
