@@ -618,7 +618,7 @@ class Aliases:
 # debut shares", round 122): its possessive points back as the noun does.
 BODY_STAND_INS = {"company", "firm", "group", "club", "team", "party", "bank", "side", "body"}
 BODY_STAND_INS |= {"organisation", "organization", "band", "airline", "carrier", "insurer"}
-BODY_STAND_INS |= {"retailer", "carmaker", "lender", "broadcaster", "network", "channel"}
+BODY_STAND_INS |= {"retailer", "carmaker", "lender", "broadcaster"}
 BODY_STAND_INS |= {"operator", "brewer", "publisher", "manufacturer", "supermarket"}
 
 
