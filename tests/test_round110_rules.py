@@ -1,8 +1,14 @@
-"""What the seventeenth session's blind reviews (rounds 110-112, BBC stories no code had
+"""What the seventeenth session's blind reviews (rounds 110-122, BBC stories no code had
 seen) marked wrong, each on a short text of our own: phrases that point back ("Members
-urged", "equally quick") and one that does not ("the previous year" of a year the sentence
-gives); a participle written for the simple past ("sunk to her knees"). "The committee"
-named as the article names it is in test_naming.py."""
+urged", "equally quick", "the bank's funds", "the insurer's", "The rest", "Such small
+screens", "Earlier,", "Through the practice, Marsh", "The 1964 film ...") and ones that do
+not ("the previous year" of a year the sentence gives, "Earlier this year"); slips shown
+mended ("sunk to her knees", a modal without its "be") and a name said twice that is none
+("Duran Duran"); "she" for a post that says whose; false statements that would still be true,
+sum wrong or read as nonsense, or change only a year to one the article never names; what
+drove a change asked as its reason; an opening adverb in a title; reported words that open
+on "it". "The committee" named as the article names it is in test_naming.py, "a" or "an" in
+test_kinds.py."""
 
 from __future__ import annotations
 
