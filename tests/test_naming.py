@@ -113,13 +113,18 @@ BODY = (
 )
 
 
+def naming(text: str) -> tuple[dict, list[dict[str, str]]]:
+    """The article's named heads, and each sentence's bare phrases said in full."""
+    analysis = pipeline.analyze(read_text(text), cache=False)
+    phrases = [named_phrases(s, analysis) for s, _ in analysis.sentences()]
+    return named_heads(analysis), phrases
+
+
 def test_a_body_named_in_full_is_named_so_where_the_article_says_the_committee():
-    analysis = pipeline.analyze(read_text(BODY), cache=False)
-    sents = [s for s, _ in analysis.sentences()]
-    found = named_phrases(sents[1], analysis)
-    assert found == {"the committee": "the Public Accounts Committee"}
+    _, phrases = naming(BODY)
+    assert phrases[1] == {"the committee": "the Public Accounts Committee"}
     # Not "the committees", which may be others.
-    assert "the committees" not in named_phrases(sents[2], analysis)
+    assert "the committees" not in phrases[2]
 
 
 def test_the_committee_is_left_alone_before_its_name_or_beside_a_second_one():
@@ -128,27 +133,22 @@ def test_the_committee_is_left_alone_before_its_name_or_beside_a_second_one():
         "The committee found the BBC had done well with Freeview.\n\n"
         "The Public Accounts Committee called for auditors to be given a free hand.\n"
     )
-    analysis = pipeline.analyze(read_text(before), cache=False)
-    first = next(s for s, _ in analysis.sentences() if "Freeview" in s.text)
-    assert named_phrases(first, analysis) == {}
+    assert naming(before)[1][0] == {}
     # Nor where the sentence has just named it.
     again = BODY.replace(
         "the committees would meet again", "the Public Accounts Committee and the committee met"
     )
-    analysis = pipeline.analyze(read_text(again), cache=False)
-    last = [s for s, _ in analysis.sentences()][-1]
-    assert named_phrases(last, analysis) == {}
+    assert naming(again)[1][-1] == {}
     two = BODY.replace("Barclays World Bank", "The Home Affairs Committee")
-    assert "committee" not in named_heads(pipeline.analyze(read_text(two), cache=False))
+    assert "committee" not in naming(two)[0]
 
 
 def test_a_noun_that_says_whose_it_is_is_left_as_it_is():
-    text = (
+    heads, phrases = naming(
         "Budget row\n\n"
-        "The Bush administration has laid out its budget, and the Bush administration defends it.\n\n"
+        "The Bush administration has laid out its budget, and the Bush administration defends "
+        "it.\n\n"
         "The proposals laid out by the administration of President George W Bush are disputed.\n"
     )
-    analysis = pipeline.analyze(read_text(text), cache=False)
-    assert named_heads(analysis).get("administration") == ("Bush {}", -1)
-    last = [s for s, _ in analysis.sentences()][-1]
-    assert named_phrases(last, analysis) == {}
+    assert heads.get("administration") == ("Bush {}", -1)
+    assert phrases[-1] == {}
