@@ -218,6 +218,16 @@ def test_what_drove_a_change_is_asked_as_its_reason():
     )
     why = {f.slots["why_q"]: f.slots["reason"] for f in facts_of(text) if f.kind == "cause"}
     assert why == {"Why did shares in Shell rise 5%?": "strong demand for oil in China"}
+    # The question's parse may tag "fall" or "rise" a noun, with a "did" and a subject on it.
+    text = text.replace("Shell", "BP") + (
+        "\nProfits at Renault fell by a third in the second half, hit by the rising cost of "
+        "steel.\n"
+    )
+    why = {f.slots["why_q"] for f in facts_of(text) if f.kind == "cause"}
+    assert why == {
+        "Why did shares in BP rise 5%?",
+        "Why did profits at Renault fall by a third in the second half?",
+    }, why
 
 
 def test_an_opening_adverb_is_no_part_of_a_title():
