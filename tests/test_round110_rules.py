@@ -303,3 +303,22 @@ def delivered(text: str) -> list[str]:
     """The prompts quizgen delivers for an article's text."""
     qset, _, _ = pipeline.questions_for(read_text(text), cache=False)
     return [q.prompt for q in qset.questions]
+
+
+def test_a_reason_given_by_a_phrase_is_asked_as_one():
+    from conftest import facts_of
+
+    text = (
+        "Firms report results\n\n"
+        "Sales rose 10% last year thanks to strong demand for its new phones.\n\n"
+        "Shares in Shell rose on the back of strong results from its US arm.\n\n"
+        "Oil prices rose on fears of supply disruption in Nigeria.\n\n"
+        "One night after the Thunder barely missed a win thanks to a late 3-pointer by Paul "
+        "George, Oklahoma City lost again.\n"
+    )
+    why = {f.slots["why_q"]: f.slots["reason"] for f in facts_of(text) if f.kind == "cause"}
+    assert why == {
+        "Why did sales rise 10%?": "thanks to strong demand for its new phones",
+        "Why did shares in Shell rise?": "on the back of strong results from its US arm",
+        "Why did oil prices rise?": "on fears of supply disruption in Nigeria",
+    }, why

@@ -81,6 +81,9 @@ def reason_parts(verb):
             return set(child.subtree)
         if child.dep_ == "prep" and child.lower_ == "of" and verb.lower_ in ("because",):
             return set(child.subtree)
+    found = _phrase_reason(verb)
+    if found:
+        return found
     # "because of X" parses as advmod "because" + prep "of".
     for child in verb.children:
         if child.lower_ == "because" and child.dep_ in ("advmod", "mark", "prep"):
@@ -90,6 +93,49 @@ def reason_parts(verb):
                 if c.dep_ == "prep" and c.lower_ == "of" and c.i == child.i + 1
                 for t in c.subtree
             }
+    return None
+
+
+# "rose on fears of supply disruption": what markets moved on.
+MOVED_ON = {"fear", "hope", "concern", "worry", "expectation", "speculation", "news", "talk"}
+
+
+def _phrase_reason(verb) -> set | None:
+    """A reason given by a phrase on the verb: "thanks to strong demand", "as a result of
+    higher costs", "on the back of strong results", "on fears of supply disruption"."""
+    if verb.dep_ == "advcl":
+        return None  # "One night after the Thunder barely missed ... thanks to ...": a clause aside
+    found = _phrase_reason_parts(verb)
+    # A comma inside runs into the next clause ("... by Paul George, Oklahoma City").
+    return found if found and not any(t.text == "," for t in found) else None
+
+
+def _phrase_reason_parts(verb) -> set | None:
+    kids = list(verb.children)
+    for k, child in enumerate(kids):
+        if child.lower_ == "thanks":
+            # The parser hangs "to" on "thanks" or beside it on the verb.
+            if any(c.dep_ == "prep" and c.lower_ == "to" for c in child.children):
+                return set(child.subtree)
+            nxt = kids[k + 1] if k + 1 < len(kids) else None
+            if nxt is not None and nxt.i == child.i + 1 and nxt.lower_ == "to":
+                return {child} | set(nxt.subtree)
+        if child.dep_ != "prep" or child.lower_ not in ("as", "on"):
+            continue
+        obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        of = any(o.dep_ == "prep" and o.lower_ == "of" for o in obj.children)
+        if (
+            (child.lower_ == "as" and obj.lower_ == "result" and of)
+            or (child.lower_ == "on" and obj.lower_ == "back" and of)
+            or (
+                child.lower_ == "on"
+                and obj.lemma_.lower() in MOVED_ON
+                and len(list(obj.subtree)) > 2
+            )
+        ):
+            return set(child.subtree)
     return None
 
 
