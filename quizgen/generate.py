@@ -28,7 +28,6 @@ from .kinds import (
     is_nation,
     keeps_range,
     kind_head,
-    leading_place,
     near_spelling,
     needs_the,
     neighbours,
@@ -37,6 +36,7 @@ from .kinds import (
     parallel,
     perturb,
     phrase_in,
+    place_of,
     role_kind,
     same_kind_number,
     surname,
@@ -229,13 +229,7 @@ class Generator:
         self.other_form: dict[str, Question] = {}
         self.packaged: set[str] = set()  # stand-ins from quizgen's own data, not the article
         # The place the article is about, where one clearly leads.
-        self.dominant = norm(
-            leading_place(
-                (f.slots.get("name", ""), f.slots.get("label", ""), int(f.slots.get("mentions", 0)))
-                for f in facts
-                if f.kind == "entity"
-            )
-        )
+        self.dominant = norm(place_of(facts))
         # The article's slips, each with the one word it is a slip for: a question shows
         # "wholesale", not the article's "wholescale" (the evidence still quotes the article).
         self.fixes = {

@@ -236,6 +236,15 @@ def leading_place(entities: Iterable[tuple[str, str, int]]) -> str:
     return leader(places) or leader(counted)
 
 
+def place_of(facts: Iterable[Fact]) -> str:
+    """The place an article's entity facts show it is about (``leading_place``), or ''."""
+    return leading_place(
+        (f.slots.get("name", ""), f.slots.get("label", ""), int(f.slots.get("mentions", 0)))
+        for f in facts
+        if f.kind == "entity"
+    )
+
+
 def leader(counts: Iterable[tuple[int, str]]) -> str:
     """The name that clearly leads a count of (mentions, name): named four times or more, and
     at least twice as often as the next; '' where none does."""

@@ -330,7 +330,7 @@ def about(facts: list[Fact]) -> set[str]:
     one name clearly leads the others ("France" in a story on French wine), the place it is
     set in, where one place leads, with their other names, and the only person it names
     ("Who cited the late 1980s ...?" in a story quoting one person)."""
-    from .kinds import leader, leading_place
+    from .kinds import leader, place_of
 
     found = set()
     name = leader(
@@ -342,11 +342,7 @@ def about(facts: list[Fact]) -> set[str]:
         found.add(name)
     # "Where have 80,000 people died?" in a story on the US: the place it is set in, however
     # often a person outnumbers it.
-    place = leading_place(
-        (f.slots.get("name", ""), f.slots.get("label", ""), int(f.slots.get("mentions", 0)))
-        for f in facts
-        if f.kind == "entity"
-    )
+    place = place_of(facts)
     if place:
         found.add(place)
     for f in facts:

@@ -129,8 +129,9 @@ class SentenceExtractor:
             # name is certain, and the evidence reaching back to where it is named.
             # "The 25-year-old Newcastle star takes over ...": shown with the name too.
             body = body_for(sent, off, analysis)
-            described = body is None and someone_for(sent, off, analysis)
-            body = body or described or None
+            described = None
+            if body is None:
+                body = described = someone_for(sent, off, analysis)
             named = None
             named_as = ""
             if body is None and (
