@@ -36,6 +36,56 @@ def _wh(ent, noun_toks) -> str:
     return f"How many {rest}"
 
 
+# A figure a student can give back: "12,575", "£15,000", "36%", "1.3 million". Not a range
+# ("between 4.7% and 4.8%"), an estimate or an odds price ("5/4").
+PLAIN_AMOUNT = re.compile(r"[£$€]?\d[\d,]*(?:\.\d+)?(?:%| ?(?:m|bn|million|billion|trillion)\b)?")
+PLACES = {"GPE", "NORP", "LOC"}
+# "10 times more powerful than existing processors" counts no thing.
+COMPARING = {"more", "less", "fewer", "than", "times"}
+RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)
+# Words a question cannot lean on: it names no one who could be "they".
+# ("he" and "his" after a name are the name's: ``has_dangling_pronoun`` tells.)
+LEANING = re.compile(r"\b(?:it|its|they|them|their|this|these|those|we|our)\b", re.I)
+
+
+def _stands_alone(q: str, ent, toks, sent) -> bool:
+    """Whether "How many ...?" reads as a question of its own, asked of a plain figure.
+
+    - What is counted is a run of common words ("net cafes"), a place's name at most
+      before them ("England caps"); a sum ("How much ...?") counts nothing. Another name or
+      a number inside comes from a garbled parse ("How many m. Britain's ...", "How many
+      Wikid Records label ...").
+    - No pronoun: "How many broadband subscribers does it currently have?"
+    - It names someone, something or some time of the article: "How many workers lost
+      their jobs?" asks about workers nobody can place.
+    """
+    if ent.text in q or not PLAIN_AMOUNT.fullmatch(ent.text.strip()):
+        return False
+    counted = [t for t in toks if t.i not in range(ent.start, ent.end)]
+    if counted and not counted[-1].is_lower or not counted and ent.label_ != "MONEY":
+        return False
+    if any(
+        t.pos_ in ("NUM", "PUNCT", "PRON")
+        or t.lower_ in COMPARING
+        # "England caps": a place's name only as a word before the thing counted.
+        or not (t.is_lower or (t.dep_ == "compound" and t.ent_type_ in PLACES and t.head.is_lower))
+        for t in counted
+    ):
+        return False
+    # A comma joins on a clause or an aside the move garbles ("How many children were dying
+    # unnecessarily every day more was needed, including ..."); a relative word left inside
+    # lost its clause ("How many viewers did which draw ...?").
+    if "," in q or RELATIVE.search(q.split(" ", 1)[-1]) or len(q.split()) > 18:
+        return False
+    if LEANING.search(q) or has_dangling_pronoun(q):
+        return False
+    return any(
+        e.text in q
+        for e in sent.ents
+        if e.label_ not in ("CARDINAL", "ORDINAL") and (e.start, e.end) != (ent.start, ent.end)
+    )
+
+
 class QuantityExtractor:
     kinds = ("quantity",)
 
@@ -103,13 +153,8 @@ class QuantityExtractor:
                             # machines were", not "Who was".
                             # The true/false shows the whole sentence, which names
                             # what an "it" in the question is.
-                            q = ask(verb, sent, target, wh, singular=False, lonely_it=True)
-                            if (
-                                q
-                                and not has_dangling_pronoun(q)
-                                and ent.text not in q
-                                and well_formed(q, analysis)
-                            ):
+                            q = ask(verb, sent, target, wh, singular=False)
+                            if q and _stands_alone(q, ent, toks, sent) and well_formed(q, analysis):
                                 slots["how_q"] = q
                 facts.append(
                     Fact.make(

@@ -1,0 +1,45 @@
+"""How-many questions from quantity facts, asked only where they stand alone (round 123)."""
+
+import pytest
+from conftest import facts_and_questions
+
+
+def how_many(text: str) -> list[tuple[str, str]]:
+    _, qs = facts_and_questions(text)
+    return [(q.prompt, q.answer) for q in qs if q.template_id == "quantity-how-short"]
+
+
+def test_a_plain_count_with_a_name_is_asked():
+    text = (
+        "Police in China have closed thousands of internet cafes.\n\n"
+        "Chinese authorities arrested 224 people in a crackdown on net porn, officials said."
+    )
+    assert how_many(text) == [
+        ("How many people did Chinese authorities arrest in a crackdown on net porn?", "224")
+    ]
+
+
+def test_a_place_before_the_thing_counted_is_no_garble():
+    text = (
+        "Martin Johnson is to retire.\n\n"
+        "Johnson won 84 England caps and captained the Lions twice, his club said."
+    )
+    assert ("How many England caps did Martin Johnson win?", "84") in how_many(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Nobody can place the workers.
+        "Some 20,000 workers lost their jobs.",
+        # "it" names nothing.
+        "It currently has 1.3 million broadband subscribers.",
+        # A range is no figure to give back.
+        "Growth in Germany will be between 4.7% and 4.8% this year.",
+        # A comparison counts no thing.
+        "The Cell chip will be 10 times more powerful than existing processors in Japan.",
+    ],
+)
+def test_questions_that_do_not_stand_alone_are_not_asked(sentence):
+    text = f"A report was published on Monday.\n\n{sentence}"
+    assert how_many(text) == []
