@@ -61,6 +61,20 @@ NAV_WORDS = set(
     "subscribe china asia europe africa americas national international regional society economy "
     "metro cities region latest top stories".split()
 )
+# Headings of the notes after a match report (the wire services' sports format).
+NOTES_HEADINGS = {
+    "up next",
+    "tip ins",
+    "notes",
+    "injuries",
+    "injury report",
+    "injury updates",
+    "trainer s room",
+    "roster moves",
+    "short hops",
+    "puck drops",
+    "scouting report",
+}
 ALT_TAIL = {"banner", "logo", "icon", "advertisement", "thumbnail"}
 CLOSERS = "\"'”’»)]*_ \t"
 FURNITURE_RE = re.compile(
@@ -421,6 +435,7 @@ def classify(runs: list[Run], given: dict[str, str], fmt: str) -> tuple[list[str
         else:
             kind = "body"
         kinds.append(kind)
+    _notes_sections(runs, kinds)
     if "body" not in kinds:
         # Nothing reads as prose (notes, a list): let the analysis judge the lines themselves.
         for i in edge:
@@ -428,6 +443,21 @@ def classify(runs: list[Run], given: dict[str, str], fmt: str) -> tuple[list[str
         if "body" not in kinds and title_i is not None:
             kinds[title_i] = "body"
     return kinds, _meta(runs, kinds, given, title_i, cands)
+
+
+def _notes_sections(runs: list[Run], kinds: list[str]) -> None:
+    """Mark the notes that close a match report as furniture: everything under a heading such
+    as "UP NEXT" or "TIP-INS" up to the next heading ("Thunder: Host the Lakers on Friday.",
+    a knee sprain, a technical foul). The notes read as prose, so only their heading tells."""
+    inside = False
+    for i, r in enumerate(runs):
+        text = r.text.strip()
+        if _words(text) <= 4 and text.isupper() and not _ends_sentence(text):
+            inside = _key(text) in NOTES_HEADINGS
+            if inside:
+                kinds[i] = "furniture"
+        elif inside and kinds[i] == "body":
+            kinds[i] = "furniture"
 
 
 def _title_index(runs, strong, cands, first, given, fmt) -> int | None:
