@@ -43,3 +43,12 @@ def test_a_place_before_the_thing_counted_is_no_garble():
 def test_questions_that_do_not_stand_alone_are_not_asked(sentence):
     text = f"A report was published on Monday.\n\n{sentence}"
     assert how_many(text) == []
+
+
+def test_a_place_in_what_is_counted_and_a_hyphenated_word_are_no_garble():
+    text = (
+        "Broadband soars in 2004.\n\n"
+        "By the autumn, 5 million households in Britain had signed up for high-speed net "
+        "access, the regulator Ofcom said."
+    )
+    assert [a for _, a in how_many(text)] == ["5 million"]

@@ -1,6 +1,6 @@
 """Rules from the eighteenth session's reading of the 390 development stories (round 123)."""
 
-from conftest import pointing
+from conftest import facts_of, pointing
 
 from quizgen.ingest import read_text
 
@@ -36,3 +36,25 @@ def test_a_name_the_tagger_took_for_a_noun_does_not_point_back():
     found = pointing(text)
     assert "the company" in [p.lower() for p in found]
     assert not [p for p in found if "Lakers" in p or "Aviator" in p]
+
+
+def test_a_subject_the_sentence_spells_out_does_not_point_back():
+    text = (
+        "Broadband soars.\n\n"
+        "The two key factors in whetting people's appetite were falling prices and a huge "
+        "marketing push. The two task forces will report back. The winners were Smith and Jones."
+    )
+    assert pointing(text) == ["The two task forces"]
+
+
+def test_a_name_the_article_calls_a_movement_is_no_person():
+    text = (
+        "Kelly backs discipline.\n\n"
+        "Education Secretary Ruth Kelly told the BBC progress had been made against disruptive "
+        "children. She receives support from the Catholic movement Opus Dei. Opus Dei is "
+        "secretive, critics say. Marcus Hawkins, an analyst at the research group IDC, said "
+        "the plan would work."
+    )
+    labels = {f.slots["name"]: f.slots["label"] for f in facts_of(text) if f.kind == "entity"}
+    assert labels["Opus Dei"] == "ORG"
+    assert labels["Ruth Kelly"] == labels["Marcus Hawkins"] == "PERSON"

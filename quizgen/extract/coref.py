@@ -759,6 +759,8 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             or (nxt is not None and nxt.pos_ in ("PROPN", "NUM", "X", "SYM"))
         ):
             continue  # "the head of Universal Music", "the code [latex]": it says which
+        if not someone and _listed(head, kids):
+            continue  # "The two key factors were falling prices and a huge marketing push."
         if any(c.lower_ in POINTING_ADJECTIVES for c in kids) or (
             # "The two task forces will report back": which two? (round 54) A year says
             # which ("the 2005 budget").
@@ -795,6 +797,44 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             continue  # "Arsenal manager Arsene Wenger will stay at the club until 2008"
         found.append(sent.doc[tok.i : head.i + 1].text)
     return list(dict.fromkeys(found))  # a phrase both ways found once
+
+
+def _listed(head: Token, kids: list[Token]) -> bool:
+    """Whether the subject "the X" is spelt out by what the sentence says it is: "The
+    winners were Smith and Jones", and "The two key factors ... were falling prices and a
+    huge marketing push", which the parser reads as a verb "falling" with an object (so
+    there the list must have as many items as the number says)."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.i < head.i:
+        return False
+    if verb.lemma_ == "be":
+        complements = [c for c in verb.children if c.dep_ == "attr"]
+        counted = None
+    elif verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+        complements = [c for c in verb.children if c.dep_ == "dobj"]
+        counted = next((c for c in kids if c.dep_ == "nummod"), None)
+    else:
+        return False
+    for comp in complements:
+        items = 1 + sum(1 for t in comp.subtree if t.dep_ == "conj" and t.head.i >= comp.i)
+        if items < 2:
+            continue
+        if counted is None and verb.lemma_ == "be":
+            return True
+        if (
+            counted is not None
+            and counted.lower_ in NUMBER_WORDS
+            and NUMBER_WORDS[counted.lower_] == items
+        ):
+            return True
+        if counted is not None and counted.text.isdigit() and int(counted.text) == items:
+            return True
+    return False
+
+
+NUMBER_WORDS = {
+    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
+}
 
 
 # The nouns each kind of name can be called by: "the club" is the one club or team the

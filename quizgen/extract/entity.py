@@ -35,6 +35,38 @@ OFFICES = {
 }
 
 
+# Role nouns for a body, not a person: "the Catholic movement Opus Dei".
+BODY_ROLES = {
+    "movement",
+    "organisation",
+    "organization",
+    "group",
+    "company",
+    "firm",
+    "charity",
+    "party",
+    "union",
+    "association",
+    "agency",
+    "body",
+    "band",
+    "club",
+    "team",
+    "network",
+    "campaign",
+    "sect",
+    "church",
+    "society",
+    "institute",
+    "foundation",
+    "trust",
+    "consultancy",
+    "website",
+    "magazine",
+    "newspaper",
+}
+
+
 class EntityExtractor:
     kinds = ("entity",)
 
@@ -46,6 +78,8 @@ class EntityExtractor:
         # only they are wrong options for "who did it?", not a game or a prize the
         # model took for an organisation.
         acts: set[str] = set()
+        # Names the model took for people that the article calls a body.
+        bodies: set[str] = set()
         for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
             for ent in doc_ents(doc, analysis):
                 canon = index.lookup(ent.text)
@@ -57,6 +91,10 @@ class EntityExtractor:
                 if ent.label_ not in ("PERSON", "ORG") or canon.name in roles:
                     continue
                 role = role_of(ent)
+                # "the Catholic movement Opus Dei", not "an analyst at the research firm".
+                head = re.split(r"\s+(?:at|of|for|with|from|in|on|to|and|who|which)\s+", role or "")
+                if ent.label_ == "PERSON" and role and head[0].lower().split()[-1] in BODY_ROLES:
+                    bodies.add(canon.name)
                 vague = role and role.lower().split()[-1] in (
                     "man",
                     "woman",
@@ -82,6 +120,8 @@ class EntityExtractor:
         gender = genders(analysis)
         facts = []
         for ent in index.entities:
+            if ent.label == "PERSON" and ent.name in bodies:
+                ent.label = "ORG"
             slots = {
                 "name": ent.name,
                 "label": ent.label,

@@ -51,8 +51,8 @@ LEANING = re.compile(r"\b(?:it|its|they|them|their|this|these|those|we|our)\b", 
 def _stands_alone(q: str, ent, toks, sent) -> bool:
     """Whether "How many ...?" reads as a question of its own, asked of a plain figure.
 
-    - What is counted is a run of common words ("net cafes"), a place's name at most
-      before them ("England caps"); a sum ("How much ...?") counts nothing. Another name or
+    - What is counted is a run of common words ("net cafes"), with a place's name at most
+      ("England caps"); a sum ("How much ...?") counts nothing. Another name or
       a number inside comes from a garbled parse ("How many m. Britain's ...", "How many
       Wikid Records label ...").
     - No pronoun: "How many broadband subscribers does it currently have?"
@@ -62,20 +62,25 @@ def _stands_alone(q: str, ent, toks, sent) -> bool:
     if ent.text in q or not PLAIN_AMOUNT.fullmatch(ent.text.strip()):
         return False
     counted = [t for t in toks if t.i not in range(ent.start, ent.end)]
-    if counted and not counted[-1].is_lower or not counted and ent.label_ != "MONEY":
+    if not counted and ent.label_ != "MONEY":
         return False
     if any(
         t.pos_ in ("NUM", "PUNCT", "PRON")
         or t.lower_ in COMPARING
-        # "England caps": a place's name only as a word before the thing counted.
-        or not (t.is_lower or (t.dep_ == "compound" and t.ent_type_ in PLACES and t.head.is_lower))
+        # "England caps", "households in Britain": of names, only a place's or a people's.
+        or not (t.is_lower or t.ent_type_ in PLACES)
         for t in counted
     ):
         return False
     # A comma joins on a clause or an aside the move garbles ("How many children were dying
     # unnecessarily every day more was needed, including ..."); a relative word left inside
     # lost its clause ("How many viewers did which draw ...?").
-    if "," in q or RELATIVE.search(q.split(" ", 1)[-1]) or len(q.split()) > 18:
+    # (One comma after a phrase put first is the question's own: "By the autumn, how many".)
+    if (
+        "," in re.sub(r"^[^,]+, (?=how many|how much|what percentage)", "", q)
+        or RELATIVE.search(q.split(" ", 1)[-1])
+        or len(q.split()) > 18
+    ):
         return False
     if LEANING.search(q) or has_dangling_pronoun(q):
         return False
@@ -130,8 +135,13 @@ class QuantityExtractor:
                     "how_q": "",
                 }
                 # A figure inside dashes or brackets is an aside; moving it garbles the stem.
+                # (The hyphen of "high-speed" is no dash.)
                 clause = list(verb.subtree)
-                plain = not any(t.text in ("-", "–", "—", "(", ")", '"', "“", "”") for t in clause)
+                plain = not any(
+                    t.text in ("(", ")", '"', "“", "”")
+                    or (t.text in ("-", "–", "—") and (t.whitespace_ or t.doc[t.i - 1].whitespace_))
+                    for t in clause
+                )
                 if (
                     plain
                     and not hedged
