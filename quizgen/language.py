@@ -430,6 +430,18 @@ def ask(
     clause = clause_tokens(verb, sent) - (drop or set())
     # A subordinate clause asked on its own loses its "as", "while" or "that".
     clause -= {c for c in verb.children if c.dep_ == "mark"}
+    # "clashed with Roy Keane and referee Graham Poll had to separate them": a conjoined
+    # verb straight after a name or noun has lost its own subject to the parse, and a
+    # question would run the two clauses together.
+    for c in verb.children:
+        if (
+            c.dep_ == "conj"
+            and c.i > verb.i
+            and c.pos_ in ("VERB", "AUX")
+            and not any(g.dep_ in SUBJ for g in c.children)
+            and c.doc[c.i - 1].pos_ in ("NOUN", "PROPN")
+        ):
+            return None
     # A conjoined clause with its own subject ("..., and Washington could pledge ...") is a
     # second statement; a conjoined verb phrase is dropped when asking about a complement.
     for c in verb.children:

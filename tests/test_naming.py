@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import dev_articles, facts_of, needs_shared
+from conftest import facts_of
 
 from quizgen import pipeline
 from quizgen.extract.naming import name_in, named_heads, named_phrases
-from quizgen.ingest import read_source, read_text
+from quizgen.ingest import read_text
 
 TEXT = (
     "Reactor deal signed\n\n"
@@ -77,14 +77,20 @@ def test_a_bare_surname_is_given_in_full_once_outside_quotes_and_titles():
     )
 
 
-@needs_shared
 def test_every_question_names_a_surname_in_full():
-    # The Wenger-Ferguson story names "David Dein" once, then "Dein".
-    (path,) = [p for p in dev_articles() if "wenger-ferguson" in p.name]
-    facts = pipeline.extract(pipeline.analyze(read_source(path), cache=False))
+    # Named once in full, then by surname. (The Wenger-Ferguson story's "Gill phoned Dein
+    # three times" was this test's example until it was found to be inside Ferguson's
+    # quotation, which no question asks.)
+    facts = facts_of(
+        "Wenger steps up row\n\n"
+        "Arsene Wenger has stepped up his feud with Sir Alex Ferguson.\n\n"
+        "Ferguson said United chief executive David Gill and Arsenal vice-chairman David Dein "
+        "had agreed not to discuss the incident in public.\n\n"
+        "Gill phoned Dein three times to complain but nothing was done.\n"
+    )
     qs, _ = pipeline.generate(facts)
     asked = [q.prompt for q in qs if q.type != "cloze"]
-    assert any("phoned David Dein" in p for p in asked), asked
+    assert any("David Dein" in p for p in asked), asked
     assert not any(re.search(r"(?<!David )Dein\b", p) for p in asked), asked
 
 

@@ -58,3 +58,48 @@ def test_a_name_the_article_calls_a_movement_is_no_person():
     labels = {f.slots["name"]: f.slots["label"] for f in facts_of(text) if f.kind == "entity"}
     assert labels["Opus Dei"] == "ORG"
     assert labels["Ruth Kelly"] == labels["Marcus Hawkins"] == "PERSON"
+
+
+def usable(text: str) -> list[str]:
+    from quizgen import pipeline
+    from quizgen.extract.base import usable_sentences
+
+    analysis = pipeline.analyze(read_text(text), cache=False)
+    return [s.text for s, _ in usable_sentences(analysis)]
+
+
+def test_a_quotation_run_on_with_a_new_mark_is_no_narration():
+    text = (
+        "Highbury tunnel players in clear\n\n"
+        "Patrick Vieira had earlier denied threatening Gary Neville before the game. "
+        "\"I had a talk with Roy Keane and that's it. Gary Neville is a big lad, he can "
+        'handle himself. "They just played better than us and deserved to win." The Football '
+        "Association said the referee had dealt with the incident at the time. "
+        '"The club has continued to reap the benefits of his eye for talent. "We have a '
+        'fantastic crop of young players coming through the ranks." Meanwhile, Arsenal '
+        "director Danny Fiszman is looking for Arsene Wenger to stay beyond 2008. "
+        '"When we come towards the end of his contract we will both review it," he said.\n'
+    )
+    found = usable(text)
+    assert not [s for s in found if "big lad" in s]
+    assert [s for s in found if s.startswith("Meanwhile")]
+    assert [s for s in found if s.startswith("The Football Association")]
+
+
+def test_a_verb_that_lost_its_subject_to_the_parse_is_not_asked_about():
+    from quizgen import nlp
+    from quizgen.language import ask
+
+    model = nlp.load(nlp.model_name())
+    sent = next(
+        model(
+            "Vieira also clashed with opposing skipper Roy Keane and referee Graham Poll had "
+            "to separate them."
+        ).sents
+    )
+    assert ask(sent.root, sent, None, "Who") is None
+    # A conjoined verb phrase that shares the subject is still asked.
+    sent = next(model("Vieira clashed with Roy Keane and was booked by the referee.").sents)
+    assert ask(sent.root, sent, None, "Who") == (
+        "Who clashed with Roy Keane and was booked by the referee?"
+    )

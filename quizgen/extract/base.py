@@ -111,16 +111,22 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
         # from its arrays, not from a new Token object for every word of every sentence.
         flags = doc.to_array([IS_PUNCT, IS_SPACE])
         word = (flags[:, 0] == 0) & (flags[:, 1] == 0)
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        following = analysis.docs[k + 1].text.lstrip()[:1] if k < last else ""
+        for j, sent in enumerate(sents):
             text = span_text(sent, analysis)
             inside = open_quote
             if any(q in text for q in QUOTE_MARKS):  # no mark, no token that is one
                 open_quote = _quote_open_after(tokens(sent, analysis), open_quote)
             # Within an open quotation (news copy often drops the closing mark), a sentence
-            # that speaks as "I", "we" or "you", or closes the quotation, is someone's words.
+            # that speaks as "I", "we" or "you", or closes the quotation, is someone's words;
+            # so is one the quotation goes on after, a new mark opening the next sentence
+            # without closing it (the way a quotation runs on over paragraphs).
+            nxt = sents[j + 1].text.lstrip()[:1] if j + 1 < len(sents) else following
             if inside and (
                 any(t.lower_ in SPEAKER_WORDS and t.pos_ == "PRON" for t in tokens(sent, analysis))
                 or text.rstrip().endswith(('"', "”"))
+                or (open_quote and nxt in ('"', "“"))
             ):
                 continue
             text = text.strip()
@@ -153,13 +159,25 @@ QUOTE_MARKS = ('"', "“", "”")
 
 
 def _quote_open_after(words: Iterable[Token], open_quote: bool) -> bool:
+    """Whether a quotation is open after ``words``. A straight mark with a space before it
+    and a word after it opens one, even where one is open already: news copy runs a
+    quotation on with a new opening mark and no closing one ('... talent. "We currently
+    have ...'); one with a space or the end after it closes; any other turns the state."""
     for t in words:
         if t.text == "“":
             open_quote = True
         elif t.text == "”":
             open_quote = False
         elif t.text == '"':
-            open_quote = not open_quote
+            doc = t.doc
+            after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            spaced_before = t.i == 0 or bool(doc[t.i - 1].whitespace_)
+            if after is not None and not t.whitespace_ and spaced_before and not after.is_punct:
+                open_quote = True
+            elif t.whitespace_ or after is None or (after.is_punct and not spaced_before):
+                open_quote = False
+            else:
+                open_quote = not open_quote
     return open_quote
 
 
