@@ -103,3 +103,20 @@ def test_a_verb_that_lost_its_subject_to_the_parse_is_not_asked_about():
     assert ask(sent.root, sent, None, "Who") == (
         "Who clashed with Roy Keane and was booked by the referee?"
     )
+
+
+def test_no_false_form_changes_a_detail_in_an_aside_on_a_name():
+    text = (
+        "Belle named best Scottish band\n\n"
+        "Belle & Sebastian have been named the best Scottish band of all time.\n\n"
+        "Franz Ferdinand, who recently picked up five Brit Award nominations, ended up in 15th "
+        "place in the poll. Broadband boosted France Telecom's profits, which showed a 2.8% "
+        "rise to 18.3bn euros.\n"
+    )
+    details = {
+        f.slots["text"][:12]: [f.slots["detail"], *[a[0] for a in f.slots.get("alternatives", [])]]
+        for f in facts_of(text)
+        if f.kind == "sentence"
+    }
+    assert "five" not in details.get("Franz Ferdin", [])
+    assert "2.8%" in details["Broadband bo"]

@@ -722,9 +722,14 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
         someone = head.lemma_.lower() in SOMEONE or head.lower_ in SOMEONE
         if (head.pos_ != "NOUN" and not someone) or head.i < tok.i or head.sent != sent:
             continue
-        if head.text[:1].isupper() and not someone:
+        if (
+            head.text[:1].isupper()
+            and not someone
+            and (head.tag_ == "NNS" or (tok.text == "The" and tok.i > sent.start))
+        ):
             # "the Lakers' last 10 games", "the biopic The Aviator": a name the tagger took
-            # for a noun; a name it tags as one ("the Government") was never counted.
+            # for a noun; a name it tags as one ("the Government") was never counted. Not
+            # "the All Black", one player of a team the sentence does not name.
             continue
         if head.lemma_.lower() in topic or head.lower_ in topic or head.lemma_.lower() in UNIQUE:
             continue
