@@ -120,3 +120,13 @@ def test_no_false_form_changes_a_detail_in_an_aside_on_a_name():
     }
     assert "five" not in details.get("Franz Ferdin", [])
     assert "2.8%" in details["Broadband bo"]
+
+
+def test_a_clause_set_off_by_a_dash_does_not_say_which():
+    text = (
+        "Qantas considers offshore option\n\n"
+        "Qantas could transfer as many as 7,000 jobs abroad.\n\n"
+        "Unions criticised the possible move - which may affect cabin and maintenance staff - "
+        "saying Qantas was profitable."
+    )
+    assert "the possible move" in pointing(text)

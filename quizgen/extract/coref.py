@@ -888,7 +888,8 @@ def _says_which(c: Token, head: Token, someone: bool) -> bool:
     if someone and head.tag_ == "NN":
         return False  # "The former Liverpool striker, who moved to City in 2003, ..."
     first = c.left_edge
-    if not (first.i > 0 and first.doc[first.i - 1].text == ","):
+    # ("the possible move - which may affect cabin staff -": a dash sets it off too.)
+    if not (first.i > 0 and first.doc[first.i - 1].text in (",", "-", "–", "—")):
         return True
     # "The survey, conducted by the Pew Internet Project, ...": who made it says which.
     return any(a.dep_ == "agent" and any(t.pos_ == "PROPN" for t in a.subtree) for a in c.children)
