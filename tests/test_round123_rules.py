@@ -130,3 +130,15 @@ def test_a_clause_set_off_by_a_dash_does_not_say_which():
         "saying Qantas was profitable."
     )
     assert "the possible move" in pointing(text)
+
+
+def test_an_age_that_named_someone_once_names_them_again():
+    text = (
+        "Radcliffe will compete in London\n\n"
+        "Paula Radcliffe will compete in the Flora London Marathon this year.\n\n"
+        "The 31-year-old won the race in 2002 on her marathon debut. Her career took a "
+        "setback when she failed to complete the Olympic marathon in Athens in August. But "
+        "the 31-year-old bounced back to win the New York Marathon in November.\n"
+    )
+    texts = [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]
+    assert "Paula Radcliffe bounced back to win the New York Marathon in November." in texts

@@ -238,29 +238,83 @@ def someone_for(
     sent: Span, offset: int, analysis: Analysis
 ) -> tuple[Token, Token, str, int] | None:
     """For a sentence whose subject opens it as "The 25-year-old Newcastle star", "The
-    Scot" or "The veteran": the phrase's first and last tokens, the person's name and
-    where they are named. Only where the sentence just before names one person, as its
-    subject, and no "him" or "her" there could be someone else; None where unsure."""
+    Scot" or "The veteran" (a "But" or "However" may come first): the phrase's first and
+    last tokens, the person's name and where they are named. Only where the sentence just
+    before names one person, as its subject, and no "him" or "her" there could be someone
+    else; or, for an age ("the 31-year-old"), where the same words stood for one person so
+    earlier in the article. None where unsure."""
+    found = _described(sent)
+    if found is None:
+        return None
+    first, subj = found
+    k = _positions(analysis).get((offset, sent.start))
+    if not k:
+        return None
+    named = _named_before_it(sent, first, subj, k, analysis)
+    if named is not None or not _an_age(subj):
+        return named
+    # "The 31-year-old won the race in 2002 ..." named her; "But the 31-year-old bounced
+    # back ..." four sentences on is the same runner.
+    words = sent.doc[first.i : subj.i + 1].text.lower()
+    sentences = analysis.sentences()
+    for j in range(k - 1, 0, -1):
+        earlier, off = sentences[j]
+        again = _described(earlier)
+        if again is None or earlier.doc[again[0].i : again[1].i + 1].text.lower() != words:
+            continue
+        at = _positions(analysis).get((off, earlier.start))
+        then = _named_before_it(earlier, *again, at, analysis) if at else None
+        return (first, subj, then[2], then[3]) if then else None
+    return None
+
+
+# Words that may come before "the" of a described subject: "But the 31-year-old ...".
+LEADING_LINKERS = {"but", "and", "yet", "however", "meanwhile", "now"}
+
+
+def _described(sent: Span) -> tuple[Token, Token] | None:
+    """The "the" and the noun of a subject that describes a person instead of naming one."""
     first = sent[0]
+    if first.lower_ in LEADING_LINKERS and len(sent) > 2:
+        first = sent[2] if sent[1].text == "," else sent[1]
     subj = first.head
+    if subj.i == sent.root.i:
+        # "But the 31-year-old bounced back": the parse may hang the "the" on the verb, and
+        # the age too, as a modifier.
+        subj = next(
+            (
+                c
+                for c in subj.children
+                if c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "amod" and _an_age(c))
+            ),
+            subj,
+        )
+        if subj.left_edge.i != first.i + 1 or subj.i > sent.root.i:
+            return None
     if (
         first.lower_ != "the"
         or first.dep_ != "det"
-        or subj.dep_ not in ("nsubj", "nsubjpass")
+        or subj.dep_ not in ("nsubj", "nsubjpass", "amod")
         or subj.head != sent.root
         or subj.right_edge != subj  # "The striker, who joined in 2003, ...": say less
         or in_quotes(subj)
     ):
         return None
-    age = subj.lower_ == "old" and any(c.lower_ == "year" for c in subj.children)
-    if not (age or subj.lemma_.lower() in DESCRIBED or _a_nationality(subj)):
+    if not (_an_age(subj) or subj.lemma_.lower() in DESCRIBED or _a_nationality(subj)):
         return None
+    return first, subj
+
+
+def _an_age(subj: Token) -> bool:
+    return subj.lower_ == "old" and any(c.lower_ == "year" for c in subj.children)
+
+
+def _named_before_it(
+    sent: Span, first: Token, subj: Token, k: int, analysis: Analysis
+) -> tuple[Token, Token, str, int] | None:
     phrase = sent.doc[first.i : subj.i + 1]
     if _people(phrase, analysis) != set():
         return None  # "The Stephen King fan": a name inside
-    k = _positions(analysis).get((offset, sent.start))
-    if not k:
-        return None
     prev, off = analysis.sentences()[k - 1]
     people = _people(prev, analysis)
     if not people or len(people) != 1:
