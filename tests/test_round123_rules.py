@@ -142,3 +142,15 @@ def test_an_age_that_named_someone_once_names_them_again():
     )
     texts = [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]
     assert "Paula Radcliffe bounced back to win the New York Marathon in November." in texts
+
+
+def test_a_name_before_a_noun_after_the_is_not_given_in_full():
+    text = (
+        "Radcliffe will compete in London\n\n"
+        "Paula Radcliffe will compete in the London Marathon, said race director David "
+        "Bedford.\n\n"
+        "The Bedford star returned to London 12 months later. Bedford said the race was "
+        "special.\n"
+    )
+    texts = [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]
+    assert not [t for t in texts if "David Bedford star" in t]

@@ -240,6 +240,8 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     for shown, bare, titled in _one_word_names(sent, analysis):
         if shown in found or bare.lower() in UNIQUE:
             continue  # "the Moon" is no "Blue Moon" lander (round 62): there is one moon
+        if not re.search(rf"(?<!\bthe )(?<!\bThe )\b{re.escape(shown)}\b", sent.text):
+            continue  # "The Bedford star": a town or a team before a noun, no David Bedford
         canon = index.lookup(bare)
         if canon is not None and canon.label not in ("PERSON", "NAME") and canon.mentions > 1:
             continue  # "Ford" for the carmaker the article keeps naming, not Harrison Ford
