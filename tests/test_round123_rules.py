@@ -154,3 +154,21 @@ def test_a_name_before_a_noun_after_the_is_not_given_in_full():
     )
     texts = [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]
     assert not [t for t in texts if "David Bedford star" in t]
+
+
+def test_the_one_film_named_is_said_in_full_and_a_body_part_points_nowhere():
+    from quizgen import pipeline
+
+    text = (
+        "Willis sues over movie injury\n\n"
+        "Actor Bruce Willis is suing Revolution Studios over an injury he suffered while "
+        "making Tears of the Sun.\n\n"
+        "Willis is seeking medical expenses after he was hit in the head by a firework during "
+        "the filming of the 2002 movie, produced by Revolution Studios.\n"
+    )
+    facts = facts_of(text)
+    qs, _ = pipeline.generate(facts)
+    shown = [q.prompt for q in qs if "medical expenses" in q.prompt]
+    assert shown and all("the 2002 movie Tears of the Sun" in p for p in shown)
+    vague = {p for f in facts for p in f.slots.get("vague", [])}
+    assert not vague & {"the 2002 movie", "the head"}

@@ -359,6 +359,8 @@ def _fits(noun: str, name: str) -> bool:
 
 
 # Nouns that name one thing wherever they stand ("the government", "the world").
+BODY_PARTS = {"head", "face", "eye", "neck", "back", "chest", "leg", "arm", "hand", "foot"}
+BODY_PARTS |= {"knee", "ankle", "shoulder", "hip", "stomach", "groin", "hamstring", "thigh"}
 UNIQUE = {
     "government",
     "world",
@@ -787,6 +789,8 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             continue
         if head.lemma_.lower() in topic or head.lower_ in topic or head.lemma_.lower() in UNIQUE:
             continue
+        if head.lemma_.lower() in BODY_PARTS and head.dep_ == "pobj":
+            continue  # "hit in the head", "shot in the leg": the body of whoever it was
         if re.fullmatch(r"(?:1[5-9]|20)?\d0['’]?s", head.text):
             continue  # "since the 1930s", "the 90s": a decade says which (round 73)
         if head.lower_ in SPANS_OF_TIME and SPAN_EDGE.search(sent.doc[sent.start : tok.i].text):

@@ -113,6 +113,46 @@ def named_phrases(sent: Span, analysis: Analysis) -> dict[str, str]:
         ):
             continue  # not yet named, "the committees", or named earlier in the sentence
         found[f"the {head.text}"] = "the " + name.format(head.text)
+    found.update(_named_works(sent, analysis))
+    return found
+
+
+# Nouns a work is called by: "the 2002 movie" is the one film the article has named.
+WORK_NOUNS = {"film", "movie", "album", "book", "novel", "single", "song", "musical", "play"}
+WORK_NOUNS |= {"documentary", "series", "sitcom", "opera", "biopic", "game"}
+
+
+def _named_works(sent: Span, analysis: Analysis) -> dict[str, str]:
+    """ "the 2002 movie" -> "the 2002 movie Tears of the Sun", where the article names one
+    work of art only, before this sentence and not in it (round 123)."""
+    works = EntityIndex.of(analysis).of_label("WORK_OF_ART")
+    if len(works) != 1:
+        return {}
+    work = works[0]
+    found = {}
+    for tok in tokens(sent, analysis):
+        if tok.lower_ != "the" or tok.dep_ != "det" or in_quotes(tok):
+            continue
+        head = tok.head
+        if head.lemma_.lower() not in WORK_NOUNS or head.tag_ != "NN" or head.i < tok.i:
+            continue
+        between = sent.doc[tok.i + 1 : head.i]
+        if any(not (t.like_num or t.pos_ == "ADJ") for t in between):
+            continue  # "the Robert Harris best-seller": says whose already
+        after = sent.doc[head.i + 1] if head.i + 1 < len(sent.doc) else None
+        if after is not None and (after.text in ("'s", "’s") or after.pos_ == "PROPN"):
+            continue  # "the film's director"; "the film Ray" names it
+        if any(
+            c.dep_ in ("prep", "relcl", "acl", "appos")
+            and c.i > head.i
+            and sent.doc[c.left_edge.i - 1].text != ","
+            for c in head.children
+        ):
+            continue  # "the film about ...", "the book he wrote": it says which
+        if work.first > tok.idx + analysis.offset_of(tok.doc) or work.name in sent.text:
+            continue
+        phrase = sent.doc[tok.i : head.i + 1].text
+        found["the" + phrase[3:]] = f"the{phrase[3:]} {work.name}"
     return found
 
 
