@@ -549,6 +549,8 @@ def ask(
             )
             if words[0] == verb.text and verb.tag_ == "VBP":
                 words[0] = third_singular(verb.lemma_)
+        if is_be(verb) and any(c.dep_ == "attr" and c.tag_ == "NNS" for c in verb.children):
+            return None  # "St Helens are obvious partners": not "Who is obvious partners?"
         if len(words) == 1 and verb.tag_ == "VBP":
             words[0] = third_singular(verb.text)
         elif words[0].lower() in ("are", "were", "have", "do"):

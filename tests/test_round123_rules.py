@@ -172,3 +172,14 @@ def test_the_one_film_named_is_said_in_full_and_a_body_part_points_nowhere():
     assert shown and all("the 2002 movie Tears of the Sun" in p for p in shown)
     vague = {p for f in facts for p in f.slots.get("vague", [])}
     assert not vague & {"the 2002 movie", "the head"}
+
+
+def test_who_is_not_asked_of_a_plural_complement():
+    from quizgen import nlp
+    from quizgen.language import ask
+
+    model = nlp.load(nlp.model_name())
+    sent = next(model("St Helens are obvious partners for the Welsh Rugby Union.").sents)
+    assert ask(sent.root, sent, None, "Who") is None
+    sent = next(model("Smith is the best player in the league.").sents)
+    assert ask(sent.root, sent, None, "Who") == "Who is the best player in the league?"
