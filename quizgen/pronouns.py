@@ -151,6 +151,10 @@ WHEN_WORDS |= {"yesterday", "tomorrow", "last", "next", "ago", "now", "then", "e
 WHEN_WORDS |= {"later", "recently", "previously", "weekend", "season", "summer", "winter"}
 
 
+# Words after a verb's object: "that" before one is the object, a pronoun.
+PARTICLES = {"aside", "away", "off", "out", "down", "up", "back", "over", "forward"}
+
+
 def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
     """True if ``text`` leans on a pronoun or demonstrative it does not explain.
 
@@ -194,6 +198,8 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
                 return True
             if nxt.lower() in POINTED_TIMES:
                 return True  # "won that day", "later that year": which day?
+            if k and (not nxt or nxt.lower() in PARTICLES):
+                return True  # "Why does Gordon Brown slap that aside?": slap what aside?
             continue
         if low in ("this", "these", "those"):
             nxt = words[k + 1].lower() if k + 1 < len(words) else ""

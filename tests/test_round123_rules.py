@@ -183,3 +183,11 @@ def test_who_is_not_asked_of_a_plural_complement():
     assert ask(sent.root, sent, None, "Who") is None
     sent = next(model("Smith is the best player in the league.").sents)
     assert ask(sent.root, sent, None, "Who") == "Who is the best player in the league?"
+
+
+def test_that_as_an_object_points_back():
+    from quizgen.pronouns import has_dangling_pronoun
+
+    assert has_dangling_pronoun("According to the article, why does Gordon Brown slap that aside?")
+    assert has_dangling_pronoun("Who said that?")
+    assert not has_dangling_pronoun("Who warned that prices would go up?")
