@@ -603,12 +603,14 @@ class Generator:
         before = text[:start].split()
         hedge = " ".join(before[-2:]).lower()
         if figure and re.search(
-            r"\b(more than|less than|fewer than|over|under|at least|up to|almost|nearly|about|around"
+            r"\b(more than|less than|fewer than|over|under|above|below|at least|up to|almost|nearly"
+            r"|about|around"
             r"|some|just|only|exceeds?|exceeded|exceeding|surpass(?:es|ed)?|tops?|topped)$",
             hedge,
         ):
             # "more than 310" is not made false by "more than 620", nor "will exceed $5bn" by
-            # "will exceed $2bn" (round 46)
+            # "will exceed $2bn" (round 46), nor "a reading above 50 indicates growth" by
+            # "above 67.4" (round 125)
             return None
         if figure and re.match(
             r"\s*(?:or|and) (?:more|over|above|higher|less|fewer|under|below)\b", text[end:]

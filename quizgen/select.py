@@ -436,6 +436,9 @@ def flaw(q: Question) -> str | None:
         if last and len(last[0]) > 3 and f" {last[0]}s " in words:
             # "Rock star _____ ... reality TV show The Osbournes" (round 52)
             return "the sentence gives the blank away"
+        if last and len(last[0]) > 4 and last[0].endswith("s") and f" {last[0][:-1]} " in words:
+            # "Oscar nominees ... ceremonies leading up to the _____ (Oscars)" (round 125)
+            return "the sentence gives the blank away"
         if _spelt_out(q.answer, rest):
             return "the sentence gives the blank away"  # "_____ fishing ... lines miles long"
     return None

@@ -1,6 +1,6 @@
 """Rules from the eighteenth session's reading of the 390 development stories (round 123)."""
 
-from conftest import facts_of, pointing
+from conftest import facts_of, pointing, sentence_fact, true_false
 
 from quizgen.ingest import read_text
 
@@ -191,3 +191,28 @@ def test_that_as_an_object_points_back():
     assert has_dangling_pronoun("According to the article, why does Gordon Brown slap that aside?")
     assert has_dangling_pronoun("Who said that?")
     assert not has_dangling_pronoun("Who warned that prices would go up?")
+
+
+def test_a_blank_given_away_by_its_singular_is_refused():
+    from quizgen.model import Question
+    from quizgen.select import flaw
+
+    q = Question(
+        id="q-oscars",
+        type="cloze",
+        prompt=(
+            "Oscar nominees Hilary Swank and Jamie Foxx were among the winners at the Screen "
+            "Actors Guild awards, one of the many ceremonies leading up to the {{c1::Oscars}}."
+        ),
+        answer="Oscars",
+    )
+    assert flaw(q) == "the sentence gives the blank away"
+
+
+def test_a_threshold_is_not_changed():
+    pool = "quantity.amount[measure=CARDINAL]"
+    above = "Economists said a reading above 50 indicates growth in manufacturing."
+    plain = "Economists said the index stood at 50 in January, a six-month high."
+    # "above 67.4" would still indicate growth: no false form, so no item at all.
+    assert not true_false([sentence_fact(above, "50", "CARDINAL", pool)])
+    assert true_false([sentence_fact(plain, "50", "CARDINAL", pool)])
