@@ -216,3 +216,32 @@ def test_a_threshold_is_not_changed():
     # "above 67.4" would still indicate growth: no false form, so no item at all.
     assert not true_false([sentence_fact(above, "50", "CARDINAL", pool)])
     assert true_false([sentence_fact(plain, "50", "CARDINAL", pool)])
+
+
+MATCH = (
+    "Man Utd through after Exeter test\n\n"
+    "Manchester United avoided an FA Cup upset by edging past Exeter City in their third "
+    "round replay.\n\n"
+    "Cristiano Ronaldo scored the opener after just nine minutes. After Rooney had "
+    "completely messed up a free-kick 20 yards out, Taylor forced a flying stop from Howard. "
+    "In stoppage time Alex Jeannin swung in a cross from the left that Devine managed to "
+    "flick goalwards, but the ball flew wide of Howard's goal. Rooney put the tie beyond "
+    "doubt late in the second half with a cool finish.\n"
+)
+
+
+def test_moments_of_play_in_a_report_without_the_usual_words():
+    from quizgen import pipeline
+    from quizgen.extract.centrality import sentence_level
+    from quizgen.select import PLAY
+
+    analysis = pipeline.analyze(read_text(MATCH), cache=False)
+    levels = {
+        s.text[:12]: sentence_level(k, s, analysis) for k, (s, _) in enumerate(analysis.sentences())
+    }
+    assert levels["After Rooney"] == levels["In stoppage "] == PLAY
+    assert levels["Cristiano Ro"] != PLAY and levels["Rooney put t"] != PLAY
+
+
+def test_the_opener_scored_is_the_first_goal():
+    assert "the opener" not in pointing(MATCH)

@@ -50,16 +50,19 @@ def level(rank: int, topic: int, paragraph: int | None = None) -> int:
 # A match report: several words only a report of a game uses.
 MATCH_WORDS = re.compile(
     r"(?i)\b(goals?|scored|striker|midfielder|defender|goalkeeper|keeper|penalty|half-time"
-    r"|referee|line-out|scrum|wicket|innings|tries|conversion|extra-time|kick-off|full-time)\b"
+    r"|referee|line-out|scrum|wicket|innings|tries|conversion|extra-time|kick-off|full-time"
+    r"|free-kick|opener|equalis\w+|equaliz\w+|volley\w*|crossbar|stoppage time|injury time"
+    r"|first half|second half|hat-trick|sent off)\b"
 )
 # A moment of play that changed nothing: a save, a shot wide, a block, a foul.
 INCIDENT = re.compile(
     r"(?i)\b(saved?|saves|save|over the bar|blocked|half-chance|crossbar|woodwork|clutch\w*"
     r"|header|tackle|booked|yellow card|pulled down|line-out|fumbled|knock-on|possession"
-    r"|chip(?:ped)? into"
+    r"|chip(?:ped)? into|stop from|flying stop|flew wide|went wide|wide of|cross from"
     r"|parried|tipped|(?:shot|fired|drilled|curled|headed|turned|dragged|sliced|blazed|skied)"
     r"\b[^.]{0,25}\bwide)\b"
 )
+MISSED_GOAL = re.compile(r"(?i)\b(?:wide of|over|past) (?:the |[\w’']+ )?goal\b")
 SCORING = re.compile(
     r"(?i)\b(scor\w+|goals?|tries|try|won|wins?|winner|equalis\w+|victory|beat|lead|penalt\w+"
     r"|drop-goal|convert\w*|conversion|hat-trick|went in|netted|burrow\w* over|touched down"
@@ -83,7 +86,8 @@ def sentence_level(rank: int, sent: Span, analysis: Analysis) -> int:
     stories; the rest were trivia."""
     if rank and match_report(analysis):
         text = span_text(sent, analysis)
-        if INCIDENT.search(text) and not SCORING.search(text):
+        # ("wide of Howard's goal" is no goal.)
+        if INCIDENT.search(text) and not SCORING.search(MISSED_GOAL.sub("", text)):
             return PLAY
     # A text in fewer blocks has lost its paragraphs, and its first "paragraph" is all of it.
     # Only whether it is one of the first LEAD paragraphs counts, so only they are looked at.

@@ -791,6 +791,8 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             continue
         if head.lemma_.lower() in BODY_PARTS and head.dep_ == "pobj":
             continue  # "hit in the head", "shot in the leg": the body of whoever it was
+        if head.lower_ == "opener" and head.head.lemma_.lower() in ("score", "net", "grab"):
+            continue  # "Ronaldo scored the opener": the game's first goal
         if re.fullmatch(r"(?:1[5-9]|20)?\d0['’]?s", head.text):
             continue  # "since the 1930s", "the 90s": a decade says which (round 73)
         if head.lower_ in SPANS_OF_TIME and SPAN_EDGE.search(sent.doc[sent.start : tok.i].text):
