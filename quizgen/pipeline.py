@@ -223,7 +223,7 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
             full.update(surnames[k])
         shown_as = f.slots.get("named_as", "").lower()
         # A phrase generation says in full ("the 2002 movie Tears of the Sun") is no longer vague.
-        said = {k.lower() for k in named}
+        said = {bare.lower() for bare in named}
         found = [p for p in found if p.lower() not in shown_as and p.lower() not in said]
         if found:
             f.slots["vague"] = found

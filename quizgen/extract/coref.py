@@ -358,9 +358,10 @@ def _fits(noun: str, name: str) -> bool:
     return True
 
 
-# Nouns that name one thing wherever they stand ("the government", "the world").
+# Parts of the body: "hit in the head" is the head of whoever was hit.
 BODY_PARTS = {"head", "face", "eye", "neck", "back", "chest", "leg", "arm", "hand", "foot"}
 BODY_PARTS |= {"knee", "ankle", "shoulder", "hip", "stomach", "groin", "hamstring", "thigh"}
+# Nouns that name one thing wherever they stand ("the government", "the world").
 UNIQUE = {
     "government",
     "world",
@@ -878,28 +879,22 @@ def _listed(head: Token, kids: list[Token]) -> bool:
     elif verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
         complements = [c for c in verb.children if c.dep_ == "dobj"]
         counted = next((c for c in kids if c.dep_ == "nummod"), None)
+        if counted is None:
+            return False  # "The companies were buying shares and bonds": a real verb
     else:
         return False
     for comp in complements:
         items = 1 + sum(1 for t in comp.subtree if t.dep_ == "conj" and t.head.i >= comp.i)
         if items < 2:
             continue
-        if counted is None and verb.lemma_ == "be":
+        if counted is None:
             return True
-        if (
-            counted is not None
-            and counted.lower_ in NUMBER_WORDS
-            and NUMBER_WORDS[counted.lower_] == items
-        ):
-            return True
-        if counted is not None and counted.text.isdigit() and int(counted.text) == items:
+        if NUMBER_WORDS.get(counted.lower_, counted.text) in (items, str(items)):
             return True
     return False
 
 
-NUMBER_WORDS = {
-    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
-}
+NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight".split())}
 
 
 # The nouns each kind of name can be called by: "the club" is the one club or team the
