@@ -97,6 +97,20 @@ def pointing(text: str) -> list[str]:
     return [p for s, _ in analysis.sentences() for p in pointing_phrases(s, analysis)]
 
 
+def sentence_levels(text: str, width: int = 20) -> dict:
+    """Each sentence of ``text`` (by its first ``width`` characters) with its level in the
+    article (extract.centrality.sentence_level): 2 the main story, 0 a side detail, or PLAY."""
+    from quizgen import pipeline
+    from quizgen.extract.centrality import sentence_level
+    from quizgen.ingest import read_text
+
+    analysis = pipeline.analyze(read_text(text), cache=False)
+    return {
+        s.text[:width]: sentence_level(k, s, analysis)
+        for k, (s, _) in enumerate(analysis.sentences())
+    }
+
+
 def stands_alone_texts(*texts: str) -> list[bool]:
     """Whether each text, parsed alone, can be shown on its own (extract.base.stands_alone)."""
     from quizgen import nlp

@@ -1,6 +1,6 @@
 """Rules from the eighteenth session's reading of the 390 development stories (round 123)."""
 
-from conftest import facts_of, pointing, sentence_fact, true_false
+from conftest import facts_of, pointing, sentence_fact, sentence_levels, true_false
 
 from quizgen.ingest import read_text
 
@@ -231,14 +231,9 @@ MATCH = (
 
 
 def test_moments_of_play_in_a_report_without_the_usual_words():
-    from quizgen import pipeline
-    from quizgen.extract.centrality import sentence_level
     from quizgen.select import PLAY
 
-    analysis = pipeline.analyze(read_text(MATCH), cache=False)
-    levels = {
-        s.text[:12]: sentence_level(k, s, analysis) for k, (s, _) in enumerate(analysis.sentences())
-    }
+    levels = sentence_levels(MATCH, 12)
     assert levels["After Rooney"] == levels["In stoppage "] == PLAY
     assert levels["Cristiano Ro"] != PLAY and levels["Rooney put t"] != PLAY
 

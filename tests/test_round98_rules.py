@@ -9,7 +9,7 @@ passive verb without its "was"."""
 
 from __future__ import annotations
 
-from conftest import facts_of, named, pointing
+from conftest import facts_of, named, pointing, sentence_levels
 
 from quizgen import pipeline
 from quizgen.frequency import typos
@@ -302,22 +302,15 @@ MATCH = (
 
 
 def test_a_moment_of_play_in_a_match_report_is_not_asked():
-    from quizgen.extract.centrality import sentence_level
     from quizgen.select import PLAY
 
-    analysis = pipeline.analyze(read_text(MATCH), cache=False)
-    levels = {
-        s.text[:20]: sentence_level(k, s, analysis) for k, (s, _) in enumerate(analysis.sentences())
-    }
+    levels = sentence_levels(MATCH)
     assert levels["Arsenal continued to"] == PLAY, levels
     # A save in the sentence that tells of the winning penalty is part of the score.
     assert levels["Jose Antonio Reyes s"] != PLAY, levels
     # Outside a match report, a "save" is no moment of play.
-    plain = pipeline.analyze(
-        read_text("Savers warned\n\nBanks cut rates.\n\nMost families saved less this year.\n"),
-        cache=False,
-    )
-    assert PLAY not in {sentence_level(k, s, plain) for k, (s, _) in enumerate(plain.sentences())}
+    plain = "Savers warned\n\nBanks cut rates.\n\nMost families saved less this year.\n"
+    assert PLAY not in sentence_levels(plain).values()
     qset, _, _ = pipeline.questions_for(read_text(MATCH), cache=False)
     play = [r for r in qset.rejected if "called into action" in r.question.prompt]
     assert play, "the moment is asked about, and refused"
