@@ -59,7 +59,8 @@ NUMBER = re.compile(r"\d|" + WORD_NUMBER.pattern, re.I)
 MAGNITUDE = re.compile(r"(bn|billion|m|million|k|thousand|trillion|tn|%)\b", re.I)
 
 
-def _value(text: str) -> float | None:
+def figure_value(text: str) -> float | None:
+    """The first figure in ``text``, in digits or in words ("two" to "twelve")."""
     m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
     if m:
         return float(m.group().replace(",", ""))
@@ -91,7 +92,7 @@ def same_kind_number(a: str, b: str) -> bool:
     ua, ub = _unit(a), _unit(b)
     if ua and ub and ua != ub:
         return False  # "99-acre" for "190 miles": "located 99-acre north of Athens"
-    va, vb = _value(a), _value(b)
+    va, vb = figure_value(a), figure_value(b)
     if va is None or vb is None or va == vb or va <= 0 or vb <= 0:
         return False
     return 0.1 <= vb / va <= 10
@@ -117,19 +118,19 @@ def keeps_range(before: str, after: str, original: str, cand: str) -> bool:
     """Whether ``cand`` for ``original`` between ``before`` and ``after`` leaves a range
     running the way it ran: "from A$14.34 to A$8.24" for "from A$4.34 to A$8.24" is false
     on its face, not by the article."""
-    v, o = _value(cand), _value(original)
+    v, o = figure_value(cand), figure_value(original)
     if v is None or o is None:
         return True
     low = re.search(rf"({BOUND})\s*(?:to|-|–)\s*[A-Z]{{0,2}}[$£€¥]?$", before)
     high = re.match(rf"\s*(?:to|-|–)\s*({BOUND})", after)
     for bound in (low, high):
-        b = _value(bound.group(1)) if bound else None
+        b = figure_value(bound.group(1)) if bound else None
         if b is not None and (v > b) != (o > b):
             return False
     # "eight times in the last six years" for a yearly title: more often than it can have
     # happened, false on its face (round 93).
     span = re.match(r"\s*times in (?:the )?(?:last|past|previous) (\w+) (?:years|seasons)", after)
-    most = _value(span.group(1)) if span else None
+    most = figure_value(span.group(1)) if span else None
     return most is None or v <= most
 
 

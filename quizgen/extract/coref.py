@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..kinds import BODY_STAND_INS
+from ..kinds import BODY_STAND_INS, figure_value
 from ..model import Evidence
 from .base import (
     DEMONSTRATIVES,
@@ -268,7 +268,8 @@ def someone_for(
     return None
 
 
-# Words that may come before "the" of a described subject: "But the 31-year-old ...".
+# Words that may come before "the" of a described subject: "But the 31-year-old ...". A few
+# of language.LINKERS only, kept narrow: the rule names a person from the words alone.
 LEADING_LINKERS = {"but", "and", "yet", "however", "meanwhile", "now"}
 
 
@@ -887,14 +888,9 @@ def _listed(head: Token, kids: list[Token]) -> bool:
         items = 1 + sum(1 for t in comp.subtree if t.dep_ == "conj" and t.head.i >= comp.i)
         if items < 2:
             continue
-        if counted is None:
-            return True
-        if NUMBER_WORDS.get(counted.lower_, counted.text) in (items, str(items)):
+        if counted is None or figure_value(counted.text) == items:
             return True
     return False
-
-
-NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight".split())}
 
 
 # The nouns each kind of name can be called by: "the club" is the one club or team the
