@@ -410,6 +410,10 @@ def ask(
     leans on an "it" it does not name, unless ``lonely_it`` (a caller that shows the whole
     sentence beside it)."""
     subj = subject_of(verb)
+    if subj is None and wh == "Why" and target is not None and is_be(verb):
+        # "There has been speculation about ... because ...": "Why has there been ...?"
+        # (Not "How many citizens are there?", which loses what the sentence counted in.)
+        subj = next((c for c in verb.children if c.dep_ == "expl" and c.i < verb.i), None)
     if subj is None:
         return None
     subj_toks = subtree(subj)

@@ -173,6 +173,15 @@ def latest_year(questions: list[Question]) -> int:
     return max((int(y) for q in questions for y in YEAR.findall(q.evidence.text)), default=0)
 
 
+def _named_source(prompt: str, asked: str) -> str:
+    """What a reader reads a pronoun against: the question with its source where the source
+    is a name ("According to Neil Kinnock, why did he ...?" reads as Kinnock's "he"), not
+    where it is the article or its author, which no "it" or "he" stands for."""
+    if re.match(r"According to (the |an? )", prompt):
+        return asked
+    return prompt
+
+
 def flaw(q: Question) -> str | None:
     """The first item-writing flaw of a single question, or None."""
     prompt = q.prompt.strip()
@@ -228,7 +237,7 @@ def flaw(q: Question) -> str | None:
             return "prompt leans on a pronoun it does not explain"
     elif q.type in ("matching", "ordering"):
         pass  # the items are the article's own lines, read beside each other
-    elif has_dangling_pronoun(filled(asked), allowed):
+    elif has_dangling_pronoun(filled(_named_source(prompt, asked)), allowed):
         # "According to the article, why could it be scuppered?": the article is no referent.
         return "prompt leans on a pronoun it does not explain"
     asks = re.match(r"(?i)(what|who|where)\b", core) if q.type in ("mcq", "short_answer") else None

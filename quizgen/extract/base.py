@@ -625,7 +625,7 @@ def _reads_as_question(doc: Doc) -> bool:
     root = [t for t in doc if t.dep_ == "ROOT"]
     return (
         len(root) == 1
-        and (root[0].pos_ in ("VERB", "AUX") or _verb_tagged_noun(root[0]))
+        and (root[0].pos_ in ("VERB", "AUX") or _misread_root(root[0]))
         and not any(t.dep_ in ("dep", "parataxis") for t in doc)
         and any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "attr") for t in doc)
         # "When did the tunnel reopened ...?": "did" wants the plain verb.
@@ -651,15 +651,25 @@ DEMONSTRATIVES = {"that", "this", "these", "those"}
 ASKING_AUX = {"did", "does", "do", "will", "would", "can", "could", "should", "may", "might"}
 
 
-def _verb_tagged_noun(root: Token) -> bool:
-    """ "Why did profits at Renault fall by a third?": the tagger may call "fall", "rise" or
+def _misread_root(root: Token) -> bool:
+    """A question's root that the tagger or parser misread where the clause is still whole.
+    "Why did profits at Renault fall by a third?": the tagger may call "fall", "rise" or
     "cut" a noun where the parse still hangs a "did" and a subject on it."""
     kids = list(root.children)
     return (
         root.pos_ == "NOUN"
         and any(c.dep_ == "aux" and c.lower_ in ASKING_AUX for c in kids)
         and any(c.dep_ == "nsubj" for c in kids)
+    ) or (
+        # "Why is the government also under pressure from ...?": the parse may make the
+        # preposition after a fronted "is" the root, with the "is" and the subject on it.
+        root.pos_ == "ADP"
+        and any(c.dep_ == "aux" and c.lower_ in BE_FORMS and c.i < root.i for c in kids)
+        and any(c.dep_ == "nsubj" for c in kids)
     )
+
+
+BE_FORMS = {"is", "are", "was", "were"}
 
 
 # Word forms, not lemmas: the question's re-parse runs without the lemmatizer.

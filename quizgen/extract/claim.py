@@ -219,6 +219,27 @@ def attribution(verb) -> tuple[object | None, object | None]:
     return None, None
 
 
+# The pronoun a speaker of each kind is said again by in their own reported words.
+OWN_PRONOUNS = {"PERSON": {"he", "she"}, "ORG": {"it"}, "GPE": {"it"}}
+
+
+def speaker_pronoun(verb, speech, label: str) -> tuple[str, ...]:
+    """The pronoun subject of the words a named speaker reports, where it is the speaker:
+    "Mr Kinnock said he thought about it ... because ...", "Yukos claimed it sought help
+    ... because ...". So "According to Neil Kinnock, why did he think ...?" explains its
+    "he". Only the clause the speech verb reports, with no other name before the pronoun
+    ("Tory headquarters says he cannot stand" is not the headquarters)."""
+    if verb.dep_ != "ccomp" or verb.head.i != speech.i:
+        return ()
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in OWN_PRONOUNS.get(label, ()):
+        return ()
+    between = subj.doc[min(speech.i, subj.i) + 1 : subj.i]
+    if any(t.pos_ == "PROPN" for t in between):
+        return ()
+    return (subj.lower_,)
+
+
 class ClaimExtractor:
     kinds = ("claim", "cause")
 
@@ -262,7 +283,7 @@ class ClaimExtractor:
                     # would be for.
                     continue
                 speech, speaker = attribution(verb)
-                who = voice
+                who, own = voice, ()
                 if speech is not None and slot == "stated":
                     continue  # a reason inside someone's reported words: whose is it?
                 if speech is not None:
@@ -273,6 +294,7 @@ class ClaimExtractor:
                         continue  # no name, or "He also said ...": more reasons to come
                     who = display_name(name, analysis)
                     who = "the " + who[4:] if who.startswith("The ") else who
+                    own = speaker_pronoun(verb, speech, label)
                 elif quoted:
                     continue
                 q = ask(verb, sent, target, wh)
@@ -294,7 +316,7 @@ class ClaimExtractor:
                         continue  # "Thirty minutes later, why ...", "Desiring to avoid ..., why"
                 if (
                     not q
-                    or has_dangling_pronoun(q)
+                    or has_dangling_pronoun(q, own)
                     or len(ans.split()) < 3
                     or not well_formed(q, analysis)
                 ):
