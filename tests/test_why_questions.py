@@ -121,3 +121,39 @@ def test_a_named_source_explains_the_pronoun_that_follows_it(prompt, reason):
         evidence=Evidence("Mr Kinnock said he thought about it.", 0, 36),
     )
     assert flaw(q) == reason
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        (
+            "The first attempt to sell the Dome failed because of a catalogue of errors, a "
+            "report by the National Audit Office said.",
+            "a report by the National Audit Office",
+        ),
+        ("Analysts said the first sale failed because the price was too high.", "analysts"),
+        # Which report? The sentence before would have to say.
+        ("The report said the first sale failed because the price was too high.", None),
+    ],
+)
+def test_a_source_named_by_what_it_is_gives_the_reason(sentence, source):
+    asked = why_questions(
+        "Dome sale errors\n\nThe Millennium Dome is to be sold to a property firm.\n\n" + sentence
+    )
+    assert [who for who, _, _ in asked] == ([source] if source else [])
+
+
+def test_a_he_the_sentence_before_names_is_asked_by_name():
+    asked = why_questions(
+        "Cyber chief quits\n\n"
+        "The US government's top cyber security official has resigned.\n\n"
+        "Richard Clarke had led the cyber security division for a year. Reports "
+        "suggest he left because his division was not given enough power."
+    )
+    assert asked == [
+        (
+            "reports",
+            "Why did Richard Clarke leave?",
+            "because his division was not given enough power",
+        )
+    ]

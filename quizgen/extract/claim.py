@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..language import ask, lower_first, render, tidy, without_also
+from ..language import ask, lower_first, render, subject_of, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
@@ -32,7 +32,7 @@ from .base import (
     usable_sentences,
     well_formed,
 )
-from .coref import SOMEONE
+from .coref import SOMEONE, evidence_from
 from .purpose import given_away, leans_on_pronoun, other_reason, short_key
 
 STANCE = {
@@ -219,6 +219,30 @@ def attribution(verb) -> tuple[object | None, object | None]:
     return None, None
 
 
+# Sources a report may name by what they are: "Analysts say ...", "a report by the
+# National Audit Office said ...".
+SOURCES = {
+    "analyst", "expert", "critic", "economist", "observer", "correspondent", "researcher",
+    "scientist", "campaigner", "official", "report", "study", "survey",
+}  # fmt: skip
+
+
+def unnamed_source(speaker) -> str | None:
+    """A source named by what it is, as "According to ..." can say it: a bare plural
+    ("Analysts") or one with "a" ("a report by the government's watchdog"). "The
+    analysts" or "the report" would need the sentence before to say which."""
+    if speaker.lemma_.lower() not in SOURCES or speaker.ent_type_:
+        return None
+    det = [c for c in speaker.children if c.dep_ in ("det", "poss")]
+    plain = speaker.tag_ == "NNS" and not det
+    if not plain and not (det and det[0].lower_ in ("a", "an")):
+        return None
+    words = sorted(speaker.subtree, key=lambda t: t.i)
+    if any(t.text in ",()" or t.dep_ == "relcl" for t in words):
+        return None  # an aside in the source: where it ends is the parse's guess
+    return lower_first(render(words))
+
+
 # The pronoun a speaker of each kind is said again by in their own reported words.
 OWN_PRONOUNS = {"PERSON": {"he", "she"}, "ORG": {"it"}, "GPE": {"it"}}
 
@@ -244,7 +268,8 @@ class ClaimExtractor:
     kinds = ("claim", "cause")
 
     def extract(self, *, analysis: Analysis) -> list[Fact]:
-        from .naming import bare_surnames, full_names_in  # naming imports this module
+        from .event import antecedent  # event imports naming, which imports this module
+        from .naming import bare_surnames, full_names_in
 
         facts = []
         opinion = analysis.cache.get("opinion", False)
@@ -290,14 +315,24 @@ class ClaimExtractor:
                     if speaker is None or is_pronoun(speaker):
                         continue
                     name, label = subject_name(speaker, analysis)
-                    if not label or said_more_after(sent, speaker, analysis):
-                        continue  # no name, or "He also said ...": more reasons to come
-                    who = display_name(name, analysis)
-                    who = "the " + who[4:] if who.startswith("The ") else who
-                    own = speaker_pronoun(verb, speech, label)
+                    if said_more_after(sent, speaker, analysis):
+                        continue  # "He also said ...": more reasons to come
+                    if label:
+                        who = display_name(name, analysis)
+                        who = "the " + who[4:] if who.startswith("The ") else who
+                        own = speaker_pronoun(verb, speech, label)
+                    elif (who := unnamed_source(speaker)) is None:
+                        continue
                 elif quoted:
                     continue
-                q = ask(verb, sent, target, wh)
+                # "He left because ...": asked of the person named before, where that is sure.
+                written, before = None, None
+                subj = subject_of(verb)
+                if subj is not None and subj.lower_ in ("he", "she", "it") and not own:
+                    found = antecedent(subj, analysis)
+                    if found is not None:
+                        _, _, written, before = found
+                q = ask(verb, sent, target, wh, subj_text=written)
                 q = owner_named(q, verb, reason)
                 # Fronted too: "According to the news agency, why were the cafes closed?"
                 said = re.search(r"(?:^|,? )[Aa]ccording to ([^,?]+)(?:, |(?=[,?]))", q or "")
@@ -325,6 +360,11 @@ class ClaimExtractor:
                     q = q.replace(" " + render(speech.subtree), "")  # never happens; kept simple
                 # "Why have John and Ian been rewarded?": first names alone say nobody.
                 q = without_also(full_names_in(q, bare_surnames(sent, analysis)))
+                shown = evidence
+                if before is not None:
+                    shown = evidence_from(analysis, before, off + sent.end_char)
+                    if shown is None:
+                        continue
                 facts.append(
                     Fact.make(
                         "cause",
@@ -334,7 +374,7 @@ class ClaimExtractor:
                             "according_to": who,
                             "effect": clause_text([t for t in verb.subtree if t not in reason]),
                         },
-                        evidence,
+                        shown,
                         salience=0.8,
                         extractor="claim",
                     )
