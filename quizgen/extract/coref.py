@@ -646,6 +646,9 @@ MEASURES = {"sale", "price", "share", "profit", "revenue", "cost", "export", "im
 MEASURES |= {"earning", "earnings", "figure", "rate", "number"}
 
 
+THIS_TIMES = {"summer", "winter", "spring", "autumn", "weekend"}
+
+
 def _pointing_word(tok: Token, sent: Span) -> str | None:
     """The phrase a word other than "the" points back with, or None: "here", "there", "that
     level", "another member", "its case", "later"."""
@@ -670,6 +673,8 @@ def _pointing_word(tok: Token, sent: Span) -> str | None:
         and (head.i == tok.i + 1 or low == "that")
         and all(t.dep_ in ("compound", "amod") for t in sent.doc[tok.i + 1 : head.i])
         and head.lemma_.lower() not in ("year", "week", "month", "day", "time", "season")
+        # "this summer", "this weekend": the report's own, as "this year" is
+        and not (low == "this" and head.lemma_.lower() in THIS_TIMES)
     ):
         return sent.doc[tok.i : head.i + 1].text
     if low == "members" and tok.dep_ in ("nsubj", "nsubjpass") and not list(tok.children):
@@ -976,13 +981,51 @@ def _named_before(head: Token, sent: Span, analysis: Analysis) -> bool:
     """Whether the sentence names, before "the club" or "the country", exactly one thing
     such a noun can stand for: then the phrase says which."""
     noun = head.lemma_.lower()
-    before = [
-        e
-        for e in doc_ents(sent.doc, analysis)
-        if sent.start <= e.start and e.end <= head.i and noun in NAMED_BY.get(e.label_, ())
+    ents = [e for e in doc_ents(sent.doc, analysis) if sent.start <= e.start and e.end <= head.i]
+    if noun == "player":
+        # "sign Real Madrid striker Fernando Morientes and scupper Liverpool's bid to snap
+        # up the player": the one person the sentence introduces by a player's role.
+        people = [e for e in ents if e.label_ == "PERSON"]
+        return len(people) == 1 and any(
+            c.dep_ == "compound" and c.lemma_.lower() in SOMEONE for c in people[0].root.children
+        )
+    before = [e.text for e in ents if noun in NAMED_BY.get(e.label_, ())]
+    # "rap duo OutKast's trio of trophies at the MTV Europe Awards": of two names, the one
+    # the sentence calls a band is the band.
+    introduced = [
+        e.text
+        for e in ents
+        if noun in NAMED_BY.get(e.label_, ())
+        and any(c.dep_ == "compound" and c.lemma_.lower() in BODY_KINDS for c in e.root.children)
     ]
+    if len(set(before)) > 1 and len(set(introduced)) == 1:
+        before = introduced
+    if noun in NAMED_BY["ORG"] and not before:
+        # "Arsenal manager Arsene Wenger ... at the club": a name the model did not mark,
+        # before the role someone holds in it.
+        index = EntityIndex.of(analysis)
+        before = [
+            t.text
+            for t in sent.doc[sent.start : head.i]
+            if t.text[:1].isupper()
+            and not t.ent_type_
+            and t.dep_ in ("compound", "nmod", "amod")
+            and t.head.lemma_.lower() in ROLE_IN_BODY
+            # (a capital that only starts the sentence, "Former manager", is no name)
+            and (
+                (t.pos_ == "PROPN" and t.i > sent.start)
+                or getattr(index.lookup(t.text), "label", "") == "ORG"
+            )
+        ]
     # "Home Depot and Walmart", which the model may take for one name, are two.
-    return len({e.text for e in before}) == 1 and " and " not in before[0].text
+    return len(set(before)) == 1 and " and " not in before[0]
+
+
+# What the sentence may call a body as it names it ("rap duo OutKast", "oil giant Yukos").
+BODY_KINDS = {"band", "duo", "trio", "group", "club", "side", "team", "firm", "company", "giant"}
+# Roles held in a body, which a name before them says the body of ("Arsenal manager").
+ROLE_IN_BODY = {"manager", "boss", "chief", "chairman", "coach", "captain", "striker"}
+ROLE_IN_BODY |= {"midfielder", "defender", "winger", "keeper", "goalkeeper", "forward"}
 
 
 MALE = {"he", "him", "his", "himself", "mr", "sir", "lord", "king", "prince"}
