@@ -280,7 +280,12 @@ def _run_pool(chunks: Iterator[Chunk], jobs: int, done) -> None:
         # flight is lost with it, so the run stops before the combined bank is written. The
         # articles already built keep their files, each whole.
         _stop_workers(pool)
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Wait for the pool's manager thread, which is closing the pool's pipes. Left running,
+        # it can close its wakeup pipe while Python's exit hook (concurrent.futures'
+        # _python_exit, which takes no lock) writes to it: "OSError: [Errno 9] Bad file
+        # descriptor" and a traceback after our Error line. With every worker terminated
+        # the wait is short, and the exit hook would wait for that thread anyway.
+        pool.shutdown(wait=True, cancel_futures=True)
         raise QuizgenError(
             "a worker process stopped unexpectedly (killed, or out of memory?) after "
             f"{built} article(s); the batch was stopped and no combined file was written"
