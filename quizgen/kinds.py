@@ -313,6 +313,11 @@ BODY_ENDS = set(
 
 
 # Last words of places the small model takes for people ("Java Sea", "Sunda Strait").
+# An event's or a prize's last word: the model reads "Grammy Awards" as a person.
+EVENT_ENDS = set(
+    "awards award prize prizes festival championship championships cup games olympics "
+    "open trophy tournament summit conference".split()
+)
 PLACE_ENDS = set(
     "sea strait straits ocean river lake bay island islands mountain mountains plateau valley "
     "gulf channel desert peninsula coast canal street road avenue square bridge station "
@@ -344,7 +349,10 @@ def not_a_person(name: str) -> bool:
     ):
         return True
     return bool(words) and (
-        words[-1] in BODY_ENDS or words[-1] in PLACE_ENDS or any(w in PARTY_WORDS for w in words)
+        words[-1] in BODY_ENDS
+        or words[-1] in PLACE_ENDS
+        or words[-1] in EVENT_ENDS
+        or any(w in PARTY_WORDS for w in words)
     )
 
 

@@ -116,7 +116,7 @@ def is_opinion(analysis) -> bool:
     from spacy.attrs import LOWER
     from spacy.strings import hash_string
 
-    from .extract.base import in_quotes, usable_sentences
+    from .extract.base import in_quotes, not_a_pronoun, usable_sentences
 
     first_person = 0
     lowers: dict[int, list[int]] = {}  # each doc's words, as hashes of their lower-case forms
@@ -132,7 +132,7 @@ def is_opinion(analysis) -> bool:
             # in explainers and reports, so only "I", "me" and "my" count. (Read from the
             # doc's array: a Token object only for those words.)
             if words[i] in wanted and doc[i].pos_ == "PRON" and not in_quotes(doc[i]):
-                first_person += not _in_title(doc, i, sent.start) and not _quote_goes_on(sent, i)
+                first_person += not not_a_pronoun(doc[i], sent.start) and not _quote_goes_on(sent, i)
     return first_person >= 3
 
 
@@ -144,16 +144,6 @@ def _quote_goes_on(sent, i: int) -> bool:
     return len(marks) % 2 == 1 and marks[0].i > i and marks[0].text != "“"
 
 
-def _in_title(doc, i: int, start: int) -> bool:
-    """Whether the "I", "me" or "my" at ``i`` is a word of a title ("I Believe in You", "Lose
-    My Breath"; round 58 took a chart report for a column): written with capitals around it."""
-    word = doc[i].text
-    if word in ("My", "Me") and i > start:
-        return True
-    j = i + 1
-    while j < len(doc) and doc[j].text.startswith(("'", "’")):
-        j += 1  # "I'll Stand By You"
-    return word == "I" and j < len(doc) and doc[j].text[:1].isupper()
 
 
 def extract(analysis, names: list[str] | None = None) -> list[Fact]:

@@ -168,7 +168,8 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
 # question it could serve, a question by the extractor that made it and again by selection).
 @lru_cache(maxsize=1 << 14)
 def _dangling(text: str, allow: frozenset[str]) -> bool:
-    words = re.findall(r"[A-Za-z][A-Za-z']*", text)
+    # A word joined by hyphens is one word: "pay-as-you-go" has no "you" in it.
+    words = re.findall(r"[A-Za-z][A-Za-z']*", re.sub(r"(?<=\w)-(?=\w)", "", text))
     # What the words before the current one hold, kept up word by word (not recounted for
     # every word): content words, whether one is plural or a name, and whether a name is.
     content = plural_or_name = named = False
@@ -236,5 +237,8 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
         elif low in ("we", "our", "us", "i", "me", "my", "you", "your", "ours"):
             if low == "us" and w == "US" or low == "i" and w != "I":
                 continue
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if (k and w in ("Me", "My")) or (low == "i" and nxt[:1].isupper()):
+                continue  # a title's words: "Please Please Me", "I'm A Celebrity"
             return True
     return False

@@ -91,3 +91,37 @@ def test_a_question_still_may_not_tell_of_with_no_one_told():
     q = statement("Who told of the plan to close the plant?", "short_answer")
     q.answer = "John Smith"
     assert flaw(q) == "prompt is not grammatical"
+
+
+@pytest.mark.parametrize(
+    "text, alone",
+    [
+        ("South Korean director Im Kwon-Taek has received an honorary Golden Bear.", True),
+        ("Sun has launched a pay-as-you-go service for computing power.", True),
+        ("Four suits worn by the Beatles on their Please Please Me album cover have sold.", True),
+        ("Sheila Ferguson is favourite to leave I'm A Celebrity... Get Me Out Of Here.", True),
+        # A pronoun of the writer's or the reader's still leans on who is speaking.
+        ("I think the Beatles suits will sell for more next year.", False),
+        ("You can rent computing power by the hour from Sun.", False),
+    ],
+)
+def test_a_title_or_a_name_is_no_pronoun(text, alone):
+    from quizgen.extract.base import stands_alone
+    from quizgen.ingest import read_text
+    from quizgen.pipeline import analyze
+    from quizgen.pronouns import has_dangling_pronoun
+
+    analysis = analyze(read_text(f"Title\n\n{text}"), cache=False)
+    (sent, _), *_ = analysis.sentences()
+    assert stands_alone(sent, analysis=analysis) is alone
+    assert has_dangling_pronoun(text) is not alone
+
+
+def test_a_prize_the_model_calls_a_person_is_none():
+    from quizgen.kinds import not_a_person
+
+    assert [not_a_person(n) for n in ("Grammy Awards", "Cannes Film Festival", "Ray Charles")] == [
+        True,
+        True,
+        False,
+    ]

@@ -694,6 +694,30 @@ def _run_on(root: Token) -> bool:
 
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 OWNING_DEPS = ("nsubj", "nsubjpass", "poss")
+def not_a_pronoun(tok: Token, start: int) -> bool:
+    """Whether an "I", "me", "my" or "you" at ``tok`` is a word of something else: a title
+    written with capitals around it ("I Believe in You", "Lose My Breath", "I'm A
+    Celebrity"; round 58 took a chart report for a column), a name the tokenizer read as
+    "I'm" ("Im Kwon-Taek"), or a word joined by hyphens ("pay-as-you-go"). ``start`` is
+    where the sentence starts, whose first word has its capital anyway."""
+    doc, i = tok.doc, tok.i
+    word = tok.text
+    if word in ("My", "Me") and i > start:
+        return True
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if word == "I" and not tok.whitespace_ and nxt is not None and nxt.text == "m":
+        return True
+    if word.lower() in ("you", "your") and (
+        (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_)
+        or (nxt is not None and nxt.text == "-" and not tok.whitespace_)
+    ):
+        return True
+    j = i + 1
+    while j < len(doc) and doc[j].text.startswith(("'", "’")):
+        j += 1  # "I'll Stand By You"
+    return word == "I" and j < len(doc) and doc[j].text[:1].isupper()
+
+
 THIRD_PERSON = {"he", "she", "him", "his", "her", "himself", "herself"}
 PLURAL_PERSON = {"they", "them", "their", "themselves"}
 FIRST_SECOND = {"we", "us", "our", "i", "me", "my", "you", "your"}
@@ -736,6 +760,9 @@ def stands_alone(span: Span, named: Token | None = None, analysis: Analysis | No
             before.append(tok)
             continue
         if low in FIRST_SECOND and tok.text != "US":
+            if not_a_pronoun(tok, span.start):
+                before.append(tok)
+                continue
             return False
         if low in THIRD_PERSON or low in PLURAL_PERSON or low in ("it", "its"):
             if tok.dep_ != "expl" and not _referent_before(tok, before, named):

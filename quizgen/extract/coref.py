@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..kinds import BODY_STAND_INS, figure_value
 from ..model import Evidence
+from ..pronouns import THIS_TIMES
 from .base import (
     DEMONSTRATIVES,
     _quote_open_after,
@@ -644,9 +645,6 @@ TALLIES |= {"setback", "blow", "title", "medal", "point", "strike", "attack"}
 # What a figure measures, which a sentence that opens on it bare leaves unsaid.
 MEASURES = {"sale", "price", "share", "profit", "revenue", "cost", "export", "import"}
 MEASURES |= {"earning", "earnings", "figure", "rate", "number"}
-
-
-THIS_TIMES = {"summer", "winter", "spring", "autumn", "weekend"}
 
 
 def _pointing_word(tok: Token, sent: Span) -> str | None:
