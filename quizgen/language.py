@@ -244,6 +244,8 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z.,' ]{2,}(\s*\([^)]{1,40}\))?\s*(?:[—–]\s*|-+\s+)(?=[A-Z0-9])"
     # "SHEBOYGAN, Wis. --", "ALAMEDA, Calif. —": a city in capitals, its state abbreviated
     r"|^[A-Z][A-Z.' ]{2,}(?:, [A-Z][a-z]{1,4}\.)+\s*[—–-]+\s*"
+    # "DUBAI, United Arab Emirates —": a city in capitals, its country written out
+    r"|^[A-Z][A-Z.' ]{2,}, [A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\s*[—–]\s*"
     # "(Reuters) -": the agency alone
     r"|^\([A-Z][\w .&-]{1,30}\)\s*[—–-]+\s*"
     # "WASHINGTON The U.S. Federal Reserve ...": a page that lost the dateline's dash

@@ -132,7 +132,9 @@ def is_opinion(analysis) -> bool:
             # in explainers and reports, so only "I", "me" and "my" count. (Read from the
             # doc's array: a Token object only for those words.)
             if words[i] in wanted and doc[i].pos_ == "PRON" and not in_quotes(doc[i]):
-                first_person += not not_a_pronoun(doc[i], sent.start) and not _quote_goes_on(sent, i)
+                first_person += not not_a_pronoun(doc[i], sent.start) and not _quote_goes_on(
+                    sent, i
+                )
     return first_person >= 3
 
 
@@ -142,8 +144,6 @@ def _quote_goes_on(sent, i: int) -> bool:
     depth," he said'; round 63 took a match report for a column)."""
     marks = [t for t in sent if t.text in ('"', "“", "”") or t.tag_ == "''"]
     return len(marks) % 2 == 1 and marks[0].i > i and marks[0].text != "“"
-
-
 
 
 def extract(analysis, names: list[str] | None = None) -> list[Fact]:

@@ -125,3 +125,42 @@ def test_a_prize_the_model_calls_a_person_is_none():
         True,
         False,
     ]
+
+
+def test_a_dateline_with_its_country_written_out_is_cut():
+    from quizgen.language import DATELINE
+
+    line = "DUBAI, United Arab Emirates — Dubai's flagship carrier Emirates bought 30 jets."
+    m = DATELINE.match(line)
+    assert m and line[m.end() :].startswith("Dubai's flagship carrier")
+    assert DATELINE.match("UNICEF, the United Nations children's fund, said on Monday") is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # The parse put an adjective at the root, with the verb's "is".
+        "Olympic 10,000m champion Kenenisa Bekele is determined to add the world indoor two "
+        "mile record at February's Norwich Union Grand Prix in Birmingham.",
+        # "The" and a kind, or a name the model did not mark.
+        "The reggae industry is to refuse to release or stage concerts featuring homophobic "
+        "songs under a global deal struck with gay rights groups.",
+        # Long, as agencies' openings are (36 words).
+        "The Six Nations has heralded a new order in northern hemisphere rugby this year and "
+        "Wales and Ireland rather than traditional big guns France and England face a "
+        "potential Grand Slam play-off in three weeks' time.",
+    ],
+)
+def test_a_report_opens_on_its_news(opening):
+    from conftest import facts_of
+
+    facts = facts_of(f"The news\n\n{opening}\n\nMore followed on Monday in London.")
+    leads = [f.slots["text"] for f in facts if f.kind == "sentence" and f.slots.get("lead")]
+    assert leads == [opening]
+
+
+def test_an_opening_that_says_the_economy_says_not_whose():
+    from conftest import facts_of
+
+    facts = facts_of("Growth\n\nThe economy grew by 2% in the last three months of the year.")
+    assert not [f for f in facts if f.kind == "sentence" and f.slots.get("lead")]

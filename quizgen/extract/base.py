@@ -694,6 +694,8 @@ def _run_on(root: Token) -> bool:
 
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 OWNING_DEPS = ("nsubj", "nsubjpass", "poss")
+
+
 def not_a_pronoun(tok: Token, start: int) -> bool:
     """Whether an "I", "me", "my" or "you" at ``tok`` is a word of something else: a title
     written with capitals around it ("I Believe in You", "Lose My Breath", "I'm A
@@ -776,8 +778,14 @@ def stands_alone(span: Span, named: Token | None = None, analysis: Analysis | No
         before.append(tok)
     first = next((t for t in words if not t.is_punct), None)
     if first is not None and first.lower_ == "the" and not any(t.ent_type_ in NAMED for t in words):
-        # "The economy grew": which? "The inclusion of downloaded music in the chart" says.
-        return any(c.dep_ in ("prep", "acl", "relcl") for c in first.head.children)
+        # "The economy grew": which? "The inclusion of downloaded music in the chart" says,
+        # as do a name the model did not mark ("The IAAF") and a kind ("The reggae
+        # industry"), which the pointing rules read the same way (coref.pointing_phrases).
+        head = first.head
+        return head.pos_ == "PROPN" or any(
+            c.dep_ in ("prep", "acl", "relcl") or (c.dep_ == "compound" and c.pos_ == "NOUN")
+            for c in head.children
+        )
     return True
 
 
