@@ -409,7 +409,7 @@ def flaw(q: Question) -> str | None:
         return 'it says "other" without saying than what'
     if q.type == "cloze" and _name_by_title(prompt):
         return "the blank is a name beside its title"  # "Wales coach _____"
-    if THEN.search(filled(prompt)) and not re.search(r"(?i)\bif\b", prompt):
+    if _then_points(filled(prompt)) and not re.search(r"(?i)\bif\b", prompt):
         return 'it says "then" without saying when'
     m = re.search(r"(?i)\bin (retaliation|return|response)\b(?! (for|to)\b)", filled(prompt))
     if m:
@@ -459,6 +459,19 @@ def flaw(q: Question) -> str | None:
 
 
 # "McCartney then performed ...": after what? Not "and then", "since then", "then-chancellor".
+def _then_points(text: str) -> bool:
+    """Whether a "then" is after something the text does not tell: not ", then Marcel
+    Granollers and Feliciano Lopez completed the comeback", a next clause with its own
+    subject after one the sentence has just told."""
+    return any(
+        not (
+            text[max(0, m.start() - 2) : m.start()] == ", "
+            and text[m.end() + 1 : m.end() + 2].isupper()
+        )
+        for m in THEN.finditer(text)
+    )
+
+
 THEN = re.compile(r"(?<!\band )(?<!\bsince )(?<!\bby )(?<!\buntil )(?<!\bjust )\bthen\b(?![-'])")
 REPORTED_IT = re.compile(
     r"\b(said|says|added|warned|claimed|insisted|argued|believes|believed|thinks|thought)\s+"

@@ -164,3 +164,58 @@ def test_an_opening_that_says_the_economy_says_not_whose():
 
     facts = facts_of("Growth\n\nThe economy grew by 2% in the last three months of the year.")
     assert not [f for f in facts if f.kind == "sentence" and f.slots.get("lead")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Viruses\n\nSecurity firms are warning about mobile phone viruses that can spread "
+            "much faster than similar bugs.",
+            [],
+        ),
+        ("Copies\n\nRival firms have since built a similar system.", ["a similar system"]),
+        (
+            "Eviction\n\nSheila Ferguson is the favourite to be evicted from I'm A Celebrity... "
+            "Get Me Out Of Here on Monday.",
+            [],
+        ),
+        ("Library\n\nThe library opened its first building here in 1990.", ["here"]),
+    ],
+)
+def test_what_a_sentence_compares_or_names_is_its_own(text, expected):
+    assert pointing(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        (
+            "Rafael Nadal kept Spain's hopes alive, then Marcel Granollers and Feliciano Lopez "
+            "completed the comeback.",
+            None,
+        ),
+        (
+            "Tim Henman, seeded three, then held his serve comfortably.",
+            'it says "then" without saying when',
+        ),
+    ],
+)
+def test_then_after_a_clause_the_sentence_tells(text, reason):
+    assert flaw(statement(text)) == reason
+
+
+def test_a_name_with_a_plural_verb_is_a_they():
+    from quizgen.extract.base import stands_alone
+    from quizgen.ingest import read_text
+    from quizgen.pipeline import analyze
+
+    analysis = analyze(
+        read_text(
+            "Redknapp\n\nSouthampton are set to unveil Harry Redknapp as their new manager at a "
+            "news conference on Wednesday."
+        ),
+        cache=False,
+    )
+    (sent, _), *_ = analysis.sentences()
+    assert stands_alone(sent, analysis=analysis)

@@ -812,6 +812,12 @@ def _body_word(tok: Token) -> bool:
     return any(doc[k].lower_ in BODY_WORDS for k in range(start, end))
 
 
+def _plural_verb(verb: Token) -> bool:
+    """Whether a verb, or the "are" or "have" on it, is plural."""
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(w.lower_ in ("are", "have", "were") or w.tag_ == "VBP" for w in words)
+
+
 def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bool:
     """Whether something before a pronoun can be what it stands for. Two places cannot: the
     scene-setting phrase before the main clause's subject ("Unlike the Army, they are ...":
@@ -870,6 +876,9 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
             t.tag_ in ("NNS", "NNPS")
             or t.ent_type_ in ("ORG", "GPE", "NORP")
             or (t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_NOUNS)
+            # "Southampton are set to unveil ... as their new manager": a name with a plural
+            # verb is a team, whatever the model calls it.
+            or (t.pos_ == "PROPN" and t.dep_ in SUBJ_DEPS and _plural_verb(t.head))
             for t in before
         )
     if tok.dep_ == "nsubj" and any(

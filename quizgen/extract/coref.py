@@ -460,7 +460,8 @@ RELATIVE = re.compile(
     r"|^earlier(?=,)"
     r"|the \d+-year-old|at the time(?! of)"
     # "a similar system", "the other two": similar to what, other than which?
-    r"|(?:an? )?similar (?!to\b)[a-z]+|the other [a-z]+|the remaining [a-z]+"
+    # ("faster than similar bugs" compares with what the sentence has just named)
+    r"|(?<!than )(?:an? )?similar (?!to\b)[a-z]+|the other [a-z]+|the remaining [a-z]+"
     # "done something like that", "is one example", "switched back to the old one" (round 35)
     r"|(?:something|anything|nothing) like (?:that|this)|like that(?=[,.;:)]|$)"
     r"|(?:is|was|are|were) (?:one|an|another) example(?! of)"
@@ -654,8 +655,10 @@ def _pointing_word(tok: Token, sent: Span) -> str | None:
     if low not in POINTING_WORDS and tok.i != sent.start:
         return None  # the cheap test first: this runs for every word of every sentence
     head = tok.head
-    if low == "here" and tok.dep_ == "advmod":
-        return tok.text  # "its first building here": where? (a speaker's is theirs)
+    if low == "here" and tok.dep_ == "advmod" and not (tok.text == "Here" and tok.i > sent.start):
+        # "its first building here": where? (a speaker's is theirs). Not a title's "Here":
+        # "I'm A Celebrity... Get Me Out Of Here".
+        return tok.text
     if (
         low == "there"
         and tok.dep_ == "advmod"
