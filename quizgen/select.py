@@ -122,6 +122,20 @@ def unquoted(text: str) -> str:
 WORD = re.compile(r"[\w'’%£$€-]+(?:\.\d+)?")  # "2.6bn" one word, "2003." not
 
 
+PERCENT = re.compile(r"(\d+(?:\.\d+)?) ?(?:%|per ?cent\b)")
+
+
+def breaks_a_whole(q: Question) -> bool:
+    """Whether a false statement changes one of shares its sentence gives of one whole: "3.8%
+    ..., with foreign films taking the remaining 62.5%" no longer adds up to 100, so sums
+    answer it without the article (round 126)."""
+    if q.type != "true_false" or q.answer != "False":
+        return False
+    was = sorted(float(x) for x in PERCENT.findall(q.evidence.text))
+    now = sorted(float(x) for x in PERCENT.findall(q.prompt))
+    return len(was) >= 2 and was != now and abs(sum(was) - 100) < 0.6
+
+
 def year_only(q: Question, latest: int, years: set[str] | None = None) -> str | None:
     """Why a false statement that differs from its sentence only in a year is refused, or
     None. Either that year is at least two before the latest the article names (``latest``):
@@ -200,6 +214,8 @@ def flaw(q: Question) -> str | None:
         # with a "which" clause asks nothing: "Coronation Street has become the first soap
         # to triumph at the South Bank Show Awards, which traditionally reward ..." (round 82).
         return "a statement spliced onto the question"
+    if breaks_a_whole(q):
+        return "a false form whose shares no longer add up"
     if MARKET_TRIVIA.search(filled(prompt)):
         # "What closed in New York at $185.25, up 0.35%?", "hitting 16.057% on Monday" (round 42).
         return "market data, not the story"

@@ -18,6 +18,7 @@ from ..model import Evidence
 from ..pronouns import THIS_TIMES
 from .base import (
     DEMONSTRATIVES,
+    SPEECH,
     _quote_open_after,
     doc_ents,
     doc_tokens,
@@ -449,8 +450,8 @@ RELATIVE = re.compile(
     r"|(?:(?<=^)|(?<=, )|(?<=that )|(?<=but )|(?<=and ))instead(?=,|$)"
     # "In the years that followed": followed what? "In a separate session": from which?
     r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|(?:an?|the) separate [a-z]+"
-    # "Ditto for Facebook": the same as what?
-    r"|ditto"
+    # "Ditto for Facebook": the same as what? "the intervening time": between what and what?
+    r"|ditto|the intervening [a-z]+"
     # "All three ... lose their jobs", "Both were cleared": all of whom? (round 63)
     r"|^(?:all (?:two|three|four|five|six|seven|eight|nine|ten)|both)(?= [a-z])"
     # "the former said": the former of two; not "the former president"
@@ -982,7 +983,11 @@ def _named_before(head: Token, sent: Span, analysis: Analysis) -> bool:
     """Whether the sentence names, before "the club" or "the country", exactly one thing
     such a noun can stand for: then the phrase says which."""
     noun = head.lemma_.lower()
-    ents = [e for e in doc_ents(sent.doc, analysis) if sent.start <= e.start and e.end <= head.i]
+    ents = [
+        e
+        for e in doc_ents(sent.doc, analysis)
+        if sent.start <= e.start and e.end <= head.i and not _acts_on(e.root, head)
+    ]
     if noun == "player":
         # "sign Real Madrid striker Fernando Morientes and scupper Liverpool's bid to snap
         # up the player": the one person the sentence introduces by a player's role.
@@ -1020,6 +1025,23 @@ def _named_before(head: Token, sent: Span, analysis: Analysis) -> bool:
         ]
     # "Home Depot and Walmart", which the model may take for one name, are two.
     return len(set(before)) == 1 and " and " not in before[0]
+
+
+def _acts_on(subj: Token, noun: Token) -> bool:
+    """Whether ``subj`` does something to "the firm" it cannot be: "Unilever will help the
+    pharmaceutical firm develop ..." (round 126). What a speaker says of "the firm" may be of
+    itself: "Unilever said the firm would ..."."""
+    verb = subj.head
+    if subj.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ in SPEECH or noun.i == subj.i:
+        return False
+    # Only a part the verb's own clause gives it: its object, a clause's subject under it
+    # ("help the firm develop"), or a preposition's object on it ("a deal with the firm");
+    # not "investigating a trojan that attempts to switch off the firm's software".
+    up = noun.head
+    return (
+        up.i == verb.i
+        or (up.head.i == verb.i and up.dep_ in ("ccomp", "xcomp", "prep"))
+    ) and noun.dep_ in ("dobj", "dative", "nsubj", "nsubjpass", "pobj")
 
 
 # What the sentence may call a body as it names it ("rap duo OutKast", "oil giant Yukos").

@@ -340,6 +340,10 @@ def grounds_parts(verb) -> tuple[set, bool] | None:
         objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
         if len(objs) != 1:
             return None
+        if any(g.dep_ == "conj" and g.pos_ == "ADP" for g in c.children):
+            # "apologised for his actions and to Arsenal's Robert Pires": the key would run
+            # on into to whom (round 126)
+            return None
         obj = objs[0]
         if obj.tag_ != "VBG" and (
             any(t.ent_type_ in SPANS for t in obj.subtree)  # "for a total of 35 years"

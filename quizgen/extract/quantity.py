@@ -64,6 +64,9 @@ def _stands_alone(q: str, ent, toks, sent) -> bool:
     counted = [t for t in toks if t.i not in range(ent.start, ent.end)]
     if not counted and ent.label_ != "MONEY":
         return False
+    counts = ent.root.head if ent.root.dep_ == "nummod" else None
+    if re.search(r"(?i)\bhow many\b", q) and counts is not None and counts.tag_ in ("NN", "NNP"):
+        return False  # "How many mark did the number top?": a count is of a plural
     if any(
         t.pos_ in ("NUM", "PUNCT", "PRON")
         or t.lower_ in COMPARING

@@ -1,0 +1,81 @@
+"""Rules from the blind review of round 126 (twenty BBC stories no code had seen)."""
+
+import pytest
+from conftest import facts_and_questions, pointing
+
+from quizgen.model import Evidence, Question
+from quizgen.select import flaw
+
+
+def false_form(source: str, prompt: str) -> Question:
+    return Question(
+        id="q-1",
+        type="true_false",
+        prompt=prompt,
+        answer="False",
+        evidence=Evidence(source, 0, len(source)),
+    )
+
+
+SHARES = (
+    "Japanese films accounted for 37.5% of Japan's box office total last year, with foreign "
+    "films taking the remaining 62.5%."
+)
+
+
+@pytest.mark.parametrize(
+    "prompt, reason",
+    [
+        # 3.8% and 62.5% make no whole: sums answer it without the article.
+        (
+            SHARES.replace("37.5%", "3.8%"),
+            "a false form whose shares no longer add up",
+        ),
+        # Another detail changed leaves the shares as they were.
+        (SHARES.replace("Japanese films", "Korean films"), None),
+    ],
+)
+def test_a_false_form_keeps_the_shares_of_a_whole(prompt, reason):
+    assert flaw(false_form(SHARES, prompt)) == reason
+
+
+def test_shares_of_no_whole_may_change():
+    source = "Sales rose 4.5% in March, after 3.1% in February."
+    assert flaw(false_form(source, source.replace("4.5%", "6.2%"))) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Shell payoff\n\nJudy Boynton left Shell on 31 December, having spent the "
+            "intervening time as a special advisor to chief executive Jeroen van der Veer.",
+            ["the intervening time"],
+        ),
+        # What a firm does to "the firm" is done to another one.
+        (
+            "Cactus diet\n\nAnglo-Dutch food giant Unilever will help the pharmaceutical firm "
+            "develop diet snacks.",
+            ["the pharmaceutical firm"],
+        ),
+        # What it says of "the firm", or what happens to "the firm's" software, is its own.
+        (
+            "Trojan\n\nMicrosoft is investigating a trojan program that attempts to switch off "
+            "the firm's anti-spyware software. Unilever said the firm would grow.",
+            [],
+        ),
+    ],
+)
+def test_which_firm_and_which_time(text, expected):
+    assert pointing(text) == expected
+
+
+def test_grounds_that_run_on_into_to_whom_are_not_a_key():
+    facts, _ = facts_and_questions(
+        "Prutton faces ban\n\n"
+        "Southampton midfielder David Prutton faces a lengthy ban after pushing a referee.\n\n"
+        "Prutton has apologised publicly for his actions and to Arsenal's Robert Pires, who "
+        "was injured in a wild tackle.\n"
+    )
+    keys = [f.slots.get("grounds") for f in facts if f.kind == "cause"]
+    assert not [k for k in keys if k and "Pires" in k]
