@@ -39,8 +39,7 @@ def test_a_place_before_the_thing_counted_is_no_garble():
         # A comparison counts no thing.
         "The Cell chip will be 10 times more powerful than existing processors in Japan.",
         # A mark is passed, not counted: not "How many mark did the number top?" (round 126).
-        "In September 2004, the number of malicious programs circulating topped the 100,000 "
-        "mark.",
+        "In September 2004, the number of malicious programs circulating topped the 100,000 mark.",
     ],
 )
 def test_questions_that_do_not_stand_alone_are_not_asked(sentence):

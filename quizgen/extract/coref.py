@@ -1039,8 +1039,7 @@ def _acts_on(subj: Token, noun: Token) -> bool:
     # not "investigating a trojan that attempts to switch off the firm's software".
     up = noun.head
     return (
-        up.i == verb.i
-        or (up.head.i == verb.i and up.dep_ in ("ccomp", "xcomp", "prep"))
+        up.i == verb.i or (up.head.i == verb.i and up.dep_ in ("ccomp", "xcomp", "prep"))
     ) and noun.dep_ in ("dobj", "dative", "nsubj", "nsubjpass", "pobj")
 
 
