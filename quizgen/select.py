@@ -136,6 +136,30 @@ def breaks_a_whole(q: Question) -> bool:
     return len(was) >= 2 and was != now and abs(sum(was) - 100) < 0.6
 
 
+# "slip below 13% ..., down from 20%", "rose to 7.1% from 6.8%": a figure beside the one it
+# moved from, and which way it moved.
+MOVED_FROM = re.compile(
+    r"(\d+(?:\.\d+)?)%?[^.;]{0,60}?\b(down|up|fell|rose|falling|rising|dropped|climbed)"
+    r"(?: \w+)? from (\d+(?:\.\d+)?)%?"
+)
+
+
+def moves_the_wrong_way(q: Question) -> bool:
+    """Whether a false statement's changed figure no longer moved the way the sentence says:
+    "set to slip below 26% ..., down from 20%" contradicts itself (round 127)."""
+    if q.type != "true_false" or q.answer != "False":
+        return False
+    for m in MOVED_FROM.finditer(q.prompt):
+        if m.group() in q.evidence.text:
+            continue  # the figures of this move are the sentence's own
+        new, way, old = float(m.group(1)), m.group(2), float(m.group(3))
+        if (way in ("down", "fell", "falling", "dropped") and new >= old) or (
+            way in ("up", "rose", "rising", "climbed") and new <= old
+        ):
+            return True
+    return False
+
+
 def year_only(q: Question, latest: int, years: set[str] | None = None) -> str | None:
     """Why a false statement that differs from its sentence only in a year is refused, or
     None. Either that year is at least two before the latest the article names (``latest``):
@@ -216,6 +240,8 @@ def flaw(q: Question) -> str | None:
         return "a statement spliced onto the question"
     if breaks_a_whole(q):
         return "a false form whose shares no longer add up"
+    if moves_the_wrong_way(q):
+        return "a false form whose figure moved the other way"
     if MARKET_TRIVIA.search(filled(prompt)):
         # "What closed in New York at $185.25, up 0.35%?", "hitting 16.057% on Monday" (round 42).
         return "market data, not the story"

@@ -79,3 +79,35 @@ def test_grounds_that_run_on_into_to_whom_are_not_a_key():
     )
     keys = [f.slots.get("grounds") for f in facts if f.kind == "cause"]
     assert not [k for k in keys if k and "Pires" in k]
+
+
+# Round 127 (nineteen more stories; paired, the starting code against that of the day).
+
+MOVE = (
+    "The unemployment rate is improving, too: It is set to slip below 13% by the end of the "
+    "year, down from 20% in May 2002."
+)
+
+
+@pytest.mark.parametrize(
+    "prompt, reason",
+    [
+        (MOVE.replace("13%", "26%"), "a false form whose figure moved the other way"),
+        (MOVE.replace("13%", "9%"), None),  # still a fall: the article must settle it
+        (MOVE.replace("2002", "2003"), None),
+    ],
+)
+def test_a_false_form_keeps_the_way_a_figure_moved(prompt, reason):
+    assert flaw(false_form(MOVE, prompt)) == reason
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Drayton Valentine, who grew up in Argentina, agreed.", ["agreed"]),
+        ("Ministers agreed to cut taxes in March.", []),
+        ("Drayton Valentine agreed with the ruling on Monday.", []),
+    ],
+)
+def test_agreeing_with_nothing_the_sentence_says_points_back(sentence, expected):
+    assert pointing(f"Argentina recovers\n\n{sentence}") == expected

@@ -640,7 +640,7 @@ EVENT_NOUNS |= {"deal", "appeal", "campaign", "claim", "ruling", "announcement",
 PLACES = ("GPE", "LOC", "FAC")
 POINTING_WORDS = {"here", "there", "that", "this", "these", "those", "another", "his", "her"}
 POINTING_WORDS |= {"its", "their", "later", "further", "other", "additional", "more"}
-POINTING_WORDS |= {"members"}
+POINTING_WORDS |= {"members", "agreed", "agrees", "agree", "disagreed", "disagrees"}
 # What a tally counts: "another penalty", "four more goals" say there were others before.
 TALLIES = {"penalty", "goal", "try", "conversion", "wicket", "win", "victory", "defeat"}
 TALLIES |= {"setback", "blow", "title", "medal", "point", "strike", "attack"}
@@ -679,6 +679,12 @@ def _pointing_word(tok: Token, sent: Span) -> str | None:
         and not (low == "this" and head.lemma_.lower() in THIS_TIMES)
     ):
         return sent.doc[tok.i : head.i + 1].text
+    if (
+        tok.lemma_ in ("agree", "disagree")
+        and tok.dep_ == "ROOT"
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") for c in tok.children)
+    ):
+        return tok.text  # "Drayton Valentine, who grew up in Argentina, agreed": with what?
     if low == "members" and tok.dep_ in ("nsubj", "nsubjpass") and not list(tok.children):
         return tok.text  # "Members urged the government to ...": members of what? (round 110)
     if low == "another" and head.dep_ in ("nsubj", "nsubjpass") and head.i == tok.i + 1:
