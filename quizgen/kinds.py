@@ -316,7 +316,7 @@ BODY_ENDS = set(
 # An event's or a prize's last word: the model reads "Grammy Awards" as a person.
 EVENT_ENDS = set(
     "awards award prize prizes festival championship championships cup games olympics "
-    "open trophy tournament summit conference".split()
+    "open trophy tournament summit conference lecture lectures".split()
 )
 PLACE_ENDS = set(
     "sea strait straits ocean river lake bay island islands mountain mountains plateau valley "

@@ -111,3 +111,21 @@ def test_a_false_form_keeps_the_way_a_figure_moved(prompt, reason):
 )
 def test_agreeing_with_nothing_the_sentence_says_points_back(sentence, expected):
     assert pointing(f"Argentina recovers\n\n{sentence}") == expected
+
+
+def test_a_rate_with_no_country_and_too_point_back():
+    from conftest import facts_of
+
+    found = pointing(
+        "Argentina recovers\n\nThe unemployment rate is improving, too: it is set to slip below "
+        "13% by the end of the year."
+    )
+    assert "too" in found
+    facts = facts_of("Argentina recovers\n\nThe unemployment rate fell to 13% in the year to May.")
+    assert not [f for f in facts if f.kind == "sentence" and f.slots.get("lead")]
+
+
+def test_a_lecture_is_no_person():
+    from quizgen.kinds import not_a_person
+
+    assert not_a_person("Adam Smith Lecture")

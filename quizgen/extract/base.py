@@ -779,11 +779,12 @@ def stands_alone(span: Span, named: Token | None = None, analysis: Analysis | No
     first = next((t for t in words if not t.is_punct), None)
     if first is not None and first.lower_ == "the" and not any(t.ent_type_ in NAMED for t in words):
         # "The economy grew": which? "The inclusion of downloaded music in the chart" says,
-        # as do a name the model did not mark ("The IAAF") and a kind ("The reggae
-        # industry"), which the pointing rules read the same way (coref.pointing_phrases).
+        # as do a name the model did not mark ("The IAAF") and a kind of trade ("The reggae
+        # industry"). "The unemployment rate" still needs its country (round 127).
         head = first.head
         return head.pos_ == "PROPN" or any(
-            c.dep_ in ("prep", "acl", "relcl") or (c.dep_ == "compound" and c.pos_ == "NOUN")
+            c.dep_ in ("prep", "acl", "relcl")
+            or (c.dep_ == "compound" and c.pos_ == "NOUN" and head.lemma_ in TRADES)
             for c in head.children
         )
     return True
@@ -810,6 +811,9 @@ def _body_word(tok: Token) -> bool:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return any(doc[k].lower_ in BODY_WORDS for k in range(start, end))
+
+
+TRADES = {"industry", "sector"}
 
 
 def _plural_verb(verb: Token) -> bool:

@@ -451,7 +451,8 @@ RELATIVE = re.compile(
     # "In the years that followed": followed what? "In a separate session": from which?
     r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|(?:an?|the) separate [a-z]+"
     # "Ditto for Facebook": the same as what? "the intervening time": between what and what?
-    r"|ditto|the intervening [a-z]+"
+    # "The unemployment rate is improving, too": as well as what? (round 127)
+    r"|ditto|the intervening [a-z]+|(?<=, )too(?= *[,.;:]|$)"
     # "All three ... lose their jobs", "Both were cleared": all of whom? (round 63)
     r"|^(?:all (?:two|three|four|five|six|seven|eight|nine|ten)|both)(?= [a-z])"
     # "the former said": the former of two; not "the former president"
@@ -1013,24 +1014,28 @@ def _named_before(head: Token, sent: Span, analysis: Analysis) -> bool:
     if len(set(before)) > 1 and len(set(introduced)) == 1:
         before = introduced
     if noun in NAMED_BY["ORG"] and not before:
-        # "Arsenal manager Arsene Wenger ... at the club": a name the model did not mark,
-        # before the role someone holds in it.
-        index = EntityIndex.of(analysis)
-        before = [
-            t.text
-            for t in sent.doc[sent.start : head.i]
-            if t.text[:1].isupper()
-            and not t.ent_type_
-            and t.dep_ in ("compound", "nmod", "amod")
-            and t.head.lemma_.lower() in ROLE_IN_BODY
-            # (a capital that only starts the sentence, "Former manager", is no name)
-            and (
-                (t.pos_ == "PROPN" and t.i > sent.start)
-                or getattr(index.lookup(t.text), "label", "") == "ORG"
-            )
-        ]
+        before = _bodies_by_role(head, sent, analysis)
     # "Home Depot and Walmart", which the model may take for one name, are two.
     return len(set(before)) == 1 and " and " not in before[0]
+
+
+def _bodies_by_role(head: Token, sent: Span, analysis: Analysis) -> list[str]:
+    """Names before ``head`` that the model did not mark but a role after them shows to be
+    a body's: "Arsenal manager Arsene Wenger ... at the club"."""
+    index = EntityIndex.of(analysis)
+    return [
+        t.text
+        for t in sent.doc[sent.start : head.i]
+        if t.text[:1].isupper()
+        and not t.ent_type_
+        and t.dep_ in ("compound", "nmod", "amod")
+        and t.head.lemma_.lower() in ROLE_IN_BODY
+        # (a capital that only starts the sentence, "Former manager", is no name)
+        and (
+            (t.pos_ == "PROPN" and t.i > sent.start)
+            or getattr(index.lookup(t.text), "label", "") == "ORG"
+        )
+    ]
 
 
 def _acts_on(subj: Token, noun: Token) -> bool:
