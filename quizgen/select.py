@@ -7,13 +7,13 @@ hash of the seed and the question id, never by dict or set order.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import math
 import re
 from collections import Counter
 
-from .kinds import BODY_STAND_INS, EXACT_DAY, NATIONALITY, YEAR, is_country, phrase_in
+from .false_forms import breaks_a_whole, latest_year, moves_the_wrong_way, unsettled, year_only
+from .kinds import BODY_STAND_INS, EXACT_DAY, NATIONALITY, norm, phrase_in
 from .language import STOPWORDS, typed_twice
 from .model import QUESTION_TYPES, Question, Rejected
 from .pronouns import has_dangling_pronoun
@@ -35,10 +35,6 @@ ABSOLUTES = re.compile(r"\b(all of the above|none of the above|always|never)\b",
 # Longer stems are reading tests, not questions about the article.
 LONGEST = {"mcq": 40, "short_answer": 30, "true_false": 40, "essay": 70, "cloze": 60}
 STOP = STOPWORDS
-
-
-def norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def content_words(text: str) -> set[str]:
@@ -117,98 +113,6 @@ def _name_runs_on(answer: str, source: str) -> bool:
 def unquoted(text: str) -> str:
     """``text`` without what it quotes: a speaker's "I" inside quotation marks is theirs."""
     return re.sub(r'"[^"]*"|“[^”]*”', " ", text)
-
-
-WORD = re.compile(r"[\w'’%£$€-]+(?:\.\d+)?")  # "2.6bn" one word, "2003." not
-
-
-PERCENT = re.compile(r"(\d+(?:\.\d+)?) ?(?:%|per ?cent\b)")
-
-
-def breaks_a_whole(q: Question) -> bool:
-    """Whether a false statement changes one of shares its sentence gives of one whole: "3.8%
-    ..., with foreign films taking the remaining 62.5%" no longer adds up to 100, so sums
-    answer it without the article (round 126)."""
-    if q.type != "true_false" or q.answer != "False":
-        return False
-    was = sorted(float(x) for x in PERCENT.findall(q.evidence.text))
-    now = sorted(float(x) for x in PERCENT.findall(q.prompt))
-    return len(was) >= 2 and was != now and abs(sum(was) - 100) < 0.6
-
-
-# "slip below 13% ..., down from 20%", "rose to 7.1% from 6.8%": a figure beside the one it
-# moved from, and which way it moved.
-MOVED_FROM = re.compile(
-    r"(\d+(?:\.\d+)?)%?[^.;]{0,60}?\b(down|up|fell|rose|falling|rising|dropped|climbed)"
-    r"(?: \w+)? from (\d+(?:\.\d+)?)%?"
-)
-
-
-def moves_the_wrong_way(q: Question) -> bool:
-    """Whether a false statement's changed figure no longer moved the way the sentence says:
-    "set to slip below 26% ..., down from 20%" contradicts itself (round 127)."""
-    if q.type != "true_false" or q.answer != "False":
-        return False
-    for m in MOVED_FROM.finditer(q.prompt):
-        if m.group() in q.evidence.text:
-            continue  # the figures of this move are the sentence's own
-        new, way, old = float(m.group(1)), m.group(2), float(m.group(3))
-        if (way in ("down", "fell", "falling", "dropped") and new >= old) or (
-            way in ("up", "rose", "rising", "climbed") and new <= old
-        ):
-            return True
-    return False
-
-
-def year_only(q: Question, latest: int, years: set[str] | None = None) -> str | None:
-    """Why a false statement that differs from its sentence only in a year is refused, or
-    None. Either that year is at least two before the latest the article names (``latest``):
-    the date of the story's background ("In 2003 Xstrata acquired ...", "a life peer in
-    1997"), which reviews kept 2 times in 11 (rounds 70-98), against a year of the story
-    itself ("Revenue dipped 1.4% ... in 2004", kept). Or the year put in is none of the
-    article's (``years``): "The finalists for 2007 include ..." in a story on 2005's tests
-    nothing a reader learnt, while a year the article gives to something else is a fair trap
-    (rounds 54-113: 2 kept of 11 against 4 of 6). Generation changes a year only where no
-    other detail can be changed."""
-    if q.type != "true_false" or q.answer != "False":
-        return None
-    # Not a name given in full ("Martin Johnson" for the sentence's "Johnson"), nor a
-    # capital the statement's new first word takes.
-    new = set(WORD.findall(q.prompt)) - set(WORD.findall(q.evidence.text))
-    new = {w for w in new if not w[:1].isupper()}
-    old = set(YEAR.findall(q.evidence.text)) - set(YEAR.findall(q.prompt))
-    if not (new and all(YEAR.fullmatch(w) for w in new) and old):
-        return None
-    if max(int(y) for y in old) <= latest - 2:
-        return "a false form that changes only the year of the story's background"
-    if years is not None and not new <= years:
-        return "a false form that changes only a year, to one the article never names"
-    return None
-
-
-def unsettled(q: Question, named: set[str]) -> bool:
-    """Whether a false statement puts in a country the article never names (one of
-    quizgen's packaged neighbours): the article does not settle it, rather than contradict
-    it ("the only way in Ireland to get a divorce", "a region of Greece"), and reviews kept
-    none of six (rounds 54-106). Its true form may still be asked. ``named``: the article's
-    names, normalised; one inside another counts ("Republic of Korea" in the DPRK's)."""
-    if q.type != "true_false" or q.answer != "False":
-        return False
-    shown, source = q.prompt.split(), q.evidence.text.split()
-    for op, a, b, _, _ in difflib.SequenceMatcher(
-        None, shown, source, autojunk=False
-    ).get_opcodes():
-        if op not in ("replace", "insert"):
-            continue
-        put = re.sub(r"^the ", "", norm(" ".join(shown[a:b])))
-        if is_country(put) and not any(f" {put} " in f" {n} " for n in named):
-            return True
-    return False
-
-
-def latest_year(questions: list[Question]) -> int:
-    """The latest year the sentences of the questions name: about the story's own."""
-    return max((int(y) for q in questions for y in YEAR.findall(q.evidence.text)), default=0)
 
 
 def _named_source(prompt: str, asked: str) -> str:
