@@ -40,11 +40,25 @@ MOVED_FROM = re.compile(
 )
 
 
+# "rose from £180,126 to £178,906": the move first, then the figures it went between.
+MOVED_BETWEEN = re.compile(
+    r"\b(fell|rose|dropped|climbed|increased|decreased|grew|slipped|jumped)"
+    r" (?:\w+ )?from [£$€]?(\d[\d,]*(?:\.\d+)?)\w*%? to [£$€]?(\d[\d,]*(?:\.\d+)?)"
+)
+UPWARD = {"rose", "climbed", "increased", "grew", "jumped", "up", "rising"}
+
+
 def moves_the_wrong_way(q: Question) -> bool:
     """Whether a false statement's changed figure no longer moved the way the sentence says:
     "set to slip below 26% ..., down from 20%" contradicts itself (round 127)."""
     if q.type != "true_false" or q.answer != "False":
         return False
+    for m in MOVED_BETWEEN.finditer(q.prompt):
+        if m.group() in q.evidence.text:
+            continue
+        way, old, new = m.group(1), *(float(x.replace(",", "")) for x in m.group(2, 3))
+        if (way in UPWARD) != (new > old) and new != old:
+            return True
     for m in MOVED_FROM.finditer(q.prompt):
         if m.group() in q.evidence.text:
             continue  # the figures of this move are the sentence's own

@@ -115,6 +115,10 @@ def unquoted(text: str) -> str:
     return re.sub(r'"[^"]*"|“[^”]*”', " ", text)
 
 
+# A comma inside a figure that groups no thousands: "$110,00" lost a digit.
+MALFORMED_FIGURE = re.compile(r"(?<![\d,])\d{1,3},\d{1,2}(?![\d])")
+
+
 def _named_source(prompt: str, asked: str) -> str:
     """What a reader reads a pronoun against: the question with its source where the source
     is a name ("According to Neil Kinnock, why did he ...?" reads as Kinnock's "he"), not
@@ -142,6 +146,8 @@ def flaw(q: Question) -> str | None:
         # with a "which" clause asks nothing: "Coronation Street has become the first soap
         # to triumph at the South Bank Show Awards, which traditionally reward ..." (round 82).
         return "a statement spliced onto the question"
+    if MALFORMED_FIGURE.search(filled(prompt)):
+        return "the article's figure is misprinted"  # "sold for $110,00" (round 129)
     if breaks_a_whole(q):
         return "a false form whose shares no longer add up"
     if moves_the_wrong_way(q):

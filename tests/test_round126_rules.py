@@ -148,3 +148,42 @@ def test_a_nationality_before_a_surname_is_no_part_of_the_name():
         end = len(name.split()) + 1
         doc.ents = [Span(doc, 0, end, label="PERSON")]
         assert [e.text for e in mend(doc).ents] == [name]
+
+
+RISE = "The average price rose from £170,126 to £178,906 in the year to November."
+
+
+@pytest.mark.parametrize(
+    "prompt, reason",
+    [
+        (RISE.replace("170,126", "180,126"), "a false form whose figure moved the other way"),
+        (RISE.replace("170,126", "160,126"), None),
+    ],
+)
+def test_a_rise_from_one_figure_to_another_stays_a_rise(prompt, reason):
+    assert flaw(false_form(RISE, prompt)) == reason
+
+
+def test_confirmed_to_have_is_not_turned_into_denied():
+    from quizgen.extract.flips import flip_for
+    from quizgen.ingest import read_text
+    from quizgen.pipeline import analyze
+
+    text = (
+        "The Foreign Office says 41 Britons are now confirmed to have died in the tsunami, "
+        "with 158 others missing."
+    )
+    analysis = analyze(read_text(f"Tsunami toll\n\n{text}"), cache=False)
+    (sent, _), *_ = analysis.sentences()
+    assert flip_for(sent, text) is None
+
+
+def test_a_misprinted_figure_is_not_copied():
+    source = "Four suits worn by the Beatles have sold for $110,00 (£59,000) at a US auction."
+    q = false_form(source, source)
+    q.answer = "True"
+    assert flaw(q) == "the article's figure is misprinted"
+    q.prompt = q.evidence.text = "The suits sold for $110,000 (£59,000), or 1,2 or 3 lots."
+    assert flaw(q) == "the article's figure is misprinted"
+    q.prompt = q.evidence.text = "The suits sold for $110,000 (£59,000) at a US auction."
+    assert flaw(q) is None

@@ -176,6 +176,8 @@ def flip_for(sent: Span, shown: str) -> tuple[str, str] | None:
             c.dep_ == "dobj" and (c.lemma_.lower() in AMOUNTS or c.like_num) for c in tok.children
         ):
             continue  # "raised prices" turns round; "raised her concerns" does not
+        if low in ("confirmed", "denied") and any(c.dep_ == "xcomp" for c in tok.children):
+            continue  # "are now confirmed to have died" has no "denied to have died" (round 128)
         others = [t for t in sent if t.lower_ in DIRECTION and t.i != tok.i]
         if others:
             continue
