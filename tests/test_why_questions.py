@@ -157,3 +157,35 @@ def test_a_he_the_sentence_before_names_is_asked_by_name():
             "because his division was not given enough power",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Blogger Arash Sigarchi was arrested after using his blog to criticise the arrest "
+            "of other online journalists.",
+            (
+                "Why was blogger Arash Sigarchi arrested?",
+                "Using his blog to criticise the arrest of other online journalists",
+            ),
+        ),
+        (
+            "Parmalat was declared insolvent after it emerged that 4bn euros it held in an "
+            "offshore account did not exist.",
+            (
+                "Why was Parmalat declared insolvent?",
+                "Because it emerged that 4bn euros it held in an offshore account did not exist",
+            ),
+        ),
+        # A time, a deed still to come, or a game's moves are no cause.
+        ("The minister resigned a day after launching the plan.", None),
+        ("The band returned to the stage after five minutes.", None),
+        ("Interest rates are likely to rise after the general election in May.", None),
+        ("Spain was knocked out after Pospisil edged Opelka 7-6 in the decider.", None),
+    ],
+)
+def test_an_after_that_gives_the_cause(sentence, expected):
+    asked = why_questions(f"The news\n\nA report came out on Monday in London.\n\n{sentence}")
+    found = [(q, key) for _, q, key in asked]
+    assert found == ([expected] if expected else [])

@@ -417,6 +417,54 @@ def other_reason(verb, speech_verbs):
         # "What did Dr Fox accuse Mr Blair of?": the "of" stays in the question.
         prep = min(toks, key=lambda t: t.i)
         return toks, "charge", render(toks - {prep}), "What", toks - {prep}
+    found = after_parts(verb)
+    if found:
+        return found[0], "reason", found[1], "Why", found[0]
+    return None
+
+
+# Deeds and moves that news reports give the cause of with "after": "was handed a ban after
+# testing positive", "was declared insolvent after it emerged that ...", "shares lost a third
+# of their value after regulators said ...".
+FOLLOWS_ON = JUDGING | {"withdraw", "quit", "resign", "declare", "hand", "cancel", "postpone"}
+FOLLOWS_ON |= {"scrap", "abandon", "rise", "fall", "drop", "slump", "soar", "jump", "plunge"}
+FOLLOWS_ON |= {"tumble", "slide", "collapse", "close", "halt"}
+
+
+SCORE = re.compile(r"\d+-\d+")
+
+
+def after_parts(verb) -> tuple[set, str] | None:
+    """The tokens of an "after" that gives why a deed was done or a figure moved, and its key,
+    or None. Only what happened as the cause: something someone did ("after testing
+    positive", keyed "Testing positive ...") or a clause of its own ("after it emerged
+    that ...", keyed "Because it emerged that ..."). Not a time ("after five minutes", "a day
+    after launching"), nor a deed still to come ("are likely to rise after the election")."""
+    if verb.lemma_ not in FOLLOWS_ON or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    if any(SCORE.fullmatch(t.text) for t in verb.subtree):
+        return None  # "... after Vasek Pospisil edged Reilly Opelka 7-6 (5)": a game's moves
+    for c in verb.children:
+        if c.i < verb.i or c.lower_ != "after":
+            continue
+        if any(g.dep_ == "npadvmod" for g in c.children) or c.doc[c.i - 1].like_num:
+            return None  # "a day after launching": when, not why
+        if c.dep_ == "prep":
+            ing = [g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+            if len(ing) != 1:
+                return None
+            toks = set(c.subtree)
+            key = render(sorted(ing[0].subtree, key=lambda t: t.i))
+            return toks, key[:1].upper() + key[1:]
+    for c in verb.children:
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "after"), None)
+        if c.dep_ != "advcl" or mark is None or c.i < verb.i:
+            continue
+        if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            return None
+        toks = set(c.subtree)
+        key = render(sorted((t for t in toks if t.i != mark.i), key=lambda t: t.i))
+        return toks, "Because " + key
     return None
 
 
