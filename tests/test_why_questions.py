@@ -178,7 +178,15 @@ def test_a_he_the_sentence_before_names_is_asked_by_name():
                 "Because it emerged that 4bn euros it held in an offshore account did not exist",
             ),
         ),
-        # A time, a deed still to come, or a game's moves are no cause.
+        (
+            "Four members of the board resigned after a simmering row over the club's debts.",
+            (
+                "Why did four members of the board resign?",
+                "Because of a simmering row over the club's debts",
+            ),
+        ),
+        # A time, an occasion, a deed still to come, or a game's moves are no cause.
+        ("Four members of the board resigned after the annual meeting in Edinburgh.", None),
         ("The minister resigned a day after launching the plan.", None),
         ("The band returned to the stage after five minutes.", None),
         ("Interest rates are likely to rise after the general election in May.", None),

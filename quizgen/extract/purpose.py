@@ -432,6 +432,10 @@ FOLLOWS_ON |= {"tumble", "slide", "collapse", "close", "halt"}
 
 
 SCORE = re.compile(r"\d+-\d+")
+# What an "after" or "following" phrase gives as a cause when it names one of these.
+CAUSES = {"criticism", "row", "protest", "complaint", "allegation", "claim", "revelation"}
+CAUSES |= {"warning", "ruling", "intervention", "pressure", "outcry", "concern", "fear"}
+CAUSES |= {"injury", "failure", "scandal", "dispute", "clash", "investigation", "inquiry"}
 
 
 def after_parts(verb) -> tuple[set, str] | None:
@@ -445,17 +449,21 @@ def after_parts(verb) -> tuple[set, str] | None:
     if any(SCORE.fullmatch(t.text) for t in verb.subtree):
         return None  # "... after Vasek Pospisil edged Reilly Opelka 7-6 (5)": a game's moves
     for c in verb.children:
-        if c.i < verb.i or c.lower_ != "after":
+        if c.i < verb.i or c.lower_ not in ("after", "following") or c.dep_ != "prep":
             continue
         if any(g.dep_ == "npadvmod" for g in c.children) or c.doc[c.i - 1].like_num:
             return None  # "a day after launching": when, not why
-        if c.dep_ == "prep":
-            ing = [g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
-            if len(ing) != 1:
-                return None
-            toks = set(c.subtree)
+        toks = set(c.subtree)
+        ing = [g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+        if len(ing) == 1 and c.lower_ == "after":
             key = render(sorted(ing[0].subtree, key=lambda t: t.i))
             return toks, key[:1].upper() + key[1:]
+        # "changed his mind following intervention from allies", "suspended after a row
+        # with ...": a noun for something that causes, not an occasion ("after the match").
+        what = [g for g in c.children if g.dep_ == "pobj"]
+        if len(what) == 1 and what[0].lemma_.lower() in CAUSES:
+            return toks, "Because of " + render(sorted(what[0].subtree, key=lambda t: t.i))
+        return None
     for c in verb.children:
         mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "after"), None)
         if c.dep_ != "advcl" or mark is None or c.i < verb.i:
