@@ -424,8 +424,8 @@ def other_reason(verb, speech_verbs):
 
 
 # Deeds and moves that news reports give the cause of with "after": "was handed a ban after
-# testing positive", "was declared insolvent after it emerged that ...", "shares lost a third
-# of their value after regulators said ...".
+# testing positive", "was declared insolvent after it emerged that ...". Not "lose", which
+# is as often a game lost after the other side's moves.
 FOLLOWS_ON = JUDGING | {"withdraw", "quit", "resign", "declare", "hand", "cancel", "postpone"}
 FOLLOWS_ON |= {"scrap", "abandon", "rise", "fall", "drop", "slump", "soar", "jump", "plunge"}
 FOLLOWS_ON |= {"tumble", "slide", "collapse", "close", "halt"}
@@ -441,9 +441,11 @@ CAUSES |= {"injury", "failure", "scandal", "dispute", "clash", "investigation", 
 def after_parts(verb) -> tuple[set, str] | None:
     """The tokens of an "after" that gives why a deed was done or a figure moved, and its key,
     or None. Only what happened as the cause: something someone did ("after testing
-    positive", keyed "Testing positive ...") or a clause of its own ("after it emerged
-    that ...", keyed "Because it emerged that ..."). Not a time ("after five minutes", "a day
-    after launching"), nor a deed still to come ("are likely to rise after the election")."""
+    positive", keyed "Testing positive ..."), a clause of its own ("after it emerged that
+    ...", keyed "Because it emerged that ..."), or a noun for a cause after "after" or
+    "following" ("after a row over ...", keyed "Because of a row over ..."). Not a time
+    ("after five minutes", "a day after launching"), an occasion ("after the match"), nor a
+    deed still to come ("are likely to rise after the election": no past tense)."""
     if verb.lemma_ not in FOLLOWS_ON or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
         return None
     if any(SCORE.fullmatch(t.text) for t in verb.subtree):
