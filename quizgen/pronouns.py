@@ -47,6 +47,12 @@ POINTED_TIMES = {"day", "week", "month", "year", "night", "morning", "evening", 
 # "this year", "this month's awards": the writer's own time, which a reader of the day shares,
 # not a time the sentence points back to. Fourteen openings of 390 stories, the item
 # reviews keep most, were never asked for their "this week" (round 101).
+# People a report brings in without a name: "A blind student has developed software so
+# that he can ...", "A 20-year-old man is selling space on his forehead".
+PERSON_NOUNS = set(
+    "man woman boy girl teenager mother father son daughter husband wife pensioner student "
+    "pupil schoolboy schoolgirl grandmother grandfather widow mum dad".split()
+)
 THIS_TIMES = {"year", "month", "week", "weekend", "season", "summer", "autumn", "winter"}
 THIS_TIMES |= {"spring", "morning", "afternoon", "evening", "century", "decade", "term"}
 POINTING_PREPS = {
@@ -172,7 +178,7 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z']*", re.sub(r"(?<=\w)-(?=\w)", "", text))
     # What the words before the current one hold, kept up word by word (not recounted for
     # every word): content words, whether one is plural or a name, and whether a name is.
-    content = plural_or_name = named = False
+    content = plural_or_name = named = someone = False
     for k, w in enumerate(words):
         if k:
             b = words[k - 1]
@@ -181,6 +187,11 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
                 content = True
                 plural_or_name = plural_or_name or lb.endswith("s") or b[0].isupper()
             named = named or (b[0].isupper() and (k > 1 or lb not in FUNCTION))
+            # "a blind student ... he": someone brought in, whom a "he" can be
+            someone = someone or (
+                lb in PERSON_NOUNS
+                and any(x.lower() in ("a", "an") for x in words[max(0, k - 5) : k - 1])
+            )
         # "We're", "they've", "it'll": the pronoun before its contracted verb.
         low = re.sub(r"'(?:s|re|ve|ll|d|m)$", "", w.lower())
         if low in allow:
@@ -229,7 +240,7 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
             if not content:
                 return True
         elif low in ("he", "she", "him", "his", "her", "himself", "herself"):
-            if not named:
+            if not named and not someone:
                 return True
         elif low in ("they", "them", "their", "themselves"):
             if not plural_or_name:

@@ -123,6 +123,12 @@ def test_a_question_still_may_not_tell_of_with_no_one_told():
         ("Sun has launched a pay-as-you-go service for computing power.", True),
         ("Four suits worn by the Beatles on their Please Please Me album cover have sold.", True),
         ("Sheila Ferguson is favourite to leave I'm A Celebrity... Get Me Out Of Here.", True),
+        # Someone the sentence brings in without a name is a "he".
+        (
+            "A blind student has developed software that turns colours into notes so that he "
+            "can read weather maps.",
+            True,
+        ),
         # A pronoun of the writer's or the reader's still leans on who is speaking.
         ("I think the Beatles suits will sell for more next year.", False),
         ("You can rent computing power by the hour from Sun.", False),

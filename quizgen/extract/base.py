@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..kinds import ROLE_KINDS
 from ..language import STOPWORDS, clean_answer, render, strip_linkers, tidy, typed_twice
-from ..pronouns import PRONOUNS, THIS_TIMES, has_dangling_pronoun
+from ..pronouns import PERSON_NOUNS, PRONOUNS, THIS_TIMES, has_dangling_pronoun
 from .entities import EntityIndex, clean_mention
 
 if TYPE_CHECKING:
@@ -728,10 +728,6 @@ GROUP_NOUNS = set(
     "board committee council union duo trio".split()
 )
 ROLE_WORDS = {w for kind in ROLE_KINDS.values() for w in kind}
-PERSON_NOUNS = set(
-    "man woman boy girl teenager mother father son daughter husband wife pensioner student "
-    "pupil schoolboy schoolgirl grandmother grandfather widow mum dad".split()
-)
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
 
 
