@@ -85,7 +85,8 @@ def year_only(q: Question, latest: int, years: set[str] | None = None) -> str | 
     # Not a name given in full ("Martin Johnson" for the sentence's "Johnson"), nor a
     # capital the statement's new first word takes.
     new = set(WORD.findall(q.prompt)) - set(WORD.findall(q.evidence.text))
-    new = {w for w in new if not w[:1].isupper()}
+    # (a year's possessive is the year: "the author of 1779's Wealth of Nations")
+    new = {re.sub(r"['’]s$", "", w) for w in new if not w[:1].isupper()}
     old = set(YEAR.findall(q.evidence.text)) - set(YEAR.findall(q.prompt))
     if not (new and all(YEAR.fullmatch(w) for w in new) and old):
         return None

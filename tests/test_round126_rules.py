@@ -187,3 +187,13 @@ def test_a_misprinted_figure_is_not_copied():
     assert flaw(q) == "the article's figure is misprinted"
     q.prompt = q.evidence.text = "The suits sold for $110,000 (£59,000) at a US auction."
     assert flaw(q) is None
+
+
+def test_a_year_put_in_with_a_possessive_is_still_only_a_year():
+    from quizgen.false_forms import year_only
+
+    source = "The Adam Smith Lecture celebrates the author of 1776's Wealth of Nations."
+    q = false_form(source, source.replace("1776", "1779"))
+    assert year_only(q, 2005, {"1776", "2005"}) == (
+        "a false form that changes only the year of the story's background"
+    )
