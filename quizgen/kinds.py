@@ -312,12 +312,12 @@ BODY_ENDS = set(
 )
 
 
-# Last words of places the small model takes for people ("Java Sea", "Sunda Strait").
 # An event's or a prize's last word: the model reads "Grammy Awards" as a person.
 EVENT_ENDS = set(
     "awards award prize prizes festival championship championships cup games olympics "
     "open trophy tournament summit conference lecture lectures".split()
 )
+# Last words of places the small model takes for people ("Java Sea", "Sunda Strait").
 PLACE_ENDS = set(
     "sea strait straits ocean river lake bay island islands mountain mountains plateau valley "
     "gulf channel desert peninsula coast canal street road avenue square bridge station "

@@ -162,10 +162,9 @@ def flip_for(sent: Span, shown: str) -> tuple[str, str] | None:
             continue  # "shares were up 4%"; never "stepped up", "grew up", "set up"
         if tok.pos_ in ("VERB", "AUX") and not _plain_verb(tok):
             continue
-        if (
-            low in WIN_LOSE
-            and not any(c.dep_ == "dobj" and c.lemma_.lower() in CONTESTS for c in tok.children)
-            or (low in WIN_LOSE and any(t.lemma_.lower() in ("majority", "margin") for t in sent))
+        if low in WIN_LOSE and (
+            not any(c.dep_ == "dobj" and c.lemma_.lower() in CONTESTS for c in tok.children)
+            or any(t.lemma_.lower() in ("majority", "margin") for t in sent)
         ):
             # "won her claim" turns round; "won Sound of 2004", "losing $1m" do not, nor "won
             # the seat with a majority of 5,907", which "lost" contradicts (round 115)
