@@ -10,6 +10,7 @@ as nonsense ("has risen to a new record low").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .base import SPEECH, hypothetical, in_quotes
@@ -177,6 +178,8 @@ def flip_for(sent: Span, shown: str) -> tuple[str, str] | None:
             continue  # "raised prices" turns round; "raised her concerns" does not
         if low in ("confirmed", "denied") and any(c.dep_ == "xcomp" for c in tok.children):
             continue  # "are now confirmed to have died" has no "denied to have died" (round 128)
+        if _between_figures(tok):
+            continue  # "fell from £180,126 in November to £178,906": its figures say which way
         others = [t for t in sent if t.lower_ in DIRECTION and t.i != tok.i]
         if others:
             continue
@@ -186,6 +189,18 @@ def flip_for(sent: Span, shown: str) -> tuple[str, str] | None:
         new = FLIPS[low]
         return tok.text, new[:1].upper() + new[1:] if tok.text[:1].isupper() else new
     return None
+
+
+# "from £180,126 in November to £178,906", "to 7.1% from 6.8%": where a move started and ended.
+FROM_TO = re.compile(
+    r"^\W*(?:\S+\s+){0,3}?(?:from\b[^;]*?\d[^;]*?\bto|to\b[^;]*?\d[^;]*?\bfrom)\s+\S*\d"
+)
+
+
+def _between_figures(word: Token) -> bool:
+    """Whether a word of movement gives the figures it moved between, which settle which way
+    it went: turned round, it contradicts them on its face (round 128)."""
+    return bool(FROM_TO.match(word.doc[word.i + 1 : word.right_edge.i + 1].text))
 
 
 def _a_share(subject: Token) -> bool:
