@@ -1,6 +1,7 @@
 """Rules from the reviews of rounds 40-130, read again by what each false statement changed."""
 
 import pytest
+from conftest import pointing
 
 from quizgen.kinds import same_kind_number
 
@@ -21,3 +22,31 @@ from quizgen.kinds import same_kind_number
 )
 def test_a_decimal_is_not_changed_by_a_little(original, stand_in, expected):
     assert same_kind_number(original, stand_in) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The trade of a firm the sentence does not name says what kind, not which.
+        (
+            "Apple sues leakers\n\nApple has taken more legal action to stop leaks.\n\n"
+            "The computer giant has sued three men for releasing preview versions of its "
+            "software.",
+            ["The computer giant"],
+        ),
+        # A name before it says which: "oil giant Yukos".
+        (
+            "Yukos\n\nOil giant Yukos has filed for bankruptcy in the US.\n\n"
+            "Russian oil giant Yukos said it would appeal against a tax bill.",
+            [],
+        ),
+        # "The home side" is the side the match is played at.
+        (
+            "Ireland win\n\nIreland beat Argentina 21-19 in Dublin.\n\n"
+            "O'Gara kicked all of Ireland's points to give the home side victory.",
+            [],
+        ),
+    ],
+)
+def test_a_trade_does_not_say_which_firm(text, expected):
+    assert pointing(text) == expected

@@ -858,7 +858,7 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             or (c.ent_type_ and not someone)
             or (c.pos_ == "PROPN" and not someone)
             or c.lower_ in WHICH
-            or (c.dep_ == "compound" and not someone)
+            or (c.dep_ == "compound" and not someone and not _trade(c, head))
             or c.lemma_.lower() in UNIQUE
             for c in kids
             if c.dep_ != "appos"  # "the second-fastest in Asia" is no "largest producer"
@@ -878,6 +878,18 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             continue  # "Arsenal manager Arsene Wenger will stay at the club until 2008"
         found.append(sent.doc[tok.i : head.i + 1].text)
     return list(dict.fromkeys(found))  # a phrase both ways found once
+
+
+def _trade(word: Token, head: Token) -> bool:
+    """Whether ``word`` only gives the trade of a body the sentence does not name: "the
+    computer giant", "the drinks firm" say what kind of firm, not which (round 131)."""
+    return (
+        head.lemma_.lower() in BODY_STAND_INS | {"giant"}
+        and word.pos_ == "NOUN"
+        and not word.ent_type_
+        and word.text.islower()
+        and word.lower_ not in ("home", "away")  # "the home side": the match says which
+    )
 
 
 def _listed(head: Token, kids: list[Token]) -> bool:
