@@ -112,8 +112,9 @@ def _plain(value: Any) -> Any:
 
 
 FEMALE_STEM = {"woman", "women's", "actress", "sportswoman", "queen", "princess", "mother"}
-MALE_STEM = {"man", "men's", "actor", "sportsman", "king", "prince", "father"}
-STEM_SEX = re.compile(r"(?i)\b(" + "|".join(sorted(FEMALE_STEM | MALE_STEM)) + r")\b")
+FEMALE_STEM |= {"female"}  # "the show's first female winner" (round 131)
+MALE_STEM = {"man", "men's", "actor", "sportsman", "king", "prince", "father", "male"}
+STEM_SEX = re.compile(r"(?i)(?<!-)\b(" + "|".join(sorted(FEMALE_STEM | MALE_STEM)) + r")\b")
 
 
 # The words of a title after "called", up to a word inside it: "a group blog called Dogs
@@ -342,6 +343,10 @@ class Generator:
             if options and ga and gc and ga != gc:
                 # Men offered for "best actress" or as a woman's opponent (rounds 73, 78). A
                 # false statement may still swap them: "Mr Park said" made "Alice Smith said".
+                continue
+            if stem_sex and not gc:
+                # "the first female winner": one the article never calls "she" or "he" may
+                # be a man (round 131 offered three).
                 continue
             if place and is_nation(cand) != country:
                 continue  # "London" among countries (round 45)

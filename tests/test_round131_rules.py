@@ -50,3 +50,34 @@ def test_a_decimal_is_not_changed_by_a_little(original, stand_in, expected):
 )
 def test_a_trade_does_not_say_which_firm(text, expected):
     assert pointing(text) == expected
+
+
+def _who_mcq(stem: str, answer: str, people: list[tuple[str, str]]):
+    from conftest import named
+
+    from quizgen import pipeline
+    from quizgen.model import Evidence, Fact
+
+    event = Fact.make(
+        "event",
+        {"who_q": stem, "subject": answer, "subject_label": "PERSON"},
+        Evidence(stem, 0, len(stem)),
+    )
+    facts = [event] + [named(n, "PERSON", **({"gender": g} if g else {})) for n, g in people]
+    return [q for q in pipeline.generate(facts)[0] if q.template_id == "event-who-mcq"]
+
+
+PEOPLE = [("Kerry Fox", "f"), ("Tony Black", ""), ("Phil Tuff", ""), ("Ant Park", "")]
+PEOPLE += [("Dee Lane", "f"), ("Ann Moss", "f"), ("Sue Ray", "f")]
+
+
+def test_a_stem_that_says_female_takes_only_women_as_options():
+    """ "The show's first female winner" was offered with three men the article never
+    called "he" (round 131): where the stem says the sex, an option of unknown sex goes."""
+    (q,) = _who_mcq("Who was the show's first female winner?", "Kerry Fox", PEOPLE)
+    assert set(q.choices) == {"Kerry Fox", "Dee Lane", "Ann Moss", "Sue Ray"}, q.choices
+
+
+def test_a_squad_of_22_men_says_nothing_of_the_answer():
+    (q,) = _who_mcq("Who returns to the 22-man squad?", "Kerry Fox", PEOPLE)
+    assert {"Tony Black", "Phil Tuff", "Ant Park"} & set(q.choices), q.choices
