@@ -344,10 +344,6 @@ class Generator:
                 # Men offered for "best actress" or as a woman's opponent (rounds 73, 78). A
                 # false statement may still swap them: "Mr Park said" made "Alice Smith said".
                 continue
-            if stem_sex and not gc:
-                # "the first female winner": one the article never calls "she" or "he" may
-                # be a man (round 131 offered three).
-                continue
             if place and is_nation(cand) != country:
                 continue  # "London" among countries (round 45)
             chosen.append(cand)
@@ -359,6 +355,9 @@ class Generator:
         kind = self.role_kind.get(answer_norm, "")
         chosen.sort(
             key=lambda c: (
+                # "the first female winner": first those the article calls "she", since one
+                # it never calls "she" or "he" may be a man (round 131 offered three).
+                bool(stem_sex) and self.gender.get(norm(c)) != stem_sex,
                 self.role_kind.get(norm(c), "") != kind,
                 self.mentions.get(norm(c), 2) < 2,
                 abs(len(c) - len(answer)) // 12,

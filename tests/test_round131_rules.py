@@ -71,13 +71,16 @@ PEOPLE = [("Kerry Fox", "f"), ("Tony Black", ""), ("Phil Tuff", ""), ("Ant Park"
 PEOPLE += [("Dee Lane", "f"), ("Ann Moss", "f"), ("Sue Ray", "f")]
 
 
-def test_a_stem_that_says_female_takes_only_women_as_options():
+def test_a_stem_that_says_female_takes_women_first():
     """ "The show's first female winner" was offered with three men the article never
-    called "he" (round 131): where the stem says the sex, an option of unknown sex goes."""
+    called "he" (round 131): where the stem says the sex, people the article gives that
+    sex come first. (Where it gives none, people of unknown sex still serve: see
+    test_round89_rules.)"""
     (q,) = _who_mcq("Who was the show's first female winner?", "Kerry Fox", PEOPLE)
     assert set(q.choices) == {"Kerry Fox", "Dee Lane", "Ann Moss", "Sue Ray"}, q.choices
 
 
 def test_a_squad_of_22_men_says_nothing_of_the_answer():
-    (q,) = _who_mcq("Who returns to the 22-man squad?", "Kerry Fox", PEOPLE)
-    assert {"Tony Black", "Phil Tuff", "Ant Park"} & set(q.choices), q.choices
+    """ "22-man" is no "man" in the stem: it would bar the women from the options."""
+    (q,) = _who_mcq("Who returns to the 22-man squad?", "Tony Black", PEOPLE)
+    assert {"Kerry Fox", "Dee Lane", "Ann Moss", "Sue Ray"} & set(q.choices), q.choices
