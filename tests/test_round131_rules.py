@@ -1,4 +1,5 @@
-"""Rules from the reviews of rounds 40-130, read again by what each false statement changed."""
+"""Rules from the twentieth session: the reviews of rounds 40-130 read again by what each false
+statement changed, and rounds 131-132 (forty BBC stories no code had seen)."""
 
 import pytest
 from conftest import pointing
@@ -84,3 +85,18 @@ def test_a_squad_of_22_men_says_nothing_of_the_answer():
     """ "22-man" is no "man" in the stem: it would bar the women from the options."""
     (q,) = _who_mcq("Who returns to the 22-man squad?", "Tony Black", PEOPLE)
     assert {"Kerry Fox", "Dee Lane", "Ann Moss", "Sue Ray"} & set(q.choices), q.choices
+
+
+def test_a_body_the_sentence_calls_the_academy_keeps_its_the():
+    """ "According to Academy, who will present ...?" (round 132): the source of a reported
+    event keeps the "the" the sentence gives it."""
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Rock to host Oscars\n\n"
+        "Comedian Chris Rock will host the Oscar ceremony in Los Angeles in February.\n\n"
+        "Meanwhile, the Academy has announced that actress Natalie Portman will present an "
+        "award at the ceremony.\n"
+    )
+    sources = {f.slots.get("according_to") for f in facts if f.kind == "event"} - {None}
+    assert sources == {"the Academy"}

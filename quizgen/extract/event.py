@@ -158,6 +158,14 @@ def _source(subj) -> str:
     return lower_first(render(subj.subtree), min(subj.subtree, key=lambda t: t.i))
 
 
+def _the_before(subj, name: str) -> bool:
+    """Whether the sentence writes "the" before a body's name that does not begin with one:
+    "the Academy has announced ..."."""
+    return not name.lower().startswith("the ") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in subj.children
+    )
+
+
 def reporter_after(verb):
     """For "X did Y, a new book claims" parsed with "did" as the root: the source and the
     tokens of ", a new book claims", which the questions leave out."""
@@ -374,6 +382,8 @@ class EventExtractor:
                 if believer and not label:
                     # "the chancellor", not "chancellor": a description keeps its article.
                     believer = _source(holder)
+                elif believer and label != "PERSON" and _the_before(holder, believer):
+                    believer = "the " + believer  # "According to the Academy" (round 132)
             fact = self._event(verb, sent, off, analysis, index, main=main, believed=bool(believer))
             if fact is not None:
                 if verb == reported or believer:
