@@ -100,3 +100,23 @@ def test_a_body_the_sentence_calls_the_academy_keeps_its_the():
     )
     sources = {f.slots.get("according_to") for f in facts if f.kind == "event"} - {None}
     assert sources == {"the Academy"}
+
+
+def test_what_was_said_runs_on_into_a_second_clause_the_parse_hangs_on_said():
+    """ "said fines ... would be levied on employers and licences would be removed": the
+    statement had stopped at "employers and licences" (round 132)."""
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Smoking ban\n\n"
+        "Scotland will ban smoking in pubs from next spring, the Scottish Executive said.\n\n"
+        "Health minister Andy Kerr said fines of up to £2,500 would be levied on employers and "
+        "licences would be removed for non-compliance.\n"
+    )
+    said = [
+        f.slots["content"] for f in facts if f.kind == "statement" and "fines" in f.slots["content"]
+    ]
+    assert said == [
+        "fines of up to £2,500 would be levied on employers and licences would be removed for "
+        "non-compliance"
+    ]

@@ -105,6 +105,14 @@ class StatementExtractor:
                     if label not in ("PERSON", "ORG", "GPE", "NORP"):
                         continue
                 toks = sorted(content.subtree, key=lambda t: t.i)
+                for more in verb.children:
+                    # "said fines would be levied on employers and licences would be removed":
+                    # a second clause the parse hangs on "said" straight after the first is
+                    # the rest of what was said, not to be cut off (round 132).
+                    if more.dep_ == "ccomp" and more.i > content.i and toks:
+                        rest = sorted(more.subtree, key=lambda t: t.i)
+                        if rest[0].i == toks[-1].i + 1:
+                            toks += rest
                 # The clause opens a quotation: the words are the speaker's own. A few quoted
                 # words inside reported speech ('warned that unless the industry accepted "new
                 # realties" ...') stay reported speech, with their marks.
