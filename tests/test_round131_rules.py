@@ -120,3 +120,24 @@ def test_what_was_said_runs_on_into_a_second_clause_the_parse_hangs_on_said():
         "fines of up to £2,500 would be levied on employers and licences would be removed for "
         "non-compliance"
     ]
+
+
+def test_a_name_that_ends_a_title_is_not_swapped():
+    """ "the Directive on the Patentability of Computer-Implemented Inventions" was made "the
+    Directive on the European Parliament" (round 132)."""
+    from conftest import facts_of
+
+    facts = facts_of(
+        "EU patent law delayed\n\n"
+        "New EU rules for the patenting of computer-based inventions have been put on hold by "
+        "Poland, the European Parliament said.\n\n"
+        "Polish ministers want to see the text of the Directive on the Patentability of "
+        "Computer-Implemented Inventions changed so that it excludes software.\n"
+    )
+    details = [
+        d[0]
+        for f in facts
+        if f.kind == "sentence" and "Directive" in f.evidence.text
+        for d in [(f.slots["detail"],), *f.slots.get("alternatives", [])]
+    ]
+    assert not [d for d in details if "Patentability" in d], details

@@ -96,6 +96,22 @@ def _source(tok) -> bool:
     )
 
 
+def _in_title(ent) -> bool:
+    """Whether a name ends a title whose capitalised head the model left out of it: "the
+    Directive on the Patentability of Computer-Implemented Inventions", "the Secretary of
+    State for Wales". Another name there makes a title that never was (round 132)."""
+    prep = ent.root.head
+    head = prep.head
+    return (
+        ent.root.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.is_title
+        and not head.ent_type_
+        and head.i > ent.sent.start
+    )
+
+
 def _in_aside(ent) -> bool:
     """Whether a name or figure sits in a clause or phrase set off by a comma to describe
     a name ("Franz Ferdinand, who recently picked up five Brit Award nominations, ended up
@@ -366,6 +382,8 @@ class SentenceExtractor:
                 continue
             if ent.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "Hollywood directors": a name used as a modifier
+            if _in_title(ent):
+                continue
             if ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children):
                 continue  # one of a list: a stand-in must be of the list's kind, which is unknown
             canon = index.lookup(ent_text)
