@@ -611,12 +611,17 @@ def pointing(q: Question, vague: set[str], own: set[str] | None = None) -> str |
     return _shows(text, vague)
 
 
+# Stand-ins whose possessive still points back: a body's and a place's ("the bank's rate",
+# "the country's health rates"). Not "the women's race", "the singer's agent" beside her name.
+OWNERS = BODY_STAND_INS | {"country", "city", "region", "nation", "state", "province", "town"}
+
+
 def _shows(text: str, phrases: set[str]) -> str | None:
-    """The first of ``phrases`` that ``text`` shows, a body's "the bank's" as "the bank"
-    (round 111). Whole-word matching alone reads "bank's" as another word, as it still does
-    for "this weekend's" and "the singer's"."""
+    """The first of ``phrases`` that ``text`` shows, "the bank's" as "the bank" (round 111)
+    and "the country's" as "the country" (round 132). Whole-word matching alone reads
+    "bank's" as another word, as it still does for "this weekend's" and "the singer's"."""
     shown_phrase = phrase_in(text, phrases)
-    owners = {p for p in phrases if p.startswith("the ") and p.split()[-1] in BODY_STAND_INS}
+    owners = {p for p in phrases if p.startswith("the ") and p.split()[-1] in OWNERS}
     if shown_phrase or not owners:
         return shown_phrase
     return phrase_in(re.sub(r"(?<=\w)['’]s(?!\w)", "", text), owners)

@@ -65,6 +65,10 @@ def test_a_bodys_the_firms_points_back_as_the_firm_does():
     # A time or a person stays as whole-word matching reads it.
     assert pointing(tf("He runs in this weekend's AAA Championships."), vague) is None
     assert pointing(tf("Aguilera is to wed, the singer's agent said."), vague) is None
+    # A place's possessive points back as a body's does (round 132).
+    said = "McLetchie said the country's health rates were lamentable."
+    assert pointing(tf(said), {"the country"}) == "the country"
+    assert pointing(tf("She won the women's race."), {"the women"}) is None
 
 
 def test_a_name_that_says_itself_twice_is_no_word_typed_twice():
