@@ -262,6 +262,28 @@ def shared_surnames(sent: Span, analysis: Analysis) -> list[str]:
     ]
 
 
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _bare_use(name: str, text: str) -> bool:
+    """Whether ``text`` has ``name`` as a whole word not after "the" or "The": the regular
+    expression ``(?<!\bthe )(?<!\bThe )\bNAME\b``, without compiling one for every name
+    (about 3% of extraction's time)."""
+    start = 0
+    while (i := text.find(name, start)) >= 0:
+        start = i + 1
+        end = i + len(name)
+        if (i and _word(name[0]) and _word(text[i - 1])) or (
+            end < len(text) and _word(name[-1]) and _word(text[end])
+        ):
+            continue
+        if text[max(i - 4, 0) : i] in ("the ", "The ") and (i == 4 or not _word(text[i - 5])):
+            continue
+        return True
+    return False
+
+
 def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     """This sentence's bare surnames, each with the person's name in full as the article gives
     it ("Li" -> "Li Shiping"), and "Ms Hewitt" -> "Patricia Hewitt"; not after another
@@ -280,7 +302,7 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     for shown, bare, titled in _one_word_names(sent, analysis):
         if shown in found or bare.lower() in UNIQUE:
             continue  # "the Moon" is no "Blue Moon" lander (round 62): there is one moon
-        if not re.search(rf"(?<!\bthe )(?<!\bThe )\b{re.escape(shown)}\b", sent.text):
+        if not _bare_use(shown, sent.text):
             continue  # "The Bedford star": a town or a team before a noun, no David Bedford
         canon = index.lookup(bare)
         if canon is not None and canon.label not in ("PERSON", "NAME") and canon.mentions > 1:
