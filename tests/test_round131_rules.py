@@ -141,3 +141,26 @@ def test_a_name_that_ends_a_title_is_not_swapped():
         for d in [(f.slots["detail"],), *f.slots.get("alternatives", [])]
     ]
     assert not [d for d in details if "Patentability" in d], details
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("Bedford", "The Bedford star won."),
+        ("Bedford", "David Bedford won."),
+        ("Bedford", "Bedfordshire won."),
+        ("Bedford", "the Bedford team and Bedford himself"),
+        ("Li", "bathe Li."),
+        ("Li", "Lion King"),
+        ("Ms Hewitt", "Ms Hewitt said so."),
+        ("Kim", "Dr Kim and the Kim"),
+    ],
+)
+def test_a_bare_use_is_what_the_old_pattern_found(name, text):
+    """``_bare_use`` stands for a regular expression compiled for every name."""
+    import re
+
+    from quizgen.extract.naming import _bare_use
+
+    pattern = rf"(?<!\bthe )(?<!\bThe )\b{re.escape(name)}\b"
+    assert _bare_use(name, text) == bool(re.search(pattern, text))
