@@ -164,3 +164,21 @@ def test_a_bare_use_is_what_the_old_pattern_found(name, text):
 
     pattern = rf"(?<!\bthe )(?<!\bThe )\b{re.escape(name)}\b"
     assert _bare_use(name, text) == bool(re.search(pattern, text))
+
+
+def test_a_country_is_no_first_name_of_a_firm_taken_for_a_person():
+    """ "closed in Lesotho" was shown as "closed in Lesotho Hats", a factory the model took
+    for a person and the article names once (round 133)."""
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Lesotho textile workers lose jobs\n\n"
+        "Six foreign-owned textile factories have closed in Lesotho, leaving 6,650 garment "
+        "workers jobless, union officers told the AP news agency.\n\n"
+        "The union blamed the closures on the end of quotas.\n\n"
+        "He said the six factories were Leisure Garments, Modern Garments, Precious Six "
+        "Garments, TW Garments, Lesotho Hats and Vogue Landmark.\n\n"
+        "Lesotho is one of the countries to suffer.\n"
+    )
+    texts = [f.slots["text"] for f in facts if f.kind == "sentence" and "closed" in f.slots["text"]]
+    assert texts and not [t for t in texts if "Lesotho Hats" in t], texts

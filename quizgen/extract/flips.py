@@ -90,6 +90,10 @@ DIRECTION = set(FLIPS) | {
     "though",
 }
 PARTICLES = {"up", "down", "higher", "lower", "above", "below"}
+# What "fell" or "rose" means with the word after it, which the other verb does not: "fell
+# behind", "fell short", "fell ill", "rose to fame" is no "fell to fame".
+IDIOMS = {"behind", "short", "ill", "apart", "foul", "victim", "silent", "asleep", "through"}
+IDIOMS |= {"out", "prey", "flat"}
 # Verbs a share of people ("forty per cent", "half") does with a group: "fall in" is "belong".
 SHARE_VERBS = {"fall", "falls", "fell", "fallen", "falling", "rise", "rises", "rose", "risen"}
 SHARES = {"cent", "percent", "%", "half", "third", "quarter", "majority", "most", "fifth"}
@@ -178,6 +182,8 @@ def flip_for(sent: Span, shown: str) -> tuple[str, str] | None:
             continue  # "raised prices" turns round; "raised her concerns" does not
         if low in ("confirmed", "denied") and any(c.dep_ == "xcomp" for c in tok.children):
             continue  # "are now confirmed to have died" has no "denied to have died" (round 128)
+        if low in SHARE_VERBS and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in IDIOMS:
+            continue  # "fell behind to an early try" has no "rose behind" (round 133)
         if _between_figures(tok):
             continue  # "fell from £180,126 in November to £178,906": its figures say which way
         others = [t for t in sent if t.lower_ in DIRECTION and t.i != tok.i]

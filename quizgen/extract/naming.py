@@ -329,7 +329,15 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
         # round 39), where only one person has it; never "Mr" with a first name.
         if words[-1] == bare and people[bare] == 1:
             found[shown] = canon.name
-        elif words[0] == bare and firsts[bare] == 1 and not titled and len(words) == 2:
+        elif (
+            words[0] == bare
+            and firsts[bare] == 1
+            and not titled
+            and len(words) == 2
+            # "closed in Lesotho" is the country, not a "Lesotho Hats" the model took for a
+            # person (round 133).
+            and not is_country(bare)
+        ):
             found[shown] = canon.name
     memo[key] = (sent.doc, found)
     return found
