@@ -527,6 +527,16 @@ def ask(
         and any(t.lower_ == "than" for t in rest)
     ):
         return None
+    if (
+        target is not None
+        and not fronted_text
+        and not rest
+        and any(t.pos_ in ("VERB", "AUX") for t in kept)
+    ):
+        # "Often, when a critical flaw is announced, spates of viruses follow because ...":
+        # "Why do spates of viruses follow?" follows nothing once the clause before it goes
+        # (round 133).
+        return None
     shown = [*rest, *middle, *kept]
     if target is not None:
         shown += subj_toks

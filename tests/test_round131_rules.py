@@ -182,3 +182,16 @@ def test_a_country_is_no_first_name_of_a_firm_taken_for_a_person():
     )
     texts = [f.slots["text"] for f in facts if f.kind == "sentence" and "closed" in f.slots["text"]]
     assert texts and not [t for t in texts if "Lesotho Hats" in t], texts
+
+
+def test_a_why_question_does_not_lose_the_clause_its_verb_follows_from():
+    from conftest import facts_and_questions
+
+    _, qs = facts_and_questions(
+        "Microsoft patches\n\n"
+        "Microsoft has warned PC users to update their systems with the latest security fixes."
+        "\n\n"
+        "Often, when a critical flaw is announced, spates of viruses follow because home users "
+        "and businesses leave the flaw unpatched.\n"
+    )
+    assert [q.prompt for q in qs if "follow" in q.prompt and q.type == "short_answer"] == []
