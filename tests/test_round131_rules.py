@@ -195,3 +195,20 @@ def test_a_why_question_does_not_lose_the_clause_its_verb_follows_from():
         "and businesses leave the flaw unpatched.\n"
     )
     assert [q.prompt for q in qs if "follow" in q.prompt and q.type == "short_answer"] == []
+
+
+def test_due_to_before_a_verb_gives_no_reason():
+    """ "the new laws, due to start being phased in next month, could help if ...": when,
+    not why (round 133 asked "why did Chris Fox say the new laws, could help ...?")."""
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Police urge pub closure power\n\n"
+        "Police chiefs want new powers to close disorderly pubs, they have told MPs.\n\n"
+        "Mr Fox said the new laws, due to start being phased in next month, could help if "
+        "public transport could cope with late-night drinkers.\n\n"
+        "The match was cancelled due to heavy rain in the city.\n"
+    )
+    reasons = [f.slots.get("reason", "") for f in facts if f.kind == "cause"]
+    assert not [r for r in reasons if "phased" in r], reasons
+    assert [r for r in reasons if "heavy rain" in r], reasons

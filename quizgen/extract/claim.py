@@ -77,7 +77,7 @@ def reason_parts(verb):
             ):
                 return None  # "because showed that ...": the source lost a word; so would the key
             return set(child.subtree)
-        if child.dep_ == "prep" and child.lower_ in REASON_PREPS:
+        if child.dep_ == "prep" and child.lower_ in REASON_PREPS and not _due_to_do(child):
             return set(child.subtree)
         if child.dep_ == "prep" and child.lower_ == "of" and verb.lower_ in ("because",):
             return set(child.subtree)
@@ -94,6 +94,18 @@ def reason_parts(verb):
                 for t in c.subtree
             }
     return None
+
+
+def _due_to_do(word) -> bool:
+    """ "the new laws, due to start next month": "due to" before a verb says when, not why
+    (round 133)."""
+    doc = word.doc
+    return (
+        word.lower_ == "due"
+        and word.i + 2 < len(doc)
+        and doc[word.i + 1].lower_ == "to"
+        and doc[word.i + 2].tag_ == "VB"
+    )
 
 
 # "rose on fears of supply disruption": what markets moved on.
