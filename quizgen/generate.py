@@ -111,8 +111,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Words of a stem that say the answer's sex ("the show's first female winner", round 131);
+# not the "man" of "a 22-man squad".
 FEMALE_STEM = {"woman", "women's", "actress", "sportswoman", "queen", "princess", "mother"}
-FEMALE_STEM |= {"female"}  # "the show's first female winner" (round 131)
+FEMALE_STEM |= {"female"}
 MALE_STEM = {"man", "men's", "actor", "sportsman", "king", "prince", "father", "male"}
 STEM_SEX = re.compile(r"(?i)(?<!-)\b(" + "|".join(sorted(FEMALE_STEM | MALE_STEM)) + r")\b")
 
