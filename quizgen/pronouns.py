@@ -44,15 +44,15 @@ SELF_REFERRING = {"he", "him", "his", "she", "her", "himself", "herself", "its",
 
 
 POINTED_TIMES = {"day", "week", "month", "year", "night", "morning", "evening", "season", "time"}
-# "this year", "this month's awards": the writer's own time, which a reader of the day shares,
-# not a time the sentence points back to. Fourteen openings of 390 stories, the item
-# reviews keep most, were never asked for their "this week" (round 101).
 # People a report brings in without a name: "A blind student has developed software so
 # that he can ...", "A 20-year-old man is selling space on his forehead".
 PERSON_NOUNS = set(
     "man woman boy girl teenager mother father son daughter husband wife pensioner student "
     "pupil schoolboy schoolgirl grandmother grandfather widow mum dad".split()
 )
+# "this year", "this month's awards": the writer's own time, which a reader of the day shares,
+# not a time the sentence points back to. Fourteen openings of 390 stories, the item
+# reviews keep most, were never asked for their "this week" (round 101).
 THIS_TIMES = {"year", "month", "week", "weekend", "season", "summer", "autumn", "winter"}
 THIS_TIMES |= {"spring", "morning", "afternoon", "evening", "century", "decade", "term"}
 POINTING_PREPS = {

@@ -880,11 +880,14 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
     return list(dict.fromkeys(found))  # a phrase both ways found once
 
 
+TRADE_HEADS = BODY_STAND_INS | {"giant"}
+
+
 def _trade(word: Token, head: Token) -> bool:
     """Whether ``word`` only gives the trade of a body the sentence does not name: "the
     computer giant", "the drinks firm" say what kind of firm, not which (round 131)."""
     return (
-        head.lemma_.lower() in BODY_STAND_INS | {"giant"}
+        head.lemma_.lower() in TRADE_HEADS
         and word.pos_ == "NOUN"
         and not word.ent_type_
         and word.text.islower()

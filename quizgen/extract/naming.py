@@ -262,25 +262,19 @@ def shared_surnames(sent: Span, analysis: Analysis) -> list[str]:
     ]
 
 
-def _word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+WORD_CHAR = re.compile(r"\w")
 
 
 def _bare_use(name: str, text: str) -> bool:
-    """Whether ``text`` has ``name`` as a whole word not after "the" or "The": the regular
-    expression ``(?<!\bthe )(?<!\bThe )\bNAME\b``, without compiling one for every name
-    (about 3% of extraction's time)."""
-    start = 0
-    while (i := text.find(name, start)) >= 0:
-        start = i + 1
-        end = i + len(name)
-        if (i and _word(name[0]) and _word(text[i - 1])) or (
-            end < len(text) and _word(name[-1]) and _word(text[end])
-        ):
-            continue
-        if text[max(i - 4, 0) : i] in ("the ", "The ") and (i == 4 or not _word(text[i - 5])):
-            continue
-        return True
+    """Whether ``text`` has ``name`` as a whole word not after "the" or "The": what the
+    regular expression ``(?<!\bthe )(?<!\bThe )\bNAME\b`` finds, without compiling one for
+    every name (about 3% of extraction's time)."""
+    for k, _ in spans(text, name, b=True):
+        after_the = text[max(k - 4, 0) : k] in ("the ", "The ") and (
+            k == 4 or not WORD_CHAR.match(text[k - 5])
+        )
+        if not after_the:
+            return True
     return False
 
 
