@@ -631,7 +631,10 @@ class Aliases:
         short, long = sorted((wa, wb), key=len)
         if len(short) >= 2 and long[-len(short) :] == short:
             return True
-        # quick_ratio() bounds ratio() from above, for a fraction of its cost.
+        # Lengths bound ratio() from above (real_quick_ratio) before a matcher is built, and
+        # quick_ratio() more tightly, each for a fraction of the cost of the next.
+        if 2 * min(len(na), len(nb)) <= 0.85 * (len(na) + len(nb)):
+            return False
         matcher = difflib.SequenceMatcher(None, na, nb)
         return matcher.quick_ratio() > 0.85 and matcher.ratio() > 0.85
 

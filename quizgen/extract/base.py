@@ -9,7 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..kinds import ROLE_KINDS
-from ..language import STOPWORDS, clean_answer, render, strip_linkers, tidy, typed_twice
+from ..language import STOPWORDS, clean_answer, doc_text, render, strip_linkers, tidy, typed_twice
 from ..pronouns import PERSON_NOUNS, PRONOUNS, THIS_TIMES, has_dangling_pronoun
 from .entities import EntityIndex, clean_mention
 
@@ -104,7 +104,7 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
     out = []
     last = len(analysis.docs) - 1
     for k, (doc, off) in enumerate(zip(analysis.docs, analysis.offsets, strict=True)):
-        if k == last and k and AUTHOR_BIO.match(doc.text.strip()):
+        if k == last and k and AUTHOR_BIO.match(doc_text(doc).strip()):
             continue  # "Bill Thompson is a regular commentator on ...": the byline, not news
         open_quote = False
         # Each token's "is a word" (not punctuation, not a space) read once for the doc
@@ -288,10 +288,9 @@ def tokens(sent: Span, analysis: Analysis) -> list[Token]:
 
 
 def span_text(span: Span, analysis: Analysis) -> str:
-    """``span.text``, cut from the doc's text made once for the article: spaCy joins the
+    """``span.text``, cut from the doc's text joined once (``doc_text``): spaCy joins the
     text of a span from a new Token object for each of its words every time it is asked."""
-    text = _per_doc(analysis, "doc_text", span.doc, lambda d: d.text)
-    return text[span.start_char : span.end_char]
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 # Words that stand for a noun the sentence before gave: "Some earn as little as $11".

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..kinds import THE_PLACES, surname
-from ..language import render, tidy
+from ..language import doc_text, render, tidy
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -329,11 +329,11 @@ class EntityIndex:
         works: set[str] = set()
         for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
             # Each name's text cut from the doc's: ``ent.text`` makes a Token of each word.
-            doc_text = doc.text
+            text_of_doc = doc_text(doc)
             for ent in doc.ents:
                 if _cut_place(ent):
                     continue
-                written = doc_text[ent.start_char : ent.end_char]
+                written = text_of_doc[ent.start_char : ent.end_char]
                 if ent.label_ in NAMED and norm(written) and norm(written) not in NOT_NAMES:
                     text = clean_mention(written)
                     if ent.label_ == "PERSON":
