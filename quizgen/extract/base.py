@@ -138,9 +138,20 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
                 continue
             if _title_case(text):
                 continue  # a headline repeated in the body, not a sentence of it
+            if _split_inside(text, sent):
+                continue
             out.append((sent, off))
     analysis.cache["usable"] = out
     return out
+
+
+def _split_inside(text: str, sent: Span) -> bool:
+    """Whether the sentence is the tail of one the splitter cut at a stray full stop or
+    exclamation mark ("established in May 2003. with both parties having a 40% stake",
+    "followed Salaam Bombay! with Mississippi Masala"): it opens with a small word that is
+    no name ("eBay", "iPod" and "de Villepin" open sentences small)."""
+    first = text.split(" ", 1)[0]
+    return first[:1].islower() and first.isalpha() and first.islower() and not sent[0].ent_type_
 
 
 def _title_case(text: str) -> bool:

@@ -1,0 +1,45 @@
+"""Rules from the twenty-first session: rounds 134 and after (BBC stories no code had seen)."""
+
+import pytest
+from conftest import facts_of
+
+STRAY_STOP = (
+    "S&N extends venture\n\n"
+    "Scottish and Newcastle is to buy 37.5% of India's United Breweries.\n\n"
+    "In 2002 S&N and United agreed to form a strategic partnership. The joint venture was "
+    "established in May 2003. with both parties having a 40% stake in the venture - "
+    "Millennium Alcobev. Millennium Alcobev will now be merged with United."
+)
+
+
+def _evidence(text: str) -> set[str]:
+    return {f.evidence.text for f in facts_of(text) if f.kind == "sentence"}
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        # A stray full stop splits a sentence: its tail is no statement of its own.
+        (STRAY_STOP, "with both parties having a 40% stake in the venture - Millennium Alcobev."),
+        (
+            "Nair's films\n\nMira Nair has directed Vanity Fair for Focus Features.\n\n"
+            "She is not restricted to Bollywood - she followed Salaam Bombay! with "
+            "Mississippi Masala, starring Denzel Washington, and The Perez Family, her "
+            "first Hollywood film.",
+            "with Mississippi Masala, starring Denzel Washington, and The Perez Family, her "
+            "first Hollywood film.",
+        ),
+    ],
+)
+def test_the_tail_of_a_split_sentence_is_not_asked(text, fragment):
+    assert fragment not in _evidence(text)
+
+
+def test_a_sentence_may_open_with_a_name_written_small():
+    text = (
+        "Auction site grows\n\n"
+        "Online auction firm eBay has reported a 44% rise in profits for the last quarter.\n\n"
+        "eBay said its sales had risen to $935.8m in the three months to December, up from "
+        "$648.4m a year earlier."
+    )
+    assert any(e.startswith("eBay said") for e in _evidence(text))
