@@ -43,3 +43,24 @@ def test_a_sentence_may_open_with_a_name_written_small():
         "$648.4m a year earlier."
     )
     assert any(e.startswith("eBay said") for e in _evidence(text))
+
+
+def test_a_count_whose_noun_the_sentence_gives_is_no_bare_subject():
+    # "only five" are five of the 267 films the same sentence counts.
+    text = (
+        "Hundreds vie for best film Oscar\n\n"
+        "A total of 267 films are eligible for the best film Oscar but only five will be "
+        "chosen to go forward as nominees.\n\n"
+        "The Academy has sent out the first ballot papers with the full list of films."
+    )
+    assert any(e.startswith("A total of 267 films") for e in _evidence(text))
+
+
+def test_a_count_standing_for_an_earlier_sentence_s_noun_is_still_bare():
+    text = (
+        "Spam rises\n\n"
+        "Texts sent by mobile phone users in the UK hit a record last year.\n\n"
+        "Figures from the Mobile Data Association showed that 4.8 billion were fired off in "
+        "the three months to December."
+    )
+    assert not any("4.8 billion" in e for e in _evidence(text))

@@ -325,8 +325,18 @@ def bare_subject(sent) -> bool:
         t.dep_ in ("nsubj", "nsubjpass")
         and t.pos_ == "NUM"
         and not any(c.dep_ == "prep" for c in t.children)
+        # "267 films are eligible ... but only five will be chosen": the count's noun is
+        # counted earlier in the same sentence, the clause it joins.
+        and not (v.dep_ == "conj" and _counted_before(t, sent))
         for v in clauses
         for t in v.children
+    )
+
+
+def _counted_before(count: Token, sent) -> bool:
+    return any(
+        w.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in w.children)
+        for w in sent.doc[sent.start : count.i]
     )
 
 
