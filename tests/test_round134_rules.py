@@ -64,3 +64,36 @@ def test_a_count_standing_for_an_earlier_sentence_s_noun_is_still_bare():
         "the three months to December."
     )
     assert not any("4.8 billion" in e for e in _evidence(text))
+
+
+def test_a_noun_hung_on_said_is_the_said_clause_s_subject():
+    from conftest import pointing
+
+    text = (
+        "Nigeria to boost cocoa production\n\n"
+        "The government of Nigeria is hoping to triple cocoa production with the launch of "
+        "an ambitious development programme.\n\n"
+        "Agriculture Minister Adamu Bello said the scheme aimed to boost production from an "
+        "expected 180,000 tonnes this year to 600,000 tonnes by 2008."
+    )
+    assert "the scheme" in pointing(text)
+
+
+def _details(text: str, opening: str) -> list[str]:
+    """The details a false form of the sentence that opens with ``opening`` may change."""
+    found = []
+    for f in facts_of(text):
+        if f.kind == "sentence" and f.evidence.text.startswith(opening):
+            found += [f.slots["detail"], *(a[0] for a in f.slots.get("alternatives", []))]
+    return found
+
+
+def test_how_many_a_poll_asked_is_no_detail_to_change():
+    text = (
+        "Royal couple watch nation's mood\n\n"
+        "Prince Charles and Camilla Parker Bowles are awaiting the nation's reaction after "
+        "announcing they are to be married on 8 April.\n\n"
+        "A Daily Telegraph poll of 1,313 people suggests two-thirds of Britons support the "
+        "couple's decision to marry."
+    )
+    assert "1,313" not in _details(text, "A Daily Telegraph poll")

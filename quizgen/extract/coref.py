@@ -950,6 +950,10 @@ AT_EVENTS |= {"convention", "tournament", "open", "election", "trial", "hearing"
 AT_EVENTS |= {"premiere", "fair", "show", "exhibition", "meeting", "launch", "gala", "party"}
 
 
+# Verbs whose object is what was said, not a thing: "said the scheme aimed to ..."
+SAID_THAT = {"say", "claim", "insist", "argue", "believe", "think", "add", "suggest", "state"}
+
+
 def _says_which(c: Token, head: Token, someone: bool) -> bool:
     """Whether ``c``, a word hanging on the noun of "the X", says which X: "the head of
     Universal Music", "the company that makes ...". A clause after a comma only adds ("The
@@ -967,6 +971,15 @@ def _says_which(c: Token, head: Token, someone: bool) -> bool:
         return False
     if someone and head.tag_ == "NN":
         return False  # "The former Liverpool striker, who moved to City in 2003, ..."
+    if (
+        c.dep_ == "acl"
+        and c.i == head.i + 1
+        and head.dep_ == "dobj"
+        and head.head.lemma_ in SAID_THAT
+    ):
+        # "Bello said the scheme aimed to boost production": the clause he said, with its
+        # "that" left out, which the parser hung on the noun (round 134).
+        return False
     first = c.left_edge
     # ("the possible move - which may affect cabin staff -": a dash sets it off too.)
     if not (first.i > 0 and first.doc[first.i - 1].text in (",", "-", "–", "—")):
