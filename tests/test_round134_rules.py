@@ -97,3 +97,19 @@ def test_how_many_a_poll_asked_is_no_detail_to_change():
         "couple's decision to marry."
     )
     assert "1,313" not in _details(text, "A Daily Telegraph poll")
+
+
+def test_an_owner_is_no_short_form_of_what_it_owns():
+    from quizgen import pipeline
+    from quizgen.extract.entities import EntityIndex
+    from quizgen.ingest import read_text
+
+    text = (
+        "Apple revives old keyboard\n\n"
+        "Apple has brought back an old keyboard design in its new laptop.\n\n"
+        "Apple’s MacBook has a new keyboard. Apple said the design was better. "
+        "Apple admitted the old design was flawed."
+    )
+    index = EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
+    apple = index.lookup("Apple")
+    assert apple is not None and apple.name == "Apple"

@@ -468,8 +468,8 @@ class EntityIndex:
             # "the society" after "the Royal Society": the head word of an organisation's name.
             # Not after a comma: "Church, Shrewsbury" ends on the town it is in (round 43).
             if ent.label == "ORG" and len(words) == 1 and len(ent.name.split()) > 1:
-                if "," in ent.name:
-                    continue
+                if "," in ent.name or POSSESSIVE_INSIDE.search(ent.name):
+                    continue  # "MacBook" is what "Apple's MacBook" owns, not the owner
                 if ent.name.split()[-1].lower() == text.lower():
                     return ent
         return None
@@ -482,6 +482,9 @@ PLACE_TITLES = TITLES | set(
     "sen rep representative ambassador mayor judge general foreign trade home health "
     "defence defense finance interior justice".split()
 )
+
+
+POSSESSIVE_INSIDE = re.compile(r"\w['’]s? ")
 
 
 def _cut_place(ent) -> bool:
@@ -513,9 +516,12 @@ def _linked(a: str, b: str) -> bool:
     for short, long in ((a, b), (b, a)):
         # "Fed" for "Federal Reserve", "Stats" for "Statistics Wales".
         if " " not in short and len(short) >= 3 and len(long.split()) > 1:
+            first = long.split()[0].lower()
             if (
-                long.split()[0].lower().startswith(short.lower())
-                and short.lower() != long.split()[0].lower()
+                first.startswith(short.lower())
+                and short.lower() != first
+                # "Apple" is the owner in "Apple's MacBook", not its short form
+                and first[len(short) :] not in ("'s", "’s", "'", "’")
             ):
                 return True
     groups = _capital_groups()
