@@ -113,3 +113,25 @@ def test_an_owner_is_no_short_form_of_what_it_owns():
     index = EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
     apple = index.lookup("Apple")
     assert apple is not None and apple.name == "Apple"
+
+
+APPLE = (
+    "Apple revives old keyboard\n\n"
+    "Apple has brought back an old keyboard design in its new laptop, the MacBook Pro.\n\n"
+    "The 16-inch MacBook Pro looks like a great laptop, as it should for a starting price of "
+    "$2,400. The new keyboard design is expected to show up on smaller MacBooks in early 2020. "
+    "Apple said the design was better, and iFixit agreed."
+)
+
+
+@pytest.mark.parametrize(
+    "opening, detail",
+    [
+        # A size that names a model: "the 32-inch MacBook Pro" is false only by being absurd.
+        ("The 16-inch MacBook Pro", "16-inch"),
+        # A product by its size: no body ("iFixit") stands in for it.
+        ("The new keyboard design", "MacBooks"),
+    ],
+)
+def test_a_product_s_name_is_no_detail_to_change(opening, detail):
+    assert detail not in _details(APPLE, opening)

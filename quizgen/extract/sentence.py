@@ -353,6 +353,12 @@ class SentenceExtractor:
                     continue
                 if _sample_size(ent.root):
                     continue
+                if (
+                    ent.root.dep_ in ("compound", "amod", "nmod")
+                    and ent.root.head.pos_ == "PROPN"
+                    and ent.root.head.ent_type_
+                ):
+                    continue  # "the 16-inch MacBook Pro": a size that names a model
                 opened = sent.doc[sent.start : ent.start].text
                 if opened.count("(") > opened.count(")"):
                     continue  # "(£1.8bn)": a conversion of the figure before it, not a fact
@@ -406,6 +412,8 @@ class SentenceExtractor:
                 continue
             if ent.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "Hollywood directors": a name used as a modifier
+            if any(c.dep_ == "amod" and c.tag_ in ("JJR", "JJS") for c in ent.root.children):
+                continue  # "smaller MacBooks": a size of a product, which no body stands in for
             if _in_title(ent):
                 continue
             if ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children):
