@@ -135,3 +135,15 @@ APPLE = (
 )
 def test_a_product_s_name_is_no_detail_to_change(opening, detail):
     assert detail not in _details(APPLE, opening)
+
+
+def test_the_sentence_after_a_cut_up_opening_is_not_the_news():
+    text = (
+        "Meth campaign divides ad agencies\n\n"
+        "South Dakota’s viral “Meth. We’re on it.” awareness campaign has been facing backlash "
+        "and mockery since introduced on Monday, but Michelle Hege’s response was concern.\n\n"
+        "Michelle Hege is the chief executive of DH, the Spokane advertising firm behind an "
+        "opioid prevention campaign."
+    )
+    leads = [f for f in facts_of(text) if f.kind == "sentence" and f.slots.get("lead")]
+    assert leads == []

@@ -139,6 +139,9 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
             if _title_case(text):
                 continue  # a headline repeated in the body, not a sentence of it
             if _split_inside(text, sent):
+                if not out:
+                    # The report's first sentence is cut up: the next one is not its news.
+                    analysis.cache["opening_split"] = True
                 continue
             out.append((sent, off))
     analysis.cache["usable"] = out

@@ -235,7 +235,11 @@ class SentenceExtractor:
             # The detail of "Mr Zombic" is "Zombic": now "Peter Zombic" in the statement.
             full.update({b.split(" ", 1)[1]: name for b, name in full.items() if " " in b})
             # The sentence's length as written: giving its names in full does not lengthen it.
-            opening = rank == 0 and not analysis.cache.get("opinion")
+            opening = (
+                rank == 0
+                and not analysis.cache.get("opinion")
+                and not analysis.cache.get("opening_split")
+            )
             # A report's opening may run long (news agencies' often do) and is still its news.
             if not MIN_WORDS <= len(clean.split()) <= (LEAD_MAX_WORDS if opening else MAX_WORDS):
                 continue
