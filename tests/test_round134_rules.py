@@ -147,3 +147,33 @@ def test_the_sentence_after_a_cut_up_opening_is_not_the_news():
     )
     leads = [f for f in facts_of(text) if f.kind == "sentence" and f.slots.get("lead")]
     assert leads == []
+
+
+def test_a_post_s_country_is_no_part_of_the_name():
+    from quizgen import pipeline
+    from quizgen.extract.entities import EntityIndex
+    from quizgen.ingest import read_text
+
+    text = (
+        "Envoy changes account\n\n"
+        "The impeachment inquiry heard from three diplomats on Tuesday.\n\n"
+        "Another diplomat, former special envoy to Ukraine Kurt Volker, shifted his account "
+        "of the meeting. Volker said he had not known of the plan. Volker left his post in "
+        "September."
+    )
+    index = EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
+    assert index.lookup("Volker").name == "Kurt Volker"
+
+
+def test_a_fact_check_s_claim_is_not_asked_as_true():
+    text = (
+        "Marie Yovanovitch Net Worth\n\n"
+        "Claim\n\n"
+        "Former U.S. ambassador to Ukraine Marie Yovanovitch has a net worth of $17 million.\n\n"
+        "Rating\n\n"
+        "Unproven\n\n"
+        "On Nov. 15, 2019, Marie Yovanovitch testified before the House Intelligence "
+        "Committee in the impeachment inquiry. In sum, the claim that Yovanovitch has a net "
+        "worth of $17 million is wholly unsubstantiated."
+    )
+    assert not any("has a net worth of $17 million." in e for e in _evidence(text))

@@ -94,6 +94,10 @@ AUTHOR_BIO = re.compile(
 )
 
 
+# A fact-check's label for the claim it checks, on a line of its own.
+CLAIM_LABEL = re.compile(r"(?:the |what was )?claim(?:s|ed)?:?$", re.I)
+
+
 def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
     """Sentences worth asking about: prose of a sensible length, not a question, and not
     the middle of a quotation that runs over several sentences."""
@@ -106,6 +110,8 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
     for k, (doc, off) in enumerate(zip(analysis.docs, analysis.offsets, strict=True)):
         if k == last and k and AUTHOR_BIO.match(doc_text(doc).strip()):
             continue  # "Bill Thompson is a regular commentator on ...": the byline, not news
+        if CLAIM_LABEL.match(analysis.article.text[:off].rstrip().rsplit("\n", 1)[-1].strip()):
+            continue  # a fact-check's "Claim": what it checks (and may find false), not news
         open_quote = False
         # Each token's "is a word" (not punctuation, not a space) read once for the doc
         # from its arrays, not from a new Token object for every word of every sentence.

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..kinds import THE_PLACES, surname
+from ..kinds import THE_PLACES, is_nation, surname
 from ..language import doc_text, render, tidy
 
 if TYPE_CHECKING:
@@ -263,6 +263,14 @@ def strip_title(name: str) -> str:
     return " ".join(parts)
 
 
+def _post_country(name: str, ent) -> bool:
+    """Whether a name of three words or more opens on a country after "to" or "of", as in
+    "ambassador to Ukraine Marie Yovanovitch" (but "to England Rugby Football Union" too)."""
+    parts = name.split()
+    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+    return len(parts) > 2 and before in ("to", "the", "of", "for") and is_nation(parts[0])
+
+
 def strip_job(name: str) -> str:
     """A person's name without the job title the model took into it, where a full name
     (two words or more) is left."""
@@ -324,6 +332,7 @@ class EntityIndex:
     def _build(cls, analysis: Analysis) -> EntityIndex:
         index = cls()
         mentions: list[tuple[str, str, int]] = []
+        posted: dict[int, str] = {}  # mentions that may open on a post's country
         with_the: list[tuple[str, bool]] = []
         acting: set[str] = set()
         works: set[str] = set()
@@ -338,6 +347,8 @@ class EntityIndex:
                     text = clean_mention(written)
                     if ent.label_ == "PERSON":
                         text = strip_job(text)
+                    if _post_country(text, ent):
+                        posted[len(mentions)] = text.split(" ", 1)[1]
                     mentions.append((text, ent.label_, off + ent.start_char))
                     # "the central Philippines" writes the name with "the" too.
                     k = ent.start - 1
@@ -361,6 +372,13 @@ class EntityIndex:
                         or (prev.rstrip(".") in TITLES)
                     ):
                         acting.add(alias_key(written))
+        # "ambassador to Ukraine Marie Yovanovitch": the model took the post's country into
+        # the name (and may call it an organisation). The name without it, where the article
+        # also names the person by the surname alone.
+        alone = {norm(t) for t, _, _ in mentions if " " not in t}
+        for k, name in posted.items():
+            if norm(name.split()[-1]) in alone:
+                mentions[k] = (name, "PERSON", mentions[k][2])
         # Longest names first, so a surname or short form joins the full name's entity.
         labels: dict[str, Counter] = defaultdict(Counter)
         for text, label, _ in mentions:
