@@ -245,6 +245,8 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z.,' ]{2,}(\s*\([^)]{1,40}\))?\s*(?:[—–]\s*|-+\s+)(?=[A-Z0-9])"
     # "SHEBOYGAN, Wis. --", "ALAMEDA, Calif. —": a city in capitals, its state abbreviated
     r"|^[A-Z][A-Z.' ]{2,}(?:, [A-Z][a-z]{1,4}\.)+\s*[—–-]+\s*"
+    # "Dekalb, Ill. — Mike Glass threw ...": the city written as a name (round 135)
+    r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)*, (?!Jr\.|Sr\.)[A-Z][a-z]{1,4}\.\s*[—–-]+\s*"
     # "DUBAI, United Arab Emirates —": a city in capitals, its country written out
     r"|^[A-Z][A-Z.' ]{2,}, [A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\s*[—–]\s*"
     # "(Reuters) -": the agency alone

@@ -177,3 +177,20 @@ def test_a_fact_check_s_claim_is_not_asked_as_true():
         "worth of $17 million is wholly unsubstantiated."
     )
     assert not any("has a net worth of $17 million." in e for e in _evidence(text))
+
+
+@pytest.mark.parametrize(
+    "line, rest",
+    [
+        # A city written as a name, its state abbreviated (round 135).
+        ("Dekalb, Ill. — Mike Glass threw for three touchdowns.", "Mike Glass threw"),
+        ("Springfield, Mass. - Officials said the bridge would reopen.", "Officials said"),
+        # A name and its suffix, then an aside: no dateline.
+        ("Martin Luther King, Jr. — the pastor — led the march.", None),
+    ],
+)
+def test_a_dateline_of_a_city_written_as_a_name_is_cut(line, rest):
+    from quizgen.language import DATELINE
+
+    m = DATELINE.match(line)
+    assert (line[m.end() :][: len(rest)] if m else None) == rest
