@@ -194,3 +194,22 @@ def test_a_dateline_of_a_city_written_as_a_name_is_cut(line, rest):
 
     m = DATELINE.match(line)
     assert (line[m.end() :][: len(rest)] if m else None) == rest
+
+
+def test_a_box_score_line_is_a_moment_of_play():
+    from conftest import sentence_levels
+
+    from quizgen.select import PLAY
+
+    text = (
+        "Eastern Michigan routs Northern Illinois\n\n"
+        "Mike Glass threw for three touchdowns and Eastern Michigan rolled past Northern "
+        "Illinois 45-17 on Tuesday night to become bowl-eligible.\n\n"
+        "Glass was 20-of-24 passing for 235 yards. Shaq Vann rushed for 101 yards and a "
+        "touchdown on 30 carries for Eastern Michigan. The Eagles will play in a bowl game "
+        "for the third time in school history."
+    )
+    levels = sentence_levels(text)
+    assert levels["Glass was 20-of-24 pa"[:20]] == PLAY
+    assert levels["Shaq Vann rushed for "[:20]] == PLAY
+    assert levels["The Eagles will play "[:20]] != PLAY

@@ -62,6 +62,13 @@ INCIDENT = re.compile(
     r"|parried|tipped|(?:shot|fired|drilled|curled|headed|turned|dragged|sliced|blazed|skied)"
     r"\b[^.]{0,25}\bwide)\b"
 )
+# A player's line in the box score, which American sports reports write out in sentences.
+STAT_LINE = re.compile(
+    r"(?i)\b\d+ (?:carries|receptions|catches|rebounds|assists|tackles|rushing yards"
+    r"|passing yards|yards rushing|yards passing)\b|\b(?:rushed|threw|passed) for \d+ yards\b"
+    r"|\bcaught (?:\w+ ){0,2}(?:TD |touchdown )?passes\b"
+    r"|\b(?:passing|rushing|receiving) for \d+ yards\b|\b\d+-(?:of|for)-\d+\b"
+)
 MISSED_GOAL = re.compile(r"(?i)\b(?:wide of|over|past) (?:the |[\w’']+ )?goal\b")
 SCORING = re.compile(
     r"(?i)\b(scor\w+|goals?|tries|try|won|wins?|winner|equalis\w+|victory|beat|lead|penalt\w+"
@@ -84,6 +91,8 @@ def sentence_level(rank: int, sent: Span, analysis: Analysis) -> int:
     with eight minutes left", "Who turned a half-chance wide?"): reviews kept 0 of 10 items
     on such sentences (rounds 54-104), against 103 of 221 on the other sentences of sport
     stories; the rest were trivia."""
+    if rank and STAT_LINE.search(span_text(sent, analysis)):
+        return PLAY  # "Tre Harbison rushed for 112 yards on 30 carries": the box score
     if rank and match_report(analysis):
         text = span_text(sent, analysis)
         # ("wide of Howard's goal" is no goal.)
