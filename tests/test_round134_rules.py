@@ -213,3 +213,73 @@ def test_a_box_score_line_is_a_moment_of_play():
     assert levels["Glass was 20-of-24 pa"[:20]] == PLAY
     assert levels["Shaq Vann rushed for "[:20]] == PLAY
     assert levels["The Eagles will play "[:20]] != PLAY
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # A pause with a space on each side: the sentence is not whole (round 136).
+        (
+            "Swift dispute\n\n"
+            "Taylor Swift might not be able to perform her hits due to a dispute with Scooter "
+            "Braun (which owns her former label, Big Machine) ... and The Carlyle Group.\n\n"
+            "Taylor Swift said the dispute was about her music. Big Machine denied it.",
+            "Scooter Braun",
+        ),
+        # A label in capitals before a colon, as an advice column greets its writer.
+        (
+            "Dear Abby\n\n"
+            "A reader wrote to Abby about her husband's business class flight to India.\n\n"
+            "DEAR FEELING: Of course you should not be happy that your husband flies in "
+            "business class while you sit in economy.",
+            "DEAR FEELING",
+        ),
+    ],
+)
+def test_a_sentence_cut_by_a_pause_or_opened_by_a_label_is_not_asked(text, gone):
+    assert not any(gone in f.evidence.text for f in facts_of(text) if f.kind != "entity")
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        (
+            "Deportees return home\n\n"
+            "Dozens of Indians deported from the US arrived in Amritsar on Tuesday.\n\n"
+            "Lakshiwnder Singh, another deportee, said he had given Rs 25 lakh to an agent.",
+            "another deportee",
+        ),
+        (
+            "Star Trek film\n\n"
+            "Noah Hawley will write and direct the fourth Star Trek film, reports say.\n\n"
+            "As if things were not murky enough, Deadline reports that Paramount is still "
+            "working on a second Star Trek film.",
+            "As if",
+        ),
+    ],
+)
+def test_another_and_as_if_point_back(text, phrase):
+    from conftest import pointing
+
+    assert phrase in pointing(text)
+
+
+@pytest.mark.parametrize(
+    "opening, lead",
+    [
+        # A feature's hedged first line: true on its wording, and not the news (round 135).
+        ("A soothing pillow and warm duvet might not always lead to better rest.", False),
+        (
+            "Crossovers may have become the vehicle of choice for most car buyers, but that "
+            "doesn't mean the sedan is no longer relevant.",
+            False,
+        ),
+        # A report's hedge names who says so.
+        ("Computer games could enhance learning in the classroom, say researchers.", True),
+        ("Coffee may cut the risk of liver disease, a study by Harvard University says.", True),
+    ],
+)
+def test_a_hedged_hook_is_not_the_news(opening, lead):
+    text = f"A story\n\n{opening}\n\nThe findings were published on Monday in a journal."
+    facts = [f for f in facts_of(text) if f.kind == "sentence" and f.slots.get("rank") == 0]
+    assert any(f.slots.get("lead") for f in facts) is lead

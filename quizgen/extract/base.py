@@ -94,6 +94,11 @@ AUTHOR_BIO = re.compile(
 )
 
 
+# A dramatic pause or a cut in the text, with a space on each side (not "I'm A Celebrity...
+# Get Me Out Of Here"): the sentence is not whole (round 136).
+SPACED_ELLIPSIS = re.compile(r"\s(?:\.\.\.|…)\s")
+# A label in capitals before a colon: "DEAR FEELING:" in an advice column, "UPDATE:".
+CAPS_LABEL = re.compile(r"[A-Z]{2,}(?:[ '’][A-Z]{2,})*:\s")
 # A fact-check's label for the claim it checks, on a line of its own.
 CLAIM_LABEL = re.compile(r"(?:the |what was )?claim(?:s|ed)?:?$", re.I)
 
@@ -144,6 +149,8 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
                 continue
             if _title_case(text):
                 continue  # a headline repeated in the body, not a sentence of it
+            if SPACED_ELLIPSIS.search(text) or CAPS_LABEL.match(text):
+                continue  # "Braun ... and The Carlyle Group", "DEAR FEELING: Of course ..."
             if _split_inside(text, sent):
                 if not out:
                     # The report's first sentence is cut up: the next one is not its news.

@@ -450,6 +450,8 @@ RELATIVE = re.compile(
     r"|(?:(?<=^)|(?<=, )|(?<=that )|(?<=but )|(?<=and ))instead(?=,|$)"
     # "In the years that followed": followed what? "In a separate session": from which?
     r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|(?:an?|the) separate [a-z]+"
+    # "As if things weren't murky enough": than the paragraph before made them (round 136)
+    r"|^as if\b"
     # "Ditto for Facebook": the same as what? "the intervening time": between what and what?
     # "The unemployment rate is improving, too": as well as what? (round 127)
     r"|ditto|the intervening [a-z]+|(?<=, )too(?= *[,.;:]|$)"
@@ -688,8 +690,9 @@ def _pointing_word(tok: Token, sent: Span) -> str | None:
         return tok.text  # "Drayton Valentine, who grew up in Argentina, agreed": with what?
     if low == "members" and tok.dep_ in ("nsubj", "nsubjpass") and not list(tok.children):
         return tok.text  # "Members urged the government to ...": members of what? (round 110)
-    if low == "another" and head.dep_ in ("nsubj", "nsubjpass") and head.i == tok.i + 1:
-        # "another member died": another besides whom? ("find another name" says "a new").
+    if low == "another" and head.dep_ in ("nsubj", "nsubjpass", "appos") and head.i == tok.i + 1:
+        # "another member died", "Lakshiwnder Singh, another deportee, said": another
+        # besides whom? ("find another name" says "a new").
         return sent.doc[tok.i : head.i + 1].text
     if low == "more" and head.like_num and head.i == tok.i - 1:
         head = head.head  # "four more second-half penalties": "more" hangs on the number

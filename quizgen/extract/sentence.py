@@ -38,7 +38,7 @@ from .quantity import HEDGES
 from .quotes import reporters_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 STOP = STOPWORDS
 DETAILS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORG", "GPE", "NORP", "DATE")
@@ -174,6 +174,20 @@ def _sample_size(number: Token) -> bool:
     )
 
 
+def _hook(sent: Span) -> bool:
+    """Whether an opening only hedges a general remark, as a feature's first line does
+    ("A soothing pillow and warm duvet might not always lead to better rest"): no name, no
+    figure, no one who says it, and a "may" or "might" on its verb. True on its wording,
+    and not the news (round 135). A report's "could" ("Computer games could enhance
+    learning, say researchers") names who says so."""
+    verbs = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
+    return (
+        any(c.dep_ == "aux" and c.lower_ in ("may", "might") for v in verbs for c in v.children)
+        and not sent.ents
+        and not any(t.like_num or t.lemma_ in SPEECH or t.lower_ == "according" for t in sent)
+    )
+
+
 class SentenceExtractor:
     kinds = ("sentence",)
 
@@ -259,6 +273,7 @@ class SentenceExtractor:
             lead = (
                 opening
                 and _has_verb(sent.root)
+                and not _hook(sent)
                 # "(Māori: Aotearoa [aɔˈtɛaɾɔa])" is no news; "$80m (£43m)" and "(HP)" are news.
                 and not re.search(r"\[|\([^)]*:", clean)
             )
