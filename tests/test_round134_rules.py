@@ -207,12 +207,14 @@ def test_a_box_score_line_is_a_moment_of_play():
         "Illinois 45-17 on Tuesday night to become bowl-eligible.\n\n"
         "Glass was 20-of-24 passing for 235 yards. Shaq Vann rushed for 101 yards and a "
         "touchdown on 30 carries for Eastern Michigan. The Eagles will play in a bowl game "
-        "for the third time in school history."
+        "for the third time in school history. Glass's pass put the Eagles up 38-17 with "
+        "4:12 to play."
     )
     levels = sentence_levels(text)
     assert levels["Glass was 20-of-24 pa"[:20]] == PLAY
     assert levels["Shaq Vann rushed for "[:20]] == PLAY
     assert levels["The Eagles will play "[:20]] != PLAY
+    assert levels["Glass's pass put the "[:20]] == PLAY
 
 
 @pytest.mark.parametrize(

@@ -62,12 +62,15 @@ INCIDENT = re.compile(
     r"|parried|tipped|(?:shot|fired|drilled|curled|headed|turned|dragged|sliced|blazed|skied)"
     r"\b[^.]{0,25}\bwide)\b"
 )
-# A player's line in the box score, which American sports reports write out in sentences.
+# A player's line in the box score, which American sports reports write out in sentences,
+# or a moment on the game clock.
 STAT_LINE = re.compile(
     r"(?i)\b\d+ (?:carries|receptions|catches|rebounds|assists|tackles|rushing yards"
     r"|passing yards|yards rushing|yards passing)\b|\b(?:rushed|threw|passed) for \d+ yards\b"
     r"|\bcaught (?:\w+ ){0,2}(?:TD |touchdown )?passes\b"
     r"|\b(?:passing|rushing|receiving) for \d+ yards\b|\b\d+-(?:of|for)-\d+\b"
+    # "... up 109-98 with 3:08 to play": a moment on the game clock
+    r"|\bwith \d{1,2}:\d\d (?:to play|to go|left|remaining)\b"
 )
 MISSED_GOAL = re.compile(r"(?i)\b(?:wide of|over|past) (?:the |[\w’']+ )?goal\b")
 SCORING = re.compile(
