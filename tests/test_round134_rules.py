@@ -285,3 +285,13 @@ def test_a_hedged_hook_is_not_the_news(opening, lead):
     text = f"A story\n\n{opening}\n\nThe findings were published on Monday in a journal."
     facts = [f for f in facts_of(text) if f.kind == "sentence" and f.slots.get("rank") == 0]
     assert any(f.slots.get("lead") for f in facts) is lead
+
+
+def test_a_charge_s_by_doing_is_no_means_of_the_charge():
+    text = (
+        "Sweden drops Assange case\n\n"
+        "Sweden has dropped its investigation into a rape allegation against Julian Assange.\n\n"
+        "The US Justice Department has charged Assange with espionage by publishing hundreds "
+        "of thousands of secret military files about the wars in Afghanistan and Iraq."
+    )
+    assert not [f.slots["means"] for f in facts_of(text) if f.slots.get("means")]

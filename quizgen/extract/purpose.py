@@ -278,6 +278,10 @@ def means_parts(verb, speech_verbs) -> set | None:
     said it."""
     if verb.lemma_ in speech_verbs or verb.dep_ not in ("ROOT", "conj"):
         return None
+    if verb.lemma_ in JUDGING:
+        # "has charged Assange with espionage by publishing secret files": the doing is
+        # the one judged, not the judge's means (round 136).
+        return None
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i:
             if any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
