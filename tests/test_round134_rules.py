@@ -295,3 +295,82 @@ def test_a_charge_s_by_doing_is_no_means_of_the_charge():
         "of thousands of secret military files about the wars in Afghanistan and Iraq."
     )
     assert not [f.slots["means"] for f in facts_of(text) if f.slots.get("means")]
+
+
+ROUNDUP = (
+    "Nelson's OT goal lifts Isles\n\n"
+    "Brock Nelson scored in overtime to lift the New York Islanders over the Pittsburgh "
+    "Penguins 5-4 on Tuesday night.\n\n"
+    "Blue Jackets 5, Canadiens 2: Pierre-Luc Dubois had two goals and an assist, and Columbus "
+    "beat Montreal for its third straight win.\n\n"
+    "Note: Garnet Hathaway was ejected for spitting on an opponent during the game in Anaheim.\n\n"
+    "Victor N. Burton: Dealing in methamphetamine, held in jail in lieu of $268,500 bond.\n\n"
+    "I can't thank this man enough. He has taught me so much and I am so grateful to him.\n\n"
+    "— Dele (@dele_official) November 19, 2019\n\n"
+    "A 275 horsepower electric motor is mounted at the rear of the Volkswagen. As shown at "
+    "the LA Auto Show this week, the ID. SPACE VIZZION is about as long as a VW Atlas Cross "
+    "Sport SUV with 406 lb-ft of torque. Inside, "
+    "there is seating for four adults. Volkswagen's first ID.3 car is not expected until "
+    "next year, but Volkswagen isn ‘t slowing down on stacking up new models."
+)
+
+
+@pytest.mark.parametrize(
+    "gone",
+    [
+        "Pierre-Luc Dubois",  # a round-up's paragraph on another game
+        "Garnet Hathaway",  # a note beside the story
+        "Dealing in methamphetamine",  # an entry of a list of names
+        "SPACE VIZZION is about",  # half of a sentence the splitter cut at "ID."
+        "isn ‘t slowing",  # a contraction the source broke
+    ],
+)
+def test_round_up_labels_lists_tweets_and_cut_names_are_not_asked(gone):
+    assert not any(gone in f.evidence.text for f in facts_of(ROUNDUP) if f.kind != "entity")
+
+
+def test_an_embedded_tweet_does_not_make_a_report_a_column():
+    text = (
+        "Mourinho joins Spurs\n\n"
+        "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham's manager "
+        "until the end of the 2022/23 season.\n\n"
+        "I can't thank this man enough. He has taught me so much and I am so grateful for "
+        "everything he has done for me. Good luck and hope to see you again my friend.\n\n"
+        "— Dele (@dele_official) November 19, 2019\n\n"
+        "Mourinho won three Premier League titles with Chelsea."
+    )
+    assert any(f.slots.get("lead") for f in facts_of(text) if f.kind == "sentence")
+
+
+def test_an_opening_inside_points_back():
+    from conftest import pointing
+
+    assert "Inside" in pointing(ROUNDUP)
+
+
+def test_the_judge_s_own_doing_before_the_deed_is_no_reason():
+    text = (
+        "Six arrested in drug raid\n\n"
+        "Police arrested six people on Monday during a narcotics investigation.\n\n"
+        "Officers also arrested Christopher Tays on several charges including two local "
+        "warrants after stopping his vehicle near 17th Street, Matt Harris said."
+    )
+    assert not any("Stopping his vehicle" in str(f.slots) for f in facts_of(text))
+
+
+def test_a_club_is_no_person_and_a_capital_no_club():
+    from quizgen import pipeline
+    from quizgen.extract.entities import EntityIndex
+    from quizgen.ingest import read_text
+
+    text = (
+        "Mourinho joins Spurs\n\n"
+        "Jose Mourinho has agreed a deal to replace Mauricio Pochettino at Tottenham Hotspur.\n\n"
+        "Mourinho has managed FC Porto, Inter Milan and Real Madrid. He has won titles in "
+        "Portugal, England, Italy and Spain. FC Porto won the Champions League under him."
+    )
+    index = EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
+    assert index.lookup("FC Porto").label == "ORG"
+    assert index.lookup("Tottenham Hotspur").label == "ORG"
+    spain = index.lookup("Spain")
+    assert spain is None or spain.name != "Real Madrid"

@@ -99,6 +99,16 @@ AUTHOR_BIO = re.compile(
 SPACED_ELLIPSIS = re.compile(r"\s(?:\.\.\.|…)\s")
 # A label in capitals before a colon: "DEAR FEELING:" in an advice column, "UPDATE:".
 CAPS_LABEL = re.compile(r"[A-Z]{2,}(?:[ '’][A-Z]{2,})*:\s")
+# "isn ‘t": a contraction the source broke.
+BROKEN_NOT = re.compile(r"\wn [‘’']t\b")
+# A round-up's paragraph on another game ("Blue Jackets 5, Canadiens 2: Dubois had two goals
+# ...") or a note beside the story ("Note: Hathaway was ejected ..."), round 137.
+SIDE_LABEL = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s){1,3}\d+, (?:[A-Z][\w.'’-]*\s){1,3}\d+:\s"
+    r"|(?:Note|Notes|Editor's note|Editor’s note|Update|Correction|Related|Read more):\s"
+    # "Victor N. Burton: Dealing in methamphetamine, ...": an entry of a list of names
+    r"|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*:\s"
+)
 # A fact-check's label for the claim it checks, on a line of its own.
 CLAIM_LABEL = re.compile(r"(?:the |what was )?claim(?:s|ed)?:?$", re.I)
 
@@ -117,6 +127,10 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
             continue  # "Bill Thompson is a regular commentator on ...": the byline, not news
         if CLAIM_LABEL.match(analysis.article.text[:off].rstrip().rsplit("\n", 1)[-1].strip()):
             continue  # a fact-check's "Claim": what it checks (and may find false), not news
+        if SIDE_LABEL.match(doc_text(doc)):
+            continue  # "Blue Jackets 5, Canadiens 2: ...", "Note: ...": a round-up's side item
+        if _tweet(doc, off, analysis):
+            continue
         open_quote = False
         # Each token's "is a word" (not punctuation, not a space) read once for the doc
         # from its arrays, not from a new Token object for every word of every sentence.
@@ -149,8 +163,10 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
                 continue
             if _title_case(text):
                 continue  # a headline repeated in the body, not a sentence of it
-            if SPACED_ELLIPSIS.search(text) or CAPS_LABEL.match(text):
+            if SPACED_ELLIPSIS.search(text) or CAPS_LABEL.match(text) or BROKEN_NOT.search(text):
                 continue  # "Braun ... and The Carlyle Group", "DEAR FEELING: Of course ..."
+            if _split_at_name(sents, j):
+                continue
             if _split_inside(text, sent):
                 if not out:
                     # The report's first sentence is cut up: the next one is not its news.
@@ -159,6 +175,34 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
             out.append((sent, off))
     analysis.cache["usable"] = out
     return out
+
+
+# How a page shows a tweet it embeds: "— Dele (@dele_official) November 19, 2019".
+TWEET_SIGNATURE = re.compile(r"[—–-]+ [^\n]{1,80}\(@\w+\)")
+
+
+def _tweet(doc: Doc, off: int, analysis: Analysis) -> bool:
+    """Whether a paragraph is an embedded tweet, someone's own words in the first person
+    ("I can't thank this man enough"), which a page shows without quotation marks."""
+    text = doc_text(doc)
+    after = analysis.article.text[off + len(text) :].lstrip()
+    return "pic.twitter.com" in text or TWEET_SIGNATURE.match(after) is not None
+
+
+def _split_at_name(sents: list[Span], j: int) -> bool:
+    """Whether the splitter cut a name at its full stop: "the ID. SPACE VIZZION is the seventh
+    EV" gives "... the ID." and "SPACE VIZZION is ..." (round 137). Either side of such a cut
+    is half a sentence."""
+
+    def cut(before: Span, after: Span) -> bool:
+        return bool(
+            re.search(r"\b[A-Z]{1,3}\.$", before.text.rstrip())
+            and re.match(r"[A-Z]{3,}\b", after.text.lstrip())
+        )
+
+    return (j > 0 and cut(sents[j - 1], sents[j])) or (
+        j + 1 < len(sents) and cut(sents[j], sents[j + 1])
+    )
 
 
 def _split_inside(text: str, sent: Span) -> bool:

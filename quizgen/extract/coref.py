@@ -452,6 +452,8 @@ RELATIVE = re.compile(
     r"|the (?:days|weeks|months|years|hours) (?:that|which) followed|(?:an?|the) separate [a-z]+"
     # "As if things weren't murky enough": than the paragraph before made them (round 136)
     r"|^as if\b"
+    # "Inside, there's seating for four": inside what? (round 137)
+    r"|^inside(?=,)"
     # "Ditto for Facebook": the same as what? "the intervening time": between what and what?
     # "The unemployment rate is improving, too": as well as what? (round 127)
     r"|ditto|the intervening [a-z]+|(?<=, )too(?= *[,.;:]|$)"

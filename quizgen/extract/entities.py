@@ -49,6 +49,10 @@ WORK_NOUNS = {
     "newspaper",
 }
 # Words the small model tags as entities that are not things a quiz should ask about.
+# How a club's name may open: "FC Porto", "AC Milan", "Real Madrid", "Inter Milan"; and end.
+CLUB_ENDS = {"hotspur", "albion", "rangers", "palace", "argyle", "orient", "county"}
+CLUB_OPENERS = {"fc", "ac", "afc", "as", "sc", "cf", "sv", "real", "inter", "sporting"}
+CLUB_OPENERS |= {"atletico", "borussia", "dynamo", "dinamo", "olympique", "racing"}
 ORG_WORDS = {
     "united",
     "city",
@@ -447,7 +451,7 @@ class EntityIndex:
             # named in full somewhere, or with a title ("Mr Thiemann").
             if ent.label == "PERSON":
                 words = ent.name.split()
-                if words[-1].lower() in ORG_WORDS:
+                if words[-1].lower() in ORG_WORDS | CLUB_ENDS or words[0].lower() in CLUB_OPENERS:
                     ent.label = "ORG"
                 elif len(words) < 2 and not ({norm(a) for a in ent.all_names()} & titled):
                     ent.label = "NAME"
@@ -481,7 +485,9 @@ class EntityIndex:
             names = ent.all_names()
             if people and ent is people[0]:
                 return ent
-            if any(_linked(text, n) for n in names):
+            # A capital stands for its state, not for a club named after it ("Spain" is no
+            # short form of "Real Madrid" by way of "Madrid").
+            if any(_linked(text, n, states=ent.label in ("GPE", "LOC")) for n in names):
                 return ent
             # "the society" after "the Royal Society": the head word of an organisation's name.
             # Not after a comma: "Church, Shrewsbury" ends on the town it is in (round 43).
@@ -519,8 +525,8 @@ def _cut_place(ent) -> bool:
     )
 
 
-def _linked(a: str, b: str) -> bool:
-    """Acronym and long form, or a capital and its state."""
+def _linked(a: str, b: str, states: bool = True) -> bool:
+    """Acronym and long form, or (``states``) a capital and its state."""
     for short, long in ((a, b), (b, a)):
         s = short.replace(".", "")
         # The length first: asked for every pair of an article's names, most are no acronym.
@@ -542,6 +548,8 @@ def _linked(a: str, b: str) -> bool:
                 and first[len(short) :] not in ("'s", "’s", "'", "’")
             ):
                 return True
+    if not states:
+        return False
     groups = _capital_groups()
     return not groups.get(norm(a), frozenset()).isdisjoint(groups.get(norm(b), ()))
 

@@ -462,6 +462,11 @@ def after_parts(verb) -> tuple[set, str] | None:
         toks = set(c.subtree)
         ing = [g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
         if len(ing) == 1 and c.lower_ == "after":
+            if verb.lemma_ in JUDGING and any(g.dep_ == "nsubj" for g in verb.children):
+                # "Officers arrested Tays after stopping his vehicle": the judge's own
+                # doing, before the deed, not why it was done (round 137); "was banned after
+                # testing positive" is the one judged's.
+                return None
             key = render(sorted(ing[0].subtree, key=lambda t: t.i))
             return toks, key[:1].upper() + key[1:]
         # "changed his mind following intervention from allies", "suspended after a row
