@@ -374,3 +374,13 @@ def test_a_club_is_no_person_and_a_capital_no_club():
     assert index.lookup("Tottenham Hotspur").label == "ORG"
     spain = index.lookup("Spain")
     assert spain is None or spain.name != "Real Madrid"
+
+
+def test_a_time_on_the_game_clock_is_no_detail_to_change():
+    text = (
+        "Parise scores twice as Wild beat Sabres\n\n"
+        "Zach Parise scored two goals and the Minnesota Wild beat the Buffalo Sabres 4-1.\n\n"
+        "Parise's first-period goals - he scored at 7:14 and on the power play at 19:56 - gave "
+        "the Wild a lead they would not relinquish against Buffalo."
+    )
+    assert "19:56" not in _details(text, "Parise's first-period goals")

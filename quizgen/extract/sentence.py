@@ -349,6 +349,8 @@ class SentenceExtractor:
                     r"(?i)(gmt|bst|utc)$", ent_text
                 ):
                     continue  # a clock time ("1800 GMT"): when a show airs is no fact to learn
+                if re.fullmatch(r"\d{1,2}:\d\d", ent_text.strip()):
+                    continue  # "at 10:56" on the game clock: a moment, not a fact (round 137)
                 if re.search(r"\d/\d", ent_text):
                     continue  # betting odds ("2/9") or a date written with slashes
                 beside = sent.doc[max(ent.start - 1, 0) : ent.end + 1].text
