@@ -731,7 +731,20 @@ class Generator:
             head = text[:start]
             bare = not figure and needs_the(cand) and not self.the.get(norm(cand), False)
             if not figure and not bare and self.the.get(norm(cand), False) != with_the:
-                continue
+                if not (
+                    with_the
+                    and is_nation(original)
+                    and is_nation(cand)
+                    and _stands_alone(text[end:])
+                ):
+                    continue
+                # "Esper announced that the U.S. will provide ..." made "... that China will
+                # provide ...": a country's "the" goes with it (round 136). Only a country:
+                # "the GDC" or "the Consumer Electronics Show" is no body "Electronic Arts"
+                # stands in for.
+                head = re.sub(r"\b[Tt]he $", "", head)
+                if not head.strip():
+                    cand = cand[:1].upper() + cand[1:]
             if bare and not with_the:
                 # "Pyongyang believes" made "The Republic of Korea believes", not "Republic
                 # of Korea believes": the article wrote it only before "President Moon".
@@ -869,6 +882,18 @@ COMPARED = re.compile(
     r"|down from|compared (?:with|to)|against|than|behind|ahead of)\b",
     re.I,
 )
+
+
+# Words after a name that show it stands as a noun phrase of its own, not as a modifier
+# ("the U.S. will", "the UK said", but "the US military").
+ALONE_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|(?:will|would|has|had|have|is|was|are|were|said|says|and|to|in|on|at|for"
+    r"|of|with|from|can|could|should|may|might|must|does|did)\b)"
+)
+
+
+def _stands_alone(after: str) -> bool:
+    return not after.strip() or ALONE_AFTER.match(after) is not None
 
 
 def _beside_same_unit(text: str, figure: str) -> bool:

@@ -36,7 +36,10 @@ def phrase_in(text: str, phrases: Iterable[str]) -> str | None:
 
 
 def _place_key(text: str) -> str:
-    return norm(re.sub(r"^the\s+", "", text, flags=re.I))
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", text):
+        text = text.replace(".", "")  # "U.S." is the "US" of the lists
+    return norm(text)
 
 
 @functools.cache

@@ -384,3 +384,28 @@ def test_a_time_on_the_game_clock_is_no_detail_to_change():
         "the Wild a lead they would not relinquish against Buffalo."
     )
     assert "19:56" not in _details(text, "Parise's first-period goals")
+
+
+def test_a_country_written_with_points_is_a_country():
+    from quizgen.kinds import is_nation
+
+    assert is_nation("U.S.") and is_nation("the U.K.")
+
+
+def test_the_us_may_give_way_to_a_country_without_the():
+    from quizgen import pipeline
+    from quizgen.ingest import read_text
+
+    text = (
+        "Esper says US providing Vietnam with coast guard ship\n\n"
+        "U.S. Defense Secretary Mark Esper on Wednesday accused China of using coercion "
+        "against smaller Asian nations in the South China Sea.\n\n"
+        "Vietnam is one of the region's most vocal critics of China's claims in the sea. "
+        "China has built islands there. As part of a long-term effort, Esper announced that "
+        "the U.S. will provide the Vietnamese coast guard with a surplus American ship."
+    )
+    analysis = pipeline.analyze(read_text(text), cache=False)
+    questions, _ = pipeline.generate(pipeline.extract(analysis), 0)
+    assert any(
+        "announced that China will provide" in q.prompt for q in questions if q.answer == "False"
+    )
