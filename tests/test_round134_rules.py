@@ -409,3 +409,31 @@ def test_the_us_may_give_way_to_a_country_without_the():
     assert any(
         "announced that China will provide" in q.prompt for q in questions if q.answer == "False"
     )
+
+
+def test_a_short_set_takes_no_side_who_question():
+    from quizgen.model import Evidence, Question
+    from quizgen.select import SIDE, select
+
+    def q(qid, template, qtype, answer, start):
+        return Question(
+            id=qid,
+            type=qtype,
+            prompt=f"Prompt {qid}?",
+            answer=answer,
+            choices=[answer, "B", "C", "D"] if qtype == "mcq" else [],
+            evidence=Evidence(text=f"Sentence {qid}.", start=start, end=start + 12),
+            template_id=template,
+            fact_id=f"f{qid}",
+            bloom="remember",
+            score=0.5,
+        )
+
+    questions = [
+        q("1", "event-who-mcq", "mcq", "Ann Smith", 0),
+        q("2", "quantity-how-short", "short_answer", "12", 40),
+    ]
+    side = {"f1": 0, "f2": 0}
+    chosen, rejected = select(questions, 10, 0, side=side)
+    assert [c.id for c in chosen] == ["2"]
+    assert any(r.question.id == "1" and r.reason == SIDE for r in rejected)
