@@ -615,6 +615,9 @@ def pointing(q: Question, vague: set[str], own: set[str] | None = None) -> str |
 # Stand-ins whose possessive still points back: a body's and a place's ("the bank's rate",
 # "the country's health rates"). Not "the women's race", "the singer's agent" beside her name.
 OWNERS = BODY_STAND_INS | {"country", "city", "region", "nation", "state", "province", "town"}
+# And a work's or a plan's: "The song's popularity was well established" (round 139).
+OWNERS |= {"song", "film", "album", "book", "show", "series", "novel", "poem", "game", "plan"}
+OWNERS |= {"report", "study", "scheme", "deal", "project", "programme", "law", "bill"}
 
 
 def _shows(text: str, phrases: set[str]) -> str | None:

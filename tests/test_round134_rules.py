@@ -437,3 +437,21 @@ def test_a_short_set_takes_no_side_who_question():
     chosen, rejected = select(questions, 10, 0, side=side)
     assert [c.id for c in chosen] == ["2"]
     assert any(r.question.id == "1" and r.reason == SIDE for r in rejected)
+
+
+def test_a_work_s_possessive_points_back():
+    from quizgen.select import _shows
+
+    assert _shows("The song's popularity was well established by 1929.", {"the song"})
+    assert _shows("The singer's agent said so.", {"the singer"}) is None
+
+
+def test_brackets_that_lost_their_pronunciation_go():
+    text = (
+        "Aldous Huxley\n\n"
+        "Aldous Leonard Huxley ( ; 26 July 1894 – 22 November 1963) was an English writer "
+        "and philosopher.\n\n"
+        "He wrote nearly 50 books, both novels and non-fiction works, as well as essays."
+    )
+    shown = [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]
+    assert "Aldous Leonard Huxley was an English writer and philosopher." in shown

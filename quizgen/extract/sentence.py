@@ -156,6 +156,7 @@ def _has_verb(root) -> bool:
     )
 
 
+BRACKET_HOLE = re.compile(r"\s*\((?:pronounced|listen)?\s*[;,][^()]*\)")
 # How many a poll asked is how the finding was made, not the finding: "a poll of 1,313
 # people suggests two-thirds support ..." changed to 3,939 tests nothing (round 134).
 SURVEYS = {"poll", "survey", "study", "sample", "questionnaire", "census"}
@@ -259,6 +260,9 @@ class SentenceExtractor:
                 continue
             clean = given
             clean = re.sub(r"(?<=\w) +([,.;:!?])(?=\s|$)", r"\1", clean)  # "Chevron Corp ."
+            # "Aldous Leonard Huxley ( ; 26 July 1894 - ...)": brackets whose pronunciation the
+            # page lost, with what is left of them (round 139).
+            clean = BRACKET_HOLE.sub("", clean)
             ents = sent_ents(sent, analysis)
             details = [
                 (full.get(v, v), lab, pool)
