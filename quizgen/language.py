@@ -79,6 +79,10 @@ LINKERS = {
 # The writer's comment on a sentence ("Bizarrely, a plane skidded off the runway"): dropped
 # only where a comma closes it, since a statement in a question is the article's, not its tone.
 COMMENT_OPENERS = {
+    # the writer's aside to the reader ("Okay, sure, The Interview might feature ...")
+    "okay",
+    "ok",
+    "sure",
     # and a step of the writer's list ("First, the researchers discounted ...", "Fourth, you
     # cannot ..."): the first of what?
     "first",

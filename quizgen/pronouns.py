@@ -161,6 +161,12 @@ WHEN_WORDS |= {"later", "recently", "previously", "weekend", "season", "summer",
 PARTICLES = {"aside", "away", "off", "out", "down", "up", "back", "over", "forward"}
 
 
+# "According to the article, why may others use an abacus?": others than whom? (round 140)
+BARE_OTHERS = re.compile(
+    r"(?:According to [^,]*,\s*)?(?:why|how|what|when|where|who)\s+(?:\w+\s+)?others\b", re.I
+)
+
+
 def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
     """True if ``text`` leans on a pronoun or demonstrative it does not explain.
 
@@ -174,6 +180,8 @@ def has_dangling_pronoun(text: str, allowed: Iterable[str] = ()) -> bool:
 # question it could serve, a question by the extractor that made it and again by selection).
 @lru_cache(maxsize=1 << 14)
 def _dangling(text: str, allow: frozenset[str]) -> bool:
+    if BARE_OTHERS.match(text):
+        return True
     # A word joined by hyphens is one word: "pay-as-you-go" has no "you" in it.
     words = re.findall(r"[A-Za-z][A-Za-z']*", re.sub(r"(?<=\w)-(?=\w)", "", text))
     # What the words before the current one hold, kept up word by word (not recounted for
@@ -245,6 +253,7 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
         elif low in ("they", "them", "their", "themselves"):
             if not plural_or_name:
                 return True
+
         elif low in ("we", "our", "us", "i", "me", "my", "you", "your", "ours"):
             if low == "us" and w == "US" or low == "i" and w != "I":
                 continue

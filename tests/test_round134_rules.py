@@ -455,3 +455,81 @@ def test_brackets_that_lost_their_pronunciation_go():
     )
     shown = [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]
     assert "Aldous Leonard Huxley was an English writer and philosopher." in shown
+
+
+def _questions(text: str):
+    from quizgen import pipeline
+    from quizgen.ingest import read_text
+
+    analysis = pipeline.analyze(read_text(text), cache=False)
+    return pipeline.generate(pipeline.extract(analysis), 0)[0]
+
+
+def test_a_pronoun_and_a_name_in_one_sentence_are_two_people():
+    text = (
+        "Kwanzaa and the FBI\n\n"
+        "Ron Karenga invented Kwanzaa in 1966.\n\n"
+        "In an interview, Karenga explained that the forces out to get O.J. Simpson included "
+        "the FBI and the CIA. He further noted that the evidence against O.J. did not "
+        "eliminate unreasonable doubt."
+    )
+    assert not any("O.J. Simpson noted" in q.prompt for q in _questions(text))
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        # Responded to what?
+        (
+            "American Revolutionary War\n\n"
+            "The American Revolutionary War was fought between Britain and its colonies.\n\n"
+            "Congress appointed George Washington commander-in-chief of the Continental Army. "
+            "The British took New York City in 1776. Washington responded by clandestinely "
+            "crossing the Delaware River and winning small but significant victories at "
+            "Trenton and Princeton, which restored Patriot confidence.",
+            "how did George Washington respond",
+        ),
+        # Others than whom?
+        (
+            "Abacus\n\n"
+            "The abacus is a hand-operated calculating tool used since ancient times.\n\n"
+            "Abacuses remain in everyday use in some countries. Others may use an abacus due to "
+            "visual impairment that prevents the use of a calculator.",
+            "why may others",
+        ),
+    ],
+)
+def test_questions_that_leave_out_what_they_lean_on(text, gone):
+    assert not any(gone.lower() in q.prompt.lower() for q in _questions(text))
+
+
+def test_a_war_is_no_body_to_swap():
+    text = (
+        "American Revolutionary War\n\n"
+        "The war was fought between Britain and the Thirteen Colonies.\n\n"
+        "The British Parliament imposed the Intolerable Acts in 1774. The British Parliament "
+        "later sent troops. In 1783 Britain acknowledged the independence of the United States "
+        "of America, bringing the American Revolutionary War to an end."
+    )
+    assert not any("bringing the British Parliament" in q.prompt for q in _questions(text))
+
+
+def test_the_writer_s_aside_to_the_reader_goes_and_a_title_keeps_its_name():
+    text = (
+        "The Interview is a smart movie\n\n"
+        "Sony's comedy The Interview was released on Christmas Day despite threats.\n\n"
+        "Okay, sure, The Interview might feature North Korean dictator Kim Jong Un affirming "
+        "his love of Katy Perry. Kim Jong Un is shown as a fan of the singer Katy Perry."
+    )
+    shown = [q.prompt for q in _questions(text)]
+    assert not any(p.startswith("Okay") or "Kim Interview" in p for p in shown)
+
+
+def test_a_reason_cut_by_an_editor_s_bracket_is_not_asked():
+    text = (
+        "The Vatican and American nuns\n\n"
+        "The Vatican has ended its inquiry into American nuns.\n\n"
+        '"There is a danger of backlash because of the esteem [in which] so many Catholics hold '
+        'nuns," James Martin told The Daily Beast.'
+    )
+    assert not any(q.answer.startswith("Because of the esteem") for q in _questions(text))

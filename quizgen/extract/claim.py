@@ -55,7 +55,18 @@ EVIDENCE_VERBS = {"suggest", "show", "indicate", "prove", "demonstrate", "mean",
 
 
 def reason_parts(verb):
-    """The reason attached to a verb: an adverbial clause or a "because of" phrase."""
+    """The reason attached to a verb: an adverbial clause or a "because of" phrase. None where
+    an editor's words in square brackets follow it ("because of the esteem [in which] so many
+    Catholics hold nuns"): the parse stops at the bracket, and so would the key (round 140)."""
+    found = _reason_parts(verb)
+    if found:
+        end = max(t.i for t in found) + 1
+        if end < len(verb.doc) and verb.doc[end].text == "[":
+            return None
+    return found
+
+
+def _reason_parts(verb):
     for child in verb.children:
         if child.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in child.children

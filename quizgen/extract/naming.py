@@ -103,6 +103,8 @@ def named_phrases(sent: Span, analysis: Analysis) -> dict[str, str]:
         head = tok.head
         if head.i != tok.i + 1 or head.pos_ != "NOUN" or head.lemma_.lower() not in heads:
             continue
+        if tok.text == "The" and head.text[:1].isupper() and (tok.i > sent.start or head.ent_type_):
+            continue  # "The Interview", a film's title, is no "the Kim interview" (round 140)
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
             continue  # "the administration of US President George W Bush" says whose (round 114)
         name, first = heads[head.lemma_.lower()]

@@ -272,6 +272,9 @@ def stated_reason(verb, speech_verbs) -> tuple[set, str] | None:
     return None
 
 
+RESPONDING = {"respond", "react", "reply", "retaliate", "answer", "hit"}
+
+
 def means_parts(verb, speech_verbs) -> set | None:
     """The tokens of a "by doing" phrase after a deed ("ended its search by appointing Dave
     Collins"), or None. Only a main verb's: under "say" the question would ask how someone
@@ -282,6 +285,8 @@ def means_parts(verb, speech_verbs) -> set | None:
         # "has charged Assange with espionage by publishing secret files": the doing is
         # the one judged, not the judge's means (round 136).
         return None
+    if verb.lemma_ in RESPONDING and not any(c.lower_ == "to" for c in verb.children):
+        return None  # "Washington responded by crossing the Delaware": to what? (round 140)
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i:
             if any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):

@@ -156,6 +156,8 @@ def _has_verb(root) -> bool:
     )
 
 
+# A war, a revolution or a treaty is no body: "bringing the British Parliament to an end".
+EVENT_NAME = re.compile(r"\b(?:War|Wars|Revolution|Treaty|Crisis|Uprising|Rebellion)$")
 BRACKET_HOLE = re.compile(r"\s*\((?:pronounced|listen)?\s*[;,][^()]*\)")
 # How many a poll asked is how the finding was made, not the finding: "a poll of 1,313
 # people suggests two-thirds support ..." changed to 3,939 tests nothing (round 134).
@@ -450,6 +452,8 @@ class SentenceExtractor:
                 continue  # "MPs", "Britons": a group, not a name another name can replace
             if canon.label != ent.label_:
                 continue  # the model is unsure what this is: a swap could be absurd
+            if canon.label == "ORG" and EVENT_NAME.search(canon.name):
+                continue  # "the American Revolutionary War", which the model took for a body
             if canon.label == "PERSON" and not_a_person(canon.name):
                 continue  # "the Prevention of Terrorism Bill", which the model took for a person
             if any(c.dep_ == "appos" for c in ent.root.children) or ent.root.dep_ == "appos":

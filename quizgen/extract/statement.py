@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import wordre
 from ..language import render, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
@@ -24,7 +25,16 @@ from .base import (
     usable_sentences,
 )
 from .coref import evidence_from, mentions_of, person_for
+from .entities import EntityIndex
 from .quotes import QuoteReader
+
+
+def _named_in(name: str, text: str, analysis: Analysis) -> bool:
+    """Whether ``text`` names the person ``name`` by any of the article's names for them."""
+    ent = EntityIndex.of(analysis).lookup(name)
+    names = {name, name.split()[-1], *(ent.all_names() if ent is not None else ())}
+    return any(wordre.found(text, n) for n in names)
+
 
 GROUP_SPEAKERS = re.compile(
     r"^(many|some|most|few)( people| observers| analysts| critics| experts)?$|^(critics|sceptics|skeptics|others|analysts|experts)$",
@@ -96,6 +106,10 @@ class StatementExtractor:
                         if found is None:
                             continue
                         name, named_at = found
+                    if _named_in(name, render(content.subtree), analysis):
+                        # "He noted that the evidence against O.J. did not ...": a pronoun and
+                        # a name in one sentence are two people (round 140).
+                        continue
                     label = "PERSON"
                     named_before = True
                 elif group:
