@@ -533,3 +533,18 @@ def test_a_reason_cut_by_an_editor_s_bracket_is_not_asked():
         'nuns," James Martin told The Daily Beast.'
     )
     assert not any(q.answer.startswith("Because of the esteem") for q in _questions(text))
+
+
+def test_a_name_inside_a_disease_s_name_is_no_one_in_the_story():
+    from quizgen import pipeline
+    from quizgen.extract.entities import EntityIndex
+    from quizgen.ingest import read_text
+
+    text = (
+        "Bitcoin's early adopters\n\n"
+        "Hal Finney was one of the first people to use bitcoin.\n\n"
+        "The call came while Hal Finney was in the final stages of his battle with Lou "
+        "Gehrig's disease. Roger Ver, another early adopter, was also targeted."
+    )
+    index = EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
+    assert index.lookup("Lou Gehrig") is None

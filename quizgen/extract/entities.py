@@ -344,7 +344,7 @@ class EntityIndex:
             # Each name's text cut from the doc's: ``ent.text`` makes a Token of each word.
             text_of_doc = doc_text(doc)
             for ent in doc.ents:
-                if _cut_place(ent):
+                if _cut_place(ent) or _eponym(ent, text_of_doc):
                     continue
                 written = text_of_doc[ent.start_char : ent.end_char]
                 if ent.label_ in NAMED and norm(written) and norm(written) not in NOT_NAMES:
@@ -509,6 +509,17 @@ PLACE_TITLES = TITLES | set(
 
 
 POSSESSIVE_INSIDE = re.compile(r"\w['’]s? ")
+
+
+# "Lou Gehrig's disease", "Halley's comet": a name inside the name of a thing, no one in the
+# story (round 139 offered "Lou Gehrig" as an early bitcoin user).
+EPONYM = re.compile(
+    r"['’]s? (?:disease|syndrome|law|theorem|principle|paradox|comet|constant|rule|razor)\b"
+)
+
+
+def _eponym(ent, text: str) -> bool:
+    return ent.label_ == "PERSON" and EPONYM.match(text, ent.end_char) is not None
 
 
 def _cut_place(ent) -> bool:
