@@ -12,6 +12,14 @@ STRAY_STOP = (
 )
 
 
+def _index(text: str):
+    from quizgen import pipeline
+    from quizgen.extract.entities import EntityIndex
+    from quizgen.ingest import read_text
+
+    return EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
+
+
 def _evidence(text: str) -> set[str]:
     return {f.evidence.text for f in facts_of(text) if f.kind == "sentence"}
 
@@ -35,35 +43,40 @@ def test_the_tail_of_a_split_sentence_is_not_asked(text, fragment):
     assert fragment not in _evidence(text)
 
 
-def test_a_sentence_may_open_with_a_name_written_small():
-    text = (
-        "Auction site grows\n\n"
-        "Online auction firm eBay has reported a 44% rise in profits for the last quarter.\n\n"
-        "eBay said its sales had risen to $935.8m in the three months to December, up from "
-        "$648.4m a year earlier."
-    )
-    assert any(e.startswith("eBay said") for e in _evidence(text))
-
-
-def test_a_count_whose_noun_the_sentence_gives_is_no_bare_subject():
-    # "only five" are five of the 267 films the same sentence counts.
-    text = (
-        "Hundreds vie for best film Oscar\n\n"
-        "A total of 267 films are eligible for the best film Oscar but only five will be "
-        "chosen to go forward as nominees.\n\n"
-        "The Academy has sent out the first ballot papers with the full list of films."
-    )
-    assert any(e.startswith("A total of 267 films") for e in _evidence(text))
-
-
-def test_a_count_standing_for_an_earlier_sentence_s_noun_is_still_bare():
-    text = (
-        "Spam rises\n\n"
-        "Texts sent by mobile phone users in the UK hit a record last year.\n\n"
-        "Figures from the Mobile Data Association showed that 4.8 billion were fired off in "
-        "the three months to December."
-    )
-    assert not any("4.8 billion" in e for e in _evidence(text))
+@pytest.mark.parametrize(
+    "text, opening, asked",
+    [
+        # A name written small may open a sentence.
+        (
+            "Auction site grows\n\n"
+            "Online auction firm eBay has reported a 44% rise in profits for the last quarter."
+            "\n\neBay said its sales had risen to $935.8m in the three months to December, up "
+            "from $648.4m a year earlier.",
+            "eBay said",
+            True,
+        ),
+        # "only five" are five of the 267 films the same sentence counts.
+        (
+            "Hundreds vie for best film Oscar\n\n"
+            "A total of 267 films are eligible for the best film Oscar but only five will be "
+            "chosen to go forward as nominees.\n\n"
+            "The Academy has sent out the first ballot papers with the full list of films.",
+            "A total of 267 films",
+            True,
+        ),
+        # A count standing for an earlier sentence's noun is still bare.
+        (
+            "Spam rises\n\n"
+            "Texts sent by mobile phone users in the UK hit a record last year.\n\n"
+            "Figures from the Mobile Data Association showed that 4.8 billion were fired off "
+            "in the three months to December.",
+            "Figures from the Mobile",
+            False,
+        ),
+    ],
+)
+def test_which_openings_are_asked(text, opening, asked):
+    assert any(e.startswith(opening) for e in _evidence(text)) is asked
 
 
 def test_a_noun_hung_on_said_is_the_said_clause_s_subject():
@@ -100,17 +113,13 @@ def test_how_many_a_poll_asked_is_no_detail_to_change():
 
 
 def test_an_owner_is_no_short_form_of_what_it_owns():
-    from quizgen import pipeline
-    from quizgen.extract.entities import EntityIndex
-    from quizgen.ingest import read_text
-
     text = (
         "Apple revives old keyboard\n\n"
         "Apple has brought back an old keyboard design in its new laptop.\n\n"
         "Apple’s MacBook has a new keyboard. Apple said the design was better. "
         "Apple admitted the old design was flawed."
     )
-    index = EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
+    index = _index(text)
     apple = index.lookup("Apple")
     assert apple is not None and apple.name == "Apple"
 
@@ -150,10 +159,6 @@ def test_the_sentence_after_a_cut_up_opening_is_not_the_news():
 
 
 def test_a_post_s_country_is_no_part_of_the_name():
-    from quizgen import pipeline
-    from quizgen.extract.entities import EntityIndex
-    from quizgen.ingest import read_text
-
     text = (
         "Envoy changes account\n\n"
         "The impeachment inquiry heard from three diplomats on Tuesday.\n\n"
@@ -161,7 +166,7 @@ def test_a_post_s_country_is_no_part_of_the_name():
         "of the meeting. Volker said he had not known of the plan. Volker left his post in "
         "September."
     )
-    index = EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
+    index = _index(text)
     assert index.lookup("Volker").name == "Kurt Volker"
 
 
@@ -359,17 +364,13 @@ def test_the_judge_s_own_doing_before_the_deed_is_no_reason():
 
 
 def test_a_club_is_no_person_and_a_capital_no_club():
-    from quizgen import pipeline
-    from quizgen.extract.entities import EntityIndex
-    from quizgen.ingest import read_text
-
     text = (
         "Mourinho joins Spurs\n\n"
         "Jose Mourinho has agreed a deal to replace Mauricio Pochettino at Tottenham Hotspur.\n\n"
         "Mourinho has managed FC Porto, Inter Milan and Real Madrid. He has won titles in "
         "Portugal, England, Italy and Spain. FC Porto won the Champions League under him."
     )
-    index = EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
+    index = _index(text)
     assert index.lookup("FC Porto").label == "ORG"
     assert index.lookup("Tottenham Hotspur").label == "ORG"
     spain = index.lookup("Spain")
@@ -536,15 +537,11 @@ def test_a_reason_cut_by_an_editor_s_bracket_is_not_asked():
 
 
 def test_a_name_inside_a_disease_s_name_is_no_one_in_the_story():
-    from quizgen import pipeline
-    from quizgen.extract.entities import EntityIndex
-    from quizgen.ingest import read_text
-
     text = (
         "Bitcoin's early adopters\n\n"
         "Hal Finney was one of the first people to use bitcoin.\n\n"
         "The call came while Hal Finney was in the final stages of his battle with Lou "
         "Gehrig's disease. Roger Ver, another early adopter, was also targeted."
     )
-    index = EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
+    index = _index(text)
     assert index.lookup("Lou Gehrig") is None
