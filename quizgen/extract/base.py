@@ -114,8 +114,10 @@ CLAIM_LABEL = re.compile(r"(?:the |what was )?claim(?:s|ed)?:?$", re.I)
 
 
 def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
-    """Sentences worth asking about: prose of a sensible length, not a question, and not
-    the middle of a quotation that runs over several sentences."""
+    """Sentences worth asking about: prose of a sensible length, not a question, not the
+    middle of a quotation that runs over several sentences, not what a page sets beside the
+    story (a fact-check's claim, a round-up's other games, an embedded tweet), and not half
+    of a sentence the splitter cut."""
     if "usable" in analysis.cache:
         return analysis.cache["usable"]
     from spacy.attrs import IS_PUNCT, IS_SPACE

@@ -168,12 +168,12 @@ SURVEYING = {"survey", "poll", "question", "interview", "ask", "sample"}
 def _sample_size(number: Token) -> bool:
     counted = number.head if number.dep_ in ("nummod", "quantmod") else number
     holder = counted.head
-    return (
-        counted.dep_ == "pobj"
-        and holder.lower_ == "of"
-        and holder.head.lemma_.lower() in SURVEYS
-        or counted.dep_ in ("dobj", "nsubjpass")
-        and holder.lemma_.lower() in SURVEYING
+    # "a poll of 1,313 people", "surveyed 2,000 adults"
+    of_survey = (
+        counted.dep_ == "pobj" and holder.lower_ == "of" and holder.head.lemma_.lower() in SURVEYS
+    )
+    return of_survey or (
+        counted.dep_ in ("dobj", "nsubjpass") and holder.lemma_.lower() in SURVEYING
     )
 
 
