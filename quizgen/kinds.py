@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from .model import Fact
@@ -23,6 +24,12 @@ def norm(text: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     # Asked for every option of every question: the same few hundred names, many times.
+    # Accents go: "João Lourenço" and "Joao Lourenco" are one name, never two options
+    # (round 141).
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 

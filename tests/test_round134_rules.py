@@ -545,3 +545,13 @@ def test_a_name_inside_a_disease_s_name_is_no_one_in_the_story():
     )
     index = _index(text)
     assert index.lookup("Lou Gehrig") is None
+
+
+def test_a_name_with_and_without_its_accents_is_one_name():
+    index = _index(
+        "Politics of Angola\n\n"
+        "João Lourenço became President of Angola in 2017.\n\n"
+        "President Joao Lourenco started a campaign against corruption. João Lourenço was "
+        "chosen by his predecessor."
+    )
+    assert index.lookup("Joao Lourenco") is index.lookup("João Lourenço") is not None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..kinds import THE_PLACES, is_nation, surname
+from ..kinds import THE_PLACES, is_nation, norm, surname
 from ..language import doc_text, render, tidy
 
 if TYPE_CHECKING:
@@ -288,11 +288,6 @@ def strip_job(name: str) -> str:
 def initials(name: str, with_small: bool) -> str:
     words = re.findall(r"[A-Za-z][\w']*", name)
     return "".join(w[0].upper() for w in words if with_small or w.lower() not in SMALL)
-
-
-@lru_cache(maxsize=1 << 16)  # tens of thousands of calls an article, on a few hundred names
-def norm(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
 
 
 @lru_cache(maxsize=1 << 16)
