@@ -555,3 +555,15 @@ def test_a_name_with_and_without_its_accents_is_one_name():
         "chosen by his predecessor."
     )
     assert index.lookup("Joao Lourenco") is index.lookup("João Lourenço") is not None
+
+
+def test_the_new_name_after_a_renamed_thing_does_not_say_which():
+    from conftest import pointing
+
+    text = (
+        "New Zealand\n\n"
+        "New Zealand is an island country in the south-western Pacific Ocean.\n\n"
+        "Abel Tasman reached the islands in 1642. In 1645, Dutch cartographers renamed the "
+        "land Nova Zeelandia after the Dutch province of Zeeland."
+    )
+    assert "the land" in pointing(text)

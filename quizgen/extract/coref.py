@@ -822,6 +822,8 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
         kids = [c for c in head.children if c.lower_ not in FLOATING]
         nxt = sent.doc[head.i + 1] if head.i + 1 < sent.end else None
         after = nxt.lower_ if nxt is not None else ""
+        # "renamed the land Nova Zeelandia": the name after it is its new one (round 139)
+        renamed = head.dep_ == "dobj" and head.head.lemma_ in NAMING_VERBS
         if (
             head.dep_ == "appos"
             # "The former Liverpool striker, who moved to City in 2003, ...": a clause on a
@@ -829,7 +831,10 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             or any(_says_which(c, head, someone) for c in kids)
             # "the company, Yukos, ..." names it; "The advance, the second-fastest in Asia,
             # ..." does not say whose advance (round 55).
-            or any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in kids)
+            or (
+                any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in kids)
+                and not renamed
+            )
             or after in ("that", "who", "which")
             # "the decision to ...", but not "used the ceremony to speak out" (round 95): the
             # "to" must hang on the noun, not on the verb before it.
@@ -842,7 +847,7 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             )
             # (an opening quotation mark, not the "'s" of "the company's tax rate", round 101)
             or (after[:1] in ('"', "'", "[", "{", "(", "“") and after not in ("'s", "’s"))
-            or (nxt is not None and nxt.pos_ in ("PROPN", "NUM", "X", "SYM"))
+            or (nxt is not None and nxt.pos_ in ("PROPN", "NUM", "X", "SYM") and not renamed)
         ):
             continue  # "the head of Universal Music", "the code [latex]": it says which
         if not someone and _listed(head, kids):
@@ -955,6 +960,7 @@ AT_EVENTS |= {"convention", "tournament", "open", "election", "trial", "hearing"
 AT_EVENTS |= {"premiere", "fair", "show", "exhibition", "meeting", "launch", "gala", "party"}
 
 
+NAMING_VERBS = {"rename", "name", "call", "dub", "christen", "nickname", "brand"}
 # Verbs whose object is what was said, not a thing: "said the scheme aimed to ..."
 SAID_THAT = {"say", "claim", "insist", "argue", "believe", "think", "add", "suggest", "state"}
 
