@@ -567,3 +567,16 @@ def test_the_new_name_after_a_renamed_thing_does_not_say_which():
         "land Nova Zeelandia after the Dutch province of Zeeland."
     )
     assert "the land" in pointing(text)
+
+
+def test_a_noun_the_parser_made_the_root_is_still_unexplained():
+    from conftest import pointing
+
+    text = (
+        "Articles of Confederation\n\n"
+        "The Articles of Confederation was an agreement among the 13 states of the United "
+        "States.\n\n"
+        "The Second Continental Congress approved the Articles in 1777. The document provided "
+        "clearly written rules for how the states' league of friendship would be organized."
+    )
+    assert "The document" in pointing(text)

@@ -982,6 +982,10 @@ def _says_which(c: Token, head: Token, someone: bool) -> bool:
         return False
     if someone and head.tag_ == "NN":
         return False  # "The former Liverpool striker, who moved to City in 2003, ..."
+    if c.dep_ == "acl" and head.dep_ == "ROOT":
+        # "The document provided clearly written rules ...": the parser made the noun the
+        # root and its verb a clause on it; the clause is the sentence, not which document.
+        return False
     if (
         c.dep_ == "acl"
         and c.i == head.i + 1
