@@ -253,7 +253,6 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
         elif low in ("they", "them", "their", "themselves"):
             if not plural_or_name:
                 return True
-
         elif low in ("we", "our", "us", "i", "me", "my", "you", "your", "ours"):
             if low == "us" and w == "US" or low == "i" and w != "I":
                 continue

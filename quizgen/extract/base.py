@@ -127,7 +127,7 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
     for k, (doc, off) in enumerate(zip(analysis.docs, analysis.offsets, strict=True)):
         if k == last and k and AUTHOR_BIO.match(doc_text(doc).strip()):
             continue  # "Bill Thompson is a regular commentator on ...": the byline, not news
-        if CLAIM_LABEL.match(analysis.article.text[:off].rstrip().rsplit("\n", 1)[-1].strip()):
+        if CLAIM_LABEL.match(_line_before(analysis.article.text, off)):
             continue  # a fact-check's "Claim": what it checks (and may find false), not news
         if SIDE_LABEL.match(doc_text(doc)):
             continue  # "Blue Jackets 5, Canadiens 2: ...", "Note: ...": a round-up's side item
@@ -167,7 +167,7 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
                 continue  # a headline repeated in the body, not a sentence of it
             if SPACED_ELLIPSIS.search(text) or CAPS_LABEL.match(text) or BROKEN_NOT.search(text):
                 continue  # "Braun ... and The Carlyle Group", "DEAR FEELING: Of course ..."
-            if _split_at_name(sents, j):
+            if _split_at_name(sents, j, analysis):
                 continue
             if _split_inside(text, sent):
                 if not out:
@@ -183,23 +183,36 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
 TWEET_SIGNATURE = re.compile(r"[—–-]+ [^\n]{1,80}\(@\w+\)")
 
 
+def _line_before(text: str, off: int) -> str:
+    """The last line of ``text`` with words on it before ``off``, stripped: read in place,
+    not by copying all the text before every paragraph."""
+    end = off
+    while end and text[end - 1].isspace():
+        end -= 1
+    return text[text.rfind("\n", 0, end) + 1 : end].strip()
+
+
 def _tweet(doc: Doc, off: int, analysis: Analysis) -> bool:
     """Whether a paragraph is an embedded tweet, someone's own words in the first person
     ("I can't thank this man enough"), which a page shows without quotation marks."""
     text = doc_text(doc)
-    after = analysis.article.text[off + len(text) :].lstrip()
-    return "pic.twitter.com" in text or TWEET_SIGNATURE.match(after) is not None
+    page = analysis.article.text
+    after = SPACE_RUN.match(page, off + len(text)).end()
+    return "pic.twitter.com" in text or TWEET_SIGNATURE.match(page, after) is not None
 
 
-def _split_at_name(sents: list[Span], j: int) -> bool:
+SPACE_RUN = re.compile(r"\s*")
+
+
+def _split_at_name(sents: list[Span], j: int, analysis: Analysis) -> bool:
     """Whether the splitter cut a name at its full stop: "the ID. SPACE VIZZION is the seventh
     EV" gives "... the ID." and "SPACE VIZZION is ..." (round 137). Either side of such a cut
     is half a sentence."""
 
     def cut(before: Span, after: Span) -> bool:
         return bool(
-            re.search(r"\b[A-Z]{1,3}\.$", before.text.rstrip())
-            and re.match(r"[A-Z]{3,}\b", after.text.lstrip())
+            re.search(r"\b[A-Z]{1,3}\.$", span_text(before, analysis).rstrip())
+            and re.match(r"[A-Z]{3,}\b", span_text(after, analysis).lstrip())
         )
 
     return (j > 0 and cut(sents[j - 1], sents[j])) or (

@@ -960,6 +960,7 @@ AT_EVENTS |= {"convention", "tournament", "open", "election", "trial", "hearing"
 AT_EVENTS |= {"premiere", "fair", "show", "exhibition", "meeting", "launch", "gala", "party"}
 
 
+# Verbs whose object takes a name after it, its new one: "renamed the land Nova Zeelandia".
 NAMING_VERBS = {"rename", "name", "call", "dub", "christen", "nickname", "brand"}
 # Verbs whose object is what was said, not a thing: "said the scheme aimed to ..."
 SAID_THAT = {"say", "claim", "insist", "argue", "believe", "think", "add", "suggest", "state"}

@@ -48,11 +48,10 @@ WORK_NOUNS = {
     "magazine",
     "newspaper",
 }
-# Words the small model tags as entities that are not things a quiz should ask about.
-# How a club's name may open: "FC Porto", "AC Milan", "Real Madrid", "Inter Milan"; and end.
-CLUB_ENDS = {"hotspur", "albion", "rangers", "palace", "argyle", "orient", "county"}
+# How a club's name may open: "FC Porto", "AC Milan", "Real Madrid", "Inter Milan".
 CLUB_OPENERS = {"fc", "ac", "afc", "as", "sc", "cf", "sv", "real", "inter", "sporting"}
 CLUB_OPENERS |= {"atletico", "borussia", "dynamo", "dinamo", "olympique", "racing"}
+# Last words that make a name the model took for a person's a body's ("Leeds United").
 ORG_WORDS = {
     "united",
     "city",
@@ -97,6 +96,9 @@ ORG_WORDS = {
     "federation",
     "league",
 }
+# And a club's ("Tottenham Hotspur", "Queens Park Rangers").
+ORG_WORDS |= {"hotspur", "albion", "rangers", "palace", "argyle", "orient", "county"}
+# Words the small model tags as entities that are not things a quiz should ask about.
 NOT_NAMES = {"covid", "internet", "web", "online", "tv"}
 
 
@@ -268,8 +270,9 @@ def strip_title(name: str) -> str:
 
 
 def _post_country(name: str, ent) -> bool:
-    """Whether a name of three words or more opens on a country after "to" or "of", as in
-    "ambassador to Ukraine Marie Yovanovitch" (but "to England Rugby Football Union" too)."""
+    """Whether a name of three words or more opens on a country after "to", "of", "for" or
+    "the", as in "ambassador to Ukraine Marie Yovanovitch" (but "to England Rugby Football
+    Union" too: the caller keeps the cut only where the surname is used alone)."""
     parts = name.split()
     before = ent.doc[ent.start - 1].lower_ if ent.start else ""
     return len(parts) > 2 and before in ("to", "the", "of", "for") and is_nation(parts[0])
@@ -446,7 +449,7 @@ class EntityIndex:
             # named in full somewhere, or with a title ("Mr Thiemann").
             if ent.label == "PERSON":
                 words = ent.name.split()
-                if words[-1].lower() in ORG_WORDS | CLUB_ENDS or words[0].lower() in CLUB_OPENERS:
+                if words[-1].lower() in ORG_WORDS or words[0].lower() in CLUB_OPENERS:
                     ent.label = "ORG"
                 elif len(words) < 2 and not ({norm(a) for a in ent.all_names()} & titled):
                     ent.label = "NAME"
