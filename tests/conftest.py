@@ -75,6 +75,11 @@ def sentence_fact(text: str, detail: str, label: str = "ORG", pool: str = "") ->
     return Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
 
 
+def sentence_texts(text: str) -> list[str]:
+    """The statements the sentence extractor makes of ``text``, as a question shows them."""
+    return [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]
+
+
 def true_false(facts: list[Fact]) -> list[str]:
     """The true/false prompts the built-in templates make of ``facts``: one form of each, or
     none for a statement with no stand-in that fits."""

@@ -1,6 +1,6 @@
 """Rules from the eighteenth session's reading of the 390 development stories (round 123)."""
 
-from conftest import facts_of, pointing, sentence_fact, sentence_levels, true_false
+from conftest import facts_of, pointing, sentence_fact, sentence_levels, sentence_texts, true_false
 
 from quizgen.ingest import read_text
 
@@ -140,7 +140,7 @@ def test_an_age_that_named_someone_once_names_them_again():
         "setback when she failed to complete the Olympic marathon in Athens in August. But "
         "the 31-year-old bounced back to win the New York Marathon in November.\n"
     )
-    texts = [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]
+    texts = sentence_texts(text)
     assert "Paula Radcliffe bounced back to win the New York Marathon in November." in texts
 
 
@@ -152,7 +152,7 @@ def test_a_name_before_a_noun_after_the_is_not_given_in_full():
         "The Bedford star returned to London 12 months later. Bedford said the race was "
         "special.\n"
     )
-    texts = [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]
+    texts = sentence_texts(text)
     assert not [t for t in texts if "David Bedford star" in t]
 
 

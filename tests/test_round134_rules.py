@@ -1,7 +1,7 @@
 """Rules from the twenty-first session: rounds 134 and after (BBC stories no code had seen)."""
 
 import pytest
-from conftest import facts_of
+from conftest import facts_and_questions, facts_of, sentence_texts
 
 STRAY_STOP = (
     "S&N extends venture\n\n"
@@ -394,9 +394,6 @@ def test_a_country_written_with_points_is_a_country():
 
 
 def test_the_us_may_give_way_to_a_country_without_the():
-    from quizgen import pipeline
-    from quizgen.ingest import read_text
-
     text = (
         "Esper says US providing Vietnam with coast guard ship\n\n"
         "U.S. Defense Secretary Mark Esper on Wednesday accused China of using coercion "
@@ -405,10 +402,10 @@ def test_the_us_may_give_way_to_a_country_without_the():
         "China has built islands there. As part of a long-term effort, Esper announced that "
         "the U.S. will provide the Vietnamese coast guard with a surplus American ship."
     )
-    analysis = pipeline.analyze(read_text(text), cache=False)
-    questions, _ = pipeline.generate(pipeline.extract(analysis), 0)
     assert any(
-        "announced that China will provide" in q.prompt for q in questions if q.answer == "False"
+        "announced that China will provide" in q.prompt
+        for q in facts_and_questions(text)[1]
+        if q.answer == "False"
     )
 
 
@@ -454,16 +451,7 @@ def test_brackets_that_lost_their_pronunciation_go():
         "and philosopher.\n\n"
         "He wrote nearly 50 books, both novels and non-fiction works, as well as essays."
     )
-    shown = [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]
-    assert "Aldous Leonard Huxley was an English writer and philosopher." in shown
-
-
-def _questions(text: str):
-    from quizgen import pipeline
-    from quizgen.ingest import read_text
-
-    analysis = pipeline.analyze(read_text(text), cache=False)
-    return pipeline.generate(pipeline.extract(analysis), 0)[0]
+    assert "Aldous Leonard Huxley was an English writer and philosopher." in sentence_texts(text)
 
 
 def test_a_pronoun_and_a_name_in_one_sentence_are_two_people():
@@ -474,7 +462,7 @@ def test_a_pronoun_and_a_name_in_one_sentence_are_two_people():
         "the FBI and the CIA. He further noted that the evidence against O.J. did not "
         "eliminate unreasonable doubt."
     )
-    assert not any("O.J. Simpson noted" in q.prompt for q in _questions(text))
+    assert not any("O.J. Simpson noted" in q.prompt for q in facts_and_questions(text)[1])
 
 
 @pytest.mark.parametrize(
@@ -501,7 +489,7 @@ def test_a_pronoun_and_a_name_in_one_sentence_are_two_people():
     ],
 )
 def test_questions_that_leave_out_what_they_lean_on(text, gone):
-    assert not any(gone.lower() in q.prompt.lower() for q in _questions(text))
+    assert not any(gone.lower() in q.prompt.lower() for q in facts_and_questions(text)[1])
 
 
 def test_a_war_is_no_body_to_swap():
@@ -512,7 +500,9 @@ def test_a_war_is_no_body_to_swap():
         "later sent troops. In 1783 Britain acknowledged the independence of the United States "
         "of America, bringing the American Revolutionary War to an end."
     )
-    assert not any("bringing the British Parliament" in q.prompt for q in _questions(text))
+    assert not any(
+        "bringing the British Parliament" in q.prompt for q in facts_and_questions(text)[1]
+    )
 
 
 def test_the_writer_s_aside_to_the_reader_goes_and_a_title_keeps_its_name():
@@ -522,7 +512,7 @@ def test_the_writer_s_aside_to_the_reader_goes_and_a_title_keeps_its_name():
         "Okay, sure, The Interview might feature North Korean dictator Kim Jong Un affirming "
         "his love of Katy Perry. Kim Jong Un is shown as a fan of the singer Katy Perry."
     )
-    shown = [q.prompt for q in _questions(text)]
+    shown = [q.prompt for q in facts_and_questions(text)[1]]
     assert not any(p.startswith("Okay") or "Kim Interview" in p for p in shown)
 
 
@@ -533,7 +523,9 @@ def test_a_reason_cut_by_an_editor_s_bracket_is_not_asked():
         '"There is a danger of backlash because of the esteem [in which] so many Catholics hold '
         'nuns," James Martin told The Daily Beast.'
     )
-    assert not any(q.answer.startswith("Because of the esteem") for q in _questions(text))
+    assert not any(
+        q.answer.startswith("Because of the esteem") for q in facts_and_questions(text)[1]
+    )
 
 
 def test_a_name_inside_a_disease_s_name_is_no_one_in_the_story():

@@ -9,7 +9,7 @@ passive verb without its "was"."""
 
 from __future__ import annotations
 
-from conftest import facts_of, named, pointing, sentence_levels
+from conftest import facts_of, named, pointing, sentence_levels, sentence_texts
 
 from quizgen import pipeline
 from quizgen.frequency import typos
@@ -199,14 +199,14 @@ CAPTAIN = (
 
 
 def test_the_person_a_report_describes_is_shown_by_name():
-    texts = [f.slots["text"] for f in facts_of(CAPTAIN) if f.kind == "sentence"]
+    texts = sentence_texts(CAPTAIN)
     assert any(t.startswith("Jonny Wilkinson takes over from") for t in texts), texts
     assert not any("25-year-old" in t for t in texts), texts
     # Not where the sentence before names someone else as well, or as its object.
     other = CAPTAIN.replace(
         "Fly-half Jonny Wilkinson has been named", "Andy Robinson has named Jonny Wilkinson"
     )
-    texts = [f.slots["text"] for f in facts_of(other) if f.kind == "sentence"]
+    texts = sentence_texts(other)
     assert not any(t.startswith(("Jonny Wilkinson takes", "Andy Robinson takes")) for t in texts)
 
 
