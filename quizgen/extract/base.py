@@ -109,6 +109,17 @@ SIDE_LABEL = re.compile(
     # "Victor N. Burton: Dealing in methamphetamine, ...": an entry of a list of names
     r"|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*:\s"
 )
+# "Akamai declined to comment", "did not immediately respond to a request for comment": news
+# copy's note that someone said nothing (reviews kept neither such sentence, rounds 100-142).
+NO_COMMENT = re.compile(
+    r"\b(?:declined|refused|did not|didn['’]t|could not|couldn['’]t|was not|were not|"
+    r"wasn['’]t|weren['’]t|has not|have not|had not) (?:immediately )?(?:yet )?(?:to )?"
+    r"(?:comment|elaborate|be reached|(?:been )?available for comment|"
+    r"respond(?:ed)? to (?:[\w'’]+ ){0,2}(?:requests?|emails?|e-mails?|messages?|calls?|inquir\w+)|"
+    r"return(?:ed)? (?:[\w'’]+ ){0,2}(?:requests?|emails?|e-mails?|messages?|calls?))\b"
+    r"|\b(?:had|has|have) no (?:immediate )?comment\b",
+    re.I,
+)
 # A fact-check's label for the claim it checks, on a line of its own.
 CLAIM_LABEL = re.compile(r"(?:the |what was )?claim(?:s|ed)?:?$", re.I)
 
@@ -169,6 +180,9 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
                 continue  # "Braun ... and The Carlyle Group", "DEAR FEELING: Of course ..."
             if _split_at_name(sents, j, analysis):
                 continue
+            silent = NO_COMMENT.search(text)
+            if silent and not re.search(r"\b(?:which|who)(?: \w+)?\W*$", text[: silent.start()]):
+                continue  # not "The firm, which declined to comment, is to cut 500 jobs."
             if _split_inside(text, sent):
                 if not out:
                     # The report's first sentence is cut up: the next one is not its news.
@@ -381,6 +395,15 @@ def span_text(span: Span, analysis: Analysis) -> str:
 
 # Words that stand for a noun the sentence before gave: "Some earn as little as $11".
 BARE = {"some", "many", "most", "others", "several", "few", "both", "all", "one", "another"}
+
+
+def final_token(sent: Span) -> int:
+    """Where the sentence's last token that is not white space stands: two spaces after its
+    full stop leave a space token at its end, and a statement built from it would end ".."."""
+    i = sent.end - 1
+    while i > sent.start and sent.doc[i].is_space:
+        i -= 1
+    return i
 
 
 def bare_subject(sent) -> bool:

@@ -24,6 +24,7 @@ from .base import (
     bare_subject,
     clause_text,
     display_name,
+    final_token,
     hypothetical,
     is_pronoun,
     said_more_after,
@@ -485,10 +486,11 @@ class ClaimExtractor:
             subj_text = tidy(render(subj.subtree))
             neg = " not" if any(c.dep_ == "neg" for c in root.children) else ""
             reason = reason_parts(root) or set()
+            end = final_token(sent)
             vp = [
                 t
                 for t in root.subtree
-                if t.i >= root.i and t not in reason and not (t.is_punct and t.i == sent.end - 1)
+                if t.i >= root.i and t not in reason and not (t.is_punct and t.i == end)
             ]
             action = tidy(render(vp))
             if 2 <= len(action.split()) <= 30 and not has_dangling_pronoun(

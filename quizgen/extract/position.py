@@ -15,6 +15,7 @@ from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
 from .base import (
     QUOTE_MARKS,
+    final_token,
     is_pronoun,
     said_more_after,
     subject_name,
@@ -293,10 +294,9 @@ class PositionExtractor:
                             if c.dep_ in ("aux", "auxpass", "neg") and subj.i < c.i < verb.i
                         ]
                     )
+                    end = final_token(sent)
                     vp = [
-                        t
-                        for t in verb.subtree
-                        if t.i >= start and not (t.is_punct and t.i == sent.end - 1)
+                        t for t in verb.subtree if t.i >= start and not (t.is_punct and t.i == end)
                     ]
                     slots["statement"] = f"{written} {tidy(render(vp))}."
                     slots["party_written"] = written
