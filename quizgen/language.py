@@ -226,7 +226,11 @@ def lead_tokens(sent: Span, subj: Token) -> set[Token]:
 def without_also(text: str) -> str:
     """ "X are also facing poverty" -> "X are facing poverty": the "also" leans on a sentence
     the question does not show."""
-    text = re.sub(r"(?<=\w) (?:also|however) (?=\w)", " ", text)  # "did X however decide"
+    # "did X however decide"; "acidic solutions thus have a pH": thus, since what went before
+    # (not "thus far", which says until now).
+    text = re.sub(
+        r"(?<=\w) (?:also|however|thus|therefore|hence|consequently) (?=\w)(?!far\b)", " ", text
+    )
 
     # "Foster, however, declared ...": the same for a linker set off by commas, but never
     # inside a quotation, whose words are the speaker's.

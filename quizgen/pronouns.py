@@ -236,10 +236,20 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
             cut = next(
                 (j for j, x in enumerate(window) if x in ("that", "to", "whether", "if")), None
             )
+            # "it seems to be Japanese Prime Minister Shinzo Abe": no clause comes after "to
+            # be", so "it" is a thing named before (round 142).
+            rest = [x.lower().strip(".,;") for x in words[k + 2 + (cut or 0) + 1 :]]
+            named_after = (
+                cut is not None
+                and window[cut] == "to"
+                and rest[:1] == ["be"]
+                and not set(rest[1:]) & {"that", "to", "whether", "if", "when", "how", "why"}
+            )
             if (
                 nxt in EXPLETIVE_NEXT
                 and cut is not None
                 and not {"the", "a", "an"} & set(window[:cut])
+                and not named_after
             ):
                 continue
             if not content:

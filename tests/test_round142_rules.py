@@ -2,7 +2,7 @@
 encyclopedia entries no code had seen)."""
 
 import pytest
-from conftest import facts_of
+from conftest import facts_and_questions, facts_of, pointing, sentence_texts
 
 
 def _usable(text: str) -> list[str]:
@@ -60,4 +60,58 @@ def test_a_firm_that_declined_to_comment_in_passing_still_has_its_news():
     assert (
         "The company, which declined to comment, is expected to cut 500 jobs at the plant."
         in _usable(text)
+    )
+
+
+def test_thus_is_left_out_of_a_question():
+    from quizgen.language import without_also
+
+    assert without_also("why do acidic solutions thus have a pH of less than 7?") == (
+        "why do acidic solutions have a pH of less than 7?"
+    )
+    # "thus far" says until now, and stays.
+    assert without_also("The team has thus far won nine games.") == (
+        "The team has thus far won nine games."
+    )
+
+
+def test_a_remark_on_everyone_of_a_kind_is_no_lead():
+    text = (
+        "Trump and Abe toast their bromance\n\n"
+        "Every American president has a favorite foreign leader. For Donald Trump, it seems "
+        "to be Japanese Prime Minister Shinzo Abe. The two leaders met in Tokyo on Monday."
+    )
+    statements = sentence_texts(text)
+    assert "Every American president has a favorite foreign leader." not in statements
+    # Nor the next: "it" is the favourite leader of the sentence before.
+    assert not any(s.startswith("For Donald Trump, it seems") for s in statements)
+
+
+def test_a_what_must_question_leaves_out_one_thing_of_several():
+    text = (
+        "Congress faces busy start to 2018\n\n"
+        "Congress must agree on defense spending by Jan. 19 or the government will shut down. "
+        "Congress in early 2018 also must raise the debt ceiling to avoid a government default."
+    )
+    asked = [q.prompt for q in facts_and_questions(text)[1]]
+    assert not any("early 2018 do" in p for p in asked)
+
+
+def test_a_city_named_only_by_its_state_says_not_which():
+    assert "The New Jersey city" in pointing(
+        "Truck attack\n\nThe New Jersey city's Muslim stores attract visitors from Philadelphia to "
+        "Connecticut, said Ken Abuassab, director of a local civic group."
+    )
+    # The capital of a country is one place.
+    assert not pointing(
+        "Snow\n\nThe Russian capital was hit by heavy snow on Monday, officials said."
+    )
+
+
+def test_a_number_taken_for_a_date_does_not_say_which():
+    assert "the 1002 portion" in pointing(
+        "Drilling row\n\nScientists asked two senators in a letter on Thursday not to open "
+        "the Arctic refuge to oil drilling. The senators will vote on the bill next month. "
+        "Murkowski called the 1002 portion a non-wilderness area because the government put "
+        "it aside decades ago for petroleum exploration."
     )

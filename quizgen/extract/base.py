@@ -930,6 +930,21 @@ def _body_word(tok: Token) -> bool:
 TRADES = {"industry", "sector"}
 
 
+def _it_is_one(xcomp: Token) -> bool:
+    """Whether "it seems to be ..." says what a thing named before is: "For Trump, it seems
+    to be Shinzo Abe" (round 142), not "It seems to be the case that ...", whose "it" stands
+    for the clause after it."""
+    return (
+        xcomp.lemma_ == "be"
+        and any(c.dep_ == "attr" for c in xcomp.children)
+        and not any(
+            t.dep_ in ("ccomp", "xcomp", "advcl", "acl", "relcl", "csubj")
+            for t in xcomp.subtree
+            if t is not xcomp
+        )
+    )
+
+
 def _plural_verb(verb: Token) -> bool:
     """Whether a verb, or the "are" or "have" on it, is plural."""
     words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
@@ -1000,7 +1015,8 @@ def _referent_before(tok: Token, before: list[Token], named: Token | None) -> bo
             for t in before
         )
     if tok.dep_ == "nsubj" and any(
-        c.dep_ in ("ccomp", "csubj") or (c.dep_ == "xcomp" and tok.head.lemma_ in EMPTY_IT_HEADS)
+        c.dep_ in ("ccomp", "csubj")
+        or (c.dep_ == "xcomp" and tok.head.lemma_ in EMPTY_IT_HEADS and not _it_is_one(c))
         for c in tok.head.children
     ):
         return True  # "It is clear that ...": the clause after it; "it began exploring" is no dummy

@@ -480,8 +480,15 @@ class ClaimExtractor:
                 if 3 <= len(wanted.split()) <= 25 and not has_dangling_pronoun(wanted):
                     slots["do_q"] = "what is needed"
                     slots["action"] = wanted
-        # "X should/must/need to Y": what should X do?
-        if subj is not None and not is_pronoun(subj) and modals and modals[0].lower_ in DO_MODALS:
+        # "X should/must/need to Y": what should X do? Not where X "also" must: what else it
+        # must do stays out of the key (round 142).
+        if (
+            subj is not None
+            and not is_pronoun(subj)
+            and modals
+            and modals[0].lower_ in DO_MODALS
+            and not any(c.lower_ in ("also", "too") for c in root.children)
+        ):
             name, _ = subject_name(subj, analysis)
             subj_text = tidy(render(subj.subtree))
             neg = " not" if any(c.dep_ == "neg" for c in root.children) else ""

@@ -808,6 +808,12 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             # for a noun; a name it tags as one ("the Government") was never counted. Not
             # "the All Black", one player of a team the sentence does not name.
             continue
+        # "The pair both worked ...": a "both" or "all" after the noun says how many, not which.
+        kids = [c for c in head.children if c.lower_ not in FLOATING]
+        # (before the story's own topic: a student still asks which city)
+        if _one_place_of_many(head, kids, sent):
+            found.append(sent.doc[tok.i : head.i + 1].text)  # "the New Jersey city": which?
+            continue
         if head.lemma_.lower() in topic or head.lower_ in topic or head.lemma_.lower() in UNIQUE:
             continue
         if head.lemma_.lower() in BODY_PARTS and head.dep_ == "pobj":
@@ -818,8 +824,6 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             continue  # "since the 1930s", "the 90s": a decade says which (round 73)
         if head.lower_ in SPANS_OF_TIME and SPAN_EDGE.search(sent.doc[sent.start : tok.i].text):
             continue  # "to begin the week", "at the end of the year": the article's own week
-        # "The pair both worked ...": a "both" or "all" after the noun says how many, not which.
-        kids = [c for c in head.children if c.lower_ not in FLOATING]
         nxt = sent.doc[head.i + 1] if head.i + 1 < sent.end else None
         after = nxt.lower_ if nxt is not None else ""
         # "renamed the land Nova Zeelandia": the name after it is its new one (round 139)
@@ -856,7 +860,10 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             # "The two task forces will report back": which two? (round 54) A year says
             # which ("the 2005 budget").
             any(c.dep_ == "nummod" and c.like_num and not YEAR.fullmatch(c.text) for c in kids)
-            and not any(c.pos_ == "PROPN" or c.ent_type_ not in ("", "CARDINAL") for c in kids)
+            and not any(
+                c.pos_ == "PROPN" or (c.ent_type_ not in ("", "CARDINAL") and not _misdated(c))
+                for c in kids
+            )
             and not _the_pair(head, kids, analysis)
         ):
             found.append(sent.doc[tok.i : head.i + 1].text)  # "the latest findings": which?
@@ -865,7 +872,7 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
         if any(
             c.tag_ == "JJS"
             or c.dep_ == "npadvmod"
-            or (c.ent_type_ and not someone)
+            or (c.ent_type_ and not someone and not _misdated(c))
             or (c.pos_ == "PROPN" and not someone)
             or c.lower_ in WHICH
             or (c.dep_ == "compound" and not someone and not _trade(c, head))
@@ -888,6 +895,34 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
             continue  # "Arsenal manager Arsene Wenger will stay at the club until 2008"
         found.append(sent.doc[tok.i : head.i + 1].text)
     return list(dict.fromkeys(found))  # a phrase both ways found once
+
+
+# Places of which a country or state has many: "the New Jersey city" does not say which
+# city, as "the Russian capital" says which capital.
+PLACE_KINDS = {"city", "town", "village", "suburb", "county", "borough", "township", "state"}
+PLACE_KINDS |= {"province", "region", "district", "neighbourhood", "neighborhood", "port"}
+
+
+def _one_place_of_many(head: Token, kids: list[Token], sent: Span) -> bool:
+    """Whether "the X city" only says where the city is, and the sentence names no place
+    it could be: "The New Jersey city's Muslim stores attract visitors" (round 142)."""
+    if head.lemma_.lower() not in PLACE_KINDS or head.tag_ != "NN":
+        return False
+    where = [c for c in kids if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
+    if not where or len(where) != len([c for c in kids if c.dep_ in ("compound", "amod")]):
+        return False
+    inside = {t.i for c in where for t in c.subtree}
+    return not any(
+        e.label_ in ("GPE", "LOC", "FAC") and e.start not in inside
+        for e in sent.ents
+        if e.start < head.i
+    )
+
+
+def _misdated(word: Token) -> bool:
+    """A bare number the model took for a date though it can be no year: "the 1002 portion"
+    (of a refuge, round 142) says no more than "the two portions"."""
+    return word.ent_type_ == "DATE" and word.text.isdigit() and not YEAR.fullmatch(word.text)
 
 
 TRADE_HEADS = BODY_STAND_INS | {"giant"}

@@ -180,15 +180,29 @@ def _sample_size(number: Token) -> bool:
 def _hook(sent: Span) -> bool:
     """Whether an opening only hedges a general remark, as a feature's first line does
     ("A soothing pillow and warm duvet might not always lead to better rest"): no name, no
-    figure, no one who says it, and a "may" or "might" on its verb. True on its wording,
+    figure, no one who says it, and a "may" or "might" on its verb; or says something of
+    everyone of a kind. True on its wording,
     and not the news (round 135). A report's "could" ("Computer games could enhance
     learning, say researchers") names who says so."""
     verbs = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
+    if any(t.like_num or t.lemma_ in SPEECH or t.lower_ == "according" for t in sent):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("may", "might") for v in verbs for c in v.children):
+        return not sent.ents
+    # "Every American president has a favorite foreign leader": a remark on everyone of a
+    # kind, with no one named, leads into the news (round 142).
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
-        any(c.dep_ == "aux" and c.lower_ in ("may", "might") for v in verbs for c in v.children)
-        and not sent.ents
-        and not any(t.like_num or t.lemma_ in SPEECH or t.lower_ == "according" for t in sent)
+        subj is not None
+        and (
+            subj.lower_ in EVERYONE
+            or any(c.dep_ == "det" and c.lower_ in ("every", "each", "no") for c in subj.children)
+        )
+        and all(e.label_ == "NORP" for e in sent.ents)
     )
+
+
+EVERYONE = {"everyone", "everybody", "nobody", "everything", "nothing", "no-one"}
 
 
 class SentenceExtractor:
