@@ -757,6 +757,9 @@ class Generator:
                 word = a_an(cand).split(" ", 1)[0]
                 word = word.capitalize() if art.group(1)[0].isupper() else word
                 head = head[: art.start()] + word + " "
+            if not head.strip() and original[:1].isupper() and cand.split(" ", 1)[0].islower():
+                # "In 1920, ..." made "In 1918", not "in"; "iFixit" keeps its small "i"
+                cand = cand[:1].upper() + cand[1:]
             return head + cand + text[end:], original, cand
         return None
 

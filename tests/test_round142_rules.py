@@ -2,7 +2,7 @@
 encyclopedia entries no code had seen)."""
 
 import pytest
-from conftest import facts_and_questions, facts_of, pointing, sentence_texts
+from conftest import facts_and_questions, facts_of, pointing, sentence_texts, true_false
 
 
 def _usable(text: str) -> list[str]:
@@ -115,3 +115,53 @@ def test_a_number_taken_for_a_date_does_not_say_which():
         "Murkowski called the 1002 portion a non-wilderness area because the government put "
         "it aside decades ago for petroleum exploration."
     )
+
+
+AZERBAIJAN = (
+    "Azerbaijan\n\n"
+    "Azerbaijan is a country at the boundary of Eastern Europe and West Asia. Azerbaijan "
+    "borders Russia to the north. Azerbaijan has a population of ten million people.\n\n"
+    "Until the 19th century, the land remained part of Iran. Treaties in 1813 and 1828 drew "
+    "the border with Iran. The region north of the Aras was part of Iran for centuries. "
+    "In 1920, the country was conquered and incorporated into the Soviet Union."
+)
+
+
+def test_the_country_is_not_resolved_past_the_country_an_article_is_about():
+    # The model calls "Azerbaijan" an organisation here, as it called it something else in
+    # the encyclopedia entry of round 142: "the country" was then read as Iran, the only
+    # place it called a country that is named three times.
+    from quizgen import pipeline
+    from quizgen.extract.coref import body_for
+    from quizgen.extract.entities import EntityIndex
+    from quizgen.ingest import read_text
+
+    analysis = pipeline.analyze(read_text(AZERBAIJAN), cache=False)
+    labels = {e.name: (e.label, e.mentions) for e in EntityIndex.of(analysis).entities}
+    assert labels["Iran"] == ("GPE", 3) and labels["Azerbaijan"][0] != "GPE"
+    [(sent, off)] = [(s, o) for s, o in analysis.sentences() if s.text.startswith("In 1920")]
+    assert body_for(sent, off, analysis) is None
+    assert "Iran was conquered" not in " ".join(sentence_texts(AZERBAIJAN))
+
+
+def test_a_changed_date_that_opens_a_statement_keeps_its_capital():
+    from quizgen.model import Evidence, Fact
+
+    def event(statement: str, when: str, sort: int) -> Fact:
+        slots = {
+            "statement": statement,
+            "when_q": "When did the republic join the Soviet Union?",
+            "when": when,
+            "when_sort": sort,
+            "central": 2,
+        }
+        return Fact.make("event", slots, Evidence(statement, 0, len(statement)))
+
+    made = true_false(
+        [
+            event("In 1920, the republic joined the Soviet Union.", "In 1920", 192000),
+            event("The republic declared independence in 1918.", "in 1918", 191800),
+        ]
+    )
+    assert "In 1918, the republic joined the Soviet Union." in made
+    assert not any(p.startswith("in 1918") for p in made)
