@@ -165,3 +165,48 @@ def test_a_changed_date_that_opens_a_statement_keeps_its_capital():
     )
     assert "In 1918, the republic joined the Soviet Union." in made
     assert not any(p.startswith("in 1918") for p in made)
+
+
+GEORGIA = (
+    "Georgia\n\n"
+    "Georgia is a country in the Caucasus region of Eurasia, at the intersection of Eastern "
+    "Europe and West Asia. Its capital and largest city is Tbilisi.\n\n"
+    "The kingdom of Georgia reached its golden age in the 12th century. In 1801, the country "
+    "was annexed by the Russian Empire and ruled from St Petersburg."
+)
+
+
+def test_an_encyclopedia_entry_calls_its_subject_by_its_kind():
+    # "the country" in the entry on Georgia is Georgia: the entry opens "Georgia is a
+    # country" and never uses the word for another.
+    assert (
+        "In 1801, Georgia was annexed by the Russian Empire and ruled from St Petersburg."
+        in sentence_texts(GEORGIA)
+    )
+
+
+def test_not_where_the_entry_names_another_of_the_kind():
+    text = GEORGIA.replace(
+        "The kingdom of Georgia", "Georgia fought a neighbouring country, and the kingdom"
+    )
+    assert not any(s.startswith("In 1801, Georgia") for s in sentence_texts(text))
+
+
+def test_a_name_shown_inside_a_sentence_keeps_its_the_small():
+    # "The London Stock Exchange" is written so where a sentence opens on it, not inside one.
+    from quizgen import pipeline
+    from quizgen.extract.subject import article_subject
+    from quizgen.ingest import read_text
+
+    text = (
+        "American National Standards Institute\n\n"
+        "The American National Standards Institute is a private nonprofit organization that "
+        "oversees standards in the United States. In total, the Institute represents the "
+        "interests of more than 270,000 companies and 30 million professionals worldwide."
+    )
+    name, nouns = article_subject(pipeline.analyze(read_text(text), cache=False))
+    assert name == "The American National Standards Institute" and "institute" in nouns
+    assert (
+        "In total, the American National Standards Institute represents the interests of "
+        "more than 270,000 companies and 30 million professionals worldwide."
+    ) in sentence_texts(text)

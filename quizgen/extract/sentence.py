@@ -36,6 +36,7 @@ from .flips import flip_for
 from .naming import PEOPLE, bare_surnames, full_names_in
 from .quantity import HEDGES
 from .quotes import reporters_words
+from .subject import subject_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -233,6 +234,9 @@ class SentenceExtractor:
             body = body_for(sent, off, analysis)
             described = None
             if body is None:
+                # "In 1920, the country was conquered": the country an encyclopedia entry is on
+                body = described = subject_for(sent, off, analysis)
+            if body is None:
                 body = described = someone_for(sent, off, analysis)
             named = None
             named_as = ""
@@ -250,7 +254,12 @@ class SentenceExtractor:
                 a, b = first.idx - sent.start_char, last.idx + len(last) - sent.start_char
                 shown = display_name(name, analysis)
                 named_as = text[a:b] if described else ""
-                text = text[:a] + (shown[:1].upper() + shown[1:] if a == 0 else shown) + text[b:]
+                if a:
+                    # "... the interests of the American National Standards Institute"
+                    shown = re.sub(r"^The (?=[A-Z])", "the ", shown)
+                else:
+                    shown = shown[:1].upper() + shown[1:]
+                text = text[:a] + shown + text[b:]
                 clean = _opening(text.strip())
                 evidence = evidence_from(analysis, named_at, off + sent.end_char)
                 if evidence is None or has_dangling_pronoun(clean):
