@@ -182,8 +182,23 @@ def subject_of(verb: Token) -> Token | None:
             return c
     # "Kim and Trump are likely to reach": the subject hangs on the governing verb.
     if verb.dep_ in ("xcomp", "conj") and verb.head != verb:
-        return subject_of(verb.head) if verb.dep_ == "conj" else None
+        subj = subject_of(verb.head) if verb.dep_ == "conj" else None
+        if subj is not None and _disagrees(verb, subj):
+            # "Rosenstein discussed the topic, and suggested attempts ... were a waste of
+            # time": a "were" the parser joined to "discussed" is another clause's (round 144).
+            return None
+        return subj
     return None
+
+
+def _disagrees(verb: Token, subj: Token) -> bool:
+    """Whether a verb's own form says it has another subject: plural "were" for one person."""
+    plural_verb = verb.lower_ in ("were", "are") or verb.tag_ == "VBP"
+    single_verb = verb.lower_ in ("was", "is", "has") or verb.tag_ == "VBZ"
+    joined = any(c.dep_ == "conj" for c in subj.children)
+    if plural_verb:
+        return subj.tag_ in ("NN", "NNP") and not joined
+    return single_verb and subj.tag_ in ("NNS", "NNPS")
 
 
 def is_be(tok: Token) -> bool:

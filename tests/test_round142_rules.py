@@ -210,3 +210,42 @@ def test_a_name_shown_inside_a_sentence_keeps_its_the_small():
         "In total, the American National Standards Institute represents the interests of "
         "more than 270,000 companies and 30 million professionals worldwide."
     ) in sentence_texts(text)
+
+
+ENCRYPTION = (
+    "Sessions says tech firms should help access encrypted evidence\n\n"
+    "Attorney General Jeff Sessions on Thursday accused technology companies of failing to "
+    "help federal investigators access encrypted phones. Sessions criticized the technology "
+    "sector in a speech in New York City, just two days after Sayfullo Saipov allegedly drove "
+    "a truck down a bike path. Last month, Deputy Attorney General Rod Rosenstein also "
+    "discussed the topic, and suggested attempts to negotiate with the tech sector were a "
+    "waste of time because they valued profit over stopping crime."
+)
+
+
+def test_two_days_after_says_when_not_why():
+    from quizgen.extract.purpose import after_parts
+    from quizgen.nlp import load, model_name
+
+    nlp = load(model_name())
+    doc = nlp(
+        "Sessions criticized the technology sector in a speech in New York City, just two "
+        "days after Sayfullo Saipov allegedly drove a truck down a bike path."
+    )
+    assert after_parts(doc[1]) is None
+    # "after it emerged that ..." still says why.
+    doc = nlp("The club sacked its manager after it emerged that he had lied to the board.")
+    assert after_parts(doc[2])[1].startswith("Because it emerged")
+
+
+def test_a_verb_of_another_number_is_not_given_the_subject_before_it():
+    # "were" is not Rosenstein's: the parser joined it to "discussed".
+    asked = [q.prompt for q in facts_and_questions(ENCRYPTION)[1]]
+    assert not any("Rosenstein a waste" in p for p in asked)
+    from quizgen.language import subject_of
+    from quizgen.nlp import load, model_name
+
+    # A verb of no number still has the subject it is joined to.
+    doc = load(model_name())("Smith won the race and was given a medal by the Queen.")
+    [given] = [t for t in doc if t.lower_ == "given"]
+    assert given.dep_ == "conj" and subject_of(given).text == "Smith"

@@ -441,6 +441,8 @@ FOLLOWS_ON |= {"tumble", "slide", "collapse", "close", "halt"}
 
 
 SCORE = re.compile(r"\d+-\d+")
+# What a time is counted in: "two days after", "hours after".
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "moment"}
 # What an "after" or "following" phrase gives as a cause when it names one of these.
 CAUSES = {"criticism", "row", "protest", "complaint", "allegation", "claim", "revelation"}
 CAUSES |= {"warning", "ruling", "intervention", "pressure", "outcry", "concern", "fear"}
@@ -486,6 +488,9 @@ def after_parts(verb) -> tuple[set, str] | None:
             continue
         if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
             return None
+        before = mark.doc[mark.i - 1] if mark.i else mark
+        if any(g.dep_ == "npadvmod" for g in mark.children) or before.lemma_.lower() in TIME_UNITS:
+            return None  # "just two days after Saipov drove a truck ...": when (round 144)
         toks = set(c.subtree)
         key = render(sorted((t for t in toks if t.i != mark.i), key=lambda t: t.i))
         return toks, "Because " + key
