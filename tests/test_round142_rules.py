@@ -249,3 +249,25 @@ def test_a_verb_of_another_number_is_not_given_the_subject_before_it():
     doc = load(model_name())("Smith won the race and was given a medal by the Queen.")
     [given] = [t for t in doc if t.lower_ == "given"]
     assert given.dep_ == "conj" and subject_of(given).text == "Smith"
+
+
+def test_bare_methods_say_not_of_what():
+    text = (
+        "Anatomy\n\n"
+        "Anatomy is the branch of biology concerned with the study of the structure of "
+        "organisms and their parts. It has a long history. Methods have improved dramatically, "
+        "advancing from the dissection of animals to medical imaging with X-rays."
+    )
+    assert not any(s.startswith("Methods have") for s in sentence_texts(text))
+
+
+def test_the_number_of_a_reports_sources_is_not_changed():
+    text = (
+        "Sessions to testify\n\n"
+        "Attorney General Jeff Sessions is due to testify before a congressional committee "
+        "next week. Sessions’ testimony before the House Judiciary Committee was confirmed by a "
+        "Justice Department spokesman and two congressional aides. The committee will ask "
+        "about meetings with 12 Russian officials."
+    )
+    made = true_false(facts_of(text))
+    assert not any("confirmed by" in p and "two congressional aides" not in p for p in made)

@@ -395,6 +395,8 @@ def span_text(span: Span, analysis: Analysis) -> str:
 
 # Words that stand for a noun the sentence before gave: "Some earn as little as $11".
 BARE = {"some", "many", "most", "others", "several", "few", "both", "all", "one", "another"}
+# Nouns that are always some field's or some study's: "Methods have improved" (of what?).
+OF_SOMETHING = {"method", "technique", "approach", "procedure", "finding", "result"}
 
 
 def final_token(sent: Span) -> int:
@@ -408,11 +410,15 @@ def final_token(sent: Span) -> int:
 
 def bare_subject(sent) -> bool:
     """Whether the subject is a bare "Some", "Others", "Many": a word standing for a noun
-    an earlier sentence gave."""
+    an earlier sentence gave; or a bare "Methods" or "Results", whose field or study an
+    earlier sentence gave (round 143)."""
     subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
     if any(
-        t.lower_ in BARE
-        and not any(c.dep_ in ("prep", "amod", "relcl", "acl", "det") for c in t.children)
+        (t.lower_ in BARE or (t.lemma_.lower() in OF_SOMETHING and t.tag_ == "NNS"))
+        and not any(
+            c.dep_ in ("prep", "amod", "relcl", "acl", "det", "compound", "poss", "nummod")
+            for c in t.children
+        )
         for t in subj
     ):
         return True

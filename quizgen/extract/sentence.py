@@ -166,6 +166,27 @@ SURVEYS = {"poll", "survey", "study", "sample", "questionnaire", "census"}
 SURVEYING = {"survey", "poll", "question", "interview", "ask", "sample"}
 
 
+# Who a report says told it: "confirmed by ... two congressional aides", "three sources said".
+SOURCES = {"source", "aide", "official", "person", "people", "diplomat", "witness", "insider"}
+TOLD = {"say", "confirm", "tell", "report", "reveal", "disclose"}
+
+
+def _sources_counted(number: Token) -> bool:
+    """Whether a number counts the report's sources: how many aides confirmed it is how
+    the reporter knows, not what the student should (round 143)."""
+    counted = number.head if number.dep_ in ("nummod", "quantmod") else number
+    if counted.lemma_.lower() not in SOURCES:
+        return False
+    while counted.dep_ == "conj" and counted.head is not counted:
+        counted = counted.head
+    verb = counted.head
+    if counted.dep_ == "pobj" and verb.lower_ == "by":
+        verb = verb.head
+    elif counted.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return verb.lemma_ in TOLD or verb.lemma_ in SPEECH
+
+
 def _sample_size(number: Token) -> bool:
     counted = number.head if number.dep_ in ("nummod", "quantmod") else number
     holder = counted.head
@@ -181,10 +202,10 @@ def _sample_size(number: Token) -> bool:
 def _hook(sent: Span) -> bool:
     """Whether an opening only hedges a general remark, as a feature's first line does
     ("A soothing pillow and warm duvet might not always lead to better rest"): no name, no
-    figure, no one who says it, and a "may" or "might" on its verb; or says something of
-    everyone of a kind. True on its wording,
-    and not the news (round 135). A report's "could" ("Computer games could enhance
-    learning, say researchers") names who says so."""
+    figure, no one who says it, and a "may" or "might" on its verb (round 135); or says
+    something of everyone of a kind (round 142). True on its wording, and not the news. A
+    report's "could" ("Computer games could enhance learning, say researchers") names who
+    says so."""
     verbs = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
     if any(t.like_num or t.lemma_ in SPEECH or t.lower_ == "according" for t in sent):
         return False
@@ -401,7 +422,7 @@ class SentenceExtractor:
                     continue  # "$676m (£352m)": a changed figure beside its conversion
                 if ent.start > sent.start and number_as_name(ent):
                     continue
-                if _sample_size(ent.root):
+                if _sample_size(ent.root) or _sources_counted(ent.root):
                     continue
                 if (
                     ent.root.dep_ in ("compound", "amod", "nmod")
