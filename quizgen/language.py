@@ -700,6 +700,8 @@ def _relative_days(clause: set[Token], target: set[Token] | None) -> set[Token]:
         if target and t in target:
             continue
         on = t.dep_ == "pobj" and t.head.lower_ == "on"  # not "at the end of last week"
+        if t.dep_ == "npadvmod" and t.head.lower_ == "dated":
+            continue  # "a letter dated Monday to three senators": the date is the letter's
         if (t.dep_ == "npadvmod" or on) and t.ent_type_ == "DATE":
             phrase = set(t.subtree) | ({t.head} if on else set())
             text = render(phrase)

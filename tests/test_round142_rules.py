@@ -271,3 +271,68 @@ def test_the_number_of_a_reports_sources_is_not_changed():
     )
     made = true_false(facts_of(text))
     assert not any("confirmed by" in p and "two congressional aides" not in p for p in made)
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "The Atlantic Ocean is the second-largest of the oceans, with an area of about.",
+        "The phylogenetic tree of the order is as below.",
+        "This is the biggest departure from earlier systems (see below).",
+    ],
+)
+def test_a_sentence_that_lost_its_figure_or_points_elsewhere_on_the_page_is_not_asked(broken):
+    text = (
+        "Atlantic Ocean\n\n"
+        "The Atlantic Ocean separates the Old World from the New World. " + broken + " It "
+        "covers about 20 percent of Earth's surface."
+    )
+    assert broken not in _usable(text)
+    assert "It covers about 20 percent of Earth's surface." in _usable(text)
+
+
+def test_the_frame_of_a_question_is_nothing_its_can_stand_for():
+    from quizgen.pronouns import has_dangling_pronoun
+
+    assert has_dangling_pronoun("According to the article, why are many of its ships inoperable?")
+    assert not has_dangling_pronoun("According to the article, why did the navy sell its ships?")
+
+
+def test_a_nation_placed_only_in_its_region_says_not_which():
+    text = (
+        "Mattis in Pakistan\n\n"
+        "Mattis met Pakistani leaders on Monday. Donald Trump said that the South Asian "
+        "nation had made progress in the fight against militancy."
+    )
+    assert "the South Asian nation" in pointing(text)
+    assert not pointing(
+        "Strike\n\nUnions met the president on Monday. The French nation came to a "
+        "standstill on Tuesday."
+    )
+
+
+def test_a_letter_keeps_the_date_it_is_dated():
+    text = (
+        "Watchdog report\n\n"
+        "Border officials violated court orders on the travel ban, a watchdog said on "
+        "Tuesday. Inspector General John Roth summarized his findings in a letter dated Monday "
+        "to three Democratic senators because the full report could not be released."
+    )
+    assert not any("letter dated to" in q.prompt for q in facts_and_questions(text)[1])
+
+
+def test_a_plural_title_is_no_part_of_the_first_name_of_a_list():
+    from quizgen.extract.entities import strip_title
+
+    assert strip_title("Representatives Blaine Luetkemeyer") == "Blaine Luetkemeyer"
+    assert strip_title("Senators") == "Senators"
+
+
+def test_dates_given_respectively_make_no_events():
+    text = (
+        "Apollo 8\n\n"
+        "Apollo 8 was the first crewed spacecraft to leave low Earth orbit. It launched on "
+        "December 21, 1968. Frank Borman and William Anders died on November 7, 2023, and on "
+        "June 7, 2024, respectively."
+    )
+    assert not any("respectively" in f.evidence.text for f in facts_of(text) if f.kind == "event")

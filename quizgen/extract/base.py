@@ -120,6 +120,16 @@ NO_COMMENT = re.compile(
     r"|\b(?:had|has|have) no (?:immediate )?comment\b",
     re.I,
 )
+# A figure the source lost ("with an area of about."), left by a page's dropped template.
+LOST_FIGURE = re.compile(
+    r"(?:\b(?:of|at|to|by) (?:about|approximately|around|nearly|almost|roughly|some)|\bthan|\s)\.$"
+)
+# What a page shows beside the text: "see below", "the tree is as below", "(see above)".
+ELSEWHERE_ON_PAGE = re.compile(
+    r"\b(?:see|as|shown|listed|given|illustrated|described) (?:below|above)\b"
+    r"|\b(?:table|figure|diagram|list|tree|chart|image|map|graph)s? (?:below|above)\b",
+    re.I,
+)
 # A fact-check's label for the claim it checks, on a line of its own.
 CLAIM_LABEL = re.compile(r"(?:the |what was )?claim(?:s|ed)?:?$", re.I)
 
@@ -178,6 +188,8 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
                 continue  # a headline repeated in the body, not a sentence of it
             if SPACED_ELLIPSIS.search(text) or CAPS_LABEL.match(text) or BROKEN_NOT.search(text):
                 continue  # "Braun ... and The Carlyle Group", "DEAR FEELING: Of course ..."
+            if LOST_FIGURE.search(text) or ELSEWHERE_ON_PAGE.search(text):
+                continue  # "with an area of about.", "the phylogenetic tree ... is as below"
             if _split_at_name(sents, j, analysis):
                 continue
             silent = NO_COMMENT.search(text)

@@ -915,14 +915,36 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
 # city, as "the Russian capital" says which capital.
 PLACE_KINDS = {"city", "town", "village", "suburb", "county", "borough", "township", "state"}
 PLACE_KINDS |= {"province", "region", "district", "neighbourhood", "neighborhood", "port"}
+NATIONS = {"nation", "country"}
+# Peoples of a region, not of one country: "the Baltic state", "the South Asian nation".
+REGION_PEOPLES = {"asian", "african", "european", "arab", "baltic", "balkan", "nordic"}
+REGION_PEOPLES |= {"scandinavian", "caribbean", "gulf", "mediterranean", "latin", "sub-saharan"}
+COMPASS = {"north", "south", "east", "west", "central", "southeast", "southern", "northern"}
+COMPASS |= {"eastern", "western", "northeast", "northwest", "southwest", "middle"}
+
+
+def _a_region(word: Token) -> bool:
+    """Whether ``word`` places a nation in a region of several: "South Asian", "Gulf"."""
+    return (
+        word.lower_ in REGION_PEOPLES
+        or word.lower_ in COMPASS
+        or any(c.lower_ in COMPASS for c in word.children)
+    )
 
 
 def _one_place_of_many(head: Token, kids: list[Token], sent: Span) -> bool:
     """Whether "the X city" only says where the city is, and the sentence names no place
-    it could be: "The New Jersey city's Muslim stores attract visitors" (round 142)."""
-    if head.lemma_.lower() not in PLACE_KINDS or head.tag_ != "NN":
+    it could be: "The New Jersey city's Muslim stores attract visitors" (round 142), "the
+    South Asian nation had made progress" (round 144; "the French nation" says which)."""
+    noun = head.lemma_.lower()
+    if noun not in PLACE_KINDS | NATIONS or head.tag_ != "NN":
         return False
-    where = [c for c in kids if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
+    where = [
+        c
+        for c in kids
+        if (c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") and noun in PLACE_KINDS)
+        or (noun in NATIONS and c.dep_ in ("compound", "amod") and _a_region(c))
+    ]
     if not where or len(where) != len([c for c in kids if c.dep_ in ("compound", "amod")]):
         return False
     inside = {t.i for c in where for t in c.subtree}

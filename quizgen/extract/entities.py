@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+# A list's title that the model takes into its first name: "Representatives Blaine
+# Luetkemeyer, Bill Huizenga, and Sean Duffy" (round 144).
+TITLES |= {"representatives", "senators", "reps", "sens", "congressmen", "governors"}
 SMALL = {"of", "the", "and", "for", "de", "la", "&"}
 # A name straight after one of these is a work's title: "the film Ray", "his album Thriller".
 WORK_NOUNS = {

@@ -151,7 +151,9 @@ def _named_works(sent: Span, analysis: Analysis) -> dict[str, str]:
             for c in head.children
         ):
             continue  # "the film about ...", "the book he wrote": it says which
-        if work.first > tok.idx + analysis.offset_of(tok.doc) or work.name in sent.text:
+        if work.first > tok.idx + analysis.offset_of(tok.doc) or work.name in span_text(
+            sent, analysis
+        ):
             continue
         phrase = sent.doc[tok.i : head.i + 1].text
         found["the" + phrase[3:]] = f"the{phrase[3:]} {work.name}"
@@ -293,12 +295,13 @@ def bare_surnames(sent: Span, analysis: Analysis) -> dict[str, str]:
     index = EntityIndex.of(analysis)
     people, firsts = _name_part_counts(analysis)
     found: dict[str, str] = {}
+    text = span_text(sent, analysis)
     # "Ms Hewitt stressed ...": out of the article a reader asks who she is (rounds 54 and
     # 55), and "Patricia Hewitt" says it.
     for shown, bare, titled in _one_word_names(sent, analysis):
         if shown in found or bare.lower() in UNIQUE:
             continue  # "the Moon" is no "Blue Moon" lander (round 62): there is one moon
-        if not _bare_use(shown, sent.text):
+        if not _bare_use(shown, text):
             continue  # "The Bedford star": a town or a team before a noun, no David Bedford
         canon = index.lookup(bare)
         if canon is not None and canon.label not in ("PERSON", "NAME") and canon.mentions > 1:
