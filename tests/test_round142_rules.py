@@ -277,6 +277,8 @@ def test_the_number_of_a_reports_sources_is_not_changed():
     "broken",
     [
         "The Atlantic Ocean is the second-largest of the oceans, with an area of about.",
+        # (the source's own space before the full stop)
+        "The Atlantic Ocean is the second-largest of the oceans, with an area of about .",
         "The phylogenetic tree of the order is as below.",
         "This is the biggest departure from earlier systems (see below).",
     ],
@@ -336,3 +338,15 @@ def test_dates_given_respectively_make_no_events():
         "June 7, 2024, respectively."
     )
     assert not any("respectively" in f.evidence.text for f in facts_of(text) if f.kind == "event")
+
+
+def test_no_list_gap_that_spells_out_a_name_or_follows_an_unexplained_it():
+    text = (
+        "Atlantic Ocean\n\n"
+        "The Atlantic Ocean is the second-largest of the world's oceans. During the Age of "
+        "Discovery, it was known for separating the New World from the Old World of "
+        "Afro-Eurasia (Africa, Asia and Europe). Ships sailed to Spain, Portugal and England."
+    )
+    lists = [f.slots["blanked"] for f in facts_of(text) if f.kind == "list"]
+    assert not any("Afro-Eurasia (_____)" in b for b in lists)
+    assert any("Ships sailed to _____" in b for b in lists)

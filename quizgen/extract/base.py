@@ -122,7 +122,7 @@ NO_COMMENT = re.compile(
 )
 # A figure the source lost ("with an area of about."), left by a page's dropped template.
 LOST_FIGURE = re.compile(
-    r"\b(?:(?:of|at|to|by) (?:about|approximately|around|nearly|almost|roughly|some)|than)\.$"
+    r"\b(?:(?:of|at|to|by) (?:about|approximately|around|nearly|almost|roughly|some)|than) ?\.$"
 )
 # What a page shows beside the text: "see below", "the tree is as below", "(see above)".
 ELSEWHERE_ON_PAGE = re.compile(

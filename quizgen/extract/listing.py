@@ -9,7 +9,7 @@ from ..language import render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
-from .base import sent_ents, usable_sentences
+from .base import sent_ents, stands_alone, usable_sentences
 from .entities import EntityIndex
 
 # A list of examples, not of all the members: "stars such as ...", "below the likes of ...",
@@ -102,6 +102,10 @@ class ListExtractor:
                     continue  # "in Seattle, Washington, United States": one place, named in full
                 if EXAMPLES_BEFORE.search(text[:start]) or EXAMPLES_AFTER.match(text[end:]):
                     continue  # some of many: another option may be true as well (round 45)
+                if text[:start].rstrip().endswith("("):
+                    continue  # "Afro-Eurasia (Europe, Asia and Africa)": the name says them
+                if not stands_alone(sent, analysis=analysis):
+                    continue  # "During the Age of Discovery, it was known for ...": what was?
                 blanked = re.sub(r"\s+", " ", text[:start] + "_____" + text[end:]).strip()
                 if has_dangling_pronoun(blanked) or re.search(r"[.!?] [A-Z]", blanked[:-1]):
                     continue  # two sentences the model took for one
