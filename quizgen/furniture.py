@@ -374,7 +374,12 @@ def _prose(run: Run) -> bool:
     if run.hint in NONBODY_HINTS or _strong(run.text):
         return False
     n = _words(run.text)
-    return _ends_period(run.text) or (_ends_sentence(run.text) and n >= 12) or n >= 20
+    # ("... by Russian lawyer who met Trump Jr." is a headline of 14 words, round 145)
+    return (
+        _ends_period(run.text)
+        or (_ends_sentence(_unabbreviated(run.text)) and n >= 12)
+        or (n >= 20)
+    )
 
 
 # ---------------------------------------------------------------- blocks and metadata

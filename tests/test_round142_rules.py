@@ -350,3 +350,37 @@ def test_no_list_gap_that_spells_out_a_name_or_follows_an_unexplained_it():
     lists = [f.slots["blanked"] for f in facts_of(text) if f.kind == "list"]
     assert not any("Afro-Eurasia (_____)" in b for b in lists)
     assert any("Ships sailed to _____" in b for b in lists)
+
+
+def test_a_headline_that_ends_on_an_abbreviation_is_still_the_headline():
+    from quizgen.ingest import read_text
+
+    article = read_text(
+        "Judge denies request to return to U.S. by Russian lawyer who met Trump Jr.\n\n"
+        "NEW YORK (Reuters) - A U.S. judge on Friday denied a request for a Russian lawyer to "
+        "return to the United States to attend a hearing."
+    )
+    assert article.title.startswith("Judge denies request")
+
+
+def test_owed_to_people_is_who_began_it_not_why():
+    from quizgen.extract.claim import reason_parts
+    from quizgen.nlp import load, model_name
+
+    doc = load(model_name())(
+        "The threefold division of the Old World has been in use since the 6th century BCE, "
+        "due to Greek geographers such as Anaximander and Hecataeus."
+    )
+    assert not reason_parts(doc[:].root)
+    doc = load(model_name())("The match was called off due to heavy rain.")
+    assert reason_parts(doc[:].root)
+
+
+def test_a_figure_lost_inside_a_sentence():
+    text = (
+        "Alberta\n\n"
+        "Alberta is one of the thirteen provinces and territories of Canada. Alberta is the "
+        "fourth largest province by area at , and the fourth most populous. Its capital is "
+        "Edmonton."
+    )
+    assert not any("area at" in s for s in _usable(text))

@@ -124,6 +124,8 @@ NO_COMMENT = re.compile(
 LOST_FIGURE = re.compile(
     r"\b(?:(?:of|at|to|by) (?:about|approximately|around|nearly|almost|roughly|some)|than) ?\.$"
 )
+# The same inside a sentence: "the fourth largest province by area at , and".
+LOST_FIGURE_INSIDE = re.compile(r"\b(?:at|of|approximately) ,\s")
 # What a page shows beside the text: "see below", "the tree is as below", "(see above)".
 ELSEWHERE_ON_PAGE = re.compile(
     r"\b(?:see|as|shown|listed|given|illustrated|described) (?:below|above)\b"
@@ -188,7 +190,11 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
                 continue  # a headline repeated in the body, not a sentence of it
             if SPACED_ELLIPSIS.search(text) or CAPS_LABEL.match(text) or BROKEN_NOT.search(text):
                 continue  # "Braun ... and The Carlyle Group", "DEAR FEELING: Of course ..."
-            if LOST_FIGURE.search(text) or ELSEWHERE_ON_PAGE.search(text):
+            if (
+                LOST_FIGURE.search(text)
+                or LOST_FIGURE_INSIDE.search(text)
+                or ELSEWHERE_ON_PAGE.search(text)
+            ):
                 continue  # "with an area of about.", "the phylogenetic tree ... is as below"
             if _split_at_name(sents, j, analysis):
                 continue

@@ -89,7 +89,12 @@ def _reason_parts(verb):
             ):
                 return None  # "because showed that ...": the source lost a word; so would the key
             return set(child.subtree)
-        if child.dep_ == "prep" and child.lower_ in REASON_PREPS and not _due_to_do(child):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in REASON_PREPS
+            and not _due_to_do(child)
+            and not _due_to_someone(child)
+        ):
             return set(child.subtree)
         if child.dep_ == "prep" and child.lower_ == "of" and verb.lower_ in ("because",):
             return set(child.subtree)
@@ -106,6 +111,22 @@ def _reason_parts(verb):
                 for t in c.subtree
             }
     return None
+
+
+def _due_to_someone(word) -> bool:
+    """ "in use since the 6th century BCE, due to Greek geographers such as Anaximander":
+    owed to people says who began it, not why (round 145)."""
+    objs = [t for t in word.subtree if t.dep_ == "pobj"]
+    return bool(objs) and (
+        objs[0].ent_type_ in ("PERSON", "NORP")
+        or objs[0].lemma_.lower() in PEOPLE_WHO
+        or (objs[0].tag_ == "NNS" and any(c.ent_type_ == "NORP" for c in objs[0].children))
+    )
+
+
+# People a "due to" may name as who did it.
+PEOPLE_WHO = {"geographer", "scientist", "scholar", "researcher", "explorer", "engineer"}
+PEOPLE_WHO |= {"inventor", "mathematician", "astronomer", "philosopher", "historian"}
 
 
 def _due_to_do(word) -> bool:
