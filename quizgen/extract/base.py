@@ -326,27 +326,41 @@ _QUOTED: dict[int, tuple[weakref.ref, list[bool]]] = {}
 def _quote_states(doc: Doc) -> list[bool]:
     """For every token of ``doc``, whether a quotation opened earlier in its sentence is
     still open (a straight quote opens and closes in turn)."""
+    import numpy
     from spacy.attrs import ORTH, SENT_START, TAG
 
     # From the doc's arrays: only a quotation mark (by its text or its tag) changes the
-    # state, and a sentence's start resets it; no Token object for the other words.
+    # state, and a sentence's start resets it, so only those tokens are visited; the state
+    # holds over the words between them (no Token object, no Python number for each word).
     strings = doc.vocab.strings
-    arrays = doc.to_array([ORTH, TAG, SENT_START]).tolist()
+    arrays = doc.to_array([ORTH, TAG, SENT_START])
+    orth, tag = arrays[:, 0], arrays[:, 1]
     straight = strings['"']
     opening, closing = strings["“"], strings["”"]
-    tagged = {strings["``"], strings["''"]}
-    states = []
+    tagged = (strings["``"], strings["''"])
+    marks = (orth == straight) | (orth == opening) | (orth == closing)
+    marks |= (tag == tagged[0]) | (tag == tagged[1])
+    starts = arrays[:, 2] == 1
+    states = [False] * len(arrays)
     opened = False
-    for orth, tag, start in arrays:
-        if start == 1:
+    last = 0
+    for i in numpy.flatnonzero(marks | starts).tolist():
+        if opened:
+            states[last:i] = [True] * (i - last)
+        if starts[i]:
             opened = False
-        states.append(opened)
-        if tag in tagged or orth == straight:
-            opened = not opened
-        elif orth == opening:
-            opened = True
-        elif orth == closing:
-            opened = False
+        states[i] = opened
+        if marks[i]:
+            o = orth[i]
+            if tag[i] in tagged or o == straight:
+                opened = not opened
+            elif o == opening:
+                opened = True
+            else:
+                opened = False  # a closing mark
+        last = i + 1
+    if opened:
+        states[last:] = [True] * (len(arrays) - last)
     return states
 
 
