@@ -37,6 +37,7 @@ def test_two_spaces_after_a_full_stop_leave_one_stop():
         "the Senate Energy and Natural Resources Committee.",
         "A spokesman for the company did not immediately respond to a Reuters request for comment.",
         "Lawyers for Papadopoulos did not immediately respond to requests by Reuters for comment.",
+        "Reuters was unable to reach Peter Strzok for comment.",
     ],
 )
 def test_a_sentence_that_says_someone_said_nothing_is_not_asked(silent):

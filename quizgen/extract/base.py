@@ -117,7 +117,9 @@ NO_COMMENT = re.compile(
     r"(?:comment|elaborate|be reached|(?:been )?available for comment|"
     r"respond(?:ed)? to (?:[\w'’]+ ){0,2}(?:requests?|emails?|e-mails?|messages?|calls?|inquir\w+)|"
     r"return(?:ed)? (?:[\w'’]+ ){0,2}(?:requests?|emails?|e-mails?|messages?|calls?))\b"
-    r"|\b(?:had|has|have) no (?:immediate )?comment\b",
+    r"|\b(?:had|has|have) no (?:immediate )?comment\b"
+    # "Reuters was unable to reach Peter Strzok for comment" (round 146)
+    r"|\b(?:unable to|could not|couldn['’]t|failed to) (?:immediately )?reach\b.{0,60}\bfor comment\b",
     re.I,
 )
 # A figure the source lost ("with an area of about."), left by a page's dropped template.
