@@ -147,6 +147,14 @@ def flaw(q: Question) -> str | None:
         # with a "which" clause asks nothing: "Coronation Street has become the first soap
         # to triumph at the South Bank Show Awards, which traditionally reward ..." (round 82).
         return "a statement spliced onto the question"
+    if (
+        core.rstrip().endswith("?")
+        and asked != prompt
+        and re.match(r"[A-Z][a-z]+ing\b(?! (?:to|by|on|in|at|from)\b)", front)
+    ):
+        # "According to the article, Sensing opportunity, why are investors ...?": the
+        # sentence's opening phrase on its subject, left before the question (round 146).
+        return "prompt keeps a phrase of its sentence before the question"
     if MALFORMED_FIGURE.search(filled(prompt)):
         return "the article's figure is misprinted"  # "sold for $110,00" (round 129)
     if breaks_a_whole(q):

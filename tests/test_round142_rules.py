@@ -385,3 +385,34 @@ def test_a_figure_lost_inside_a_sentence():
         "Edmonton."
     )
     assert not any("area at" in s for s in _usable(text))
+
+
+def test_no_question_behind_its_sentences_opening_participle():
+    from quizgen.model import Evidence, Question
+    from quizgen.select import flaw
+
+    prompt = (
+        "According to the article, Sensing opportunity, why are investors stepping up to "
+        "address agriculture's labor squeeze with new automation?"
+    )
+    q = Question(
+        id="q-1",
+        type="short_answer",
+        prompt=prompt,
+        answer="Falling electronics costs",
+        template_id="cause-why-short",
+        fact_id="f-1",
+        evidence=Evidence(prompt, 0, len(prompt)),
+    )
+    assert flaw(q) == "prompt keeps a phrase of its sentence before the question"
+
+
+def test_arriving_is_when_an_arrest_was_made_not_why():
+    from quizgen.extract.purpose import after_parts
+    from quizgen.nlp import load, model_name
+
+    doc = load(model_name())(
+        "The FBI arrested Papadopoulos on July 27 after he arrived at Dulles International "
+        "Airport near Washington."
+    )
+    assert after_parts(doc[2]) is None

@@ -441,6 +441,8 @@ FOLLOWS_ON |= {"tumble", "slide", "collapse", "close", "halt"}
 
 
 SCORE = re.compile(r"\d+-\d+")
+# Comings and goings: what happened "after he arrived" happened then, not because of it.
+ARRIVALS = {"arrive", "land", "return", "leave", "enter", "reach", "come", "go", "board"}
 # What a time is counted in: "two days after", "hours after".
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "moment"}
 # What an "after" or "following" phrase gives as a cause when it names one of these.
@@ -488,6 +490,8 @@ def after_parts(verb) -> tuple[set, str] | None:
             continue
         if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
             return None
+        if c.lemma_ in ARRIVALS:
+            return None  # "arrested ... after he arrived at Dulles airport": when (round 146)
         before = mark.doc[mark.i - 1] if mark.i else mark
         if any(g.dep_ == "npadvmod" for g in mark.children) or before.lemma_.lower() in TIME_UNITS:
             return None  # "just two days after Saipov drove a truck ...": when (round 144)
