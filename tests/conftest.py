@@ -75,6 +75,21 @@ def sentence_fact(text: str, detail: str, label: str = "ORG", pool: str = "") ->
     return Fact.make("sentence", slots, Evidence(text, 0, len(text)), salience=0.9)
 
 
+def question(
+    prompt: str, type: str = "true_false", answer: str = "True", template: str = "sentence-tf"
+) -> Question:
+    """A question as generation makes it, its evidence its own prompt, for selection's checks."""
+    return Question(
+        id="q-1",
+        type=type,
+        prompt=prompt,
+        answer=answer,
+        template_id=template,
+        fact_id="f-1",
+        evidence=Evidence(prompt, 0, len(prompt)),
+    )
+
+
 def sentence_texts(text: str) -> list[str]:
     """The statements the sentence extractor makes of ``text``, as a question shows them."""
     return [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]

@@ -12,7 +12,7 @@ test_kinds.py."""
 
 from __future__ import annotations
 
-from conftest import pointing
+from conftest import pointing, question
 
 from quizgen import pipeline
 from quizgen.frequency import typos
@@ -282,17 +282,7 @@ def test_a_firm_called_by_its_trade_points_back_as_the_firm_does():
 
 
 def _statement(text: str):
-    from quizgen.model import Evidence, Question
-
-    return Question(
-        id="q-1",
-        type="true_false",
-        prompt=text,
-        answer="True",
-        template_id="sentence-tf",
-        fact_id="f-1",
-        evidence=Evidence(text, 0, len(text)),
-    )
+    return question(text)
 
 
 def pointing_in_opinion(text: str) -> list[str]:

@@ -2,7 +2,14 @@
 encyclopedia entries no code had seen)."""
 
 import pytest
-from conftest import facts_and_questions, facts_of, pointing, sentence_texts, true_false
+from conftest import (
+    facts_and_questions,
+    facts_of,
+    pointing,
+    question,
+    sentence_texts,
+    true_false,
+)
 
 
 def _usable(text: str) -> list[str]:
@@ -388,21 +395,14 @@ def test_a_figure_lost_inside_a_sentence():
 
 
 def test_no_question_behind_its_sentences_opening_participle():
-    from quizgen.model import Evidence, Question
     from quizgen.select import flaw
 
-    prompt = (
+    q = question(
         "According to the article, Sensing opportunity, why are investors stepping up to "
-        "address agriculture's labor squeeze with new automation?"
-    )
-    q = Question(
-        id="q-1",
+        "address agriculture's labor squeeze with new automation?",
         type="short_answer",
-        prompt=prompt,
         answer="Falling electronics costs",
-        template_id="cause-why-short",
-        fact_id="f-1",
-        evidence=Evidence(prompt, 0, len(prompt)),
+        template="cause-why-short",
     )
     assert flaw(q) == "prompt keeps a phrase of its sentence before the question"
 
