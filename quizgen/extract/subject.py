@@ -47,8 +47,15 @@ def _subject(analysis: Analysis) -> tuple[str, frozenset[str]] | None:
     # Its kind, from the verb: "is a ... country"; and the headline's last word, where the
     # name is made of a kind: "the Institute".
     nouns = {c.lemma_.lower() for c in first.root.children if c.dep_ == "attr" and c.pos_ == "NOUN"}
-    last = first.doc[first.start + len(text[: named.end()].split()) - 1]
-    if last.lower_ == title.split()[-1].lower() and last.pos_ in ("NOUN", "PROPN"):
+    name = first.doc.char_span(
+        first.start_char, first.start_char + named.end(), alignment_mode="contract"
+    )
+    last = name[-1] if name is not None and len(name) else None
+    if (
+        last is not None
+        and last.lower_ == title.split()[-1].lower()
+        and last.pos_ in ("NOUN", "PROPN")
+    ):
         nouns.add(last.lower_)
     nouns = {n for n in nouns if _only_for_it(n, first, analysis)}
     if not nouns:
