@@ -693,7 +693,7 @@ ROLE_KINDS = {
     },
     "press": {"correspondent", "editor", "reporter", "journalist", "commentator"},
     "expert": {"analyst", "economist", "expert", "professor", "researcher", "scientist"},
-    "law": {"judge", "lawyer", "solicitor", "barrister", "prosecutor"},
+    "law": {"judge", "lawyer", "solicitor", "barrister", "prosecutor", "attorney"},
 }
 
 

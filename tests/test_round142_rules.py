@@ -5,8 +5,10 @@ import pytest
 from conftest import (
     facts_and_questions,
     facts_of,
+    named,
     pointing,
     question,
+    sentence_fact,
     sentence_texts,
     true_false,
 )
@@ -416,3 +418,17 @@ def test_arriving_is_when_an_arrest_was_made_not_why():
         "Airport near Washington."
     )
     assert after_parts(doc[2]) is None
+
+
+def test_an_attorney_is_not_swapped_for_a_president():
+    # "Donald Trump spent three years as an attorney for the Federal Reserve" is false on
+    # its face (round 146): an attorney's stand-in is someone of the law, or of no known role.
+    text = "Jelena McWilliams spent three years as an attorney for the Federal Reserve Board."
+    facts = [
+        sentence_fact(text, "Jelena McWilliams", label="PERSON"),
+        named("Jelena McWilliams", "PERSON", role="Fifth Third Bancorp's top attorney"),
+        named("Donald Trump", "PERSON", role="U.S. President"),
+    ]
+    assert not any(p.startswith("Donald Trump") for p in true_false(facts))
+    made = true_false([*facts, named("Martin Gruenberg", "PERSON")])
+    assert any(p.startswith("Martin Gruenberg") for p in made)
