@@ -175,7 +175,7 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
     from .extract.base import span_text, tokens
     from .extract.centrality import sentence_level
     from .extract.coref import pointing_phrases
-    from .extract.naming import bare_surnames, named_phrases, shared_surnames
+    from .extract.naming import bare_surnames, named_phrases, shared_surnames, spelt_out
     from .frequency import modal_slips, typos
     from .kinds import norm
 
@@ -204,6 +204,7 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
                 phrases[k] = pointing_phrases(sents[k][0], analysis)
                 phrases[k] += shared_surnames(sents[k][0], analysis)
                 names[k] = named_phrases(sents[k][0], analysis)
+                names[k].update(spelt_out(sents[k][0], analysis))  # "the CBC": which?
                 surnames[k] = bare_surnames(sents[k][0], analysis)
                 slips[k] = typos(span_text(sents[k][0], analysis))
                 slips[k].update(modal_slips(tokens(sents[k][0], analysis)))

@@ -432,3 +432,33 @@ def test_an_attorney_is_not_swapped_for_a_president():
     assert not any(p.startswith("Donald Trump") for p in true_false(facts))
     made = true_false([*facts, named("Martin Gruenberg", "PERSON")])
     assert any(p.startswith("Martin Gruenberg") for p in made)
+
+
+def test_an_acronym_the_article_spelt_out_is_shown_in_full():
+    text = (
+        "Black caucus urges Conyers to resign\n\n"
+        "Colleagues of Representative John Conyers in the Congressional Black Caucus (CBC) are "
+        "pressing him to resign, two senior House Democratic aides said on Tuesday. Conyers "
+        "is the longest-serving House member and the dean of the CBC. The CBC was founded in "
+        "1971 and has 49 members in the House and Senate."
+    )
+    asked = [q.prompt for q in facts_and_questions(text)[1]]
+    assert any(p.startswith("The Congressional Black Caucus was founded in 1971") for p in asked)
+    assert not any(p.startswith("The CBC was founded") for p in asked)
+    # A blank keeps the name its key gives.
+    assert not any("{{c1::Congressional Black Caucus}}" in p and "CBC" in p for p in asked)
+
+
+def test_an_acronym_the_article_never_spelt_out_stays():
+    from quizgen.extract.naming import spelt_out
+    from quizgen.ingest import read_text
+    from quizgen.pipeline import analyze
+
+    analysis = analyze(
+        read_text(
+            "BT offers free calls\n\nBT Together is a calling plan. BT is offering customers "
+            "free internet telephone calls if they sign up to broadband in December."
+        ),
+        cache=False,
+    )
+    assert not any(spelt_out(s, analysis) for s, _ in analysis.sentences())

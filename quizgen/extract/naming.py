@@ -160,6 +160,38 @@ def _named_works(sent: Span, analysis: Analysis) -> dict[str, str]:
     return found
 
 
+def spelt_out(sent: Span, analysis: Analysis) -> dict[str, str]:
+    """The acronyms a sentence uses for names the article spells out elsewhere, each with its
+    long form: "The CBC was founded in 1971" -> {"CBC": "Congressional Black Caucus"}, the
+    name a question shown on its own must give (round 146), where the article brings the
+    acronym in after its long form. Not where the long form is in the sentence already, nor
+    inside a quotation."""
+    from .entities import _linked
+
+    index = EntityIndex.of(analysis)
+    text = span_text(sent, analysis)
+    found = {}
+    for m in re.finditer(r"\b[A-Z]{2,5}\b", text):
+        short = m.group()
+        ent = index.lookup(short)
+        if ent is None or ent.name == short or ent.name in text or len(ent.name.split()) < 2:
+            continue
+        if _quoted_at(text, m.start()):
+            continue
+        # Only an acronym the writer thought needed spelling out: "Congressional Black
+        # Caucus (CBC)". "US" or "BT" the article uses bare (and "BT Together" is no "BT").
+        if f"{ent.name} ({short})" in analysis.article.text and _linked(
+            short, ent.name, states=False
+        ):
+            found[short] = ent.name
+    return found
+
+
+def _quoted_at(text: str, i: int) -> bool:
+    """Whether a quotation is open at ``i``: a speaker's acronym is the speaker's."""
+    return len(re.findall(r'["“”]', text[:i])) % 2 == 1
+
+
 def name_in(text: str, named: dict[str, str]) -> str:
     """``text`` with each bare phrase of ``named`` said in full, outside quotation marks."""
     if not named or not text:
@@ -167,7 +199,8 @@ def name_in(text: str, named: dict[str, str]) -> str:
     parts = QUOTED.split(text)
     for k in range(0, len(parts), 2):  # the even parts stand outside quotation marks
         for bare, full in named.items():
-            pattern = rf"(?<![\w'])({bare[0]}|{bare[0].upper()}){re.escape(bare[1:])}(?!\w)"
+            # (not inside a cloze's blank, "{{c1::CBC}}", whose key stays as written)
+            pattern = rf"(?<![\w':])({bare[0]}|{bare[0].upper()}){re.escape(bare[1:])}(?!\w)"
             parts[k] = re.sub(pattern, lambda m, full=full: m.group(1) + full[1:], parts[k])
     return "".join(parts)
 
