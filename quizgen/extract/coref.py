@@ -350,21 +350,24 @@ def _a_nationality(head: Token) -> bool:
 
 
 def bodies_kind(ent, kind: str) -> bool:
-    from ..kinds import is_country, looks_like_body
-
-    if kind == "country":
-        return ent.label == "GPE" and is_country(ent.name)
-    return ent.label == "ORG" and looks_like_body(ent.name) and not ent.name.isupper()
+    return ent.label == ("GPE" if kind == "country" else "ORG") and _named_as(ent.name, kind)
 
 
 def _might_be(ent, kind: str) -> bool:
     """Whether a name the index gives another label may still be a body of ``kind``: a
     country's name, whatever the model called it, or a body's name it could not place."""
+    if kind == "country":
+        return ent.label != "GPE" and _named_as(ent.name, kind)
+    return ent.label == "NAME" and _named_as(ent.name, kind)
+
+
+def _named_as(name: str, kind: str) -> bool:
+    """Whether ``name`` is one a body of ``kind`` has: a country's, or a company's or club's."""
     from ..kinds import is_country, looks_like_body
 
     if kind == "country":
-        return ent.label != "GPE" and is_country(ent.name)
-    return ent.label == "NAME" and looks_like_body(ent.name) and not ent.name.isupper()
+        return is_country(name)
+    return looks_like_body(name) and not name.isupper()
 
 
 def _fits(noun: str, name: str) -> bool:

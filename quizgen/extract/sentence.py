@@ -174,7 +174,7 @@ TOLD = {"say", "confirm", "tell", "report", "reveal", "disclose"}
 def _sources_counted(number: Token) -> bool:
     """Whether a number counts the report's sources: how many aides confirmed it is how
     the reporter knows, not what the student should (round 143)."""
-    counted = number.head if number.dep_ in ("nummod", "quantmod") else number
+    counted = _counted(number)
     if counted.lemma_.lower() not in SOURCES:
         return False
     while counted.dep_ == "conj" and counted.head is not counted:
@@ -187,8 +187,13 @@ def _sources_counted(number: Token) -> bool:
     return verb.lemma_ in TOLD or verb.lemma_ in SPEECH
 
 
+def _counted(number: Token) -> Token:
+    """What a number counts: "aides" for "two aides", the number itself standing alone."""
+    return number.head if number.dep_ in ("nummod", "quantmod") else number
+
+
 def _sample_size(number: Token) -> bool:
-    counted = number.head if number.dep_ in ("nummod", "quantmod") else number
+    counted = _counted(number)
     holder = counted.head
     # "a poll of 1,313 people", "surveyed 2,000 adults"
     of_survey = (
