@@ -238,6 +238,12 @@ def lead_tokens(sent: Span, subj: Token) -> set[Token]:
     return {t for t in sent if t.i < subj_start}
 
 
+def quoted_at(text: str, i: int) -> bool:
+    """Whether a double quotation mark is open at ``i`` in ``text``: the words there are a
+    speaker's. (Single quotes are left out: they are as often apostrophes.)"""
+    return len(re.findall(r'["“”]', text[:i])) % 2 == 1
+
+
 def without_also(text: str) -> str:
     """ "X are also facing poverty" -> "X are facing poverty": the "also" leans on a sentence
     the question does not show."""
@@ -250,8 +256,7 @@ def without_also(text: str) -> str:
     # "Foster, however, declared ...": the same for a linker set off by commas, but never
     # inside a quotation, whose words are the speaker's.
     def drop(m: re.Match) -> str:
-        quoted = len(re.findall(r'["“”]', text[: m.start()])) % 2
-        return m.group() if quoted else ""
+        return m.group() if quoted_at(text, m.start()) else ""
 
     return re.sub(
         r"(?<=\w), (however|though|meanwhile|in turn|instead|therefore|too|also|in fact"

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ..kinds import ROLE_KINDS, is_country, not_a_person, surname
+from ..language import quoted_at
 from ..wordre import spans
 from .base import doc_tokens, in_quotes, sent_ents, span_text, tokens
 from .claim import PEOPLE_NOUNS
@@ -176,8 +177,8 @@ def spelt_out(sent: Span, analysis: Analysis) -> dict[str, str]:
         ent = index.lookup(short)
         if ent is None or ent.name == short or ent.name in text or len(ent.name.split()) < 2:
             continue
-        if _quoted_at(text, m.start()):
-            continue
+        if quoted_at(text, m.start()):
+            continue  # a speaker's acronym is the speaker's
         # Only an acronym the writer thought needed spelling out: "Congressional Black
         # Caucus (CBC)". "US" or "BT" the article uses bare (and "BT Together" is no "BT").
         if f"{ent.name} ({short})" in analysis.article.text and _linked(
@@ -185,11 +186,6 @@ def spelt_out(sent: Span, analysis: Analysis) -> dict[str, str]:
         ):
             found[short] = ent.name
     return found
-
-
-def _quoted_at(text: str, i: int) -> bool:
-    """Whether a quotation is open at ``i``: a speaker's acronym is the speaker's."""
-    return len(re.findall(r'["“”]', text[:i])) % 2 == 1
 
 
 def name_in(text: str, named: dict[str, str]) -> str:
