@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .kinds import YEAR, is_country, norm
+from .kinds import YEAR, continents, is_country, norm
 from .model import Question
 
 WORD = re.compile(r"[\w'’%£$€-]+(?:\.\d+)?")  # "2.6bn" one word, "2003." not
@@ -114,6 +114,41 @@ def unsettled(q: Question, named: set[str]) -> bool:
         put = re.sub(r"^the ", "", norm(" ".join(shown[a:b])))
         if is_country(put) and not any(f" {put} " in f" {n} " for n in named):
             return True
+    return False
+
+
+# A part of the world as a sentence names it ("In Europe, ...", "Asian markets"); not the
+# countries named after one ("South Africa", "Central African Republic").
+PART_OF_WORLD = {
+    "europe": re.compile(r"\bEurop(?:e|ean)\b"),
+    "asia": re.compile(r"(?<!Central )\bAsian?\b"),
+    "middle east": re.compile(r"\bMiddle East(?:ern)?\b"),
+    "africa": re.compile(r"(?<!South )(?<!Central )\bAfrican?\b(?! Republic)"),
+    "americas": re.compile(r"\b(?:Latin|South|Central) American?\b|\bCaribbean\b"),
+    "oceania": re.compile(r"\bOceania\b"),
+}
+
+
+def out_of_its_part(q: Question) -> bool:
+    """Whether a false statement puts in a country from another part of the world than the
+    one its sentence names: "In Europe, ... some countries like Saudi Arabia are pursuing
+    nuclear energy" gives itself away to anyone who knows a map (round 147). Not where the
+    sentence's own country lies outside that part too."""
+    if q.type != "true_false" or q.answer != "False":
+        return False
+    shown, source = q.prompt.split(), q.evidence.text.split()
+    for op, a, b, c, d in difflib.SequenceMatcher(
+        None, shown, source, autojunk=False
+    ).get_opcodes():
+        if op != "replace":
+            continue
+        put = continents(re.sub(r"^the ", "", " ".join(shown[a:b]).strip(".,;:")))
+        was = continents(re.sub(r"^the ", "", " ".join(source[c:d]).strip(".,;:")))
+        if not put:
+            continue
+        for part, named in PART_OF_WORLD.items():
+            if part not in put and (not was or part in was) and named.search(q.prompt):
+                return True
     return False
 
 

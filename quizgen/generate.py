@@ -946,6 +946,11 @@ def flipped(text: str, flip: list[str]) -> tuple[str, str, str] | None:
     return text[: m.start()] + new + text[m.end() :], old, new
 
 
+# An adverb between a modal and its verb, where a "not" after the modal reads as garbled.
+MODAL_ADVERB = re.compile(
+    r"(?i) (?:no doubt|only|not|never|hardly|scarcely|also|still|even|just|ever|always|surely"
+    r"|(?!(?:apply|rely|supply|reply|comply|imply|multiply|fly|rally|tally|bully)\b)\w+ly)\b"
+)
 FROM_TO = re.compile(r"\bfrom (?:about |around )?[$£€¥]?[\d.,]+\S* to [$£€¥]?[\d.,]+")
 
 
@@ -959,6 +964,10 @@ def negated(text: str, word: str) -> tuple[str, str, str] | None:
     m = found[0]
     if re.search(r"\bonly (if|when|by|after|then)\b", text[: m.start()], re.I):
         return None  # "only if ... can the process progress": the word order is inverted
+    if MODAL_ADVERB.match(text[m.end() :]):
+        # "will no doubt be" made "will not no doubt be", "can only say" made "cannot only
+        # say": the adverb, not the verb, would take the "not" (round 147)
+        return None
     if word.lower() == "need" and not text[m.end() :].startswith(" to "):
         return None  # "need a full report": no "need not" to make of it
     if word.lower() == "need":

@@ -288,6 +288,38 @@ def _neighbours() -> dict[str, tuple[str, ...]]:
     return {key: tuple(others) for key, others in found.items()}
 
 
+# The parts of the world an article may name, by the words of regions.yaml's headings.
+CONTINENTS = {
+    "europe": ("Europe", "British Isles", "Nordic", "Balkans", "Caucasus"),
+    "asia": ("Asia", "Middle East", "Caucasus"),
+    "middle east": ("Middle East",),
+    "africa": ("Africa",),
+    "americas": ("America", "Caribbean"),
+    "oceania": ("Oceania",),
+}
+
+
+@functools.cache
+def _continents() -> dict[str, frozenset[str]]:
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("quizgen").joinpath("data/regions.yaml").read_text("utf-8")
+    found: dict[str, set[str]] = {}
+    for region, members in yaml.safe_load(text).items():
+        parts = {c for c, words in CONTINENTS.items() if any(w in region for w in words)}
+        for country in members:
+            found.setdefault(norm(country), set()).update(parts)
+    return {key: frozenset(parts) for key, parts in found.items()}
+
+
+def continents(name: str) -> frozenset[str]:
+    """The parts of the world ``name`` lies in ("Saudi Arabia" -> Asia and the Middle East);
+    none for a country regions.yaml does not list by that spelling, or for any other name."""
+    return _continents().get(_place_key(name), frozenset())
+
+
 def neighbours(name: str) -> list[str]:
     """The other countries of ``name``'s region ("Albania" -> "Kosovo", "Serbia", ...), in
     the data file's order; none for a name that is not one of them by that spelling."""

@@ -12,7 +12,14 @@ import math
 import re
 from collections import Counter
 
-from .false_forms import breaks_a_whole, latest_year, moves_the_wrong_way, unsettled, year_only
+from .false_forms import (
+    breaks_a_whole,
+    latest_year,
+    moves_the_wrong_way,
+    out_of_its_part,
+    unsettled,
+    year_only,
+)
 from .kinds import BODY_STAND_INS, EXACT_DAY, NATIONALITY, norm, phrase_in
 from .language import STOPWORDS, typed_twice
 from .model import QUESTION_TYPES, Question, Rejected
@@ -703,6 +710,8 @@ def select(
             reason = year_only(q, latest, years)
         if reason is None and named is not None and unsettled(q, named):
             reason = "a false form that puts in a country the article never names"
+        if reason is None and out_of_its_part(q):
+            reason = "a false form that puts a country in another part of the world"
         if reason is None:
             phrase = pointing(q, vague, own_vague.get(q.fact_id) if own_vague else None)
             if phrase:

@@ -21,6 +21,7 @@ def test_a_plain_count_with_a_name_is_asked():
 
 def test_a_place_before_the_thing_counted_is_no_garble():
     text = (
+        "Johnson to retire\n\n"
         "Martin Johnson is to retire.\n\n"
         "Johnson won 84 England caps and captained the Lions twice, his club said."
     )

@@ -103,6 +103,7 @@ def test_a_firms_own_brand_is_no_stand_in_for_the_firm():
 
 def test_a_ground_does_not_say_which_game_but_a_named_event_does():
     found = pointing(
+        "Real win\n\n"
         "Real Madrid beat Espanyol.\n\n"
         "Thomas Gravesen scored his first goal for Real in the comfortable victory at the "
         "Bernabeu.\n"

@@ -509,6 +509,11 @@ class ClaimExtractor:
             and modals
             and modals[0].lower_ in DO_MODALS
             and not any(c.lower_ in ("also", "too") for c in root.children)
+            # "Obama should be commended for ...": what is done to him, not what he should do
+            # ("what should Obama do?" "Commended for ...", round 147)
+            and subj.dep_ == "nsubj"
+            and root.lemma_ != "be"
+            and not any(c.dep_ == "auxpass" for c in root.children)
         ):
             name, _ = subject_name(subj, analysis)
             subj_text = tidy(render(subj.subtree))

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 STANCE = {"should", "must", "need", "will", "would", "have", "has", "can", "cannot"}
 MIN_WORDS, MAX_WORDS = 10, 45
+# The stance words that argue rather than tell ("will" also tells what is planned).
+ARGUED = {"should", "must", "need", "would", "can", "cannot"}
 
 
 def _words(text: str) -> set[str]:
@@ -37,7 +39,7 @@ def main_claim(analysis: Analysis) -> tuple[str, object, int] | None:
     paragraphs = sorted({off for _, off in sents})
     ends = set(paragraphs[:3] + paragraphs[-2:])
     scored = []
-    for sent, off in sents:
+    for k, (sent, off) in enumerate(sents):
         if off not in ends:
             continue
         text = strip_linkers(sent.text.strip())
@@ -55,6 +57,14 @@ def main_claim(analysis: Analysis) -> tuple[str, object, int] | None:
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         shared = len(title & lemmas)
         stance = any(t.lower_ in STANCE and t.dep_ in ("aux", "ROOT") for t in sent)
+        if k == 0 and not any(
+            t.lower_ in ARGUED and (t.dep_ == "ROOT" or (t.dep_ == "aux" and t.head == sent.root))
+            for t in sent
+        ):
+            # A column opens on a scene or the news it answers ("On an industrial estate ...
+            # hulks a big orange shed", "The announcement ... came as a surprise"): its first
+            # sentence is its claim only where it argues (round 147).
+            continue
         scored.append((shared + 0.5 * stance, shared, text, sent, off))
     scored.sort(key=lambda s: -s[0])
     if not scored or scored[0][1] < 2:

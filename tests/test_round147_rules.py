@@ -1,0 +1,202 @@
+"""Rules from the twenty-third session: rounds 147 and after (newspaper editorials and
+opinion columns no code had seen)."""
+
+import pytest
+from conftest import facts_of
+
+from quizgen.generate import negated
+
+OPINION = (
+    "Cuba policy deserves a hearing\n\n"
+    "I have followed relations between Washington and Havana for thirty years, and I believe "
+    "the new policy is overdue. {claim} The embargo has failed for five decades, and it has "
+    "hurt ordinary Cubans far more than their government. We should judge the policy by its "
+    "results, not by the noise it makes on talk radio."
+)
+
+
+def _do_questions(claim: str) -> list[tuple[str, str]]:
+    facts = facts_of(OPINION.format(claim=claim))
+    return [
+        (f.slots["do_q"], f.slots["action"])
+        for f in facts
+        if f.kind == "claim" and f.slots.get("do_q")
+    ]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Barack Obama should be commended for basing policy on facts rather than emotions.",
+        "The costs of public universities should not be ignored by Congress.",
+    ],
+)
+def test_a_passive_claim_makes_no_question_of_what_someone_should_do(claim):
+    # "According to the author, what should Obama do?" keyed "Commended for basing policy
+    # on facts": what is done to him, not what he should do (round 147).
+    asked = _do_questions(claim)
+    assert not any(q.startswith("what should") for q, _ in asked), asked
+
+
+def test_an_active_claim_still_asks_what_someone_should_do():
+    asked = _do_questions("Congress should lift the embargo before the end of the year.")
+    assert ("what should Congress do", "lift the embargo before the end of the year") in asked
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("December 17 will no doubt be an important moment for Cubans.", "will"),
+        ("I can only say that the care homes were a fiction.", "can"),
+        ("The deal will surely collapse without more money.", "will"),
+    ],
+)
+def test_no_not_is_put_before_an_adverb_that_would_take_it(text, word):
+    # "December 17 will not no doubt be an important moment", "I cannot only say"
+    # (round 147): the turned stance reads as garbled.
+    assert negated(text, word) is None
+
+
+@pytest.mark.parametrize(
+    "text,word,changed",
+    [
+        (
+            "Regulators should apply the same rules to banks.",
+            "should",
+            "Regulators should not apply the same rules to banks.",
+        ),
+        ("The government must act now.", "must", "The government must not act now."),
+    ],
+)
+def test_a_stance_before_its_verb_is_still_turned(text, word, changed):
+    assert negated(text, word)[0] == changed
+
+
+BODY = (
+    "BUFFALO, N.Y. - Even a $50 million budget deficit in the Buffalo school district "
+    "could not convince members of the teachers' union to give up a benefit that pays for "
+    "cosmetic surgery. School district spending on the benefit totalled $5.4 million in "
+    "2013-14, an increase of 4.1 percent on the year before."
+)
+
+
+def _kinds(text: str):
+    from quizgen.ingest import read_text
+
+    article = read_text(text)
+    return article.title, [article.text[b.start : b.end].strip() for b in article.body_blocks()]
+
+
+def test_a_headline_that_ends_in_a_full_stop_is_the_headline():
+    # Some sites and collections end every headline with a full stop; read as the opening
+    # sentence, it was asked as true on its own wording (round 147).
+    head = (
+        "Buffalo schools spend $5.4 million on free plastic surgeries for teachers, "
+        "despite massive deficit."
+    )
+    title, body = _kinds(head + "\n\n" + BODY)
+    assert title == head
+    assert body == [BODY]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # a one-sentence opening paragraph of a report given without its headline
+        "The Senate voted on Tuesday to extend the programme that pays for the health care of "
+        "nine million children from low-income families for another five years.",
+        # two sentences: an opening paragraph, however short
+        "The boom is over. Prices fell again.",
+    ],
+)
+def test_an_opening_paragraph_is_still_the_body(opening):
+    title, body = _kinds(opening + "\n\n" + BODY)
+    assert body[0] == opening
+
+
+def _changed(source: str, prompt: str):
+    from dataclasses import replace
+
+    from conftest import question
+
+    q = question(source, answer="False")
+    return replace(q, prompt=prompt)
+
+
+@pytest.mark.parametrize(
+    "source,prompt",
+    [
+        (
+            "In Europe, there is a renewed push for renewable energy and some countries like "
+            "the UK are pursuing nuclear energy.",
+            "In Europe, there is a renewed push for renewable energy and some countries like "
+            "Saudi Arabia are pursuing nuclear energy.",
+        ),
+        (
+            "Asian markets fell after Japan reported weaker exports.",
+            "Asian markets fell after Brazil reported weaker exports.",
+        ),
+    ],
+)
+def test_a_country_put_in_another_part_of_the_world_gives_itself_away(source, prompt):
+    from quizgen.false_forms import out_of_its_part
+
+    assert out_of_its_part(_changed(source, prompt))
+
+
+@pytest.mark.parametrize(
+    "source,prompt",
+    [
+        # the same part of the world: the article has to settle it
+        (
+            "In Europe, some countries like France are pursuing nuclear energy.",
+            "In Europe, some countries like Germany are pursuing nuclear energy.",
+        ),
+        # the sentence's own country lies outside the part it names
+        (
+            "Unlike Europe, Brazil is expanding its nuclear programme.",
+            "Unlike Europe, Argentina is expanding its nuclear programme.",
+        ),
+    ],
+)
+def test_a_country_of_the_same_part_of_the_world_is_a_fair_stand_in(source, prompt):
+    from quizgen.false_forms import out_of_its_part
+
+    assert not out_of_its_part(_changed(source, prompt))
+
+
+def _main_claim(text: str):
+    from quizgen import pipeline
+    from quizgen.extract.thesis import main_claim
+    from quizgen.ingest import read_text
+
+    found = main_claim(pipeline.analyze(read_text(text), cache=False))
+    return found[0] if found else None
+
+
+SHED = (
+    "The big orange shed that holds the key to Britain's economic recovery\n\n"
+    "{opening}\n\n"
+    "Inside, a group of designers share machines that none of them could afford alone, and "
+    "the rent is paid by the hour. Dozens of small firms have started there in two years.\n\n"
+    "Ministers talk about rebalancing the economy, but they have done little for places like "
+    "this one."
+)
+
+
+def test_a_column_that_opens_on_a_scene_has_no_main_claim_in_it():
+    # "What is the main claim ...?" keyed "On an industrial estate ... hulks a big orange
+    # shed ...": the hook shares the headline's words but argues nothing (round 147).
+    opening = (
+        "On an industrial estate on the outskirts of the capital hulks a big orange shed that "
+        "will form part of the answer as to whether Britain really can fix its broken economy."
+    )
+    assert _main_claim(SHED.format(opening=opening)) is None
+
+
+def test_a_column_that_opens_on_its_argument_keeps_it_as_the_main_claim():
+    opening = (
+        "Britain should back the big orange sheds where small firms share machines, because "
+        "they hold the key to an economic recovery that reaches beyond the capital."
+    )
+    assert _main_claim(SHED.format(opening=opening)) == opening
