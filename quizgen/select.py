@@ -201,7 +201,11 @@ def flaw(q: Question) -> str | None:
     if q.type == "essay":
         # The prompt speaks to the student ("you"); what it quotes must stand on its own.
         quoted = re.findall(r'"([^"]+)"', prompt)
-        if quoted and has_dangling_pronoun(quoted[0]):
+        # The author's own words, quoted as theirs: their "I" and "we" are the author and
+        # the people the author speaks for ("we should argue about how we gauge disasters",
+        # round 147), as a reader of the column takes them.
+        own = ("i", "me", "my", "we", "us", "our") if prompt.startswith("The author writes") else ()
+        if quoted and has_dangling_pronoun(quoted[0], own):
             return "prompt leans on a pronoun it does not explain"
     elif q.type in ("matching", "ordering"):
         pass  # the items are the article's own lines, read beside each other

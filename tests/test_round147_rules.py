@@ -200,3 +200,34 @@ def test_a_column_that_opens_on_its_argument_keeps_it_as_the_main_claim():
         "they hold the key to an economic recovery that reaches beyond the capital."
     )
     assert _main_claim(SHED.format(opening=opening)) == opening
+
+
+def _essay(claim: str):
+    from conftest import question
+
+    return question(
+        f'The author writes: "{claim}" Explain the author\'s reasoning and say whether you '
+        "agree, using evidence from the article.",
+        type="essay",
+        answer="A good answer restates the claim in the student's own words.",
+        template="claim-essay",
+    )
+
+
+def test_an_essay_may_quote_the_authors_own_we():
+    # "we should argue about how we gauge disasters": the author and the readers the author
+    # speaks for, as the column's reader takes them (round 147).
+    from quizgen.select import flaw
+
+    claim = (
+        "Instead of debating whether greenhouse gases will raise temperatures, we should "
+        "argue about how we gauge disasters."
+    )
+    assert flaw(_essay(claim)) is None
+
+
+def test_an_essay_still_refuses_a_quote_that_leans_on_what_came_before():
+    from quizgen.select import flaw
+
+    claim = "Everyone on this earth should feel this anger and frustration."
+    assert flaw(_essay(claim)) == "prompt leans on a pronoun it does not explain"
