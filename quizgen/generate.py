@@ -951,6 +951,7 @@ MODAL_ADVERB = re.compile(
     r"(?i) (?:no doubt|only|not|never|hardly|scarcely|also|still|even|just|ever|always|surely"
     r"|(?!(?:apply|rely|supply|reply|comply|imply|multiply|fly|rally|tally|bully)\b)\w+ly)\b"
 )
+NEGATIVE_AFTER = re.compile(r"(?i)\b(?:no more|no longer|never|nothing|nobody|no one|none)\b|n't\b")
 FROM_TO = re.compile(r"\bfrom (?:about |around )?[$£€¥]?[\d.,]+\S* to [$£€¥]?[\d.,]+")
 
 
@@ -967,6 +968,9 @@ def negated(text: str, word: str) -> tuple[str, str, str] | None:
     if MODAL_ADVERB.match(text[m.end() :]):
         # "will no doubt be" made "will not no doubt be", "can only say" made "cannot only
         # say": the adverb, not the verb, would take the "not" (round 147)
+        return None
+    if NEGATIVE_AFTER.search(text[m.end() : m.end() + 80].split(",")[0]):
+        # "will be silent no more" made "will not be silent no more": a double negative
         return None
     if word.lower() == "need" and not text[m.end() :].startswith(" to "):
         return None  # "need a full report": no "need not" to make of it

@@ -284,6 +284,10 @@ def flaw(q: Question) -> str | None:
         prompt,
     ):
         return "prompt is not grammatical"
+    if prompt.endswith(" yet?") and not re.search(r"\b(?:has|have|had)\b|n't\b|\bnot\b", prompt):
+        # "were abducted, yet to return home" left "How many schoolgirls were abducted yet?"
+        # (round 147); "Why has the bill not passed yet?" asks something.
+        return "prompt is not grammatical"
     if len(prompt.split()) > LONGEST.get(q.type, 70):
         return "prompt too long"
     if re.search(r"\b(why|when|where|what|who|how)\s+to\b", prompt, re.I) or typed_twice(prompt):

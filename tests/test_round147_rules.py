@@ -231,3 +231,26 @@ def test_an_essay_still_refuses_a_quote_that_leans_on_what_came_before():
 
     claim = "Everyone on this earth should feel this anger and frustration."
     assert flaw(_essay(claim)) == "prompt leans on a pronoun it does not explain"
+
+
+def test_no_not_is_put_into_a_clause_that_is_already_negative():
+    # "will be silent no more" made "will not be silent no more" (round 147)
+    text = "Young people whose rights have been violated will be silent no more."
+    assert negated(text, "will") is None
+
+
+@pytest.mark.parametrize(
+    "prompt,refused",
+    [
+        ("How many schoolgirls in Nigeria were abducted yet?", True),
+        ("Why has the government not paid the compensation yet?", False),
+    ],
+)
+def test_a_question_left_ending_on_yet(prompt, refused):
+    # ", yet to return home" lost its verb and left its "yet" (round 147)
+    from conftest import question
+
+    from quizgen.select import flaw
+
+    q = question(prompt, type="short_answer", answer="200", template="quantity-how-short")
+    assert (flaw(q) == "prompt is not grammatical") is refused
