@@ -254,3 +254,70 @@ def test_a_question_left_ending_on_yet(prompt, refused):
 
     q = question(prompt, type="short_answer", answer="200", template="quantity-how-short")
     assert (flaw(q) == "prompt is not grammatical") is refused
+
+
+def test_a_sentence_that_argues_nothing_is_no_main_claim():
+    # "There is an employer looking to hire young, motivated, and intelligent men and women"
+    # was keyed as a column's main claim (round 147).
+    opening = (
+        "Every year thousands of young people leave school without a plan, while big orange "
+        "sheds full of machines stand half empty on the edge of every town."
+    )
+    text = SHED.format(opening=opening) + (
+        "\n\nThere is a big orange shed in every town looking to hire young people who want "
+        "to build something of their own."
+    )
+    assert _main_claim(text) is None
+
+
+def test_a_rule_stated_in_a_few_words_is_no_essay():
+    # "The author writes: 'Applicants must pass a thorough psychological evaluation.'
+    # Explain the author's reasoning ...": nothing to argue (round 147).
+    from conftest import prompts
+
+    text = EDITORIAL + (
+        " Applicants must pass a thorough means test.\n\n"
+        "The states must stop cutting the budgets of their community colleges, because every "
+        "cut is paid for by the students who can least afford it."
+    )
+    essays = [p for p in prompts(text) if p.startswith("The author writes")]
+    assert not any("means test" in p for p in essays), essays
+    assert any("The states must stop cutting" in p for p in essays), essays
+
+
+EDITORIAL = (
+    "Free community college is no joke\n\n"
+    "College costs have risen faster than family incomes for thirty years. "
+    "Should a family have to spend half its income to send one child to college? "
+    "We should not accept a system that prices out the poor. "
+    "Our state universities were built to open doors, not to close them. "
+    "Congress must fund the grants it promised. "
+    "The aid that exists is spread too thin and too late. "
+    "Families must fill in forms that few of us could understand. "
+    "We can do better, and we must. "
+    "A free first two years would change the odds for millions."
+)
+
+
+def test_an_editorial_that_never_says_i_is_opinion():
+    # 19 of 30 editorials never said "I" and were read as news: their claims were asked as
+    # facts, without "according to the author" (round 147).
+    from quizgen import pipeline
+    from quizgen.ingest import read_text
+
+    assert pipeline.analyze(read_text(EDITORIAL), cache=False).cache["opinion"]
+
+
+def test_a_report_of_what_others_argue_is_not_opinion():
+    from quizgen import pipeline
+    from quizgen.ingest import read_text
+
+    report = "\n\n".join(
+        [EDITORIAL.split("\n\n")[0]]
+        + [
+            f'"{s.strip()}" said Senator Jane Smith.'
+            for s in EDITORIAL.split("\n\n")[1].split(". ")
+            if s.strip()
+        ]
+    )
+    assert not pipeline.analyze(read_text(report), cache=False).cache["opinion"]

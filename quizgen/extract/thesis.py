@@ -3,7 +3,8 @@ says most of what the headline says.
 
 A column's headline states its argument ("Trump-Kim summit will build more trust"), and the
 writer states it again near the start or at the end. So the candidates are the writer's own
-sentences (no one else's words, no reporting verb) in the first three or the last two
+sentences that argue (a word of stance such as "should" or "will"; no one else's words, no
+reporting verb) in the first three or the last two
 paragraphs, scored by the headline's words they share, and a sentence is chosen only where it
 clearly leads: two headline words at least, and more than any other candidate.
 """
@@ -57,6 +58,8 @@ def main_claim(analysis: Analysis) -> tuple[str, object, int] | None:
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         shared = len(title & lemmas)
         stance = any(t.lower_ in STANCE and t.dep_ in ("aux", "ROOT") for t in sent)
+        if not stance:
+            continue  # "There is an employer looking to hire ...": it tells, it argues nothing
         if k == 0 and not any(
             t.lower_ in ARGUED and (t.dep_ == "ROOT" or (t.dep_ == "aux" and t.head == sent.root))
             for t in sent
@@ -65,12 +68,12 @@ def main_claim(analysis: Analysis) -> tuple[str, object, int] | None:
             # hulks a big orange shed", "The announcement ... came as a surprise"): its first
             # sentence is its claim only where it argues (round 147).
             continue
-        scored.append((shared + 0.5 * stance, shared, text, sent, off))
+        scored.append((shared, text, sent, off))
     scored.sort(key=lambda s: -s[0])
-    if not scored or scored[0][1] < 2:
+    if not scored or scored[0][0] < 2:
         return None
     if len(scored) > 1 and scored[1][0] >= scored[0][0]:
         return None  # two sentences say the headline as well: no clear main claim
-    _, _, text, sent, off = scored[0]
+    _, text, sent, off = scored[0]
     text = text[:1].upper() + text[1:]
     return text if text.endswith(".") else text + ".", sent, off
