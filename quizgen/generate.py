@@ -587,6 +587,10 @@ class Generator:
             # "grew by an average of 3.2%, slightly below the African average of 4%": a new
             # figure can turn the comparison false on its face (round 56)
             return None
+        if figure and _share_in_words(text, original):
+            # "the 50% target ...: surely ... at least half of young people" made "the 100%
+            # target": the sentence says the share again in words (round 148)
+            return None
         if figure and re.search(r"\b(?:of|among) the $", text[:start]):
             # "the first of the 10 nations to cut its forecast": the size of the group is
             # not the news, and a reader who knows the news is marked wrong (round 54)
@@ -951,6 +955,30 @@ MODAL_ADVERB = re.compile(
     r"(?i) (?:no doubt|only|not|never|hardly|scarcely|also|still|even|just|ever|always|surely"
     r"|(?!(?:apply|rely|supply|reply|comply|imply|multiply|fly|rally|tally|bully)\b)\w+ly)\b"
 )
+SHARES_IN_WORDS = {
+    50: r"half",
+    33.3: r"(?:a|one) third",
+    66.7: r"two(?:-| )thirds",
+    25: r"(?:a|one) quarter",
+    75: r"three(?:-| )quarters",
+    20: r"(?:a|one) fifth",
+    10: r"(?:a|one) tenth",
+}
+
+
+def _share_in_words(text: str, figure: str) -> bool:
+    """Whether the sentence gives the percentage ``figure`` again in words: "the 50% target
+    ... at least half of young people" (a changed figure contradicts it, round 148)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?) ?(?:%|per ?cent)\s*", figure, re.I)
+    if not m:
+        return False
+    value = float(m.group(1))
+    return any(
+        abs(value - share) <= 0.8 and re.search(rf"(?i)\b{words}\b", text)
+        for share, words in SHARES_IN_WORDS.items()
+    )
+
+
 NEGATIVE_AFTER = re.compile(r"(?i)\b(?:no more|no longer|never|nothing|nobody|no one|none)\b|n't\b")
 FROM_TO = re.compile(r"\bfrom (?:about |around )?[$£€¥]?[\d.,]+\S* to [$£€¥]?[\d.,]+")
 

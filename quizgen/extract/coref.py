@@ -508,6 +508,8 @@ RELATIVE = re.compile(
     # comma is dropped from what is shown (see language.strip_linkers).
     r"|^(?:similarly|likewise)(?= )|(?<=that )(?:similarly|likewise|consequently|therefore|thus"
     r"|hence|as a result(?! of)|in contrast|by contrast|on the other hand|in turn)(?=[ ,])"
+    # "The debate ... has been similarly staid": as staid as what? (round 148)
+    r"|\b(?:is|are|was|were|been|be|seems?|remains?) (?:similarly|likewise) [a-z]+"
     # "..., however.": in contrast to what? "The latest to pitch in ...": of whom? "An
     # identical letter": identical to which? (round 107)
     r"|(?<=, )however(?=[.!?]?$)|^the (?:latest|last) to\b|(?:an? )?identical (?!to\b)[a-z]+"
