@@ -343,8 +343,9 @@ def test_a_share_the_sentence_gives_again_in_words_is_not_changed():
 
     text = (
         "University targets\n\n"
-        "The government set a 50% participation target for universities in 1999, and "
-        "ministers said at least half of young people should go on to higher education. "
+        "Ministers have praised the growth of universities in a new report on university "
+        "targets. The 50% participation target for universities has been a success, and at "
+        "least half of young people now go on to higher education, the report says. "
         "Universities grew quickly after that."
     )
     statements = true_false(facts_of(text))
