@@ -350,3 +350,32 @@ def test_a_share_the_sentence_gives_again_in_words_is_not_changed():
     )
     statements = true_false(facts_of(text))
     assert not any("100%" in s or "25%" in s for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Dr Keith Ablow can be reached at info@keithablow.com.",
+        "CLICK HERE TO FOLLOW TODD ON FACEBOOK FOR CONSERVATIVE CONVERSATION!",
+        "Follow the author on Twitter at @jsmith for more.",
+    ],
+)
+def test_how_to_reach_the_writer_is_not_asked(contact):
+    # "According to the author, Dr Ablow can be reached at info@keithablow.com." -> True
+    # (round 147)
+    from test_round142_rules import _usable
+
+    text = (
+        "Fixing the schools\n\n"
+        "The city's schools need more teachers, and the council should pay for them. "
+        + contact
+        + " Parents have waited long enough."
+    )
+    assert contact not in _usable(text)
+
+
+def test_an_address_in_a_sentence_of_the_story_is_no_contact():
+    from test_round142_rules import _usable
+
+    sentence = "The council voted on Monday to hire 200 more teachers for the city's schools."
+    assert sentence in _usable("Fixing the schools\n\n" + sentence + " Parents welcomed it.")

@@ -122,6 +122,14 @@ NO_COMMENT = re.compile(
     r"|\b(?:unable to|could not|couldn['’]t|failed to) (?:immediately )?reach\b.{0,60}\bfor comment\b",
     re.I,
 )
+# How to reach or follow the writer, and the page's own prompts: "Dr Ablow can be reached at
+# info@...", "CLICK HERE TO FOLLOW TODD ON FACEBOOK" (round 147 asked the first as the
+# author's claim).
+CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[a-z]{2,}|(?<![\w@])@[A-Za-z_]\w{2,}\b|\bcan be reached (?:at|by|on)\b"
+    r"|\bclick here\b|\bfollow (?:\w+ ){1,3}on (?:twitter|facebook|instagram)\b",
+    re.I,
+)
 # A figure the source lost ("with an area of about."), left by a page's dropped template.
 LOST_FIGURE = re.compile(
     r"\b(?:(?:of|at|to|by) (?:about|approximately|around|nearly|almost|roughly|some)|than) ?\.$"
@@ -199,6 +207,8 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
             ):
                 continue  # "with an area of about.", "the phylogenetic tree ... is as below"
             if _split_at_name(sents, j, analysis):
+                continue
+            if CONTACT.search(text):
                 continue
             silent = NO_COMMENT.search(text)
             if silent and not re.search(r"\b(?:which|who)(?: \w+)?\W*$", text[: silent.start()]):
