@@ -136,6 +136,10 @@ def _named_source(prompt: str, asked: str) -> str:
     return prompt
 
 
+# An essay that quotes the author's own words: a claim of the article, or its headline.
+AUTHORS_WORDS = re.compile(r"The (?:author writes|headline states|headline asks)\b")
+
+
 def flaw(q: Question) -> str | None:
     """The first item-writing flaw of a single question, or None."""
     prompt = q.prompt.strip()
@@ -204,7 +208,7 @@ def flaw(q: Question) -> str | None:
         # The author's own words, quoted as theirs: their "I" and "we" are the author and
         # the people the author speaks for ("we should argue about how we gauge disasters",
         # round 147), as a reader of the column takes them.
-        own = ("i", "me", "my", "we", "us", "our") if prompt.startswith("The author writes") else ()
+        own = ("i", "me", "my", "we", "us", "our") if AUTHORS_WORDS.match(prompt) else ()
         if quoted and has_dangling_pronoun(quoted[0], own):
             return "prompt leans on a pronoun it does not explain"
     elif q.type in ("matching", "ordering"):

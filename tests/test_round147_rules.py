@@ -379,3 +379,61 @@ def test_an_address_in_a_sentence_of_the_story_is_no_contact():
 
     sentence = "The council voted on Monday to hire 200 more teachers for the city's schools."
     assert sentence in _usable("Fixing the schools\n\n" + sentence + " Parents welcomed it.")
+
+
+def _headline_essays(title: str) -> list[str]:
+    from conftest import prompts
+
+    text = title + "\n\n" + EDITORIAL.split("\n\n", 1)[1]
+    return [p for p in prompts(text) if p.startswith("The headline")]
+
+
+def test_an_editorials_headline_is_set_for_discussion():
+    # Long columns got nothing on their main argument (round 147); the headline states it.
+    assert _headline_essays("Free community college is no joke for poor families") == [
+        "The headline states the author's argument: \"Free community college is no joke for "
+        'poor families." Explain how the author argues for it and say whether you agree, '
+        "using evidence from the article."
+    ]
+
+
+def test_an_editorials_question_headline_asks_for_the_authors_answer():
+    assert _headline_essays("Should college be free for the first two years?") == [
+        'The headline asks: "Should college be free for the first two years?" What answer '
+        "does the author give? Explain it and say whether you agree, using evidence from the "
+        "article."
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The big orange shed that holds the key to college costs",  # a label
+        "I paid for my daughter's college with a second mortgage",  # the writer's own story
+    ],
+)
+def test_a_headline_that_argues_nothing_is_not_set_for_discussion(title):
+    assert _headline_essays(title) == []
+
+
+def test_a_reports_headline_is_not_set_for_discussion():
+    from conftest import prompts
+
+    report = (
+        "Senate passes college aid bill\n\n"
+        "The Senate passed a bill on Tuesday that would make the first two years of community "
+        "college free for students from low-income families. The bill now goes to the House, "
+        "where its fate is uncertain. Supporters said it would help millions of students."
+    )
+    assert not any(p.startswith("The headline") for p in prompts(report))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Average Page Weight Increases 15% in 2014",  # a figure, in a news site's title case
+        "What Value Drugs Come US Border",  # a headline's stub, no question
+    ],
+)
+def test_a_news_style_headline_is_not_set_for_discussion(title):
+    assert _headline_essays(title) == []

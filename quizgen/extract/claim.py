@@ -430,7 +430,23 @@ class ClaimExtractor:
             if fact is not None:
                 facts.append(fact)
         if opinion:
-            from .thesis import main_claim
+            from .thesis import headline_claim, main_claim
+
+            headline = headline_claim(analysis)
+            if headline is not None:
+                text, asks, start, end = headline
+                shown = text if text[-1:] in ".!?" else text + "."
+                slots = {"claim": "", "voice": "the author", "stance": "", "headline": shown}
+                slots["asks"] = "yes" if asks else ""
+                facts.append(
+                    Fact.make(
+                        "claim",
+                        slots,
+                        analysis.article.evidence(start, end),
+                        salience=1.0,
+                        extractor="claim",
+                    )
+                )
 
             found = main_claim(analysis)
             if found is not None:

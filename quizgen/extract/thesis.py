@@ -77,3 +77,58 @@ def main_claim(analysis: Analysis) -> tuple[str, object, int] | None:
     _, text, sent, off = scored[0]
     text = text[:1].upper() + text[1:]
     return text if text.endswith(".") else text + ".", sent, off
+
+
+def headline_claim(analysis: Analysis) -> tuple[str, bool, int, int] | None:
+    """(text, asks, start, end) of an opinion piece's headline where it states or asks the
+    argument ("Fossil fuels are no catastrophe. They have made our lives better.", "Can solar
+    power replace oil in the Middle East?"), or None for a label of a headline ("Russia's
+    Arctic opportunity.") or one the page does not show as its title block. ``asks``: the
+    headline is a question the article answers."""
+    block = next((b for b in analysis.article.blocks if b.kind == "title"), None)
+    if block is None or not analysis.model:
+        return None
+    raw = analysis.article.text[block.start : block.end]
+    text = " ".join(raw.split())
+    if not 4 <= len(text.split()) <= 30 or text != raw.strip():
+        return None
+    if re.search(r"\d", text) or _capitalised(text):
+        # "Average Page Weight Increases 15% in 2014": a report's headline, which tells a
+        # figure or an event rather than argues (round 147, over the 165 other stories)
+        return None
+    start = block.start + raw.index(text)
+    asks = text.endswith("?") or (bool(WH_OPENING.match(text)) and _says(text, analysis))
+    return (text, asks, start, start + len(text)) if asks or _says(text, analysis) else None
+
+
+def _capitalised(text: str) -> bool:
+    """Whether a headline is in title case, as news sites write theirs; columns' headlines
+    read as sentences."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)[1:] if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+WH_OPENING = re.compile(
+    r"(?:Why|How|What|Where|When|Who|Which|Can|Could|Should|Will|Is|Are|Do|Does)\b"
+)
+
+
+def _says(text: str, analysis: Analysis) -> bool:
+    """Whether a headline states an argument: a clause whose verb governs it ("Fossil fuels
+    are no catastrophe"), or a call ("Let's recruit ..."); not a label ("The big orange shed
+    that holds the key to ...") nor the writer's own story ("I survived the Bhopal gas
+    tragedy"), which argue nothing to agree with."""
+    from .base import _question_pipeline
+
+    if re.search(r"\b(?:I|me|my)\b", text):
+        return False
+    nlp, steps = _question_pipeline(analysis.model)
+    doc = nlp.make_doc(text)
+    for step in steps:
+        doc = step(doc)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and (
+        root.tag_ in ("VBZ", "VBP", "VBD", "MD", "VB")
+        or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "VBD", "MD") for c in root.children)
+        or (root.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "cop" for c in root.children))
+    )
