@@ -113,27 +113,43 @@ def is_opinion(analysis) -> bool:
     low = body.lower()
     if any(m in low for m in OPINION_MARKERS):
         return True
-    from spacy.attrs import LOWER
+    from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER
     from spacy.strings import hash_string
 
     from .extract.base import in_quotes, not_a_pronoun, usable_sentences
 
     first_person = 0
-    lowers: dict[int, list[int]] = {}  # each doc's words, as hashes of their lower-case forms
+    # Each doc's words as hashes of their lower-case forms, their lemmas and their relations:
+    # read as arrays, a Token object only for the few words that matter.
+    arrays: dict[int, tuple[list[int], ...]] = {}
     # A string's hash is the same in every vocabulary: worked out once, not once a sentence.
     wanted = {hash_string(w) for w in ("i", "me", "my")}
     arguing = {hash_string(w) for w in ARGUING}
+    reporting = {hash_string(w) for w in REPORTING}
+    # (Not hash_string: some relations are spaCy's own symbols, "ccomp" is 408.)
+    strings = analysis.docs[0].vocab.strings if analysis.docs else None
+    clauses = {strings[w] for w in ("ROOT", "parataxis", "ccomp")} if strings else set()
+    according, to = hash_string("according"), hash_string("to")
+    voice = {
+        "arguing": arguing,
+        "question": hash_string("?"),
+        "quotes": {hash_string(q) for q in ('"', "“", "”")},
+    }
     sentences = reported = argued = 0  # argued: marks of the writer's voice (see _argues)
     for sent, _ in usable_sentences(analysis):  # sentences of someone's quotation excluded
         doc = sent.doc
-        if id(doc) not in lowers:
-            lowers[id(doc)] = doc.to_array(LOWER).tolist()
-        words = lowers[id(doc)]
+        if id(doc) not in arrays:
+            table = doc.to_array([LOWER, LEMMA, DEP, IS_SPACE]).T.tolist()
+            arrays[id(doc)] = tuple(table) if table else ([], [], [], [])
+        words, lemmas, deps, spaces = arrays[id(doc)]
         sentences += 1
-        if _reports(sent):
-            reported += 1
+        span = range(sent.start, sent.end)
+        if any(lemmas[i] in reporting and deps[i] in clauses for i in span) or any(
+            words[i] == according and i + 1 < sent.end and words[i + 1] == to for i in span
+        ):
+            reported += 1  # "X said ...", "according to X": a report of someone's words
         else:
-            argued += _argues(sent, words, arguing)
+            argued += _argues(sent, words, spaces, voice)
         for i in range(sent.start, sent.end):
             # "I" inside a quotation is the speaker, not the writer; "we" and "our" are common
             # in explainers and reports, so only "I", "me" and "my" count. (Read from the
@@ -156,23 +172,18 @@ ARGUED_SHARE = 0.2
 REPORTING = {"say", "tell", "add", "announce", "report"}
 
 
-def _reports(sent) -> bool:
-    """A sentence that reports what someone said: "X said ...", "according to X"."""
-    return "according to" in sent.text.lower() or any(
-        t.lemma_ in REPORTING and t.dep_ in ("ROOT", "parataxis", "ccomp") for t in sent
-    )
-
-
-def _argues(sent, words: list[int], arguing: set[int]) -> int:
+def _argues(sent, words: list[int], spaces: list[int], voice: dict) -> int:
     """How many marks of the writer's own arguing voice a sentence shows, of three: an
     unquoted "should", "must" or "ought"; an unquoted "we", "our" or "us"; a question of the
-    writer's own."""
+    writer's own. (``words``: the doc's words as hashes and ``spaces`` which are white space,
+    so that a Token is made only for the words that matter; ``voice``: the hashes looked for.)"""
     from .extract.base import in_quotes
 
-    text = sent.text.strip()
-    marks = {"asks"} if text.endswith("?") and not any(c in text for c in '"“”') else set()
-    for i in range(sent.start, sent.end):
-        if words[i] in arguing and not in_quotes(sent.doc[i]):
+    toks = [i for i in range(sent.start, sent.end) if not spaces[i]]
+    asks = bool(toks) and words[toks[-1]] == voice["question"]
+    marks = {"asks"} if asks and not any(words[i] in voice["quotes"] for i in toks) else set()
+    for i in toks:
+        if words[i] in voice["arguing"] and not in_quotes(sent.doc[i]):
             tok = sent.doc[i]
             if tok.lower_ in ("we", "our", "us"):
                 if tok.pos_ == "PRON":
