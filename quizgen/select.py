@@ -136,6 +136,11 @@ def _named_source(prompt: str, asked: str) -> str:
     return prompt
 
 
+# A comparison that needs its other side: "20 times as many children", "twice as much".
+COMPARISON = re.compile(
+    r"(?i)\b(?:times|twice|half) (?:as (?:many|much|few|little|likely)|more|less|fewer)\b"
+    r"|\bas (?:many|much) (?!as\b)"
+)
 # An essay that quotes the author's own words: a claim of the article, or its headline.
 AUTHORS_WORDS = re.compile(r"The (?:author writes|headline states|headline asks)\b")
 
@@ -288,6 +293,15 @@ def flaw(q: Question) -> str | None:
         prompt,
     ):
         return "prompt is not grammatical"
+    if q.type in ("mcq", "short_answer") and re.match(
+        r"(?i)(?:according to [^,]+, )?why\b", prompt
+    ):
+        if re.search(r"\bthe reason why\b", prompt):
+            return "prompt is not grammatical"  # "why was the reason why Lodz became ...?"
+    compared = COMPARISON.search(prompt) if q.type in ("mcq", "short_answer") else None
+    if compared and not re.search(r"\b(?:as|than)\b", prompt[compared.end() :]):
+        # "why did more than 20 times as many children die?": as many as what? (round 149)
+        return "it compares with something it does not name"
     if prompt.endswith(" yet?") and not re.search(r"\b(?:has|have|had)\b|n't\b|\bnot\b", prompt):
         # "were abducted, yet to return home" left "How many schoolgirls were abducted yet?"
         # (round 147); "Why has the bill not passed yet?" asks something.

@@ -1,6 +1,8 @@
 """Rules from the twenty-third session: rounds 147 and after (newspaper editorials and
 opinion columns no code had seen)."""
 
+import re
+
 import pytest
 from conftest import facts_of
 
@@ -437,3 +439,46 @@ def test_a_reports_headline_is_not_set_for_discussion():
 )
 def test_a_news_style_headline_is_not_set_for_discussion(title):
     assert _headline_essays(title) == []
+
+
+def test_no_question_of_what_someone_should_do():
+    # Reviews kept none of six "According to the author, what must the white American
+    # majority do?" -> "Take some responsibility" (rounds 79-149).
+    from conftest import prompts
+
+    asked = prompts(EDITORIAL)
+    assert not any(re.search(r"\bwhat (?:should|must)\b", p) for p in asked), asked
+
+
+@pytest.mark.parametrize(
+    "prompt,refused",
+    [
+        ("According to the article, why did more than 20 times as many children die?", True),
+        ("According to the article, why do twice as many women as men use the service?", False),
+        ("According to the article, why was the reason why Lodz became more accepting?", True),
+    ],
+)
+def test_why_questions_that_leave_out_what_they_need(prompt, refused):
+    from conftest import question
+
+    from quizgen.select import flaw
+
+    q = question(
+        prompt, type="short_answer", answer="Because of the floods", template="cause-why-short"
+    )
+    assert (flaw(q) is not None) is refused, flaw(q)
+
+
+@pytest.mark.parametrize(
+    "sentence,points",
+    [
+        ("We must address the conditions that give rise to such poison in the first place.", True),
+        ("The chancellor avoided electioneering, but his rival felt no such constraint.", False),
+        ("Cities such as Lodz and Sopot have voted for participatory budgets.", False),
+    ],
+)
+def test_such_points_back(sentence, points):
+    from conftest import pointing
+
+    found = pointing("Poland's cities\n\n" + sentence + "\n")
+    assert any(p.lower().startswith("such") for p in found) is points, found

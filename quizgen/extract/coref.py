@@ -508,6 +508,9 @@ RELATIVE = re.compile(
     # comma is dropped from what is shown (see language.strip_linkers).
     r"|^(?:similarly|likewise)(?= )|(?<=that )(?:similarly|likewise|consequently|therefore|thus"
     r"|hence|as a result(?! of)|in contrast|by contrast|on the other hand|in turn)(?=[ ,])"
+    # "We must address the conditions that give rise to such poison": such as what? Not
+    # "such as", nor "such a way that" (round 149)
+    r"|(?<!\bno )\bsuch (?!as\b|that\b)(?:an? )?[a-z]+(?! (?:as|that)\b)"
     # "The debate ... has been similarly staid": as staid as what? (round 148)
     r"|\b(?:is|are|was|were|been|be|seems?|remains?) (?:similarly|likewise) [a-z]+"
     # "..., however.": in contrast to what? "The latest to pitch in ...": of whom? "An
