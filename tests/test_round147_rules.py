@@ -482,3 +482,23 @@ def test_such_points_back(sentence, points):
 
     found = pointing("Poland's cities\n\n" + sentence + "\n")
     assert any(p.lower().startswith("such") for p in found) is points, found
+
+
+def test_a_phrase_that_says_which_is_not_named_again():
+    # "mere days after the attack on the Army Public School" became "the Army Public School
+    # attack on the Army Public School" (round 150)
+    from conftest import prompts
+
+    text = (
+        "Military courts and terror heroes\n\n"
+        "In the early hours of December 24, 2014, mere days after the attack on the Army "
+        "Public School in Peshawar, a worn-out and exhausted Prime Minister Nawaz Sharif took "
+        "to the airwaves.\n\n"
+        "He announced that military courts would try terrorism suspects.\n\n"
+        "Like the Army Public School attack that would come months later, the aftermath of "
+        "carnage was grotesque, the bits and pieces of the instruments of justice spread all "
+        "over what had become a crime scene."
+    )
+    asked = prompts(text)
+    assert any("after the attack on the Army Public School in Peshawar" in p for p in asked)
+    assert not any("School attack on the Army" in p for p in asked), asked

@@ -109,6 +109,9 @@ def named_phrases(sent: Span, analysis: Analysis) -> dict[str, str]:
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
             continue  # "the administration of US President George W Bush" says whose (round 114)
         name, first = heads[head.lemma_.lower()]
+        bare = name.format("").strip()
+        if bare and bare in sent.doc[head.i : head.right_edge.i + 1].text:
+            continue  # "the attack on the Army Public School" says which (round 150)
         if first >= 0 and (
             first > tok.idx + analysis.offset_of(tok.doc)
             or head.tag_ != "NN"
