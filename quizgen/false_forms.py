@@ -105,16 +105,25 @@ def unsettled(q: Question, named: set[str]) -> bool:
     names, normalised; one inside another counts ("Republic of Korea" in the DPRK's)."""
     if q.type != "true_false" or q.answer != "False":
         return False
-    shown, source = q.prompt.split(), q.evidence.text.split()
-    for op, a, b, _, _ in difflib.SequenceMatcher(
-        None, shown, source, autojunk=False
-    ).get_opcodes():
+    for op, put, _ in _changes(q):
         if op not in ("replace", "insert"):
             continue
-        put = re.sub(r"^the ", "", norm(" ".join(shown[a:b])))
+        put = re.sub(r"^the ", "", norm(put))
         if is_country(put) and not any(f" {put} " in f" {n} " for n in named):
             return True
     return False
+
+
+def _changes(q: Question) -> list[tuple[str, str, str]]:
+    """What a false statement changed in its sentence, word by word, as (how, the words put
+    in, the words they replace): "replace", "insert" or "delete"."""
+    shown, source = q.prompt.split(), q.evidence.text.split()
+    matcher = difflib.SequenceMatcher(None, shown, source, autojunk=False)
+    return [
+        (op, " ".join(shown[a:b]), " ".join(source[c:d]))
+        for op, a, b, c, d in matcher.get_opcodes()
+        if op != "equal"
+    ]
 
 
 # A part of the world as a sentence names it ("In Europe, ...", "Asian markets"); not the
@@ -136,14 +145,11 @@ def out_of_its_part(q: Question) -> bool:
     sentence's own country lies outside that part too."""
     if q.type != "true_false" or q.answer != "False":
         return False
-    shown, source = q.prompt.split(), q.evidence.text.split()
-    for op, a, b, c, d in difflib.SequenceMatcher(
-        None, shown, source, autojunk=False
-    ).get_opcodes():
+    for op, put_in, replaced in _changes(q):
         if op != "replace":
             continue
-        put = continents(re.sub(r"^the ", "", " ".join(shown[a:b]).strip(".,;:")))
-        was = continents(re.sub(r"^the ", "", " ".join(source[c:d]).strip(".,;:")))
+        put = continents(re.sub(r"^the ", "", put_in.strip(".,;:")))
+        was = continents(re.sub(r"^the ", "", replaced.strip(".,;:")))
         if not put:
             continue
         for part, named in PART_OF_WORLD.items():
