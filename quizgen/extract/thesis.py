@@ -4,9 +4,10 @@ says most of what the headline says.
 A column's headline states its argument ("Trump-Kim summit will build more trust"), and the
 writer states it again near the start or at the end. So the candidates are the writer's own
 sentences that argue (a word of stance such as "should" or "will"; no one else's words, no
-reporting verb) in the first three or the last two
-paragraphs, scored by the headline's words they share, and a sentence is chosen only where it
-clearly leads: two headline words at least, and more than any other candidate.
+reporting verb) in the first three or the last two paragraphs, scored by the headline's words
+they share, and a sentence is chosen only where it clearly leads: two headline words at least,
+and more than any other candidate. The headline itself, where it states or asks the argument,
+is set for discussion (``headline_claim``).
 """
 
 from __future__ import annotations
@@ -96,9 +97,13 @@ def headline_claim(analysis: Analysis) -> tuple[str, bool, int, int] | None:
         # "Average Page Weight Increases 15% in 2014": a report's headline, which tells a
         # figure or an event rather than argues (round 147, over the 165 other stories)
         return None
+    says = text.endswith("?") or _says(text, analysis)
+    if not says:
+        return None
+    # "Why Tunisia succeeded where Egypt failed." asks too, without its question mark.
+    asks = text.endswith("?") or bool(WH_OPENING.match(text))
     start = block.start + raw.index(text)
-    asks = text.endswith("?") or (bool(WH_OPENING.match(text)) and _says(text, analysis))
-    return (text, asks, start, start + len(text)) if asks or _says(text, analysis) else None
+    return text, asks, start, start + len(text)
 
 
 def _capitalised(text: str) -> bool:
