@@ -203,9 +203,15 @@ def flaw(q: Question) -> str | None:
             "she",
             "her",
         )  # "Who said he ...": the answer is the referent
-    if q.type == "true_false" and re.match(r"According to the author, ", prompt):
+    if (
+        q.type == "true_false"
+        and re.match(r"According to the author, ", prompt)
+        and not re.search(r"\b(?:should|could|would|might|must)(?: not|n't)? have\b", prompt)
+    ):
         # "According to the author, you cannot work out of several folders at once": a
         # column's or a how-to's "you" is any reader, and the author is the one speaking.
+        # Not one who "should have known" better: an open letter's "you" is the one person
+        # it addresses ("President Obama, here's how you build a legacy", round 150).
         allowed = ("you", "your", "yours", "yourself")
     if q.type == "essay":
         # The prompt speaks to the student ("you"); what it quotes must stand on its own.

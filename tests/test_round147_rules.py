@@ -502,3 +502,21 @@ def test_a_phrase_that_says_which_is_not_named_again():
     asked = prompts(text)
     assert any("after the attack on the Army Public School in Peshawar" in p for p in asked)
     assert not any("School attack on the Army" in p for p in asked), asked
+
+
+@pytest.mark.parametrize(
+    "claim,refused",
+    [
+        ("you should have known yourself that the march mattered.", True),
+        ("someone should have told you to take your place at the march.", True),
+        ("the more code you use, the more likely it will break.", False),
+    ],
+)
+def test_an_authors_you_is_any_reader_not_one_who_should_have_known(claim, refused):
+    # An open letter's "you" is the one person it addresses (round 150).
+    from conftest import question
+
+    from quizgen.select import flaw
+
+    q = question("According to the author, " + claim, template="claim-stance-tf")
+    assert (flaw(q) == "prompt leans on a pronoun it does not explain") is refused, flaw(q)
