@@ -148,8 +148,8 @@ def out_of_its_part(q: Question) -> bool:
     for op, put_in, replaced in _changes(q):
         if op != "replace":
             continue
-        put = continents(re.sub(r"^the ", "", put_in.strip(".,;:")))
-        was = continents(re.sub(r"^the ", "", replaced.strip(".,;:")))
+        # (continents reads a place without its "the")
+        put, was = continents(put_in.strip(".,;:")), continents(replaced.strip(".,;:"))
         if not put:
             continue
         for part, named in PART_OF_WORLD.items():

@@ -272,16 +272,22 @@ def leader(counts: Iterable[tuple[int, str]]) -> str:
 
 
 @functools.cache
-def _neighbours() -> dict[str, tuple[str, ...]]:
-    """Each country of regions.yaml, by its normalised name, with the others of its regions
-    in the file's order."""
+def _regions() -> dict[str, list[str]]:
+    """regions.yaml: each region's heading with its countries, read once."""
     from importlib import resources
 
     import yaml
 
     text = resources.files("quizgen").joinpath("data/regions.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@functools.cache
+def _neighbours() -> dict[str, tuple[str, ...]]:
+    """Each country of regions.yaml, by its normalised name, with the others of its regions
+    in the file's order."""
     found: dict[str, list[str]] = {}
-    for members in yaml.safe_load(text).values():
+    for members in _regions().values():
         for country in members:
             others = found.setdefault(norm(country), [])
             others += [m for m in members if norm(m) != norm(country) and m not in others]
@@ -301,13 +307,8 @@ CONTINENTS = {
 
 @functools.cache
 def _continents() -> dict[str, frozenset[str]]:
-    from importlib import resources
-
-    import yaml
-
-    text = resources.files("quizgen").joinpath("data/regions.yaml").read_text("utf-8")
     found: dict[str, set[str]] = {}
-    for region, members in yaml.safe_load(text).items():
+    for region, members in _regions().items():
         parts = {c for c, words in CONTINENTS.items() if any(w in region for w in words)}
         for country in members:
             found.setdefault(norm(country), set()).update(parts)

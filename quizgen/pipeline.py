@@ -113,28 +113,28 @@ def is_opinion(analysis) -> bool:
     low = body.lower()
     if any(m in low for m in OPINION_MARKERS):
         return True
+    if not analysis.docs:
+        return False
     from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER
-    from spacy.strings import hash_string
 
     from .extract.base import in_quotes, not_a_pronoun, usable_sentences
 
     first_person = 0
-    # Each doc's words as hashes of their lower-case forms, their lemmas and their relations:
+    # Each doc's words as ids of their lower-case forms, their lemmas and their relations:
     # read as arrays, a Token object only for the few words that matter.
     arrays: dict[int, tuple[list[int], ...]] = {}
-    # A string's hash is the same in every vocabulary: worked out once, not once a sentence.
-    wanted = {hash_string(w) for w in ("i", "me", "my")}
-    arguing = {hash_string(w) for w in ARGUING}
-    reporting = {hash_string(w) for w in REPORTING}
-    # (Not hash_string: some relations are spaCy's own symbols, "ccomp" is 408.)
-    strings = analysis.docs[0].vocab.strings if analysis.docs else None
-    clauses = {strings[w] for w in ("ROOT", "parataxis", "ccomp")} if strings else set()
-    according, to = hash_string("according"), hash_string("to")
-    voice = {
-        "arguing": arguing,
-        "question": hash_string("?"),
-        "quotes": {hash_string(q) for q in ('"', "“", "”")},
-    }
+    # The ids the arrays hold, from the vocabulary (its docs share one): a string's hash,
+    # or spaCy's own symbol for some ("ccomp" is 408). Worked out once, not once a sentence.
+    strings = analysis.docs[0].vocab.strings
+
+    def ids(words) -> set[int]:
+        return {strings[w] for w in words}
+
+    wanted = ids(("i", "me", "my"))
+    reporting = ids(REPORTING)
+    clauses = ids(("ROOT", "parataxis", "ccomp"))
+    according, to = strings["according"], strings["to"]
+    voice = {"arguing": ids(ARGUING), "question": strings["?"], "quotes": ids('"“”')}
     sentences = reported = argued = 0  # argued: marks of the writer's voice (see _argues)
     for sent, _ in usable_sentences(analysis):  # sentences of someone's quotation excluded
         doc = sent.doc
@@ -175,21 +175,24 @@ REPORTING = {"say", "tell", "add", "announce", "report"}
 def _argues(sent, words: list[int], spaces: list[int], voice: dict) -> int:
     """How many marks of the writer's own arguing voice a sentence shows, of three: an
     unquoted "should", "must" or "ought"; an unquoted "we", "our" or "us"; a question of the
-    writer's own. (``words``: the doc's words as hashes and ``spaces`` which are white space,
-    so that a Token is made only for the words that matter; ``voice``: the hashes looked for.)"""
+    writer's own. (``words``: the doc's words as ids and ``spaces`` which are white space, so
+    that a Token is made only for the words that matter; ``voice``: the ids looked for.)"""
     from .extract.base import in_quotes
 
     toks = [i for i in range(sent.start, sent.end) if not spaces[i]]
     asks = bool(toks) and words[toks[-1]] == voice["question"]
     marks = {"asks"} if asks and not any(words[i] in voice["quotes"] for i in toks) else set()
     for i in toks:
-        if words[i] in voice["arguing"] and not in_quotes(sent.doc[i]):
-            tok = sent.doc[i]
-            if tok.lower_ in ("we", "our", "us"):
-                if tok.pos_ == "PRON":
-                    marks.add("we")
-            elif tok.dep_ == "aux":
-                marks.add("should")
+        if words[i] not in voice["arguing"]:
+            continue
+        tok = sent.doc[i]
+        if in_quotes(tok):
+            continue
+        if tok.lower_ in ("we", "our", "us"):
+            if tok.pos_ == "PRON":
+                marks.add("we")
+        elif tok.dep_ == "aux":
+            marks.add("should")
     return len(marks)
 
 

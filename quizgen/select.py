@@ -299,11 +299,12 @@ def flaw(q: Question) -> str | None:
         prompt,
     ):
         return "prompt is not grammatical"
-    if q.type in ("mcq", "short_answer") and re.match(
-        r"(?i)(?:according to [^,]+, )?why\b", prompt
+    if (
+        q.type in ("mcq", "short_answer")
+        and re.match(r"(?i)(?:according to [^,]+, )?why\b", prompt)
+        and re.search(r"\bthe reason why\b", prompt)
     ):
-        if re.search(r"\bthe reason why\b", prompt):
-            return "prompt is not grammatical"  # "why was the reason why Lodz became ...?"
+        return "prompt is not grammatical"  # "why was the reason why Lodz became ...?"
     compared = COMPARISON.search(prompt) if q.type in ("mcq", "short_answer") else None
     if compared and not re.search(r"\b(?:as|than)\b", prompt[compared.end() :]):
         # "why did more than 20 times as many children die?": as many as what? (round 149)

@@ -56,10 +56,7 @@ def main_claim(analysis: Analysis) -> tuple[str, object, int] | None:
             continue  # "X said ...": a report, not the writer's claim
         if has_dangling_pronoun(text[:1].upper() + text[1:], ("we", "our", "us")):
             continue
-        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-        shared = len(title & lemmas)
-        stance = any(t.lower_ in STANCE and t.dep_ in ("aux", "ROOT") for t in sent)
-        if not stance:
+        if not any(t.lower_ in STANCE and t.dep_ in ("aux", "ROOT") for t in sent):
             continue  # "There is an employer looking to hire ...": it tells, it argues nothing
         if k == 0 and not any(
             t.lower_ in ARGUED and (t.dep_ == "ROOT" or (t.dep_ == "aux" and t.head == sent.root))
@@ -69,7 +66,8 @@ def main_claim(analysis: Analysis) -> tuple[str, object, int] | None:
             # hulks a big orange shed", "The announcement ... came as a surprise"): its first
             # sentence is its claim only where it argues (round 147).
             continue
-        scored.append((shared, text, sent, off))
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        scored.append((len(title & lemmas), text, sent, off))
     scored.sort(key=lambda s: -s[0])
     if not scored or scored[0][0] < 2:
         return None
