@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .kinds import YEAR, continents, is_country, norm
+from .kinds import YEAR, continents, demonym_country, is_country, norm, same_place
 from .model import Question
 
 WORD = re.compile(r"[\w'’%£$€-]+(?:\.\d+)?")  # "2.6bn" one word, "2003." not
@@ -156,6 +156,42 @@ def out_of_its_part(q: Question) -> bool:
             if part not in put and (not was or part in was) and named.search(q.prompt):
                 return True
     return False
+
+
+def names_itself(q: Question) -> bool:
+    """Whether a false statement puts in a place that the rest of it already names, as
+    itself, its people or the state it belongs to: "Iranian influence outflanked Tehran",
+    "a new strategy for the war in Islamabad, chastising Pakistan" read as false to anyone
+    who knows a map, without the article (rounds 144 and 150). Only where the place it
+    replaced was another state: a swap inside one state stays a fair test."""
+    if q.type != "true_false" or q.answer != "False":
+        return False
+    for op, put_in, replaced in _changes(q):
+        if op != "replace":
+            continue
+        put, was = put_in.strip(".,;:"), replaced.strip(".,;:")
+        # A city the lists do not know may lie in the same state ("Lahore" for "Islamabad").
+        if not is_country(put) or not is_country(was):
+            continue
+        rest = q.prompt.replace(put, " ", 1)
+        for place in _places(rest):
+            if same_place(put, place) and not same_place(was, place):
+                return True
+    return False
+
+
+def _places(text: str) -> set[str]:
+    """The states and capitals ``text`` names, by name or by their people ("Iranian")."""
+    found = set()
+    for run in re.findall(r"[A-Z][\w.'-]*(?: (?:of )?[A-Z][\w.'-]*)*", text):
+        words = run.split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(i + 4, len(words)) + 1):
+                name = " ".join(words[i:j]).rstrip(".'")
+                if is_country(name):
+                    found.add(name)
+        found.update(c for w in words if (c := demonym_country(w.rstrip(".'"))))
+    return found
 
 
 def latest_year(questions: list[Question]) -> int:

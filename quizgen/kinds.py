@@ -447,11 +447,16 @@ def is_country(name: str) -> bool:
 def is_demonym(word: str) -> bool:
     """ "Kenyan", "Italian", "Japanese", "Pakistani": a word for a country's people, found by
     taking the country back from the word's ending ("Brian" gives no country)."""
+    return demonym_country(word) is not None
+
+
+def demonym_country(word: str) -> str | None:
+    """The country (as ``countries`` holds it) whose people ``word`` names, or None."""
     w = word.lower()
     if len(w) < 5 or not word[:1].isupper() or not w.isalpha():
-        return False
+        return None
     stems = (w[:-1], w[:-2] + "o", w[:-3], w[:-3] + "y", w[:-3] + "a", w[:-4] + "a", w + "y")
-    return any(stem in countries() for stem in stems)
+    return next((stem for stem in stems if stem in countries()), None)
 
 
 # Names that read as a noun phrase only with "the": "the Republic of Korea believes", never
@@ -490,6 +495,11 @@ def near_spelling(a: str, b: str) -> bool:
         b.strip().isupper() and " " not in b.strip()
     )
     return acronym and len(la) >= 2 and la == lb and norm(a) != norm(b)
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two names are one place, or one holds the other (see ``within``)."""
+    return bool(a.strip()) and (_place_key(a) == _place_key(b) or within(a, b))
 
 
 def within(a: str, b: str) -> bool:

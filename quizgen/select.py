@@ -16,6 +16,7 @@ from .false_forms import (
     breaks_a_whole,
     latest_year,
     moves_the_wrong_way,
+    names_itself,
     out_of_its_part,
     unsettled,
     year_only,
@@ -745,6 +746,8 @@ def select(
             reason = "a false form that puts in a country the article never names"
         if reason is None and out_of_its_part(q):
             reason = "a false form that puts a country in another part of the world"
+        if reason is None and names_itself(q):
+            reason = "a false form that puts in a place the statement names already"
         if reason is None:
             phrase = pointing(q, vague, own_vague.get(q.fact_id) if own_vague else None)
             if phrase:
