@@ -139,10 +139,10 @@ PART_OF_WORLD = {
 
 
 def out_of_its_part(q: Question) -> bool:
-    """Whether a false statement puts in a country from another part of the world than the
-    one its sentence names: "In Europe, ... some countries like Saudi Arabia are pursuing
-    nuclear energy" gives itself away to anyone who knows a map (round 147). Not where the
-    sentence's own country lies outside that part too."""
+    """Whether a false statement moves a country in or out of the part of the world its
+    sentence names: "In Europe, ... some countries like Saudi Arabia are pursuing nuclear
+    energy" gives itself away to anyone who knows a map (round 147). Not where the sentence's
+    own country lies outside that part too, and the one put in does as well."""
     if q.type != "true_false" or q.answer != "False":
         return False
     for op, put_in, replaced in _changes(q):
@@ -153,7 +153,13 @@ def out_of_its_part(q: Question) -> bool:
         if not put:
             continue
         for part, named in PART_OF_WORLD.items():
-            if part not in put and (not was or part in was) and named.search(q.prompt):
+            if not named.search(q.prompt):
+                continue
+            # Out of the part the sentence names, or into it from outside: "asylum seekers
+            # fleeing into Europe from war-torn countries like Italy" (round 151).
+            if part not in put and (not was or part in was):
+                return True
+            if part in put and was and part not in was:
                 return True
     return False
 

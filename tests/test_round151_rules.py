@@ -58,3 +58,103 @@ def test_a_place_beside_another_state_is_a_fair_stand_in(source, prompt):
     from quizgen.false_forms import names_itself
 
     assert not names_itself(_changed(source, prompt))
+
+
+def _index(text: str):
+    from quizgen import pipeline
+    from quizgen.extract.entities import EntityIndex
+    from quizgen.ingest import read_text
+
+    return EntityIndex.of(pipeline.analyze(read_text(text), cache=False))
+
+
+NIGERIA = (
+    "Nigeria must confront its militants\n\n"
+    "In the past week alone the Islamist militants Boko Haram have slain hundreds of people "
+    "across north-eastern Nigeria. In 2013 President Goodluck Jonathan declared war on Boko "
+    "Haram and sent the army to fight them. But Boko Haram fended off the army's offensive. "
+    "Muhammadu Buhari, a former military ruler, is standing against Goodluck Jonathan."
+)
+
+
+def test_a_name_beside_a_plural_noun_is_a_group_not_a_person():
+    # Round 151 swapped "Muhammadu Buhari" in for "Boko Haram": "declared war on Muhammadu
+    # Buhari and sent the army to fight them".
+    index = _index(NIGERIA)
+    assert index.lookup("Boko Haram").label == "ORG"
+    assert index.lookup("Muhammadu Buhari").label == "PERSON"
+
+
+def test_a_name_after_a_noun_it_does_not_belong_to_is_still_a_person():
+    index = _index(
+        "Connors backs Murray\n\n"
+        "Among the questions Jimmy Connors was asked was whether Andrew Murray could win. "
+        "Jimmy Connors said Andrew Murray had a great future."
+    )
+    assert index.lookup("Jimmy Connors").label == "PERSON"
+
+
+def test_a_country_moved_into_the_part_of_the_world_its_sentence_names_gives_itself_away():
+    from quizgen.false_forms import out_of_its_part
+
+    assert out_of_its_part(
+        _changed(
+            "There are no legal routes into Europe, even for people fleeing countries like Syria.",
+            "There are no legal routes into Europe, even for people fleeing countries like Italy.",
+        )
+    )
+
+
+UN_VOTE = (
+    "Palestine's resolution fails at the UN\n\n"
+    "The Palestinian resolution failed at the Security Council on Tuesday. {sentence} The "
+    "resolution needed nine votes to pass. Palestinian officials said they would go to the "
+    "International Criminal Court instead."
+)
+
+
+def _details(text: str) -> set[str]:
+    from conftest import facts_of
+
+    return {f.slots.get("detail", "") for f in facts_of(text) if f.kind == "sentence"}
+
+
+@pytest.mark.parametrize(
+    "sentence,detail,plain",
+    [
+        # round 151: "four - the US and Australia - voted no" contradicts itself
+        (
+            "Eight members voted in favour of the resolution in New York, and two - the US and "
+            "Australia - voted against it.",
+            "two",
+            "Eight members voted in favour of the resolution in New York, and two voted against it.",
+        ),
+        # round 151: "The New York Times 134 piled on": the number is part of the name
+        (
+            "The Atlanta Professional Firefighters Local 134 backed the decision on Monday.",
+            "Atlanta Professional Firefighters Local",
+            "The Atlanta Professional Firefighters Local backed the decision on Monday.",
+        ),
+        # round 152: "___'s Johnson Space Center": the named thing says whose it is
+        (
+            "NASA's Johnson Space Center in Houston signed a contract with Boeing in 1985.",
+            "NASA",
+            "NASA signed a contract with Boeing in Houston in 1985.",
+        ),
+    ],
+)
+def test_a_detail_the_rest_of_its_sentence_fixes_is_not_changed(sentence, detail, plain):
+    assert detail not in _details(UN_VOTE.format(sentence=sentence))
+    # the same detail, where nothing beside it fixes it
+    assert detail in _details(UN_VOTE.format(sentence=plain))
+
+
+def test_a_guess_the_writer_vouches_for_is_no_statement_to_mark():
+    # Round 151: "A president with military experience ... would surely serve as a morale
+    # booster to the Nigerian soldiers", keyed True, tested the writer's hope.
+    from conftest import sentence_texts
+
+    guess = "Muhammadu Buhari would surely serve as a morale booster to the soldiers."
+    plain = "Muhammadu Buhari would serve as a morale booster to the soldiers."
+    assert guess not in sentence_texts(NIGERIA + " " + guess)
+    assert plain in sentence_texts(NIGERIA + " " + plain)

@@ -21,7 +21,7 @@ from ..kinds import THE_PLACES, is_nation, norm, surname
 from ..language import doc_text, render, tidy
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from ..nlp import Analysis
 
@@ -118,6 +118,25 @@ class Entity:
 
     def all_names(self) -> set[str]:
         return {self.name, *self.aliases}
+
+
+def _named_group(ent: Span, before: Token | None) -> bool:
+    """Whether a name the model calls a person is a group's, by the plural noun it stands
+    beside: "the Islamist militants Boko Haram" (round 151 swapped a president in for
+    them). Not one of a list ("the brothers Liam and Noel"), nor a name that only follows
+    the noun ("the questions Jimmy Connors was asked")."""
+    if ent.label_ != "PERSON" or before is None or before.tag_ != "NNS":
+        return False
+    root = ent.root
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        return False
+    # One phrase to the parser: the noun hangs on the name or the name on the noun, or (as
+    # the small model reads "militants Boko Haram have slain") both are one verb's subjects.
+    return (
+        before.head == root
+        or (root.head == before and root.dep_ == "appos")
+        or (before.head == root.head and before.dep_ == root.dep_ == "nsubj")
+    )
 
 
 @cache
@@ -341,6 +360,7 @@ class EntityIndex:
         with_the: list[tuple[str, bool]] = []
         acting: set[str] = set()
         works: set[str] = set()
+        groups: set[str] = set()
         for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
             # Each name's text cut from the doc's: ``ent.text`` makes a Token of each word.
             text_of_doc = doc_text(doc)
@@ -368,6 +388,8 @@ class EntityIndex:
                     before = doc[ent.start - 1] if ent.start > 0 else None
                     if before is not None and before.pos_ == "NOUN" and before.lower_ in WORK_NOUNS:
                         works.add(norm(strip_title(text)))
+                    if _named_group(ent, before):
+                        groups.add(norm(strip_title(text)))
                     # Something only a person does in a sentence: acts, speaks, is given a
                     # title or a role, or owns something.
                     root = ent.root
@@ -384,6 +406,11 @@ class EntityIndex:
         for k, name in posted.items():
             if norm(name.split()[-1]) in alone:
                 mentions[k] = (name, "PERSON", mentions[k][2])
+        # A group's name is a body's wherever the model took it for a person's.
+        mentions = [
+            (t, "ORG" if label == "PERSON" and norm(strip_title(t)) in groups else label, at)
+            for t, label, at in mentions
+        ]
         # Longest names first, so a surname or short form joins the full name's entity.
         labels: dict[str, Counter] = defaultdict(Counter)
         for text, label, _ in mentions:

@@ -204,6 +204,24 @@ def _sample_size(number: Token) -> bool:
     )
 
 
+# Words with which a writer vouches for a guess: "would surely serve as a morale booster".
+VOUCHING = {"surely", "certainly", "undoubtedly", "doubtless", "probably", "obviously"}
+
+
+def _vouches_for_a_guess(sent: Span) -> bool:
+    """Whether the main clause is a guess the writer vouches for, with no one else saying it:
+    "A president with military experience would surely serve as a morale booster to the
+    soldiers" (round 151). A statement to mark true or false would test the writer's hopes,
+    not what the article reports."""
+    root = sent.root
+    kids = list(root.children)
+    return (
+        any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in kids)
+        and any(c.dep_ == "advmod" and c.lower_ in VOUCHING for c in kids)
+        and not any(t.lemma_ in SPEECH or t.lower_ == "according" for t in sent)
+    )
+
+
 def _hook(sent: Span) -> bool:
     """Whether an opening only hedges a general remark, as a feature's first line does
     ("A soothing pillow and warm duvet might not always lead to better rest"): no name, no
@@ -250,6 +268,8 @@ class SentenceExtractor:
                 continue
             if text.startswith("(") or re.search(r"[.!?]\)$", text) or bare_subject(sent):
                 continue  # an aside in brackets, or "Some earn as little as $11": some who?
+            if _vouches_for_a_guess(sent):
+                continue
             clean = _opening(text)
             if _verb_first(sent, len(text) - len(strip_linkers(text)), analysis):
                 continue  # "(And then) came Chazelle's drama Whiplash": no subject before it
@@ -442,6 +462,11 @@ class SentenceExtractor:
                     r"(?i)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", ent_text
                 ):
                     continue  # "a million", "dozens": no exact value to change
+                if re.match(
+                    r"\s*[-–—(:]\s*[^-–—():]*\band\b",
+                    span_text(sent, analysis)[ent.end_char - sent.start_char :],
+                ):
+                    continue  # "two - the US and Australia - voted no": the list counts it
                 if re.search(r"\bbetween\b", sent.doc[max(ent.start - 4, 0) : ent.start].text):
                     continue  # "between 150,000 and 300,000": one end of a range is no fact
                 near = sent.doc[max(ent.start - 2, sent.start) : min(ent.end + 2, sent.end)].text
@@ -488,6 +513,14 @@ class SentenceExtractor:
                 continue
             if ent.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "Hollywood directors": a name used as a modifier
+            if ent.end < sent.end and sent.doc[ent.end].like_num:
+                continue  # "Firefighters Local 134": the number is part of the name
+            if (
+                ent.root.dep_ == "poss"
+                and ent.root.head.pos_ == "PROPN"
+                and ent.root.head.ent_type_
+            ):
+                continue  # "NASA's Johnson Space Center": the thing's name says whose
             if any(c.dep_ == "amod" and c.tag_ in ("JJR", "JJS") for c in ent.root.children):
                 continue  # "smaller MacBooks": a size of a product, which no body stands in for
             if _in_title(ent):
