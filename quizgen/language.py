@@ -112,6 +112,12 @@ COMMENT_OPENERS = {
     "tragically",
     "notably",
     "importantly",
+    # more important than what came before: a comparison the statement cannot keep (round 151)
+    "more importantly",
+    "even more importantly",
+    "most importantly",
+    "just as importantly",
+    "equally importantly",
     "crucially",
     "predictably",
     "inevitably",

@@ -142,6 +142,7 @@ COMPARISON = re.compile(
     r"(?i)\b(?:times|twice|half) (?:as (?:many|much|few|little|likely)|more|less|fewer)\b"
     r"|\bas (?:many|much) (?!as\b)"
 )
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs?|(?<!War )I|[Mm]e|[Mm]y)\b")
 # An essay that quotes the author's own words: a claim of the article, or its headline.
 AUTHORS_WORDS = re.compile(r"The (?:author writes|headline states|headline asks)\b")
 
@@ -222,6 +223,12 @@ def flaw(q: Question) -> str | None:
         # round 147), as a reader of the column takes them.
         own = ("i", "me", "my", "we", "us", "our") if AUTHORS_WORDS.match(prompt) else ()
         if quoted and has_dangling_pronoun(quoted[0], own):
+            return "prompt leans on a pronoun it does not explain"
+        # Not quoted, the author's view is told in the third person: their "we" is nobody
+        # ("The author's view is that ... Obama's agenda that we can work on repealing",
+        # round 151).
+        stem = re.split(r"(?<=[.?!])\s", prompt, maxsplit=1)[0]
+        if not quoted and (FIRST_PERSON.search(stem) or has_dangling_pronoun(stem)):
             return "prompt leans on a pronoun it does not explain"
     elif q.type in ("matching", "ordering"):
         pass  # the items are the article's own lines, read beside each other

@@ -158,3 +158,45 @@ def test_a_guess_the_writer_vouches_for_is_no_statement_to_mark():
     plain = "Muhammadu Buhari would serve as a morale booster to the soldiers."
     assert guess not in sentence_texts(NIGERIA + " " + guess)
     assert plain in sentence_texts(NIGERIA + " " + plain)
+
+
+def test_an_authors_view_told_in_the_third_person_keeps_no_we():
+    # Round 151: "The author's view is that ... there is only so much of President Obama's
+    # agenda that we can work on repealing": the author's "we" is nobody to the student.
+    from conftest import question
+
+    from quizgen.select import flaw
+
+    view = "The author's view is that {}. Do you agree? Explain your answer."
+    ours = question(view.format("there is only so much of the agenda that we can repeal"), "essay")
+    theirs = question(
+        view.format("there is only so much of the agenda Congress can repeal"), "essay"
+    )
+    assert flaw(ours) == "prompt leans on a pronoun it does not explain"
+    assert flaw(theirs) is None
+
+
+def test_more_important_than_what_went_before_is_dropped():
+    from quizgen.language import strip_linkers
+
+    assert strip_linkers("Even more importantly, the Senate can get to work.") == (
+        "the Senate can get to work."
+    )
+    assert strip_linkers("More importantly, prices fell.") == "prices fell."
+
+
+PARIS = (
+    "Counter-terror cooperation must not repeat old abuses\n\n"
+    "{opening} The Paris killers had links with networks across the Middle East, including in "
+    "Yemen. France and Britain are now working closely with the security services of Egypt "
+    "and Jordan. That cooperation carries risks that ministers have not yet faced."
+)
+
+
+def test_an_opening_that_only_says_something_goes_on_is_no_news():
+    from conftest import sentence_texts
+
+    scene = "Ten days after the Paris attacks, the security repercussions continue."
+    assert scene not in sentence_texts(PARIS.format(opening=scene))
+    news = "Ten days after the Paris attacks, the French police arrested four men in Brussels."
+    assert news in sentence_texts(PARIS.format(opening=news))

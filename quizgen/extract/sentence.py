@@ -250,6 +250,27 @@ def _hook(sent: Span) -> bool:
 EVERYONE = {"everyone", "everybody", "nobody", "everything", "nothing", "no-one"}
 
 
+def _sets_the_scene(sent: Span) -> bool:
+    """Whether an opening's main clause says nothing but that something goes on: "Ten days
+    after the Paris attacks, the security repercussions continue" (round 151). Its subject
+    names no one and counts nothing, and its verb has nothing after it; what the sentence
+    names only dates it."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return (
+        root.pos_ == "VERB"
+        and subj is not None
+        and not any(t.ent_type_ or t.pos_ in ("PROPN", "PRON") or t.like_num for t in subj.subtree)
+        # Nothing hangs on the verb but its subject and when it happens ("a report
+        # indicates" has the news before it, a clause the verb reports).
+        and all(
+            c.dep_ in ("nsubj", "punct", "advmod", "npadvmod", "prt", "aux", "neg")
+            or (c.dep_ == "prep" and c.i < subj.i)
+            for c in root.children
+        )
+    )
+
+
 class SentenceExtractor:
     kinds = ("sentence",)
 
@@ -349,6 +370,7 @@ class SentenceExtractor:
                 opening
                 and _has_verb(sent.root)
                 and not _hook(sent)
+                and not _sets_the_scene(sent)
                 # "(Māori: Aotearoa [aɔˈtɛaɾɔa])" is no news; "$80m (£43m)" and "(HP)" are news.
                 and not re.search(r"\[|\([^)]*:", clean)
             )
