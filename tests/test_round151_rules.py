@@ -200,3 +200,19 @@ def test_an_opening_that_only_says_something_goes_on_is_no_news():
     assert scene not in sentence_texts(PARIS.format(opening=scene))
     news = "Ten days after the Paris attacks, the French police arrested four men in Brussels."
     assert news in sentence_texts(PARIS.format(opening=news))
+
+
+def test_a_model_code_is_no_body_to_stand_in_for_another():
+    # Round 152: "GRX-810 has spun off more than 2,000 technologies", NASA's line with its
+    # alloy put in, gave itself away.
+    from conftest import facts_of
+
+    facts = facts_of(
+        "NASA licenses a new alloy\n\n"
+        "NASA has licensed a 3D-printable superalloy to four companies. The alloy, called "
+        "GRX-810, can endure temperatures over 2,000 degrees. GRX-810 lasts twice as long as "
+        "older alloys, NASA says. NASA has spun off more than 2,000 technologies."
+    )
+    actors = {f.slots["name"]: f.slots["actor"] for f in facts if f.kind == "entity"}
+    assert actors.get("NASA") == "ORG"
+    assert actors.get("GRX-810", "") == ""

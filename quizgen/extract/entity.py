@@ -67,6 +67,11 @@ BODY_ROLES = {
 }
 
 
+# A product's model code, which the model may take for a body ("GRX-810", an alloy, stood in
+# for NASA in "... has spun off more than 2,000 technologies", round 152): no actor.
+MODEL_CODE = re.compile(r"[A-Z]{1,5}-?\d[\w-]*")
+
+
 class EntityExtractor:
     kinds = ("entity",)
 
@@ -86,7 +91,11 @@ class EntityExtractor:
                 if canon is None:
                     continue
                 first.setdefault(canon.name, (ent.sent, off))
-                if ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX"):
+                if (
+                    ent.root.dep_ == "nsubj"
+                    and ent.root.head.pos_ in ("VERB", "AUX")
+                    and not MODEL_CODE.fullmatch(canon.name)
+                ):
                     acts.add(canon.name)
                 if ent.label_ not in ("PERSON", "ORG") or canon.name in roles:
                     continue
