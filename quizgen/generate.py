@@ -33,6 +33,7 @@ from .kinds import (
     neighbours,
     norm,
     not_a_person,
+    other_kind_of_body,
     parallel,
     perturb,
     phrase_in,
@@ -334,6 +335,8 @@ class Generator:
                 continue  # "Lib Dem" offered among politicians: a party, not a person
             if not person and self._is_surname(cand):
                 continue
+            if not person and other_kind_of_body(cand, answer):
+                continue  # "the war authorization Isis passed" for Congress's (round 153)
             if f" {answer_norm} " in self.roles.get(cand_norm, "") or (
                 f" {cand_norm} " in self.roles.get(answer_norm, "")
             ):

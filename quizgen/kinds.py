@@ -348,6 +348,40 @@ NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ish|ese|i)")
 
 # Party words and the last words of law and body names that the model may take for people
 # ("Lib Dem", "Data Retention Bill", "Press Council"); not "Bill Clinton" or "Margaret Court".
+# Kinds of body whose members cannot stand in for each other: "the war authorization Isis
+# passed", "a hostile, conservative ISIS" (Congress's lines, round 153) read as false on
+# sight. A name's kind is that of the first of its words found here.
+BODY_KIND_WORDS = {
+    "armed": "isis isil daesh qaeda qaida taliban haram hamas hezbollah hizbollah shabab "
+    "shabaab aqap farc houthis houthi militants rebels militia",
+    "legislature": "congress parliament senate assembly duma knesset legislature",
+    "court": "court tribunal",
+    "party": "party democrats republicans labour tories conservatives",
+    "company": "inc corp corporation ltd plc llc company airlines motors holdings",
+    "school": "university college school academy",
+}
+_BODY_KIND = {w: kind for kind, words in BODY_KIND_WORDS.items() for w in words.split()}
+
+
+def body_kind(name: str) -> str:
+    """The kind of body a name says it is ("Islamic State": armed; "Congress": legislature),
+    or "" where its words do not say."""
+    for w in re.findall(r"[a-z]+", name.lower()):
+        if w in _BODY_KIND:
+            return _BODY_KIND[w]
+    return ""
+
+
+def other_kind_of_body(a: str, b: str) -> bool:
+    """Whether two bodies' names say they are of different kinds. An armed group beside any
+    body not said to be one counts too: it cannot stand where a body that votes or trades
+    stood, nor the other way round."""
+    ka, kb = body_kind(a), body_kind(b)
+    if "armed" in (ka, kb):
+        return ka != kb
+    return bool(ka and kb and ka != kb)
+
+
 PARTY_WORDS = set(
     "dem dems labour tory tories democrat democrats republican republicans conservative "
     "conservatives liberal liberals".split()

@@ -157,7 +157,11 @@ def render(tokens: Iterable[Token]) -> str:
 
 
 # Compiled once: tidy runs for every piece of text a question is made of.
+# A reference's number in brackets ("nitrogen [1]", "[12, 13]"), which points to a list the
+# question does not have (round 154).
+CITATION = re.compile(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")
 TIDY = [
+    (CITATION, ""),
     (re.compile(r"\s+([,.;:!?%)])"), r"\1"),
     # "did n't", "What 's": a clitic the parser split off joins its word again.
     (re.compile(r"(?<=\w)\s+(n't|n’t|'s|’s|'re|’re|'ve|’ve|'ll|’ll|'d|’d|'m|’m)\b"), r"\1"),

@@ -142,9 +142,26 @@ COMPARISON = re.compile(
     r"(?i)\b(?:times|twice|half) (?:as (?:many|much|few|little|likely)|more|less|fewer)\b"
     r"|\bas (?:many|much) (?!as\b)"
 )
+# A clause cut short that stands for one the question does not give: "if it were", "if so".
+ELLIPSIS = re.compile(
+    r"(?i)\bif (?:so|not|(?:it|they|he|she|that|this) (?:were|was|is|are|did|does|do|had|has|have"
+    r"|can|could|will|would))(?=[,.;])"
+)
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs?|(?<!War )I|[Mm]e|[Mm]y)\b")
 # An essay that quotes the author's own words: a claim of the article, or its headline.
 AUTHORS_WORDS = re.compile(r"The (?:author writes|headline states|headline asks)\b")
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Whether word ``b`` gives ``a`` away: one half of it ("fish" in "shellfish"), or a word
+    of the same stem, whose first six letters at least, and seven in ten of the shorter, are
+    the same ("microbes" and "microbial")."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    if a != b and len(b) >= 4 and len(a) > len(b) + 2 and (a.startswith(b) or a.endswith(b)):
+        return True  # "fish and _____ (shellfish)": the word is half of the blank's
+    return a != b and k >= 6 and k >= 0.7 * min(len(a), len(b))
 
 
 def flaw(q: Question) -> str | None:
@@ -158,7 +175,9 @@ def flaw(q: Question) -> str | None:
     core = core[:1].upper() + core[1:]
     front = asked[: len(asked) - len(core)]
     if core.rstrip().endswith("?") and re.search(
-        r"(?i)\b(is|are|was|were|has|have|had|will|would|do|does|did)\b", front
+        r"(?i)\b(is|are|was|were|has|have|had|will|would|do|does|did|can|could|may|might|must"
+        r"|should)\b",
+        front,
     ):
         # "Debates are new in British elections, when did the first take place?": a
         # statement spliced onto a question, not a phrase put first (round 35). A statement
@@ -235,6 +254,10 @@ def flaw(q: Question) -> str | None:
     elif has_dangling_pronoun(filled(_named_source(prompt, asked)), allowed):
         # "According to the article, why could it be scuppered?": the article is no referent.
         return "prompt leans on a pronoun it does not explain"
+    cut = ELLIPSIS.search(prompt) if q.type not in ("matching", "ordering") else None
+    if cut:
+        # "According to the article, if it were, MacGregor would be ... unstable" (round 153)
+        return f'it says "{cut.group()}" without saying what'
     asks = re.match(r"(?i)(what|who|where)\b", core) if q.type in ("mcq", "short_answer") else None
     if asks and len(core.split()) < (7 if asks.group(1).lower() == "what" else 5):
         # "What does the government want?": in reviews 8-13 two of 23 such were kept; "Where
@@ -464,6 +487,9 @@ def flaw(q: Question) -> str | None:
             return "the sentence gives the blank away"
         if _spelt_out(q.answer, rest):
             return "the sentence gives the blank away"  # "_____ fishing ... lines miles long"
+        if last and any(_same_stem(last[0], w) for w in words.split()):
+            # "Microbial Observatory-1 ... monitor the types of _____ (microbes)" (round 154)
+            return "the sentence gives the blank away"
     return None
 
 

@@ -216,3 +216,198 @@ def test_a_model_code_is_no_body_to_stand_in_for_another():
     actors = {f.slots["name"]: f.slots["actor"] for f in facts if f.kind == "entity"}
     assert actors.get("NASA") == "ORG"
     assert actors.get("GRX-810", "") == ""
+
+
+QUIET = "Guantanamo's shameful thirteenth year\n\n{body}"
+ARGUING = [
+    "The prison at Guantanamo Bay has now been open for thirteen years.",
+    "More than a hundred men are still held there without charge.",
+    "Many of them were cleared for release years ago.",
+    "The camp costs far more than any prison on the mainland.",
+    "Its military commissions have convicted only a handful of men.",
+    "Congress must lift the ban on moving the prisoners to the mainland.",
+    "The president should keep the promise he made in his first week in office.",
+    "The men who were cleared deserve to go home.",
+    "Their families have waited for more than a decade.",
+    "Other countries have offered to take some of them in.",
+    "Two of the men were sent back to Algeria in December.",
+    "One of them had been held for twelve years.",
+    "The camp's hospital now treats men on hunger strike every week.",
+]
+
+
+def test_a_piece_that_reports_nothing_and_argues_now_and_then_is_opinion():
+    # Round 153: editorials with no "I" that argue in one sentence in eight to ten and quote
+    # nobody read as news; their claims were asked as bare facts.
+    from quizgen import pipeline
+    from quizgen.ingest import read_text
+
+    quiet = pipeline.analyze(read_text(QUIET.format(body=" ".join(ARGUING))), cache=False)
+    assert pipeline.is_opinion(quiet)
+    reported = [s[:-1] + ", officials said." if i % 3 == 0 else s for i, s in enumerate(ARGUING)]
+    report = pipeline.analyze(read_text(QUIET.format(body=" ".join(reported))), cache=False)
+    assert not pipeline.is_opinion(report)
+
+
+@pytest.mark.parametrize(
+    "a,b,other",
+    [
+        ("Isis", "Congress", True),  # round 153: "the war authorization Isis passed"
+        ("the Taliban", "Apple", True),
+        ("Congress", "the Supreme Court", True),
+        ("the Taliban", "al-Qaeda", False),
+        ("Microsoft", "Apple", False),
+        ("Congress", "the Senate", False),
+    ],
+)
+def test_a_body_of_another_kind_is_no_stand_in(a, b, other):
+    from quizgen.kinds import other_kind_of_body
+
+    assert other_kind_of_body(a, b) is other
+
+
+def _headline(text: str):
+    from quizgen import pipeline
+    from quizgen.extract.thesis import headline_claim
+    from quizgen.ingest import read_text
+
+    return headline_claim(pipeline.analyze(read_text(text), cache=False))
+
+
+SANTA = (
+    "{headline}\n\n"
+    "A Massachusetts school that calls itself an inclusive community banned Santa Claus from "
+    "its annual Christmas concert after someone complained. The principal did not explain "
+    "why. It is hard to know for sure, but this is what intolerance looks like."
+)
+
+
+def test_a_headline_that_tells_the_opening_event_argues_nothing():
+    # Round 153: "The headline states the author's argument: 'Ho Ho No: School bans Santa
+    # from winter concert.'" The column argues about the ban; the headline reports it.
+    assert _headline(SANTA.format(headline="School bans Santa from winter concert.")) is None
+    argued = _headline(SANTA.format(headline="Banning Santa is intolerance, not inclusion."))
+    assert argued is not None
+
+
+@pytest.mark.parametrize(
+    "prompt,qtype,reason",
+    [
+        # round 153: an elliptical clause that stands for one the question does not give
+        (
+            "According to the article, if it were, Germany would be worryingly unstable.",
+            "true_false",
+            'it says "if it were" without saying what',
+        ),
+        # round 154: a statement with a "could" spliced onto the question
+        (
+            "Knowing the precise shape of the Sun could be useful for testing theories of "
+            "gravity, so, which organisation monitored it using a telescope on a satellite?",
+            "mcq",
+            "a statement spliced onto the question",
+        ),
+    ],
+)
+def test_flaws_of_round_153_and_154(prompt, qtype, reason):
+    from conftest import question
+
+    from quizgen.select import flaw
+
+    assert flaw(question(prompt, qtype, answer="NASA")) == reason
+
+
+@pytest.mark.parametrize(
+    "prompt,answer",
+    [
+        # round 154: the investigation's name gives the blank away
+        (
+            "Microbial Observatory-1 was one of the first investigations to monitor the types "
+            "of {{c1::microbes}} present on the space station.",
+            "microbes",
+        ),
+        # round 154: "fish and ___" is half of the blank
+        (
+            "Ecosystem issues such as the decrease in native fish and {{c1::shellfish}} are "
+            "becoming apparent in the lake.",
+            "shellfish",
+        ),
+    ],
+)
+def test_a_blank_whose_stem_the_sentence_shows_is_given_away(prompt, answer):
+    from conftest import question
+
+    from quizgen.select import flaw
+
+    assert flaw(question(prompt, "cloze", answer=answer)) == "the sentence gives the blank away"
+
+
+def test_a_blank_the_sentence_does_not_show_is_kept():
+    from conftest import question
+
+    from quizgen.select import flaw
+
+    q = question(
+        "In the summer, productivity declines because of increased {{c1::stratification}} "
+        "and nutrient depletion.",
+        "cloze",
+        answer="stratification",
+    )
+    assert flaw(q) is None
+
+
+NOAA = (
+    "Lake Biwa is warming\n\n"
+    "Lake Biwa is the largest freshwater lake in Japan. {sentence} Native fish have declined "
+    "in the lake since the 1990s. Researchers at Shiga University measured its temperature "
+    "for forty years."
+)
+
+
+def test_a_statement_keeps_no_reference_number_or_figure_it_points_to():
+    from conftest import sentence_texts
+
+    texts = sentence_texts(
+        NOAA.format(
+            sentence="Algal blooms in Lake Biwa were tied to high phosphorus levels from 1,200 "
+            "farms in Shiga [1]."
+        )
+    )
+    assert any(t.endswith("1,200 farms in Shiga.") for t in texts)
+    figure = (
+        "The water temperature of Lake Biwa rose by 2 degrees in forty years, as shown in the "
+        "following figure."
+    )
+    assert not any("following figure" in t for t in sentence_texts(NOAA.format(sentence=figure)))
+
+
+def test_a_noun_with_only_a_relative_clause_is_no_statement():
+    # Round 153: "Pakistan, where, according to the Bureau of Investigative Journalism, the US
+    # conducted multiple drone strikes ..., killing at least nine people."
+    from conftest import sentence_texts
+
+    fragment = (
+        "Pakistan, where, according to the Bureau of Investigative Journalism, the US conducted "
+        "multiple drone strikes between Christmas and New Year's Eve, killing at least nine "
+        "people."
+    )
+    whole = (
+        "In Pakistan the US conducted multiple drone strikes between Christmas and New Year's "
+        "Eve, killing at least nine people."
+    )
+    assert fragment not in sentence_texts(NIGERIA + " " + fragment)
+    assert whole in sentence_texts(NIGERIA + " " + whole)
+
+
+def test_an_opening_that_turns_to_the_reader_is_no_news():
+    # Round 153: "Here's a prediction: expect a narrative to emerge ..." keyed True.
+    from conftest import facts_of
+
+    opening = (
+        "Here's a prediction: expect a narrative to emerge in certain media outlets that "
+        "Tuesday night's State of the Union speech was a grand return to form for Obama."
+    )
+    facts = facts_of(PARIS.format(opening=opening))
+    assert not any(f.slots.get("lead") for f in facts if f.kind == "sentence")
+    news = "Ten days after the Paris attacks, the French police arrested four men in Brussels."
+    facts = facts_of(PARIS.format(opening=news))
+    assert any(f.slots.get("lead") for f in facts if f.kind == "sentence")

@@ -139,7 +139,8 @@ LOST_FIGURE_INSIDE = re.compile(r"\b(?:at|of|approximately) ,\s")
 # What a page shows beside the text: "see below", "the tree is as below", "(see above)".
 ELSEWHERE_ON_PAGE = re.compile(
     r"\b(?:see|as|shown|listed|given|illustrated|described) (?:below|above)\b"
-    r"|\b(?:table|figure|diagram|list|tree|chart|image|map|graph)s? (?:below|above)\b",
+    r"|\b(?:table|figure|diagram|list|tree|chart|image|map|graph)s? (?:below|above)\b"
+    r"|\bthe following (?:table|figure|diagram|list|tree|chart|image|map|graph)s?\b",
     re.I,
 )
 # A fact-check's label for the claim it checks, on a line of its own.

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..kinds import CURRENCY, NATIONALITY, not_a_person
-from ..language import STOPWORDS, strip_linkers, tidy, without_also
+from ..language import CITATION, STOPWORDS, strip_linkers, tidy, without_also
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
@@ -157,6 +157,29 @@ def _has_verb(root) -> bool:
     )
 
 
+def _only_a_relative_clause(sent: Span) -> bool:
+    """Whether a sentence is a name or a noun with only a relative clause on it: "Pakistan,
+    where ... the US conducted multiple drone strikes" (round 153), "A deal that ... will
+    enable Iran to make nuclear weapons" (round 150) answer the sentence before them and
+    state nothing alone."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    clauses = [c for c in root.children if c.dep_ == "relcl"]
+    if len(clauses) != 1:
+        return False
+    opener = min(clauses[0].subtree, key=lambda t: t.i)
+    # The small model may hang a sentence's own verb inside the clause ("Two hostages - an
+    # American and an Australian - who had been held ... were released"): only a clause
+    # that opens straight after the noun, on "where", "when", "which" or "that", counts.
+    if opener.lower_ not in ("where", "when", "which", "that") or any(
+        t.text in ("-", "–", "—") for t in sent.doc[sent.start : opener.i]
+    ):
+        return False
+    inside = {t.i for t in clauses[0].subtree}
+    return not any(t.pos_ in ("VERB", "AUX") and t.i not in inside for t in sent)
+
+
 # A war, a revolution or a treaty is no body: "bringing the British Parliament to an end".
 EVENT_NAME = re.compile(r"\b(?:War|Wars|Revolution|Treaty|Crisis|Uprising|Rebellion)$")
 BRACKET_HOLE = re.compile(r"\s*\((?:pronounced|listen)?\s*[;,][^()]*\)")
@@ -229,6 +252,8 @@ def _hook(sent: Span) -> bool:
     something of everyone of a kind (round 142). True on its wording, and not the news. A
     report's "could" ("Computer games could enhance learning, say researchers") names who
     says so."""
+    if sent[0].lower_ == "here" and len(sent) > 1 and sent[1].lower_ in ("'s", "’s", "is"):
+        return True  # "Here's a prediction: expect ...": the writer turning to the reader
     verbs = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
     if any(t.like_num or t.lemma_ in SPEECH or t.lower_ == "according" for t in sent):
         return False
@@ -291,6 +316,8 @@ class SentenceExtractor:
                 continue  # an aside in brackets, or "Some earn as little as $11": some who?
             if _vouches_for_a_guess(sent):
                 continue
+            if _only_a_relative_clause(sent):
+                continue  # "Pakistan, where ... the US conducted drone strikes": no statement
             clean = _opening(text)
             if _verb_first(sent, len(text) - len(strip_linkers(text)), analysis):
                 continue  # "(And then) came Chazelle's drama Whiplash": no subject before it
@@ -354,7 +381,7 @@ class SentenceExtractor:
             clean = re.sub(r"(?<=\w) +([,.;:!?])(?=\s|$)", r"\1", clean)  # "Chevron Corp ."
             # "Aldous Leonard Huxley ( ; 26 July 1894 - ...)": brackets whose pronunciation the
             # page lost, with what is left of them (round 139).
-            clean = BRACKET_HOLE.sub("", clean)
+            clean = CITATION.sub("", BRACKET_HOLE.sub("", clean))
             ents = sent_ents(sent, analysis)
             details = [
                 (full.get(v, v), lab, pool)
