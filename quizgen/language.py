@@ -436,7 +436,9 @@ def lower_first(text: str, keep: Token | None = None) -> str:
         nxt = keep.doc[keep.i + 1]
         # "the UK government", "the Academy Awards", "the DSTT": a name's "The" is written
         # small inside a sentence, as newspapers do.
-        named = keep.lower_ != "the"
+        # Not a verb or an adverb before the name: "Come Friday, many teenagers ..." (round
+        # 153's check of the editorials).
+        named = keep.lower_ != "the" and keep.pos_ not in ("VERB", "AUX", "ADV", "PRON")
         if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and first[:1].isupper() and named:
             return text
     if first.rstrip(".").lower() in HONORIFICS:

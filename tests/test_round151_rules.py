@@ -411,3 +411,21 @@ def test_an_opening_that_turns_to_the_reader_is_no_news():
     news = "Ten days after the Paris attacks, the French police arrested four men in Brussels."
     facts = facts_of(PARIS.format(opening=news))
     assert any(f.slots.get("lead") for f in facts if f.kind == "sentence")
+
+
+@pytest.mark.parametrize(
+    "text,shown",
+    [
+        # round 153's editorials: "According to the author, Come Friday, many teenagers ..."
+        ("Come Friday, many teenagers will heave a sigh of relief.", "come Friday, many"),
+        ("Meanwhile Tesco said its profits had fallen.", "meanwhile Tesco said"),
+        # a name before a name keeps its capital
+        ("Labour leader Ed Miliband said it would.", "Labour leader"),
+    ],
+)
+def test_a_verb_or_adverb_before_a_name_is_written_small(text, shown):
+    from quizgen.language import lower_first
+    from quizgen.nlp import load, model_name
+
+    doc = load(model_name(None))(text)
+    assert lower_first(text, doc[0]).startswith(shown)
