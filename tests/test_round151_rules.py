@@ -429,3 +429,42 @@ def test_a_verb_or_adverb_before_a_name_is_written_small(text, shown):
 
     doc = load(model_name(None))(text)
     assert lower_first(text, doc[0]).startswith(shown)
+
+
+def test_a_columns_judgement_is_not_turned_round_into_a_false_statement():
+    # Round 153: "All the president does is increase spending: free community college, ..."
+    # in a column was asked as a statement, its turned-round form as a false one.
+    from conftest import facts_of
+
+    column = (
+        "What I wish the president had said\n\n"
+        "I watched the State of the Union address on Tuesday, and I wish I had heard something "
+        "new. {claim} I think the deficit fell only because the stimulus ended. I would have "
+        "told Congress to get out of the way. Our union is strong when government is small."
+    )
+    claim = "All the president does is increase spending on programmes nobody asked for."
+    flips = {
+        f.slots["text"]: f.slots.get("flip")
+        for f in facts_of(column.format(claim=claim))
+        if f.kind == "sentence"
+    }
+    assert not flips.get(claim)
+    # reported, the same words are someone's claim to test
+    said = "All the president does is increase spending, the senator said on Tuesday."
+    flips = {
+        f.slots["text"]: f.slots.get("flip")
+        for f in facts_of(column.format(claim=said))
+        if f.kind == "sentence"
+    }
+    assert flips.get(said)
+
+
+def test_a_byline_note_of_several_sentences_is_no_news():
+    from conftest import sentence_texts
+
+    note = (
+        "John Stossel is the host of Stossel, a weekly program on consumer issues. Stossel "
+        "also appears regularly on Fox News Channel. Click here for more information."
+    )
+    texts = sentence_texts(PARIS.format(opening="") + "\n\n" + note)
+    assert not any("Stossel" in t for t in texts)

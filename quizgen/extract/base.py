@@ -86,11 +86,18 @@ def wh_for(label: str, verb: Token | None = None) -> str:
 
 
 # A column's closing line about its writer (round 40: "a byline at the foot of the article").
+def _first_sentence(text: str) -> str:
+    """The text up to its first full stop that ends a sentence (not "Mr.", not "9 p.m."),
+    read without a parse: a byline's note is short and plainly written."""
+    m = re.search(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?= [A-Z])", text)
+    return text[: m.end()] if m else text
+
+
 AUTHOR_BIO = re.compile(
     r"(?:The (?:author|writer)|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}) (?:is|was|has been) "
     r"(?:a|an|the)\b[^.]{0,150}?\b(?:commentator|columnist|writer|contributor|editor|professor"
     r"|fellow|researcher|author|journalist|correspondent|analyst|lecturer|blogger|novelist"
-    r"|reporter)s?\b[^.]*\.?$"
+    r"|reporter|host|presenter)s?\b[^.]*\.?$"
 )
 
 
@@ -159,8 +166,11 @@ def usable_sentences(analysis: Analysis) -> list[tuple[Span, int]]:
     out = []
     last = len(analysis.docs) - 1
     for k, (doc, off) in enumerate(zip(analysis.docs, analysis.offsets, strict=True)):
-        if k == last and k and AUTHOR_BIO.match(doc_text(doc).strip()):
-            continue  # "Bill Thompson is a regular commentator on ...": the byline, not news
+        if k == last and k and AUTHOR_BIO.match(_first_sentence(doc_text(doc).strip())):
+            # "Bill Thompson is a regular commentator on ...": the byline, not news; a note
+            # of several sentences too ("John Stossel is the host of ... Stossel also
+            # appears ... Click here ...", round 153).
+            continue
         if CLAIM_LABEL.match(_line_before(analysis.article.text, off)):
             continue  # a fact-check's "Claim": what it checks (and may find false), not news
         if SIDE_LABEL.match(doc_text(doc)):

@@ -241,8 +241,13 @@ def _vouches_for_a_guess(sent: Span) -> bool:
     return (
         any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in kids)
         and any(c.dep_ == "advmod" and c.lower_ in VOUCHING for c in kids)
-        and not any(t.lemma_ in SPEECH or t.lower_ == "according" for t in sent)
+        and not _attributed(sent)
     )
+
+
+def _attributed(sent: Span) -> bool:
+    """Whether a sentence says who says it ("said", "according to")."""
+    return any(t.lemma_ in SPEECH or t.lower_ == "according" for t in sent)
 
 
 def _hook(sent: Span) -> bool:
@@ -389,6 +394,10 @@ class SentenceExtractor:
             ]
             detail = details[0] if details else None
             flip = flip_for(sent, clean)
+            if flip is not None and analysis.cache.get("opinion") and not _attributed(sent):
+                # "All the president does is increase spending" in a column: turned round, the
+                # writer's own judgement is no fact to mark false (round 153).
+                flip = None
             # A report's first sentence is its news: asked as a true statement, whether or not
             # it names anyone ("Peers are debating proposals to change the rules governing the
             # succession to the throne."). Not an opinion piece's, which opens on a hook ("We
