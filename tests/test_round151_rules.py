@@ -463,8 +463,9 @@ def test_a_byline_note_of_several_sentences_is_no_news():
     from conftest import sentence_texts
 
     note = (
-        "John Stossel is the host of Stossel, a weekly program on consumer issues. Stossel "
-        "also appears regularly on Fox News Channel. Click here for more information."
+        "John Stossel is the host of Stossel, a weekly program that Fox Business Network "
+        "began airing in 2009. Stossel also appears regularly on Fox News Channel. Click here "
+        "for more information."
     )
     texts = sentence_texts(PARIS.format(opening="") + "\n\n" + note)
     assert not any("Stossel" in t for t in texts)
