@@ -27,6 +27,7 @@ from .base import (
     final_token,
     hypothetical,
     is_pronoun,
+    kept_for_reruns,
     said_more_after,
     subject_name,
     tokens,
@@ -313,122 +314,19 @@ class ClaimExtractor:
     kinds = ("claim", "cause")
 
     def extract(self, *, analysis: Analysis) -> list[Fact]:
-        from .event import antecedent  # event imports naming, which imports this module
-        from .naming import bare_surnames, full_names_in
-
         facts = []
         opinion = analysis.cache.get("opinion", False)
         voice = "the author" if opinion else "the article"
         for sent, off in usable_sentences(analysis):
-            words = tokens(sent, analysis)
-            quoted = any(t.text in QUOTE_MARKS for t in words)
-            evidence = analysis.evidence(sent, off)
-            for verb in words:
-                if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in (
-                    "ROOT",
-                    "ccomp",
-                    "conj",
-                    "advcl",
-                ):
-                    continue
-                reason = reason_parts(verb)
-                slot, key, wh, target = "reason", None, "Why", reason
-                if not reason:
-                    # No "because": a purpose, a stated reason, a means or a judgement's grounds.
-                    found = other_reason(verb, SPEECH)
-                    if found is None or leans_on_pronoun(verb, found[0]) or hypothetical(verb):
-                        continue  # "why would employees be fired?": a fear, not a deed
-                    reason, slot, key, wh, target = found
-                if _in_doubt(verb):
-                    # "scientists were unsure whether the whales were becoming entangled
-                    # because ...": a reason the article does not assert (round 38).
-                    continue
-                if any(c.dep_ == "neg" for c in verb.children) and (
-                    not has_modal(verb) or slot != "reason"
-                ):
-                    # "Laura's not quitting because her rights are under threat, but because
-                    # ...": the "not" may deny the reason, not the deed ("should not pin
-                    # hope on it because ..." denies the deed). Only a "because" says why
-                    # not: "should not be penalised for its dominance" gives what a penalty
-                    # would be for.
-                    continue
-                speech, speaker = attribution(verb)
-                who, own = voice, ()
-                if speech is not None and slot == "stated":
-                    continue  # a reason inside someone's reported words: whose is it?
-                if speech is not None:
-                    if speaker is None or is_pronoun(speaker):
-                        continue
-                    name, label = subject_name(speaker, analysis)
-                    if said_more_after(sent, speaker, analysis):
-                        continue  # "He also said ...": more reasons to come
-                    if label:
-                        who = display_name(name, analysis)
-                        who = "the " + who[4:] if who.startswith("The ") else who
-                        own = speaker_pronoun(verb, speech, label)
-                    elif (who := unnamed_source(speaker)) is None:
-                        continue
-                elif quoted:
-                    continue
-                # "He left because ...": asked of the person named before, where that is sure.
-                written, before = None, None
-                subj = subject_of(verb)
-                if subj is not None and subj.lower_ in ("he", "she", "it") and not own:
-                    found = antecedent(subj, analysis)
-                    if found is not None:
-                        _, _, written, before = found
-                q = ask(verb, sent, target, wh, subj_text=written)
-                q = owner_named(q, verb, reason)
-                # Fronted too: "According to the news agency, why were the cafes closed?"
-                said = re.search(r"(?:^|,? )[Aa]ccording to ([^,?]+)(?:, |(?=[,?]))", q or "")
-                if said and speech is None:
-                    # "Why do old pipes hold up, according to officials?": the officials are
-                    # the source the question names first, not the article.
-                    who, q = said.group(1), (q[: said.start()] + q[said.end() :]).strip()
-                ans = key or tidy(render(reason))
-                # "Not least because ...": a key is the reason, not the writer's weighing of it
-                ans = re.sub(r"(?i)^not least (?=because\b)", "", ans)
-                if slot != "reason":
-                    if given_away(ans, q or ""):
-                        continue
-                    ans = ans if slot in ("stated", "charge") else short_key(ans)
-                    if q and not q.startswith(wh) and lcfirst(q) == q:
-                        continue  # "Thirty minutes later, why ...", "Desiring to avoid ..., why"
-                if (
-                    not q
-                    or has_dangling_pronoun(q, own)
-                    or len(ans.split()) < 3
-                    or not well_formed(q, analysis)
-                ):
-                    continue
-                if speech is not None:
-                    q = q.replace(" " + render(speech.subtree), "")  # never happens; kept simple
-                # "Why have John and Ian been rewarded?": first names alone say nobody.
-                q = without_also(full_names_in(q, bare_surnames(sent, analysis)))
-                shown = evidence
-                if before is not None:
-                    shown = evidence_from(analysis, before, off + sent.end_char)
-                    if shown is None:
-                        continue
-                facts.append(
-                    Fact.make(
-                        "cause",
-                        {
-                            f"{wh.lower()}_q": q,
-                            slot: ans,
-                            "according_to": who,
-                            "effect": clause_text([t for t in verb.subtree if t not in reason]),
-                        },
-                        shown,
-                        salience=0.8,
-                        extractor="claim",
-                    )
-                )
-            if quoted:
-                continue
-            fact = self._claim(sent, off, analysis, voice)
-            if fact is not None:
-                facts.append(fact)
+            # This extractor runs again after a wrong guess for about a quarter of all
+            # articles (see ``guessing``): a sentence whose own guesses were right keeps its
+            # facts.
+            facts += kept_for_reruns(
+                analysis,
+                sent.doc,
+                ("claim", sent.start),
+                lambda s=sent, o=off: self._sentence(s, o, analysis, voice),
+            )
         if opinion:
             from .thesis import headline_claim, main_claim
 
@@ -461,6 +359,121 @@ class ClaimExtractor:
                         extractor="claim",
                     )
                 )
+        return facts
+
+    def _sentence(self, sent, off, analysis: Analysis, voice: str) -> list[Fact]:
+        from .event import antecedent  # event imports naming, which imports this module
+        from .naming import bare_surnames, full_names_in
+
+        facts = []
+        words = tokens(sent, analysis)
+        quoted = any(t.text in QUOTE_MARKS for t in words)
+        evidence = analysis.evidence(sent, off)
+        for verb in words:
+            if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in (
+                "ROOT",
+                "ccomp",
+                "conj",
+                "advcl",
+            ):
+                continue
+            reason = reason_parts(verb)
+            slot, key, wh, target = "reason", None, "Why", reason
+            if not reason:
+                # No "because": a purpose, a stated reason, a means or a judgement's grounds.
+                found = other_reason(verb, SPEECH)
+                if found is None or leans_on_pronoun(verb, found[0]) or hypothetical(verb):
+                    continue  # "why would employees be fired?": a fear, not a deed
+                reason, slot, key, wh, target = found
+            if _in_doubt(verb):
+                # "scientists were unsure whether the whales were becoming entangled
+                # because ...": a reason the article does not assert (round 38).
+                continue
+            if any(c.dep_ == "neg" for c in verb.children) and (
+                not has_modal(verb) or slot != "reason"
+            ):
+                # "Laura's not quitting because her rights are under threat, but because
+                # ...": the "not" may deny the reason, not the deed ("should not pin
+                # hope on it because ..." denies the deed). Only a "because" says why
+                # not: "should not be penalised for its dominance" gives what a penalty
+                # would be for.
+                continue
+            speech, speaker = attribution(verb)
+            who, own = voice, ()
+            if speech is not None and slot == "stated":
+                continue  # a reason inside someone's reported words: whose is it?
+            if speech is not None:
+                if speaker is None or is_pronoun(speaker):
+                    continue
+                name, label = subject_name(speaker, analysis)
+                if said_more_after(sent, speaker, analysis):
+                    continue  # "He also said ...": more reasons to come
+                if label:
+                    who = display_name(name, analysis)
+                    who = "the " + who[4:] if who.startswith("The ") else who
+                    own = speaker_pronoun(verb, speech, label)
+                elif (who := unnamed_source(speaker)) is None:
+                    continue
+            elif quoted:
+                continue
+            # "He left because ...": asked of the person named before, where that is sure.
+            written, before = None, None
+            subj = subject_of(verb)
+            if subj is not None and subj.lower_ in ("he", "she", "it") and not own:
+                found = antecedent(subj, analysis)
+                if found is not None:
+                    _, _, written, before = found
+            q = ask(verb, sent, target, wh, subj_text=written)
+            q = owner_named(q, verb, reason)
+            # Fronted too: "According to the news agency, why were the cafes closed?"
+            said = re.search(r"(?:^|,? )[Aa]ccording to ([^,?]+)(?:, |(?=[,?]))", q or "")
+            if said and speech is None:
+                # "Why do old pipes hold up, according to officials?": the officials are
+                # the source the question names first, not the article.
+                who, q = said.group(1), (q[: said.start()] + q[said.end() :]).strip()
+            ans = key or tidy(render(reason))
+            # "Not least because ...": a key is the reason, not the writer's weighing of it
+            ans = re.sub(r"(?i)^not least (?=because\b)", "", ans)
+            if slot != "reason":
+                if given_away(ans, q or ""):
+                    continue
+                ans = ans if slot in ("stated", "charge") else short_key(ans)
+                if q and not q.startswith(wh) and lcfirst(q) == q:
+                    continue  # "Thirty minutes later, why ...", "Desiring to avoid ..., why"
+            if (
+                not q
+                or has_dangling_pronoun(q, own)
+                or len(ans.split()) < 3
+                or not well_formed(q, analysis)
+            ):
+                continue
+            if speech is not None:
+                q = q.replace(" " + render(speech.subtree), "")  # never happens; kept simple
+            # "Why have John and Ian been rewarded?": first names alone say nobody.
+            q = without_also(full_names_in(q, bare_surnames(sent, analysis)))
+            shown = evidence
+            if before is not None:
+                shown = evidence_from(analysis, before, off + sent.end_char)
+                if shown is None:
+                    continue
+            facts.append(
+                Fact.make(
+                    "cause",
+                    {
+                        f"{wh.lower()}_q": q,
+                        slot: ans,
+                        "according_to": who,
+                        "effect": clause_text([t for t in verb.subtree if t not in reason]),
+                    },
+                    shown,
+                    salience=0.8,
+                    extractor="claim",
+                )
+            )
+        if not quoted:
+            fact = self._claim(sent, off, analysis, voice)
+            if fact is not None:
+                facts.append(fact)
         return facts
 
     def _claim(self, sent, off, analysis, voice) -> Fact | None:
