@@ -6,6 +6,7 @@ tests call these and nothing deeper. Decks (a folder with deck.yaml) are read he
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -245,7 +246,10 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
     from .kinds import norm
 
     sents = analysis.sentences()
-    spans = [(off + s.start_char, off + s.end_char) for s, off in sents]
+    # In reading order and never overlapping, so both ends rise: the sentences a fact's
+    # evidence touches are a run found by bisection, not by testing every sentence.
+    starts = [off + s.start_char for s, off in sents]
+    ends = [off + s.end_char for s, off in sents]
     phrases: dict[int, list[str]] = {}  # each sentence's, found once however many facts
     slips: dict[int, dict[str, str]] = {}
     names: dict[int, dict[str, str]] = {}
@@ -255,11 +259,7 @@ def _mark_sentences(analysis, facts: list[Fact]) -> None:
     for f in facts:
         if f.kind == "entity" and _headline_names(f, title):
             f.slots["headline"] = True  # a stand-in for another name only where that is too
-        touched = [
-            k
-            for k, (start, end) in enumerate(spans)
-            if start < f.evidence.end and f.evidence.start < end
-        ]
+        touched = range(bisect_right(ends, f.evidence.start), bisect_left(starts, f.evidence.end))
         found: list[str] = []
         typo: dict[str, str] = {}
         named: dict[str, str] = {}
