@@ -42,7 +42,9 @@ def phrase_in(text: str, phrases: Iterable[str]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _place_key(text: str) -> str:
+    # Asked about every option of every question, like ``norm``: the same few names again.
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
     if re.fullmatch(r"(?:[A-Z]\.){2,}", text):
         text = text.replace(".", "")  # "U.S." is the "US" of the lists
