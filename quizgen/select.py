@@ -51,6 +51,8 @@ def content_words(text: str) -> set[str]:
 
 def filled(prompt: str) -> str:
     """A cloze prompt read with its deletions in place, as the article has the sentence."""
+    if "{{c" not in prompt:
+        return prompt  # not a cloze: asked of every prompt, many times over
     return re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", prompt)
 
 
