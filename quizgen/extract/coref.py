@@ -800,13 +800,16 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
         if m.group(1).lower() not in EVEN_WORDS and m.group(1) not in text[: m.start()]
     ]
     for tok in tokens(sent, analysis):
+        low = tok.lower_
+        if low != "the" and low not in POINTING_WORDS and tok.i != sent.start:
+            continue  # no word but these points back (see _pointing_word): most go here
         if in_quotes(tok):
             continue  # a quotation's words are its speaker's, checked where it is quoted
         word = _pointing_word(tok, sent)
         if word:
             found.append(word)
             continue
-        if tok.lower_ != "the" or tok.dep_ != "det":
+        if low != "the" or tok.dep_ != "det":
             continue
         head = tok.head
         if (
