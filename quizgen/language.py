@@ -280,7 +280,7 @@ def without_also(text: str) -> str:
 
 # "LONDON —", "WASHINGTON (Reuters) -": a news agency's dateline before the first sentence.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.,' ]{2,}(\s*\([^)]{1,40}\))?\s*(?:[—–]\s*|-+\s+)(?=[A-Z0-9])"
+    r"^[A-Z][A-Z.,'/ ]{2,}(\s*\([^)]{1,40}\))?\s*(?:[—–]\s*|-+\s+)(?=[A-Z0-9])"
     # "SHEBOYGAN, Wis. --", "ALAMEDA, Calif. —": a city in capitals, its state abbreviated
     r"|^[A-Z][A-Z.' ]{2,}(?:, [A-Z][a-z]{1,4}\.)+\s*[—–-]+\s*"
     # "Dekalb, Ill. — Mike Glass threw ...": the city written as a name (round 135)

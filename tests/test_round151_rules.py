@@ -469,3 +469,26 @@ def test_a_byline_note_of_several_sentences_is_no_news():
     )
     texts = sentence_texts(PARIS.format(opening="") + "\n\n" + note)
     assert not any("Stossel" in t for t in texts)
+
+
+def test_a_dateline_of_two_cities_is_dropped():
+    # Round 155: "WASHINGTON/NEW YORK (Reuters) - Federal appeals court judges ..." was asked
+    # with its dateline.
+    from quizgen.language import strip_linkers
+
+    text = "WASHINGTON/NEW YORK (Reuters) - Federal appeals court judges asked about it."
+    assert strip_linkers(text) == "Federal appeals court judges asked about it."
+
+
+def test_no_how_many_question_is_asked_of_a_relative_clause():
+    # Round 155: "How many Haitians temporary visas did that grant after the 2010 earthquake?"
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Haitians in U.S. condemn decision\n\n"
+        "The administration on Monday ended a program that granted 59,000 Haitians temporary "
+        "visas after the 2010 earthquake. Haitian leaders in Miami said the decision was cruel. "
+        "The program will end in July 2019, officials said."
+    )
+    asked = [f.slots.get("how_q", "") for f in facts if f.kind == "quantity"]
+    assert not any("did that" in q for q in asked)

@@ -145,9 +145,16 @@ class QuantityExtractor:
                     or (t.text in ("-", "–", "—") and (t.whitespace_ or t.doc[t.i - 1].whitespace_))
                     for t in clause
                 )
+                # "a program that granted 59,000 Haitians temporary visas": asked of a relative
+                # clause, "did that grant" says nothing of what (round 155).
+                relative = any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
+                    for c in verb.children
+                )
                 if (
                     plain
                     and not hedged
+                    and not relative
                     and verb.pos_ in ("VERB", "AUX")
                     and np.dep_
                     in (
