@@ -492,3 +492,43 @@ def test_no_how_many_question_is_asked_of_a_relative_clause():
     )
     asked = [f.slots.get("how_q", "") for f in facts if f.kind == "quantity"]
     assert not any("did that" in q for q in asked)
+
+
+ECONOMY = (
+    "US economy: growth will return in 2015\n\n"
+    "Washington has reason for hope. The US economy added 321,000 jobs in November, the most "
+    "in nearly three years. Economists in the USA now expect growth of 3% next year, and the "
+    "U.S. Federal Reserve may raise rates in the summer. Washington's budget deficit has also "
+    "fallen by half since 2009. America is still the world's largest economy."
+)
+
+FACTS_AS_JSON = (
+    "import json, sys\n"
+    "from quizgen import pipeline\n"
+    "from quizgen.ingest import read_text\n"
+    "facts = pipeline.extract(pipeline.analyze(read_text(sys.stdin.read()), cache=False))\n"
+    "print(json.dumps([f.to_dict() for f in facts], sort_keys=True))\n"
+)
+
+
+def test_facts_do_not_change_with_the_hash_seed():
+    # The twenty-fourth session found a state named by its capital renamed from a set's order
+    # ("Washington" became "US" or "USA", and the alias dropped was another), so the facts,
+    # and the cache that stores them, changed from process to process.
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2", "4"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run(
+            [sys.executable, "-c", FACTS_AS_JSON],
+            input=ECONOMY,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

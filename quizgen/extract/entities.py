@@ -463,9 +463,11 @@ class EntityIndex:
             if norm(ent.name) in caps:
                 better = [a for a in ent.aliases if norm(a) not in caps]
                 if better:
-                    ent.aliases = (ent.aliases - {better[0]}) | {ent.name}
-                    ent.name = max(better, key=len)
-                    ent.aliases.discard(ent.name)
+                    # The longest, ties by spelling: a set's order changes with the process's
+                    # hash seed, and so did the name and which alias was dropped.
+                    best = max(sorted(better), key=len)
+                    ent.aliases = (ent.aliases - {best}) | {ent.name}
+                    ent.name = best
         for text, the in with_the:
             ent = index.lookup(text)
             if ent is not None and norm(strip_title(text)) == norm(ent.name):
