@@ -308,9 +308,10 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 
 def build_many(jobs: list[Job]) -> list[Outcome]:
-    """Each article's question set, the parses of those whose facts are not in the cache
-    run together; runs in a worker. Never raises."""
+    """Each article's question set, the parses and extractions of those whose facts are not
+    in the cache run together; runs in a worker. Never raises."""
     analyses: dict[int, Any] = {}
+    extracted: dict[int, Any] = {}
     if len(jobs) > 1:
         try:
             todo = [j for j in jobs if not pipeline.facts_cached(j.article, j.model)]
@@ -323,16 +324,29 @@ def build_many(jobs: list[Job]) -> list[Outcome]:
             )
         except Exception:  # noqa: BLE001 - then one by one, so a failure is its article's
             analyses = {}
+        # Their facts together too, which parses the questions the extractors judge in one
+        # batch for the chunk (see pipeline.extract_many).
+        parsed = [j for j in jobs if id(j) in analyses]
+        try:
+            found = pipeline.extract_many([analyses[id(j)] for j in parsed])
+            extracted = dict(zip(map(id, parsed), found, strict=True))
+        except Exception:  # noqa: BLE001 - likewise
+            extracted = {}
     # Each analysis is let go once its article is built.
-    return [build(j, analyses.pop(id(j), None)) for j in jobs]
+    return [build(j, analyses.pop(id(j), None), extracted.pop(id(j), None)) for j in jobs]
 
 
-def build(job: Job, analysis=None) -> Outcome:
+def build(job: Job, analysis=None, extracted=None) -> Outcome:
     """One article's question set; runs in a worker. Never raises."""
     path, slug = Path(job.article.source), job.article.slug
     try:
         qset, _, failures = pipeline.questions_for(
-            job.article, count=job.count, seed=job.seed, model=job.model, analysis=analysis
+            job.article,
+            count=job.count,
+            seed=job.seed,
+            model=job.model,
+            analysis=analysis,
+            extracted=extracted,
         )
         if not qset.questions:
             raise QuizgenError("no questions could be made from it")

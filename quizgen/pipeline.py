@@ -213,24 +213,38 @@ def _quote_goes_on(sent, i: int) -> bool:
 
 
 def extract(analysis, names: list[str] | None = None) -> list[Fact]:
-    from .extract.base import guessing
+    return extract_many([analysis], names)[0]
 
-    runs = []
-    for plugin in registry.plugins("extractors"):
-        if names is not None and plugin.name not in names:
-            continue
-        extractor = registry.load("extractors", plugin.name)
-        runs.append(lambda e=extractor: e.extract(analysis=analysis))
-    # The questions the extractors judge are parsed in batches (see extract/base.py).
-    facts: list[Fact] = [f for found in guessing(runs, analysis) for f in found]
-    seen: set[str] = set()
-    unique = []
-    for f in facts:
-        if f.id not in seen:
-            seen.add(f.id)
-            unique.append(f)
-    _mark_sentences(analysis, unique)
-    return unique
+
+def extract_many(analyses: list, names: list[str] | None = None) -> list[list[Fact]]:
+    """Each analysis's facts. The questions the extractors judge are parsed in batches, those
+    of all the analyses together (see extract/base.py): a batch of articles pays spaCy's cost
+    per call once, not once an article."""
+    from .extract.base import guessing_many
+
+    extractors = [
+        registry.load("extractors", plugin.name)
+        for plugin in registry.plugins("extractors")
+        if names is None or plugin.name in names
+    ]
+    runs = [
+        (analysis, lambda e=extractor, a=analysis: e.extract(analysis=a))
+        for analysis in analyses
+        for extractor in extractors
+    ]
+    found = guessing_many(runs)
+    out = []
+    for k, analysis in enumerate(analyses):
+        seen: set[str] = set()
+        unique = []
+        for got in found[k * len(extractors) : (k + 1) * len(extractors)]:
+            for f in got:
+                if f.id not in seen:
+                    seen.add(f.id)
+                    unique.append(f)
+        _mark_sentences(analysis, unique)
+        out.append(unique)
+    return out
 
 
 def _mark_sentences(analysis, facts: list[Fact]) -> None:
@@ -306,13 +320,20 @@ def _headline_names(entity: Fact, title: str) -> bool:
 
 
 def facts_for(
-    article: Article, model: str | None = None, cache: bool = True, analysis=None
+    article: Article,
+    model: str | None = None,
+    cache: bool = True,
+    analysis=None,
+    extracted: list[Fact] | None = None,
 ) -> list[Fact]:
     """Analyze and extract. With the cache on, an article seen before gives its facts back
     without spaCy, so a rebuild after editing templates or questions skips the parse.
-    ``analysis``, when given, is the article's analysis already made (by ``analyze_many``)."""
+    ``analysis``, when given, is the article's analysis already made (by ``analyze_many``);
+    ``extracted`` its facts already extracted (by ``extract_many``), stored as extraction's."""
 
     def run() -> list[Fact]:
+        if extracted is not None:
+            return extracted
         return extract(analysis if analysis is not None else analyze(article, model, cache=cache))
 
     if not cache:
@@ -425,8 +446,9 @@ def questions_for(
     title: str = "",
     cache: bool = True,
     analysis=None,
+    extracted: list[Fact] | None = None,
 ) -> tuple[QuestionSet, list[Fact], dict]:
-    facts = facts_for(article, model, cache=cache, analysis=analysis)
+    facts = facts_for(article, model, cache=cache, analysis=analysis, extracted=extracted)
     questions, failures = generate(facts, seed)
     chosen, rejected = select(questions, count, seed, facts, article.title)
     qset = QuestionSet(article=article, questions=chosen, seed=seed, title=title, rejected=rejected)

@@ -406,7 +406,30 @@ def test_a_failed_parse_of_the_chunk_falls_back_to_one_by_one(monkeypatch, tmp_p
 
     monkeypatch.setattr(pipeline, "analyze_many", broken)
     built = []
-    monkeypatch.setattr(batch, "build", lambda job, analysis=None: built.append(analysis) or 1)
+    monkeypatch.setattr(
+        batch, "build", lambda job, analysis=None, extracted=None: built.append(analysis) or 1
+    )
     jobs = [batch.Job(Article(text="x", slug=str(i)), 10, 0, None) for i in range(3)]
     assert batch.build_many(jobs) == [1, 1, 1]
     assert built == [None, None, None]
+
+
+def test_a_failed_extraction_of_the_chunk_falls_back_to_one_by_one(monkeypatch, tmp_path):
+    # The parses stand; each article's facts are then extracted by its own build, so a
+    # failure is that article's alone.
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache"))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("an extractor fell over")
+
+    monkeypatch.setattr(pipeline, "extract_many", broken)
+    built = []
+    monkeypatch.setattr(
+        batch,
+        "build",
+        lambda job, analysis=None, extracted=None: built.append((analysis, extracted)) or 1,
+    )
+    texts = ["The council closed the library on Monday.", "Prices rose by 3% in May."]
+    jobs = [batch.Job(Article(text=t, slug=str(i)), 10, 0, None) for i, t in enumerate(texts)]
+    assert batch.build_many(jobs) == [1, 1]
+    assert all(a is not None and e is None for a, e in built)

@@ -532,3 +532,42 @@ def test_facts_do_not_change_with_the_hash_seed():
         )
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_a_batchs_articles_have_their_questions_judged_together(monkeypatch):
+    # Issue 7: a batch parses the questions its articles' extractors judge in one call per
+    # round for the whole chunk, not one per article, and the facts are the same.
+    from quizgen import pipeline
+    from quizgen.extract import base
+    from quizgen.ingest import read_text
+
+    texts = [ECONOMY, NIGERIA, PARIS.format(opening="France arrested four men in Brussels.")]
+
+    def analyses():
+        return [pipeline.analyze(read_text(t), cache=False) for t in texts]
+
+    calls = []
+    real = base._question_pipeline
+
+    def counted(model):
+        calls.append(model)
+        return real(model)
+
+    monkeypatch.setattr(base, "_question_pipeline", counted)
+    alone = [pipeline.extract(a) for a in analyses()]
+    one_by_one = len(calls)
+    calls.clear()
+    together = pipeline.extract_many(analyses())
+    assert [[f.to_dict() for f in fs] for fs in together] == [
+        [f.to_dict() for f in fs] for fs in alone
+    ]
+    assert len(calls) < one_by_one
+
+
+def test_an_opening_remark_on_doing_something_is_no_news():
+    # Round 156: "Defaulting on sovereign debt is never a good strategy." keyed True.
+    from conftest import facts_of
+
+    remark = "Defaulting on sovereign debt is never a good strategy for a government."
+    facts = facts_of(PARIS.format(opening=remark))
+    assert not any(f.slots.get("lead") for f in facts if f.kind == "sentence")

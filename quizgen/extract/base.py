@@ -14,7 +14,7 @@ from ..pronouns import PERSON_NOUNS, PRONOUNS, THIS_TIMES, has_dangling_pronoun
 from .entities import EntityIndex, clean_mention
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from spacy.tokens import Doc, Span, Token
 
@@ -668,48 +668,67 @@ GUESSES = "well_formed_guessed"
 
 
 def judge(texts: list[str], analysis: Analysis) -> None:
-    """Parse texts for ``well_formed`` and keep their verdicts. spaCy's cost for a short text
-    is mostly per call, so a batch of questions costs well under half as much each; the
-    parse of each text is the same in a batch as alone."""
-    memo = analysis.cache.setdefault("well_formed", {})
-    todo = [t for t in dict.fromkeys(texts) if t not in memo]
-    if not todo:
-        return
-    if not analysis.model:
-        memo.update(dict.fromkeys(todo, True))
-        return
-    nlp, steps = _question_pipeline(analysis.model)
-    # Each component over the whole batch, as ``nlp.pipe`` runs them, without its per-call
-    # wrapping (a fifth of the time for a handful of short texts).
-    docs = [nlp.make_doc(t) for t in todo]
-    for step in steps:
-        docs = list(step.pipe(docs, batch_size=256))
-    for text, doc in zip(todo, docs, strict=True):
-        memo[text] = _reads_as_question(doc)
+    """Parse texts for ``well_formed`` and keep their verdicts (see ``judge_many``)."""
+    judge_many([(analysis, t) for t in texts])
+
+
+def judge_many(asked: list[tuple[Analysis, str]]) -> None:
+    """Parse each analysis's texts for ``well_formed`` and keep their verdicts. spaCy's cost
+    for a short text is mostly per call, so a batch of questions costs well under half as
+    much each, and a batch's articles together less again; the parse of each text is the
+    same in a batch as alone, whatever else is in it."""
+    pending: dict[str, dict[str, list[dict]]] = {}  # model -> text -> the memos waiting
+    for analysis, text in asked:
+        memo = analysis.cache.setdefault("well_formed", {})
+        if text in memo:
+            continue
+        if not analysis.model:
+            memo[text] = True
+            continue
+        waiting = pending.setdefault(analysis.model, {}).setdefault(text, [])
+        if not any(m is memo for m in waiting):
+            waiting.append(memo)
+    for model, texts in pending.items():
+        nlp, steps = _question_pipeline(model)
+        # Each component over the whole batch, as ``nlp.pipe`` runs them, without its
+        # per-call wrapping (a fifth of the time for a handful of short texts).
+        docs = [nlp.make_doc(t) for t in texts]
+        for step in steps:
+            docs = list(step.pipe(docs, batch_size=256))
+        for (text, memos), doc in zip(texts.items(), docs, strict=True):
+            verdict = _reads_as_question(doc)
+            for memo in memos:
+                memo[text] = verdict
 
 
 def guessing(runs: list, analysis: Analysis) -> list:
-    """Each of ``runs()``'s results, computed as if every question were parsed one by one as
-    it is asked.
+    """``guessing_many`` for the runs of one analysis."""
+    return guessing_many([(analysis, run) for run in runs])
+
+
+def guessing_many(runs: list[tuple[Analysis, Callable]]) -> list:
+    """Each run's result (a run is an analysis and a function of it), computed as if every
+    question were parsed one by one as it is asked.
 
     Extractors judge each question as they make it, and what they do next depends on the
     verdict, so the questions cannot be gathered first. Instead every run goes ahead with
-    each question not yet judged taken as well formed (nine in ten are); all those questions
-    are then parsed in one batch. A run whose guesses were all right saw exactly the verdicts
-    a parse would have given, so its result stands; the others run again with the verdicts
-    now known, guessing only for questions they had not asked before. Extractors are
-    deterministic and keep nothing between calls but what the analysis caches from the parse.
+    each question not yet judged taken as well formed (nine in ten are); all those questions,
+    of every analysis, are then parsed in one batch. A run whose guesses were all right saw
+    exactly the verdicts a parse would have given, so its result stands; the others run again
+    with the verdicts now known, guessing only for questions they had not asked before.
+    Extractors are deterministic and keep nothing between calls but what each analysis
+    caches from its own parse, so runs of different analyses do not touch each other.
     """
-    memo = analysis.cache.setdefault("well_formed", {})
     results: list = [None] * len(runs)
     todo = list(range(len(runs)))
     while todo:
         guesses: dict[int, list[str]] = {}
         failed: set[int] = set()
         for i in todo:
+            analysis, run = runs[i]
             guessed = guesses[i] = analysis.cache[GUESSES] = []
             try:
-                results[i] = runs[i]()
+                results[i] = run()
             except Exception:
                 # A path only a wrong guess opened may fail; one the real verdicts open is
                 # an error.
@@ -718,8 +737,12 @@ def guessing(runs: list, analysis: Analysis) -> list:
                 failed.add(i)
             finally:
                 del analysis.cache[GUESSES]
-        judge([t for i in todo for t in guesses[i]], analysis)
-        todo = [i for i in todo if i in failed or not all(memo[t] for t in guesses[i])]
+        judge_many([(runs[i][0], t) for i in todo for t in guesses[i]])
+        todo = [
+            i
+            for i in todo
+            if i in failed or not all(runs[i][0].cache["well_formed"][t] for t in guesses[i])
+        ]
     return results
 
 

@@ -264,6 +264,12 @@ def _hook(sent: Span) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in ("may", "might") for v in verbs for c in v.children):
         return not sent.ents
+    # "Defaulting on sovereign debt is never a good strategy": a remark on doing something,
+    # by no one named (round 156).
+    if not sent.ents and any(
+        c.dep_ in ("csubj", "nsubj") and c.tag_ == "VBG" for c in sent.root.children
+    ):
+        return True
     # "Every American president has a favorite foreign leader": a remark on everyone of a
     # kind, with no one named, leads into the news (round 142).
     subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
