@@ -286,6 +286,11 @@ def test_a_headline_that_tells_the_opening_event_argues_nothing():
     # Round 153: "The headline states the author's argument: 'Ho Ho No: School bans Santa
     # from winter concert.'" The column argues about the ban; the headline reports it.
     assert _headline(SANTA.format(headline="School bans Santa from winter concert.")) is None
+    # rounds 158 and 159: headline English for an event, whatever the opening says
+    assert _headline(SANTA.format(headline="Town told to keep Christ out of parade.")) is None
+    assert _headline(SANTA.format(headline="Zika virus spurs global health emergency.")) is None
+    # a headline that asks needs no stance of its own
+    assert _headline(SANTA.format(headline="Where the school went wrong.")) is not None
     argued = _headline(SANTA.format(headline="Banning Santa is intolerance, not inclusion."))
     assert argued is not None
 
