@@ -210,7 +210,13 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
             if lb not in FUNCTION and lb not in PRONOUNS and lb not in WHEN_WORDS:
                 content = True
                 plural_or_name = plural_or_name or lb.endswith("s") or b[0].isupper()
-            named = named or (b[0].isupper() and (k > 1 or lb not in FUNCTION))
+            # Not an acronym: "The CIA decided to subject him to torture" names no "him"
+            # (round 158); bodies go by their initials, people seldom do.
+            named = named or (
+                b[0].isupper()
+                and not (len(b) > 1 and b.isupper())
+                and (k > 1 or lb not in FUNCTION)
+            )
             # "a blind student ... he": someone brought in, whom a "he" can be
             someone = someone or (
                 lb in PERSON_NOUNS
@@ -234,6 +240,9 @@ def _dangling(text: str, allow: frozenset[str]) -> bool:
                 return True
             if nxt.lower() in POINTED_TIMES:
                 return True  # "won that day", "later that year": which day?
+            after = words[k + 2].lower() if k + 2 < len(words) else ""
+            if nxt.lower() in ("close", "far", "near") and after in ("to", "from"):
+                return True  # "Conditions that close to the Sun": as close as what? (round 159)
             if k and (not nxt or nxt.lower() in PARTICLES):
                 return True  # "Why does Gordon Brown slap that aside?": slap what aside?
             continue

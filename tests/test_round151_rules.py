@@ -576,3 +576,21 @@ def test_an_opening_remark_on_doing_something_is_no_news():
     remark = "Defaulting on sovereign debt is never a good strategy for a government."
     facts = facts_of(PARIS.format(opening=remark))
     assert not any(f.slots.get("lead") for f in facts if f.kind == "sentence")
+
+
+@pytest.mark.parametrize(
+    "text,dangling",
+    [
+        # round 158: an acronym is a body, no one a "him" can be
+        ("The CIA decided to subject him to torture.", True),
+        ("The FBI said its agents would go.", False),
+        ("John Smith said he would go.", False),
+        # round 159: "that close to" compares with something the statement does not give
+        ("Conditions that close to the Sun are extreme.", True),
+        ("Smith said that close ties matter.", False),
+    ],
+)
+def test_pronouns_and_degrees_that_point_back(text, dangling):
+    from quizgen.pronouns import has_dangling_pronoun
+
+    assert has_dangling_pronoun(text) is dangling
