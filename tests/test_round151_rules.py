@@ -594,3 +594,15 @@ def test_pronouns_and_degrees_that_point_back(text, dangling):
     from quizgen.pronouns import has_dangling_pronoun
 
     assert has_dangling_pronoun(text) is dangling
+
+
+def test_an_opening_textbook_truth_about_a_kind_is_no_news():
+    # Round 159: "Cells are the fundamental units of life, forming ..." keyed True.
+    from conftest import facts_of
+
+    truth = "Cells are the fundamental units of life, forming every living thing on Earth."
+    facts = facts_of(PARIS.format(opening=truth))
+    assert not any(f.slots.get("lead") for f in facts if f.kind == "sentence")
+    news = "Lessons on music piracy are to be taught to secondary school pupils in the UK."
+    facts = facts_of(PARIS.format(opening=news))
+    assert any(f.slots.get("lead") for f in facts if f.kind == "sentence")

@@ -270,6 +270,20 @@ def _hook(sent: Span) -> bool:
         c.dep_ in ("csubj", "nsubj") and c.tag_ == "VBG" for c in sent.root.children
     ):
         return True
+    # "Cells are the fundamental units of life": a textbook's truth about a kind, by no one
+    # named, which a student can answer without the article (round 159).
+    subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if (
+        subj is not None
+        and subj.tag_ == "NNS"
+        and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in subj.children)
+        and sent.root.lemma_ == "be"
+        and sent.root.tag_ == "VBP"
+        # "are the fundamental units of life", not "are to be taught to pupils" (news)
+        and any(c.dep_ in ("attr", "acomp") for c in sent.root.children)
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in sent.root.children)
+    ):
+        return True
     # "Every American president has a favorite foreign leader": a remark on everyone of a
     # kind, with no one named, leads into the news (round 142).
     subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
