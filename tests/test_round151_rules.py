@@ -1,14 +1,7 @@
 """Rules from the twenty-fourth session: rounds 151 and after."""
 
 import pytest
-
-
-def _changed(source: str, prompt: str):
-    from dataclasses import replace
-
-    from conftest import question
-
-    return replace(question(source, answer="False"), prompt=prompt)
+from test_round147_rules import _changed  # a false statement made from its sentence
 
 
 @pytest.mark.parametrize(
