@@ -355,7 +355,10 @@ NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ish|ese|i)")
 # sight. A name's kind is that of the first of its words found here.
 BODY_KIND_WORDS = {
     "armed": "isis isil daesh qaeda qaida taliban haram hamas hezbollah hizbollah shabab "
-    "shabaab aqap farc houthis houthi militants rebels militia",
+    "shabaab aqap farc houthis houthi nusra pkk militants rebels militia",
+    # "reporting in the Nusra Front" for the New York Times's (round 160)
+    "media": "times post bbc cnn guardian telegraph journal herald tribune gazette newspaper "
+    "magazine reuters",
     "legislature": "congress parliament senate assembly duma knesset legislature",
     "court": "court tribunal",
     "party": "party democrats republicans labour tories conservatives",

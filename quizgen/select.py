@@ -802,7 +802,8 @@ def select(
             reason = "a moment of play that did not change the score"
         if reason is None and side is not None and detail(q) and side.get(q.fact_id, 2) < 2:
             reason = SIDE
-        key = norm(q.prompt)
+        # "According to the author, why ...?" repeats "According to the article, why ...?"
+        key = norm(re.sub(r"^According to the (?:author|article), ", "", q.prompt))
         if reason is None and key in seen_prompts:
             reason = "repeats another question"
         if reason:

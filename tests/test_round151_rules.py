@@ -599,3 +599,27 @@ def test_an_opening_textbook_truth_about_a_kind_is_no_news():
     news = "Lessons on music piracy are to be taught to secondary school pupils in the UK."
     facts = facts_of(PARIS.format(opening=news))
     assert any(f.slots.get("lead") for f in facts if f.kind == "sentence")
+
+
+def test_a_question_asked_of_the_author_repeats_the_same_asked_of_the_article():
+    # Round 160: "According to the author, why is someone working long hours?" and
+    # "According to the article, why is someone working long hours?" in one set.
+    from dataclasses import replace
+
+    from conftest import question
+
+    from quizgen.select import select
+
+    asked = "why do doctors work long hours in the NHS?"
+    one = question(f"According to the author, {asked}", "short_answer", answer="Because of rotas")
+    two = replace(one, id="q-2", fact_id="f-2", prompt=f"According to the article, {asked}")
+    chosen, rejected = select([one, two], 10, 0)
+    assert len(chosen) == 1
+    assert [r.reason for r in rejected] == ["repeats another question"]
+
+
+def test_a_newspaper_is_no_stand_in_for_an_armed_group():
+    from quizgen.kinds import other_kind_of_body
+
+    assert other_kind_of_body("the New York Times", "the Nusra Front")
+    assert not other_kind_of_body("the New York Times", "the Washington Post")
