@@ -254,9 +254,10 @@ def _hook(sent: Span) -> bool:
     """Whether an opening only hedges a general remark, as a feature's first line does
     ("A soothing pillow and warm duvet might not always lead to better rest"): no name, no
     figure, no one who says it, and a "may" or "might" on its verb (round 135); or says
-    something of everyone of a kind (round 142). True on its wording, and not the news. A
-    report's "could" ("Computer games could enhance learning, say researchers") names who
-    says so."""
+    something of everyone of a kind (round 142), of doing something or of a kind of thing
+    (rounds 156 and 159); or turns to the reader ("Here's a prediction:", round 153). True on
+    its wording, and not the news. A report's "could" ("Computer games could enhance
+    learning, say researchers") names who says so."""
     if sent[0].lower_ == "here" and len(sent) > 1 and sent[1].lower_ in ("'s", "’s", "is"):
         return True  # "Here's a prediction: expect ...": the writer turning to the reader
     verbs = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
