@@ -986,6 +986,10 @@ NEGATIVE_AFTER = re.compile(r"(?i)\b(?:no more|no longer|never|nothing|nobody|no
 FROM_TO = re.compile(r"\bfrom (?:about |around )?[$£€¥]?[\d.,]+\S* to [$£€¥]?[\d.,]+")
 
 
+# A subject of all of a kind, before the word a "not" would follow.
+EVERY_SUBJECT = re.compile(r"(?i)(?:^|, )(?:(?:just )?about |almost |nearly )?(?:every|all|each)\b")
+
+
 def negated(text: str, word: str) -> tuple[str, str, str] | None:
     """``text`` with its stance word turned round ("should" -> "should not"), as the
     (text, original, changed) of a swap; None where the word is not there once."""
@@ -1002,6 +1006,10 @@ def negated(text: str, word: str) -> tuple[str, str, str] | None:
         return None
     if NEGATIVE_AFTER.search(text[m.end() : m.end() + 80].split(",")[0]):
         # "will be silent no more" made "will not be silent no more": a double negative
+        return None
+    if EVERY_SUBJECT.search(text[: m.start()]):
+        # "just about every girl who's ever won a pageant will not be riding on a float": a
+        # "not" after "every" reads as "none", which the article never said (round 160)
         return None
     if word.lower() == "need" and not text[m.end() :].startswith(" to "):
         return None  # "need a full report": no "need not" to make of it

@@ -623,3 +623,19 @@ def test_a_newspaper_is_no_stand_in_for_an_armed_group():
 
     assert other_kind_of_body("the New York Times", "the Nusra Front")
     assert not other_kind_of_body("the New York Times", "the Washington Post")
+
+
+def test_no_not_is_put_after_every_or_all():
+    # Round 160: "According to the author, just about every girl who's ever won a beauty
+    # pageant will not be riding on a float" reads as "none", which the article never said.
+    from quizgen.generate import negated
+
+    assert (
+        negated("Just about every girl who has won a pageant will be riding on a float.", "will")
+        is None
+    )
+    assert negated("Congress will vote on the bill in March.", "will") == (
+        "Congress will not vote on the bill in March.",
+        "will",
+        "will not",
+    )
