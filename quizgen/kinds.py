@@ -348,8 +348,6 @@ BODY_WORDS = set(
 # "Iraqi"): it describes a name or a sum, it is not one.
 NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ish|ese|i)")
 
-# Party words and the last words of law and body names that the model may take for people
-# ("Lib Dem", "Data Retention Bill", "Press Council"); not "Bill Clinton" or "Margaret Court".
 # Kinds of body whose members cannot stand in for each other: "the war authorization Isis
 # passed", "a hostile, conservative ISIS" (Congress's lines, round 153) read as false on
 # sight. A name's kind is that of the first of its words found here.
@@ -387,6 +385,8 @@ def other_kind_of_body(a: str, b: str) -> bool:
     return bool(ka and kb and ka != kb)
 
 
+# Party words and the last words of law and body names that the model may take for people
+# ("Lib Dem", "Data Retention Bill", "Press Council"); not "Bill Clinton" or "Margaret Court".
 PARTY_WORDS = set(
     "dem dems labour tory tories democrat democrats republican republicans conservative "
     "conservatives liberal liberals".split()

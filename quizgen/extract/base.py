@@ -86,19 +86,19 @@ def wh_for(label: str, verb: Token | None = None) -> str:
 
 
 # A column's closing line about its writer (round 40: "a byline at the foot of the article").
-def _first_sentence(text: str) -> str:
-    """The text up to its first full stop that ends a sentence (not "Mr.", not "9 p.m."),
-    read without a parse: a byline's note is short and plainly written."""
-    m = re.search(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?= [A-Z])", text)
-    return text[: m.end()] if m else text
-
-
 AUTHOR_BIO = re.compile(
     r"(?:The (?:author|writer)|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}) (?:is|was|has been) "
     r"(?:a|an|the)\b[^.]{0,150}?\b(?:commentator|columnist|writer|contributor|editor|professor"
     r"|fellow|researcher|author|journalist|correspondent|analyst|lecturer|blogger|novelist"
     r"|reporter|host|presenter)s?\b[^.]*\.?$"
 )
+
+
+def _first_sentence(text: str) -> str:
+    """The text up to its first full stop that ends a sentence (not "Mr.", not "9 p.m."),
+    read without a parse: a byline's note is short and plainly written."""
+    m = re.search(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?= [A-Z])", text)
+    return text[: m.end()] if m else text
 
 
 # A dramatic pause or a cut in the text, with a space on each side (not "I'm A Celebrity...

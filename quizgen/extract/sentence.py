@@ -261,7 +261,7 @@ def _hook(sent: Span) -> bool:
     if sent[0].lower_ == "here" and len(sent) > 1 and sent[1].lower_ in ("'s", "’s", "is"):
         return True  # "Here's a prediction: expect ...": the writer turning to the reader
     verbs = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
-    if any(t.like_num or t.lemma_ in SPEECH or t.lower_ == "according" for t in sent):
+    if any(t.like_num for t in sent) or _attributed(sent):
         return False
     if any(c.dep_ == "aux" and c.lower_ in ("may", "might") for v in verbs for c in v.children):
         return not sent.ents

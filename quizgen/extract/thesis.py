@@ -95,11 +95,10 @@ def headline_claim(analysis: Analysis) -> tuple[str, bool, int, int] | None:
         # "Average Page Weight Increases 15% in 2014": a report's headline, which tells a
         # figure or an event rather than argues (round 147, over the 165 other stories)
         return None
-    says = text.endswith("?") or _says(text, analysis)
-    if not says:
-        return None
     # "Why Tunisia succeeded where Egypt failed." asks too, without its question mark.
     asks = text.endswith("?") or bool(WH_OPENING.match(text))
+    if not (text.endswith("?") or _says(text, analysis, asks)):
+        return None
     start = block.start + raw.index(text)
     return text, asks, start, start + len(text)
 
@@ -138,7 +137,7 @@ def _takes_a_stance(doc, root) -> bool:
     )
 
 
-def _says(text: str, analysis: Analysis) -> bool:
+def _says(text: str, analysis: Analysis, asks: bool) -> bool:
     """Whether a headline states an argument: a clause whose verb governs it ("Fossil fuels
     are no catastrophe"), or a call ("Let's recruit ..."); not a label ("The big orange shed
     that holds the key to ...") nor the writer's own story ("I survived the Bhopal gas
@@ -153,7 +152,7 @@ def _says(text: str, analysis: Analysis) -> bool:
         doc = step(doc)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     # A headline that asks ("Where Afghan law fails women.") needs no stance of its own.
-    if root is not None and not WH_OPENING.match(text) and not _takes_a_stance(doc, root):
+    if root is not None and not asks and not _takes_a_stance(doc, root):
         return False
     return root is not None and (
         root.tag_ in ("VBZ", "VBP", "VBD", "MD", "VB")
