@@ -362,6 +362,7 @@ def generate(facts: list[Fact], seed: int = 0, template_dirs: list[Path] | None 
 def select(
     questions, count: int = DEFAULT_COUNT, seed: int = 0, facts: list[Fact] = (), title: str = ""
 ):
+    from .extract.coref import loose
     from .kinds import YEAR, norm
     from .select import select as run
 
@@ -375,6 +376,7 @@ def select(
         seed,
         vague=vague,
         own_vague=own_vague,
+        loose={p for p in vague if loose(p)},
         # A slip with one correction is mended in generation; one with several is refused.
         typos={
             f.id: {w for w, fix in f.slots["typos"].items() if not fix}

@@ -680,12 +680,23 @@ def leaks(q: Question, other: Question) -> bool:
     return q.evidence.end == other.evidence.end or len(shared) >= 3
 
 
-def pointing(q: Question, vague: set[str], own: set[str] | None = None) -> str | None:
+# Whole statements and stems, not a blank's sentence or a short question ("According to
+# correspondents, why is the reference important?"), whose few words leave "the reference"
+# nothing to stand on.
+LOOSE_TYPES = ("true_false", "mcq", "essay")
+
+
+def pointing(
+    q: Question, vague: set[str], own: set[str] | None = None, loose: set[str] = frozenset()
+) -> str | None:
     """The first phrase from ``vague`` ("the case") that the question shows, if any. ``own``:
     the phrases its own sentences point back with, where known; a phrase of those sentences
     that they do not count ("the euro" in the opening that brings the euro in) is not held
-    against it for pointing back elsewhere in the article."""
+    against it for pointing back elsewhere in the article. Phrases in ``loose`` ("the
+    disputes") are held only against a blank or a short answer (see extract/coref.loose)."""
     text = shown(q)
+    if q.type in LOOSE_TYPES:
+        vague = vague - loose
     if q.answer == "False" and q.template_id.startswith(("sentence-", "event-")):
         # A false form may change the phrase itself ("the 1978 film" shown as "the 1983
         # film", "the former England forward" as "the former Ireland forward"): the sentence
@@ -748,6 +759,7 @@ def select(
     seed: int = 0,
     vague: set[str] = frozenset(),
     own_vague: dict[str, set[str]] | None = None,
+    loose: set[str] = frozenset(),
     title: str = "",
     side: dict[str, int] | None = None,
     about: set[str] = frozenset(),
@@ -784,7 +796,7 @@ def select(
         if reason is None and names_itself(q):
             reason = "a false form that puts in a place the statement names already"
         if reason is None:
-            phrase = pointing(q, vague, own_vague.get(q.fact_id) if own_vague else None)
+            phrase = pointing(q, vague, own_vague.get(q.fact_id) if own_vague else None, loose)
             if phrase:
                 reason = f'it says "{phrase}" without saying which'
         if reason is None and typos and q.fact_id in typos:

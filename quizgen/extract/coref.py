@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..kinds import BODY_STAND_INS, figure_value
+from ..kinds import BODY_STAND_INS, NUMBER_WORDS, figure_value
 from ..model import Evidence
 from ..pronouns import THIS_TIMES
 from .base import (
@@ -776,6 +776,32 @@ def _pointing_word(tok: Token, sent: Span) -> str | None:
     if low == "further" and tok.dep_ == "amod" and sent.doc[tok.i - 1].lower_ == "no":
         return sent.doc[tok.i - 1 : head.i + 1].text  # "No further details were given"
     return None
+
+
+# Nouns whose "the X" still asks "which?" of a reader who has the question and the article:
+# a name's stand-in ("the agency", "the candidate") or a matter only its story places ("the
+# issue", "the hearing").
+NAMED_ONLY = STAND_INS | SOMEONE | EVENT_NOUNS | BODY_STAND_INS
+NAMED_ONLY |= {"candidate", "issue", "matter", "hearing", "meeting", "nation", "province", "town"}
+NAMED_ONLY |= {"county", "village", "suburb", "district", "site", "device", "product", "text"}
+LOOSE = re.compile(r"the(?: [a-z][a-z-]*){1,3}")
+
+
+def loose(phrase: str) -> bool:
+    """Whether "the X" points back only loosely: a plain noun, no name's stand-in and no word
+    that says there was an earlier one ("the same day", "the other factors"). A statement or
+    a multiple-choice stem that shows one was kept as often as one that does not: 22 of 27
+    refused items against 26 of 36 delivered ("the disputes", "the corona", "the judge" in
+    a story of one court case; a blind review of refused items, round 164). A blank's
+    sentence was not (4 of 18), since the blank leaves only the rest of it to go on."""
+    words = phrase.lower().split()
+    if not LOOSE.fullmatch(phrase) or any(w in POINTING_ADJECTIVES | WHICH for w in words):
+        return False
+    head = words[-1]
+    if any(w in NUMBER_WORDS or w in ("other", "same", "similar", "such") for w in words):
+        return False
+    singular = head[:-3] + "y" if head.endswith("ies") else head.rstrip("s") or head
+    return head not in NAMED_ONLY and singular not in NAMED_ONLY
 
 
 def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:

@@ -1,0 +1,63 @@
+"""Rules from the twenty-fifth session's blind review of refused questions (round 164 on):
+what a filter refused that reviewers kept as often as what it let through."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import question
+
+from quizgen import pipeline
+from quizgen.extract.coref import loose
+from quizgen.model import Evidence, Fact
+
+
+@pytest.mark.parametrize(
+    "phrase,is_loose",
+    [
+        ("the disputes", True),
+        ("the corona", True),
+        ("the solar magnetic field", True),
+        ("the judge", True),
+        ("the agency", False),  # a body's stand-in: which agency?
+        ("the companies", False),
+        ("the candidate", False),
+        ("the issue", False),
+        ("the same day", False),  # says there was an earlier one
+        ("the other factors", False),
+        ("the latest findings", False),
+        ("the two task forces", False),
+        ("the Belgian", False),  # a nationality for a person
+        ("later", False),
+        ("that end", False),
+    ],
+)
+def test_which_the_phrases_point_back_only_loosely(phrase, is_loose):
+    assert loose(phrase) is is_loose
+
+
+def _fact(vague: list[str]) -> Fact:
+    text = "Washington has consistently refused to take sides in the disputes."
+    fact = Fact.make("sentence", {"text": text, "central": 2}, Evidence(text, 0, len(text)))
+    fact.slots["vague"] = vague
+    return fact
+
+
+def _asked(prompt: str, type: str, fact: Fact) -> list:
+    q = question(prompt, type=type, answer="True" if type == "true_false" else "Washington")
+    q.fact_id = fact.id
+    chosen, rejected = pipeline.select([q], facts=[fact])
+    return [r.reason for r in rejected]
+
+
+def test_a_statement_may_keep_a_loose_the_phrase_and_a_blank_may_not():
+    fact = _fact(["the disputes"])
+    statement = "Washington has consistently refused to take sides in the disputes."
+    assert _asked(statement, "true_false", fact) == []
+    blank = "{{c1::Washington}} has consistently refused to take sides in the disputes."
+    assert _asked(blank, "cloze", fact) == ['it says "the disputes" without saying which']
+
+
+def test_a_statement_may_not_keep_a_stand_in_for_a_name():
+    fact = _fact(["the agency"])
+    statement = "The agency has consistently refused to take sides."
+    assert _asked(statement, "true_false", fact) == ['it says "the agency" without saying which']
