@@ -36,6 +36,8 @@ def facts_of(text: str) -> list[Fact]:
 
 # A template pack the tests add to the built-in ones (see ``with_pack``).
 WHERE_PACK = Path(__file__).with_name("packs") / "where"
+# Templates that reviews retired, kept so that their slots stay tested.
+RETIRED_PACK = Path(__file__).with_name("packs") / "retired"
 
 
 def with_pack(pack: Path) -> list[Path]:

@@ -4,7 +4,7 @@ the real extractors and the real templates."""
 
 from __future__ import annotations
 
-from conftest import facts_of
+from conftest import RETIRED_PACK, facts_of, with_pack
 
 from quizgen import pipeline
 
@@ -21,7 +21,8 @@ def purposes(text: str) -> list[tuple[str, str]]:
 
 def why(text: str) -> list[tuple[str, str]]:
     facts = facts_of(text)
-    questions, failures = pipeline.generate(facts)
+    # With the retired templates too: "why ... arrested?" keyed to its grounds is one.
+    questions, failures = pipeline.generate(facts, template_dirs=with_pack(RETIRED_PACK))
     assert not failures
     asked = [
         (q.prompt, q.answer)
@@ -127,14 +128,14 @@ def test_a_judgement_is_asked_for_its_grounds_not_its_length():
         "The opposition leader accused the minister of hiding the cost of the new "
         "border scheme.\n"
     )
-    assert asked == [
-        (
-            "According to the article, why were three fans arrested?",
-            "For throwing bottles at the visiting goalkeeper during the derby",
-        ),
+    assert sorted(asked) == [
         (
             "According to the article, what did the opposition leader accuse the minister of?",
             "Hiding the cost of the new border scheme",
+        ),
+        (
+            "According to the article, why were three fans arrested?",
+            "For throwing bottles at the visiting goalkeeper during the derby",
         ),
     ]
 

@@ -61,3 +61,13 @@ def test_a_statement_may_not_keep_a_stand_in_for_a_name():
     fact = _fact(["the agency"])
     statement = "The agency has consistently refused to take sides."
     assert _asked(statement, "true_false", fact) == ['it says "the agency" without saying which']
+
+
+def test_templates_reviews_kept_too_rarely_are_retired_to_a_test_pack():
+    from conftest import RETIRED_PACK
+
+    from quizgen.templates import load_templates
+
+    retired = {"cause-grounds-short"}
+    assert not retired & {t.id for t in load_templates()}
+    assert retired <= {t.id for t in load_templates([RETIRED_PACK])}
