@@ -763,6 +763,7 @@ def select(
     title: str = "",
     side: dict[str, int] | None = None,
     about: set[str] = frozenset(),
+    most: set[str] = frozenset(),
     once: set[str] = frozenset(),
     typos: dict[str, set[str]] | None = None,
     named: set[str] | None = None,
@@ -772,7 +773,8 @@ def select(
     shows one is refused, since a student would ask "which?" (``own_vague``: each fact's own,
     see ``pointing``). A question whose key the headline (``title``) gives away is refused
     too, and so is one keyed to a name in ``about``
-    (what the whole article is about), or a detail away from the main story: ``side`` gives
+    (what the whole article is about), or a blank on one in ``most`` (the names it gives most
+    often), or a detail away from the main story: ``side`` gives
     each fact id its sentence's level (see extract/centrality.py). ``once`` holds the names
     the article mentions only once: no question is keyed to one. ``typos`` holds each fact's
     misspelt words that generation could not mend (a slip for several words): a question
@@ -783,6 +785,7 @@ def select(
     ok: list[Question] = []
     seen_prompts: set[str] = set()
     about_keys = {norm(a) for a in about}
+    most_keys = {norm(m) for m in most}
     once_keys = {norm(n) for n in once}
     latest = latest_year(questions)
     for q in sorted(questions, key=lambda q: (-q.score, _h(seed, q.id))):
@@ -806,7 +809,7 @@ def select(
         if reason is None and in_title(q, title):
             reason = "the headline gives the answer away"
         if reason is None and q.type in ("mcq", "short_answer", "cloze"):
-            if norm(q.answer) in about_keys:
+            if norm(q.answer) in about_keys or (q.type == "cloze" and norm(q.answer) in most_keys):
                 reason = "the answer is what the whole article is about"
             elif norm(q.answer) in once_keys:
                 reason = ONCE

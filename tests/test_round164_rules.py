@@ -71,3 +71,25 @@ def test_templates_reviews_kept_too_rarely_are_retired_to_a_test_pack():
     retired = {"cause-grounds-short"}
     assert not retired & {t.id for t in load_templates()}
     assert retired <= {t.id for t in load_templates([RETIRED_PACK])}
+
+
+def test_a_blank_on_the_name_the_article_gives_most_is_refused():
+    from quizgen.select import select
+
+    prompt = "{{c1::GRX-810}} is a 3D-printable high-temperature material."
+    blank = question(prompt, type="cloze", answer="GRX-810", template="sentence-name-cloze")
+    chosen, rejected = select([blank], most={"GRX-810", "NASA"})
+    assert not chosen and rejected[0].reason == "the answer is what the whole article is about"
+    statement = question("GRX-810 is a 3D-printable high-temperature material.")
+    chosen, _ = select([statement], most={"GRX-810", "NASA"})
+    assert chosen == [statement]
+
+
+def test_the_most_named_are_those_tied_at_the_top_named_three_times_or_more():
+    def entity(name: str, mentions: int) -> Fact:
+        slots = {"name": name, "mentions": mentions, "aliases": [name.split()[-1]]}
+        return Fact.make("entity", slots, Evidence(name, 0, len(name)))
+
+    facts = [entity("Jet Propulsion Lab", 9), entity("Nasa Agency", 9), entity("Caltech", 4)]
+    assert pipeline.most_named(facts) == {"Jet Propulsion Lab", "Lab", "Nasa Agency", "Agency"}
+    assert pipeline.most_named([entity("Caltech", 2)]) == set()
