@@ -428,6 +428,9 @@ class Generator:
             prompt = full_names_in(prompt, fact.slots.get("surnames") or {})  # "Li Shiping"
         if tpl.type in ("mcq", "short_answer"):
             prompt = small_articles(prompt)
+            # "... since John Kelly's departure for the White House in July.?": the sentence's
+            # own full stop, left before the question mark (round 165). "the U.S.?" keeps its.
+            prompt = re.sub(r"(?<=[a-z]{2})\.\?$", "?", prompt)
         explanation = tpl.render(tpl.explanation, ctx) if tpl.explanation else ""
         q = made_by(
             tpl,

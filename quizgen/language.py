@@ -285,8 +285,10 @@ DATELINE = re.compile(
     r"|^[A-Z][A-Z.' ]{2,}(?:, [A-Z][a-z]{1,4}\.)+\s*[—–-]+\s*"
     # "Dekalb, Ill. — Mike Glass threw ...": the city written as a name (round 135)
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)*, (?!Jr\.|Sr\.)[A-Z][a-z]{1,4}\.\s*[—–-]+\s*"
-    # "DUBAI, United Arab Emirates —": a city in capitals, its country written out
-    r"|^[A-Z][A-Z.' ]{2,}, [A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\s*[—–]\s*"
+    # "DUBAI, United Arab Emirates —", "WASHINGTON/KHOBAR, Saudi Arabia (Reuters) -": a city
+    # in capitals, its country written out (round 165)
+    r"|^[A-Z][A-Z.'/ ]{2,}, [A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?:\s*\([^)]{1,40}\))?"
+    r"\s*(?:[—–]\s*|-+\s+(?=[A-Z0-9]))"
     # "(Reuters) -": the agency alone
     r"|^\([A-Z][\w .&-]{1,30}\)\s*[—–-]+\s*"
     # "WASHINGTON The U.S. Federal Reserve ...": a page that lost the dateline's dash

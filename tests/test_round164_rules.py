@@ -7,7 +7,6 @@ import pytest
 from conftest import question
 
 from quizgen import pipeline
-from quizgen.extract.coref import loose
 from quizgen.model import Evidence, Fact
 
 
@@ -32,6 +31,8 @@ from quizgen.model import Evidence, Fact
     ],
 )
 def test_which_the_phrases_point_back_only_loosely(phrase, is_loose):
+    from quizgen.extract.coref import loose
+
     assert loose(phrase) is is_loose
 
 
@@ -93,3 +94,68 @@ def test_the_most_named_are_those_tied_at_the_top_named_three_times_or_more():
     facts = [entity("Jet Propulsion Lab", 9), entity("Nasa Agency", 9), entity("Caltech", 4)]
     assert pipeline.most_named(facts) == {"Jet Propulsion Lab", "Lab", "Nasa Agency", "Agency"}
     assert pipeline.most_named([entity("Caltech", 2)]) == set()
+
+
+def _details(text: str) -> dict[str, list[str]]:
+    """Each statement the sentence extractor makes, with every detail a false form may change."""
+    from conftest import facts_of
+
+    return {
+        f.slots["text"]: [f.slots["detail"], *(a[0] for a in f.slots.get("alternatives", []))]
+        for f in facts_of(text)
+        if f.kind == "sentence"
+    }
+
+
+def test_whom_the_news_was_told_to_or_shown_is_no_detail_to_change():
+    shown = _details(
+        "Aramco listing battle\n\n"
+        "Donald Trump appealed on Saturday for Saudi Arabia to list Aramco in New York.\n\n"
+        "Sources told Reuters in August that Riyadh favored New York for Aramco's listing.\n\n"
+        "The draft report, seen by Reuters, found that the CDC had failed to inspect 12 labs.\n"
+    )
+    told = next(d for t, d in shown.items() if t.startswith("Sources told"))
+    seen = next(d for t, d in shown.items() if t.startswith("The draft report"))
+    assert "Reuters" not in told + seen and "Riyadh" in told and "CDC" in seen, shown
+
+
+def test_a_name_under_a_not_or_a_no_is_not_changed():
+    shown = _details(
+        "Uranium deal probe\n\n"
+        "Republicans in Congress pressed ahead with a probe of the Uranium One deal on Tuesday.\n\n"
+        "Five committees found no evidence that Hillary Clinton was behind the approval of "
+        "the deal, according to congressional records.\n\n"
+        "Hillary Clinton did not attend the meeting in Moscow, her aides said.\n\n"
+        "Bob Goodlatte said the committee would question Hillary Clinton next month.\n"
+    )
+    changed = {t for t, d in shown.items() if "Hillary Clinton" in d}
+    assert not [t for t in changed if " not " in t or "no evidence" in t], shown
+    question = next(d for t, d in shown.items() if t.startswith("Bob Goodlatte"))
+    assert "Hillary Clinton" in question  # no "not" above it: still changed
+
+
+def test_a_dateline_of_two_cities_and_a_country_is_cut():
+    from quizgen.language import DATELINE
+
+    lead = "WASHINGTON/KHOBAR, Saudi Arabia (Reuters) - U.S. President Donald Trump appealed"
+    assert DATELINE.sub("", lead) == "U.S. President Donald Trump appealed"
+    assert DATELINE.match("NASA, Boeing - and others agreed") is None
+
+
+def test_a_question_does_not_keep_its_sentence_full_stop():
+    from conftest import named
+
+    from quizgen.model import Evidence, Fact
+
+    text = "Elaine Duke had been serving as acting secretary since July."
+    slots = {
+        "who_q": "Who had been serving as acting secretary since July.?",
+        "subject": "Elaine Duke",
+        "subject_label": "PERSON",
+        "according_to": "",
+    }
+    fact = Fact.make("event", slots, Evidence(text, 0, len(text)))
+    people = [named(n, "PERSON") for n in ("Elaine Duke", "Bob Goodlatte", "Bennie Thompson")]
+    questions, _ = pipeline.generate([fact, *people, named("John Kelly", "PERSON")])
+    asked = [q.prompt for q in questions if q.template_id == "event-who-mcq"]
+    assert asked == ["Who had been serving as acting secretary since July?"]
