@@ -953,15 +953,17 @@ def _balance_keys(
 
 
 MAIN_CLAIM = "claim-main-short"
+SUMMARY = "sentence-lead-essay"
 WHOLE = ("true_false",)  # restates its whole sentence (a blank is caught by the leak rule)
 
 
 def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
     # A true/false or a blank shows its whole sentence, so it is the only question on it;
     # two questions that each ask one part of a sentence (who, when) are different facts.
-    spread = q.type in ("matching", "ordering")
+    # A summary of the news asks about the whole report, not its opening sentence alone.
+    spread = q.type in ("matching", "ordering") or q.template_id == SUMMARY
     if not spread:
-        here = [c for c in chosen if c.evidence.end == q.evidence.end]
+        here = [c for c in chosen if c.evidence.end == q.evidence.end and c.template_id != SUMMARY]
         cap = 3 if len(q.evidence.text.split()) > 30 else 2
         long = len(q.evidence.text.split()) > 25  # a long sentence carries several facts
         if here and not long and (q.type in WHOLE or any(c.type in WHOLE for c in here)):

@@ -159,3 +159,34 @@ def test_a_question_does_not_keep_its_sentence_full_stop():
     questions, _ = pipeline.generate([fact, *people, named("John Kelly", "PERSON")])
     asked = [q.prompt for q in questions if q.template_id == "event-who-mcq"]
     assert asked == ["Who had been serving as acting secretary since July?"]
+
+
+REPORT = (
+    "Wenger steps up row\n\n"
+    "Arsene Wenger has stepped up his feud with Sir Alex Ferguson by claiming the Manchester "
+    "United manager is guilty of bringing football into disrepute.\n\n"
+    "Ferguson said on Saturday that his Arsenal counterpart was a disgrace.\n\n"
+    "The League Managers Association has offered to act as peacemaker.\n"
+)
+
+
+def test_a_report_is_summed_up_beside_its_opening_statement():
+    from quizgen.ingest import read_text
+
+    qset = pipeline.questions_for(read_text(REPORT), cache=False)[0]
+    summary = [q for q in qset.questions if q.template_id == "sentence-lead-essay"]
+    assert [q.prompt for q in summary] == [
+        'Sum up, in a few sentences of your own, what the article headlined "Wenger steps up '
+        'row" reports. Use details from the article.'
+    ]
+    assert "Arsene Wenger has stepped up his feud" in summary[0].answer
+    # The opening is still asked as it stands: the summary asks about the whole report.
+    assert [q for q in qset.questions if q.template_id == "sentence-lead-tf"]
+
+
+def test_an_opinion_piece_is_not_summed_up_as_news():
+    # The bundled example is an op-ed: its headline sets the author's argument instead.
+    article = pipeline.ingest(pipeline.bundled_deck() / "article.txt")
+    qset = pipeline.questions_for(article, cache=False)[0]
+    essays = {q.template_id for q in qset.questions if q.type == "essay"}
+    assert "claim-headline-essay" in essays and "sentence-lead-essay" not in essays

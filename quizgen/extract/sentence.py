@@ -481,6 +481,9 @@ class SentenceExtractor:
                 # Also where a detail could be changed: when no stand-in fits, the news is
                 # still asked as it stands (round 58 lost "could cut up to 45,000 jobs").
                 slots["lead"] = True
+                headline = " ".join(analysis.article.title.split()).rstrip(".:;,")
+                if 2 <= len(headline.split()) <= 25:
+                    slots["headline"] = headline  # which article a summary is asked of
             if rank > 0 and REPORT_DAY.search(clean):
                 slots["dated_by_report"] = True
             if len(details) > 1:
