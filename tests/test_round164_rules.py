@@ -190,3 +190,17 @@ def test_an_opinion_piece_is_not_summed_up_as_news():
     qset = pipeline.questions_for(article, cache=False)[0]
     essays = {q.template_id for q in qset.questions if q.type == "essay"}
     assert "claim-headline-essay" in essays and "sentence-lead-essay" not in essays
+
+
+def test_a_thing_its_sentence_says_whose_is_not_named_again():
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Labs need better oversight\n\n"
+        "A GAO report found weak biosafety protections at U.S. labs, the government said.\n\n"
+        "The GAO report also noted that many of the labs belong to the CDC.\n\n"
+        "The report by the Government Accountability Office to Congress followed a series of "
+        "mishaps in which pathogens were released.\n"
+    )
+    named = [f.slots.get("named", {}) for f in facts if "mishaps" in f.evidence.text]
+    assert named and not [n for n in named if "the report" in n], named

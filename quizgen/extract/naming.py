@@ -106,8 +106,10 @@ def named_phrases(sent: Span, analysis: Analysis) -> dict[str, str]:
             continue
         if tok.text == "The" and head.text[:1].isupper() and (tok.i > sent.start or head.ent_type_):
             continue  # "The Interview", a film's title, is no "the Kim interview" (round 140)
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-            continue  # "the administration of US President George W Bush" says whose (round 114)
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "by", "from") for c in head.children):
+            # "the administration of US President George W Bush" says whose (round 114), "the
+            # report by the Government Accountability Office" whose (round 166)
+            continue
         name, first = heads[head.lemma_.lower()]
         bare = name.format("").strip()
         if bare and bare in sent.doc[head.i : head.right_edge.i + 1].text:
