@@ -180,6 +180,8 @@ def test_a_report_is_summed_up_beside_its_opening_statement():
         'row" reports. Use details from the article.'
     ]
     assert "Arsene Wenger has stepped up his feud" in summary[0].answer
+    # The marking guide names what else a summary should take in.
+    assert 'such as "' in summary[0].answer and "peacemaker" in summary[0].answer, summary
     # The opening is still asked as it stands: the summary asks about the whole report.
     assert [q for q in qset.questions if q.template_id == "sentence-lead-tf"]
 
