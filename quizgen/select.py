@@ -798,7 +798,9 @@ def select(
             reason = "a false form that puts a country in another part of the world"
         if reason is None and names_itself(q):
             reason = "a false form that puts in a place the statement names already"
-        if reason is None:
+        # A summary shows only the headline; the sentences its marking guide quotes are the
+        # teacher's, read beside the article.
+        if reason is None and q.template_id != SUMMARY:
             phrase = pointing(q, vague, own_vague.get(q.fact_id) if own_vague else None, loose)
             if phrase:
                 reason = f'it says "{phrase}" without saying which'

@@ -206,3 +206,15 @@ def test_a_thing_its_sentence_says_whose_is_not_named_again():
     )
     named = [f.slots.get("named", {}) for f in facts if "mishaps" in f.evidence.text]
     assert named and not [n for n in named if "the report" in n], named
+
+
+def test_a_summary_is_not_refused_for_what_its_marking_guide_quotes():
+    from quizgen.ingest import read_text
+
+    text = REPORT.replace(
+        "Ferguson said on Saturday that his Arsenal counterpart was a disgrace.",
+        "The sides meet again at Highbury on 1 February.",
+    )
+    qset = pipeline.questions_for(read_text(text), cache=False)[0]
+    summary = [q for q in qset.questions if q.template_id == "sentence-lead-essay"]
+    assert summary and "The sides meet again" in summary[0].answer, qset.rejected
