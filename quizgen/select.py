@@ -151,7 +151,9 @@ ELLIPSIS = re.compile(
 )
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs?|(?<!War )I|[Mm]e|[Mm]y)\b")
 # An essay that quotes the author's own words: a claim of the article, or its headline.
-AUTHORS_WORDS = re.compile(r"The (?:author writes|headline states|headline asks)\b")
+AUTHORS_WORDS = re.compile(
+    r"The (?:author writes|headline states|headline asks)\b|[^\"]*\bthe article headlined\b"
+)
 
 
 def _same_stem(a: str, b: str) -> bool:

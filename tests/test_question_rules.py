@@ -49,9 +49,11 @@ def test_evidence_is_exact_and_in_the_body(sets):
             assert article.text[ev.start : ev.end] == ev.text, (name, q.id)
             # Evidence may run over paragraphs ('"...," he said.' reaches back to the name),
             # but only over body text: every block it touches is body, and one holds its start.
-            # A discussion of an opinion piece's headline has the headline for its evidence.
+            # A discussion of an opinion piece's headline, or of its whole argument, has the
+            # headline for its evidence.
             touched = [b for b in article.blocks if b.start < ev.end and ev.start < b.end]
-            kinds = {"body", "title"} if q.template_id.startswith("claim-headline") else {"body"}
+            on_headline = q.template_id.startswith(("claim-headline", "claim-argument"))
+            kinds = {"body", "title"} if on_headline else {"body"}
             assert touched and all(b.kind in kinds for b in touched), (name, q.prompt)
             assert any(b.start <= ev.start < b.end for b in touched), (name, q.prompt)
 

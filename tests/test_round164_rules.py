@@ -192,6 +192,7 @@ def test_an_opinion_piece_is_not_summed_up_as_news():
     qset = pipeline.questions_for(article, cache=False)[0]
     essays = {q.template_id for q in qset.questions if q.type == "essay"}
     assert "claim-headline-essay" in essays and "sentence-lead-essay" not in essays
+    assert "claim-argument-essay" not in essays  # its headline states the argument already
 
 
 def test_a_thing_its_sentence_says_whose_is_not_named_again():
@@ -218,3 +219,29 @@ def test_a_summary_is_not_refused_for_what_its_marking_guide_quotes():
     qset = pipeline.questions_for(read_text(text), cache=False)[0]
     summary = [q for q in qset.questions if q.template_id == "sentence-lead-essay"]
     assert summary and "The sides meet again" in summary[0].answer, qset.rejected
+
+
+COLUMN = (
+    "The Arctic and us.\n\n"
+    "We should stop pretending that the melting Arctic is somebody else's problem. I believe "
+    "Britain must act now, before the ice is gone for good.\n\n"
+    "Our ministers keep telling us that the north is far away. They are wrong. The shipping "
+    "lanes that open there will change our trade, our fishing and our security.\n\n"
+    "Of course, some will say that we cannot afford new icebreakers. But we cannot afford to "
+    "be shut out either, and the cost of waiting will be far higher.\n\n"
+    "We must invest in research, in ships and in friends across the north. If we do not, "
+    "others will decide our future for us.\n"
+)
+
+
+def test_a_column_whose_headline_only_labels_it_is_asked_its_argument():
+    from quizgen.ingest import read_text
+
+    qset = pipeline.questions_for(read_text(COLUMN), cache=False)[0]
+    asked = [q.prompt for q in qset.questions if q.template_id == "claim-argument-essay"]
+    # The headline's "us" is the author's, as a quoted claim's "we" is.
+    assert asked == [
+        'What does the author argue in the article headlined "The Arctic and us"? Explain the '
+        "argument and the reasons the author gives for it, and say whether you agree, using "
+        "evidence from the article."
+    ]

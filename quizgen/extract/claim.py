@@ -328,9 +328,26 @@ class ClaimExtractor:
                 lambda s=sent, o=off: self._sentence(s, o, analysis, voice),
             )
         if opinion:
-            from .thesis import headline_claim, main_claim
+            from .thesis import headline, headline_claim, main_claim
 
-            headline = headline_claim(analysis)
+            claimed = headline_claim(analysis)
+            title = headline(analysis)
+            if claimed is None and title is not None:
+                # A headline that only labels the piece ("Russia's Arctic opportunity.") still
+                # says which article: the argument is asked of it as a whole.
+                text, start, end = title
+                slots = {"claim": "", "voice": "the author", "stance": ""}
+                slots["argued_in"] = " ".join(text.split()).rstrip(".:;,")
+                facts.append(
+                    Fact.make(
+                        "claim",
+                        slots,
+                        analysis.article.evidence(start, end),
+                        salience=0.9,
+                        extractor="claim",
+                    )
+                )
+            headline = claimed
             if headline is not None:
                 text, asks, start, end = headline
                 shown = text if text[-1:] in ".!?" else text + "."

@@ -78,6 +78,19 @@ def main_claim(analysis: Analysis) -> tuple[str, object, int] | None:
     return text if text.endswith(".") else text + ".", sent, off
 
 
+def headline(analysis: Analysis) -> tuple[str, int, int] | None:
+    """(text, start, end) of the headline the page shows as its title block, or None."""
+    block = next((b for b in analysis.article.blocks if b.kind == "title"), None)
+    if block is None:
+        return None
+    raw = analysis.article.text[block.start : block.end]
+    text = raw.strip()
+    if not 2 <= len(text.split()) <= 30 or "\n" in text:
+        return None
+    start = block.start + raw.index(text)
+    return text, start, start + len(text)
+
+
 def headline_claim(analysis: Analysis) -> tuple[str, bool, int, int] | None:
     """(text, asks, start, end) of an opinion piece's headline where it states or asks the
     argument ("Fossil fuels are no catastrophe. They have made our lives better.", "Can solar
