@@ -177,7 +177,7 @@ def test_a_report_is_summed_up_beside_its_opening_statement():
     summary = [q for q in qset.questions if q.template_id == "sentence-lead-essay"]
     assert [q.prompt for q in summary] == [
         'Sum up, in a few sentences of your own, what the article headlined "Wenger steps up '
-        'row" reports. Use details from the article.'
+        'row" says. Use details from the article.'
     ]
     assert "Arsene Wenger has stepped up his feud" in summary[0].answer
     # The marking guide names what else a summary should take in.
