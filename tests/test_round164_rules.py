@@ -245,3 +245,30 @@ def test_a_column_whose_headline_only_labels_it_is_asked_its_argument():
         "argument and the reasons the author gives for it, and say whether you agree, using "
         "evidence from the article."
     ]
+
+
+def test_a_wikis_template_leftovers_are_cut_from_a_statement():
+    from conftest import sentence_texts
+
+    shown = sentence_texts(
+        "Alicante\n\n"
+        "Alicante, or Alacant (]), both official names, is a city and port in Spain on the "
+        "Costa Blanca.\n\n"
+        "The population of the city of Alicante proper was 334,329, estimated as of 2011[ "
+        "[update]], ranking as the second-largest Valencian city.\n"
+    )
+    assert shown and not [t for t in shown if "]" in t or "(" in t], shown
+
+
+def test_a_question_put_to_someone_is_not_their_statement():
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Nominee says no need for full border wall\n\n"
+        "Kirstjen Nielsen told a Senate committee on Wednesday there was no need to build a "
+        "wall on the Mexican border.\n\n"
+        "When asked by a Democratic senator whether she believed humans were the primary "
+        "cause of climate change, Kirstjen Nielsen said the climate was changing.\n"
+    )
+    said = [f.slots.get("content", "") for f in facts if f.kind == "statement"]
+    assert not [s for s in said if "primary cause" in s], said

@@ -217,7 +217,11 @@ def _only_a_relative_clause(sent: Span) -> bool:
 
 # A war, a revolution or a treaty is no body: "bringing the British Parliament to an end".
 EVENT_NAME = re.compile(r"\b(?:War|Wars|Revolution|Treaty|Crisis|Uprising|Rebellion)$")
-BRACKET_HOLE = re.compile(r"\s*\((?:pronounced|listen)?\s*[;,][^()]*\)")
+# Brackets a page emptied ("Huxley ( ; 26 July 1894 - ...)") and what a wiki's templates
+# leave ("Alacant (])", "as of 2011[ [update]]", round 172).
+BRACKET_HOLE = re.compile(
+    r"\s*\((?:pronounced|listen)?\s*[;,][^()]*\)|\s*\([^()\w]*\)|\[\s*\[[a-z ]+\]\]"
+)
 # How many a poll asked is how the finding was made, not the finding: "a poll of 1,313
 # people suggests two-thirds support ..." changed to 3,939 tests nothing (round 134).
 SURVEYS = {"poll", "survey", "study", "sample", "questionnaire", "census"}

@@ -70,6 +70,10 @@ class StatementExtractor:
                     c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ != "to") for c in verb.children
                 ):
                     continue  # "did not believe", "will say": the plain past would misreport it
+                if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+                    # "asked whether she believed humans were the primary cause": a question
+                    # put to her, not her belief (round 171)
+                    continue
                 content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
                 subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 lead = ""
