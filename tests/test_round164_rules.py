@@ -267,8 +267,10 @@ def test_a_question_put_to_someone_is_not_their_statement():
         "Nominee says no need for full border wall\n\n"
         "Kirstjen Nielsen told a Senate committee on Wednesday there was no need to build a "
         "wall on the Mexican border.\n\n"
-        "When asked by a Democratic senator whether she believed humans were the primary "
-        "cause of climate change, Kirstjen Nielsen said the climate was changing.\n"
+        "Nielsen served in the administration of Republican President George W. Bush as a "
+        "special assistant. When asked by another Democratic senator whether she believed "
+        "humans were the primary cause of climate change, Nielsen said: “I do absolutely "
+        "believe that the climate is changing.”\n"
     )
     said = [f.slots.get("content", "") for f in facts if f.kind == "statement"]
     assert not [s for s in said if "primary cause" in s], said
