@@ -21,6 +21,7 @@ from .extract.entities import TITLES as HONORIFICS
 from .extract.naming import full_names_in, name_in
 from .kinds import (
     EXACT_DAY,
+    NATIONALITY,
     NUMBER,
     YEAR,
     Aliases,
@@ -50,6 +51,22 @@ from .templates import Template
 from .wordre import found
 
 POOL_RE = re.compile(r"^(\w+)\.(\w+)(?:\[(\w+)=([^\]]*)\])?$")
+
+
+HEAD_OF_STATE = re.compile(r"(?<!vice )(?<!vice-)\bpresident$|\bprime minister$")
+
+
+def _heads_a_state(role: str) -> bool:
+    """ "U.S. President", "Prime Minister", "North Korean leader"; not "vice president",
+    "Senate Majority Leader" or "Republican leader"."""
+    if HEAD_OF_STATE.search(role.lower()):
+        return True
+    people = re.search(r"(\w+) leader$", role)
+    return (
+        bool(people)
+        and bool(NATIONALITY.fullmatch(people.group(1)))
+        and (people.group(1) != "Republican")
+    )
 
 
 def _h(*parts: Any) -> int:
@@ -229,6 +246,17 @@ class Generator:
             for f in facts
             if f.kind == "entity" and f.slots.get("role")
         }
+        # Presidents, prime ministers and a country's leader: put in for anyone else, or
+        # anyone else put in for them, a false statement is refuted by what every student
+        # knows ("Donald Trump's
+        # appearances were aimed at driving up Democratic turnout", Trump as the incumbent in
+        # a Virginia state race; George W. Bush offered as a candidate for governor; rounds
+        # 164-166).
+        self.heads = {
+            norm(f.slots.get("name", ""))
+            for f in facts
+            if f.kind == "entity" and _heads_a_state(f.slots.get("role", ""))
+        }
         self.failures: dict[str, int] = {}
         self.other_form: dict[str, Question] = {}
         self.packaged: set[str] = set()  # stand-ins from quizgen's own data, not the article
@@ -341,6 +369,8 @@ class Generator:
                 f" {cand_norm} " in self.roles.get(answer_norm, "")
             ):
                 continue  # a firm's own brand, someone's son: the one is part of the other
+            if person and (cand_norm in self.heads) != (answer_norm in self.heads):
+                continue
             ka, kc = self.role_kind.get(answer_norm, ""), self.role_kind.get(cand_norm, "")
             if ka and kc and ka != kc:
                 continue  # a manager among players, a reporter among judges

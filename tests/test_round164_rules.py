@@ -274,3 +274,16 @@ def test_a_question_put_to_someone_is_not_their_statement():
     )
     said = [f.slots.get("content", "") for f in facts if f.kind == "statement"]
     assert not [s for s in said if "primary cause" in s], said
+
+
+def test_a_head_of_state_is_no_stand_in_for_anyone_else():
+    from conftest import named, sentence_fact, true_false
+
+    text = "David Yancey, the incumbent, won the recount by one vote in Newport News."
+    delegate = named("David Yancey", "PERSON", role="Virginia House of Delegates member")
+    president = named("Donald Trump", "PERSON", role="President")
+    shown = true_false([delegate, president, sentence_fact(text, "David Yancey", "PERSON")])
+    assert not [p for p in shown if "Trump" in p], shown
+    rival = named("Shelly Simonds", "PERSON")
+    shown = true_false([delegate, rival, sentence_fact(text, "David Yancey", "PERSON")])
+    assert [p for p in shown if "Shelly Simonds" in p], shown  # a delegate's rival still is
