@@ -5,7 +5,7 @@ real parser, the real extractors and the real templates."""
 from __future__ import annotations
 
 import pytest
-from conftest import WHERE_PACK, with_pack
+from conftest import RETIRED_PACK, WHERE_PACK, with_pack
 from conftest import facts_and_questions as questions
 
 from quizgen import pipeline
@@ -156,7 +156,8 @@ OPED = (
 
 
 def test_an_opinion_piece_is_asked_its_main_claim():
-    _, qs = questions(OPED)
+    # (a retired template: its fact is still found, and a template pack may ask it)
+    _, qs = questions(OPED, with_pack(RETIRED_PACK))
     (q,) = by_template(qs, "claim-main-short")
     assert q.answer.startswith("Cities should ban private cars from their centres")
 
@@ -167,7 +168,7 @@ def test_a_news_report_is_not_asked_for_a_main_claim():
         "My neighbours disagree with me about many things, and I respect their views.",
         "Residents disagree about many things.",
     )
-    _, qs = questions(report)
+    _, qs = questions(report, with_pack(RETIRED_PACK))
     assert not by_template(qs, "claim-main-short")
 
 

@@ -87,8 +87,13 @@ def named_heads(analysis: Analysis) -> dict[str, tuple[str, int]]:
         words = ent.name.split()
         if len(words) > 1 and words[-1][:1].isupper():
             ends[words[-1].lower()].append(ent)
+    # Not where another body leads the article: "the agency" in a NASA release is NASA, not
+    # the European Space Agency it names once (round 174).
+    bodies = EntityIndex.of(analysis).of_label("ORG")
     for head, ents in ends.items():
         if head in BODIES and len(ents) == 1 and head not in names:
+            if any(b.mentions > 2 * max(ents[0].mentions, 1) for b in bodies):
+                continue
             memo[head] = (ents[0].name, ents[0].first)
     analysis.cache["named_heads"] = memo
     return memo
