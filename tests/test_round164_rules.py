@@ -292,3 +292,17 @@ def test_a_head_of_state_is_no_stand_in_for_anyone_else():
     rival = named("Shelly Simonds", "PERSON")
     shown = true_false([delegate, rival, sentence_fact(text, "David Yancey", "PERSON")])
     assert [p for p in shown if "Shelly Simonds" in p], shown  # a delegate's rival still is
+
+
+def test_the_agency_of_a_release_is_not_a_body_it_names_once():
+    from conftest import facts_of
+
+    facts = facts_of(
+        "NASA builds a station near the Moon\n\n"
+        "NASA will build its first lunar space station with help from the European Space "
+        "Agency, NASA said on Monday.\n\n"
+        "NASA engineers have finished the design, and NASA will test it next year.\n\n"
+        "NASA managers said the agency's SLS rocket will launch the first parts in 2027.\n"
+    )
+    named = {k: v for f in facts for k, v in (f.slots.get("named") or {}).items()}
+    assert "the agency" not in named, named
