@@ -97,12 +97,13 @@ def sentence_texts(text: str) -> list[str]:
     return [f.slots["text"] for f in facts_of(text) if f.kind == "sentence"]
 
 
-def true_false(facts: list[Fact]) -> list[str]:
-    """The true/false prompts the built-in templates make of ``facts``: one form of each, or
-    none for a statement with no stand-in that fits."""
+def true_false(facts: list[Fact], template_dirs: list[Path] | None = None) -> list[str]:
+    """The true/false prompts the built-in templates (or ``template_dirs``) make of
+    ``facts``: one form of each, or none for a statement with no stand-in that fits."""
     from quizgen import pipeline
 
-    return [q.prompt for q in pipeline.generate(facts)[0] if q.type == "true_false"]
+    made = pipeline.generate(facts, template_dirs=template_dirs)[0]
+    return [q.prompt for q in made if q.type == "true_false"]
 
 
 def prompts(text: str) -> list[str]:

@@ -3,6 +3,7 @@ encyclopedia entries no code had seen)."""
 
 import pytest
 from conftest import (
+    RETIRED_PACK,
     facts_and_questions,
     facts_of,
     named,
@@ -11,6 +12,7 @@ from conftest import (
     sentence_fact,
     sentence_texts,
     true_false,
+    with_pack,
 )
 
 
@@ -171,7 +173,8 @@ def test_a_changed_date_that_opens_a_statement_keeps_its_capital():
         [
             event("In 1920, the republic joined the Soviet Union.", "In 1920", 192000),
             event("The republic declared independence in 1918.", "in 1918", 191800),
-        ]
+        ],
+        with_pack(RETIRED_PACK),  # when it happened: a retired template, still rendered right
     )
     assert "In 1918, the republic joined the Soviet Union." in made
     assert not any(p.startswith("in 1918") for p in made)
@@ -442,7 +445,7 @@ def test_an_acronym_the_article_spelt_out_is_shown_in_full():
         "is the longest-serving House member and the dean of the CBC. The CBC was founded in "
         "1971 and has 49 members in the House and Senate."
     )
-    asked = [q.prompt for q in facts_and_questions(text)[1]]
+    asked = [q.prompt for q in facts_and_questions(text, with_pack(RETIRED_PACK))[1]]
     assert any(p.startswith("The Congressional Black Caucus was founded in 1971") for p in asked)
     assert not any(p.startswith("The CBC was founded") for p in asked)
     # A blank keeps the name its key gives.

@@ -74,6 +74,7 @@ def test_templates_reviews_kept_too_rarely_are_retired_to_a_test_pack():
         "claim-stance-tf",
         "quantity-how-short",
         "claim-main-short",
+        "event-when-tf",
     }
     assert not retired & {t.id for t in load_templates()}
     assert retired <= {t.id for t in load_templates([RETIRED_PACK])}
