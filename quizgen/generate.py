@@ -53,6 +53,10 @@ from .wordre import found
 POOL_RE = re.compile(r"^(\w+)\.(\w+)(?:\[(\w+)=([^\]]*)\])?$")
 
 
+HEDGED = re.compile(
+    r"(?i)(?:only|just|about|around|nearly|almost|some|roughly|approximately|more than"
+    r"|less than|fewer than|over|under|above|below|up to|at least|at most)\s"
+)
 HEAD_OF_STATE = re.compile(r"(?<!vice )(?<!vice-)\bpresident$|\bprime minister$")
 
 
@@ -763,6 +767,10 @@ class Generator:
                 continue
             if figure:
                 if not same_kind_number(original, cand):
+                    continue
+                if HEDGED.match(cand):
+                    # "expected to gain above 2.9 percent" for "5.1 percent" is still true: a
+                    # stand-in that carries its own "above" or "nearly" (round 175)
                     continue
                 if found(text, cand, ignore_case=True, before=".,"):
                     continue  # "four of the four producers": the sentence has it already

@@ -307,3 +307,39 @@ def test_the_agency_of_a_release_is_not_a_body_it_names_once():
     )
     named = {k: v for f in facts for k, v in (f.slots.get("named") or {}).items()}
     assert "the agency" not in named, named
+
+
+def test_a_figure_is_not_changed_to_one_that_carries_its_own_hedge():
+    from conftest import sentence_fact, true_false
+
+    from quizgen.model import Evidence, Fact
+
+    def amount(value: str) -> Fact:
+        slots = {"amount": value, "measure": "PERCENT", "unit": "PERCENT"}
+        return Fact.make("quantity", slots, Evidence(value, 0, len(value)))
+
+    text = "Home prices are expected to gain 5.1 percent next year, the poll found."
+    made = true_false(
+        [
+            amount("above 2.9 percent"),
+            amount("5.1 percent"),
+            sentence_fact(text, "5.1 percent", "PERCENT", "quantity.amount[measure=PERCENT]"),
+        ]
+    )
+    assert not [p for p in made if "above" in p], made
+
+
+def test_which_panel_is_not_guessed_after_two_bodies():
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Intelligence chairman cleared\n\n"
+        "The House Ethics Committee on Thursday cleared the chairman of the House Intelligence "
+        "Committee of charges, clearing the way for him to lead the panel's Russia "
+        "investigation again.\n\n"
+        "In April the Ethics panel said it was investigating the allegations.\n\n"
+        "The Ethics panel did not say who had complained.\n"
+    )
+    named = {k: v for f in facts for k, v in (f.slots.get("named") or {}).items()}
+    lead = [f for f in facts if "Russia investigation" in f.evidence.text]
+    assert lead and not [f for f in lead if "the panel" in (f.slots.get("named") or {})], named

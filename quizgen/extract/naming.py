@@ -115,6 +115,11 @@ def named_phrases(sent: Span, analysis: Analysis) -> dict[str, str]:
             # "the administration of US President George W Bush" says whose (round 114), "the
             # report by the Government Accountability Office" whose (round 166)
             continue
+        if sum(1 for e in sent.ents if e.label_ == "ORG" and e.end <= tok.i) >= 2:
+            # "cleared the chairman of the House Intelligence Committee ... leadership of the
+            # panel's Russia investigation": after two bodies, which panel is a guess; the one
+            # named "Ethics panel" elsewhere was the wrong one (round 175).
+            continue
         name, first = heads[head.lemma_.lower()]
         bare = name.format("").strip()
         if bare and bare in sent.doc[head.i : head.right_edge.i + 1].text:
