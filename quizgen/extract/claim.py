@@ -331,34 +331,26 @@ class ClaimExtractor:
             from .thesis import headline, headline_claim, main_claim
 
             claimed = headline_claim(analysis)
-            title = headline(analysis)
-            if claimed is None and title is not None:
+            title = headline(analysis) if claimed is None else None
+            slots = None
+            if claimed is not None:
+                text, asks, start, end = claimed
+                shown = text if text[-1:] in ".!?" else text + "."
+                slots = {"claim": "", "voice": "the author", "stance": "", "headline": shown}
+                slots["asks"] = "yes" if asks else ""
+            elif title is not None:
                 # A headline that only labels the piece ("Russia's Arctic opportunity.") still
                 # says which article: the argument is asked of it as a whole.
                 text, start, end = title
                 slots = {"claim": "", "voice": "the author", "stance": ""}
                 slots["argued_in"] = " ".join(text.split()).rstrip(".:;,")
+            if slots is not None:
                 facts.append(
                     Fact.make(
                         "claim",
                         slots,
                         analysis.article.evidence(start, end),
-                        salience=0.9,
-                        extractor="claim",
-                    )
-                )
-            headline = claimed
-            if headline is not None:
-                text, asks, start, end = headline
-                shown = text if text[-1:] in ".!?" else text + "."
-                slots = {"claim": "", "voice": "the author", "stance": "", "headline": shown}
-                slots["asks"] = "yes" if asks else ""
-                facts.append(
-                    Fact.make(
-                        "claim",
-                        slots,
-                        analysis.article.evidence(start, end),
-                        salience=1.0,
+                        salience=1.0 if claimed else 0.9,
                         extractor="claim",
                     )
                 )
