@@ -53,6 +53,12 @@ from .wordre import found
 POOL_RE = re.compile(r"^(\w+)\.(\w+)(?:\[(\w+)=([^\]]*)\])?$")
 
 
+def _words_within(a: str, b: str) -> bool:
+    """Whether every word of the shorter name, two words or more, is in the longer one."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return len(short) >= 2 and set(short) <= set(long)
+
+
 HEDGED = re.compile(
     r"(?i)(?:only|just|about|around|nearly|almost|some|roughly|approximately|more than"
     r"|less than|fewer than|over|under|above|below|up to|at least|at most)\s"
@@ -261,6 +267,7 @@ class Generator:
             for f in facts
             if f.kind == "entity" and _heads_a_state(f.slots.get("role", ""))
         }
+        self._texts: str | None = None  # the facts' sentences, read only where needed
         self.failures: dict[str, int] = {}
         self.other_form: dict[str, Question] = {}
         self.packaged: set[str] = set()  # stand-ins from quizgen's own data, not the article
@@ -357,6 +364,12 @@ class Generator:
                 continue  # "Wilkinson" is in the sentence: "Jonny Wilkinson" is no stand-in
             if answer_norm in cand_norm or cand_norm in answer_norm:
                 continue
+            if not person and (
+                _words_within(answer_norm, cand_norm) or self._named_of(cand, answer_norm)
+            ):
+                # "the Supreme Sacred Congregation of the Roman and Universal Inquisition" is
+                # the Roman Inquisition by its formal name (round 178)
+                continue
             if one_norm and one_norm in f" {cand_norm} ":
                 continue  # "Apple's MacBook" for "MacBooks": the same thing (round 35)
             if any(near_spelling(cand, other) for other in (answer, *already, *chosen)):
@@ -404,6 +417,19 @@ class Generator:
             )
         )
         return chosen[:count]
+
+    def _named_of(self, name: str, other: str) -> bool:
+        """Whether the article writes ``name`` followed by "of" and every word of ``other``
+        ("Supreme Sacred Congregation of the Roman and Universal Inquisition")."""
+        words = set(other.split())
+        if len(words) < 2:
+            return False
+        if self._texts is None:
+            self._texts = " ".join(dict.fromkeys(f.evidence.text for f in self.facts))
+        return any(
+            words <= set(norm(m.group(1)).split())
+            for m in re.finditer(re.escape(name) + r" of ((?:\S+ ){0,8}\S+)", self._texts)
+        )
 
     def _is_surname(self, name: str) -> bool:
         return " " not in name.strip() and norm(name) in self.surnames

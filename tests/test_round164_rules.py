@@ -343,3 +343,18 @@ def test_which_panel_is_not_guessed_after_two_bodies():
     named = {k: v for f in facts for k, v in (f.slots.get("named") or {}).items()}
     lead = [f for f in facts if "Russia investigation" in f.evidence.text]
     assert lead and not [f for f in lead if "the panel" in (f.slots.get("named") or {})], named
+
+
+def test_a_body_is_not_swapped_for_its_own_formal_name():
+    from conftest import named, sentence_fact, true_false
+
+    founded = (
+        "In 1588, Pope Sixtus V established 15 congregations, of which the Supreme Sacred "
+        "Congregation of the Roman and Universal Inquisition was one."
+    )
+    text = "The last notable action of the Roman Inquisition occurred in Bologna."
+    bodies = [named("Roman Inquisition", the=True), named("Supreme Sacred Congregation", the=True)]
+    made = true_false(
+        [*bodies, sentence_fact(founded, "15"), sentence_fact(text, "Roman Inquisition", "ORG")]
+    )
+    assert not [p for p in made if p.startswith("The last notable action of the Supreme")], made
