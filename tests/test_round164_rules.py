@@ -358,3 +358,16 @@ def test_a_body_is_not_swapped_for_its_own_formal_name():
         [*bodies, sentence_fact(founded, "15"), sentence_fact(text, "Roman Inquisition", "ORG")]
     )
     assert not [p for p in made if p.startswith("The last notable action of the Supreme")], made
+
+
+def test_she_is_not_read_as_a_man_the_article_calls_mr():
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Council backs new plan\n\n"
+        "Ms Jane Doe leads the council's inquiry into the costs.\n\n"
+        "Mr John Smith, the minister, backed the plan on Monday. She said the plan would cut "
+        "the council's costs by a third within two years.\n"
+    )
+    speakers = {f.slots["speaker"] for f in facts if f.kind == "statement"}
+    assert "John Smith" not in speakers, speakers

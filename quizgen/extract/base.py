@@ -578,7 +578,20 @@ def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
                 found = index.lookup(ent.text) if ent is not None else None
                 if found is not None and found.label == "PERSON":
                     people.add(found.name)
-    return people.pop() if len(people) == 1 else None
+    if len(people) != 1:
+        return None
+    name = people.pop()
+    return name if _may_be(name, tok, analysis) else None
+
+
+def _may_be(name: str, pronoun: Token, analysis: Analysis) -> bool:
+    """Whether "he" or "she" may stand for ``name``: not where the article shows the person
+    is of the other sex ("whether she believed ..." had become George W. Bush's belief,
+    round 171)."""
+    from .coref import genders
+
+    known = genders(analysis).get(name)
+    return known is None or known == ("f" if pronoun.lower_ == "she" else "m")
 
 
 def is_pronoun(tok: Token) -> bool:

@@ -121,7 +121,11 @@ def person_for(pron: Token, analysis: Analysis, offset: int) -> tuple[str, int] 
         if len(people) == 1:
             if unnamed_someone(prev):
                 return None  # "The strongman hoped that Obama wins. And he wrote ..."
-            return people.pop(), off + prev.start_char
+            name = people.pop()
+            known = genders(analysis).get(name)
+            if known is not None and known != ("f" if pron.lower_ == "she" else "m"):
+                return None  # "she" after a sentence that names only a man
+            return name, off + prev.start_char
         if people:
             return None
     return None
