@@ -75,6 +75,7 @@ def test_templates_reviews_kept_too_rarely_are_retired_to_a_test_pack():
         "quantity-how-short",
         "claim-main-short",
         "event-when-tf",
+        "definition-what-short",
     }
     assert not retired & {t.id for t in load_templates()}
     assert retired <= {t.id for t in load_templates([RETIRED_PACK])}
