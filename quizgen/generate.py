@@ -75,7 +75,7 @@ def _heads_a_state(role: str) -> bool:
     return (
         bool(people)
         and bool(NATIONALITY.fullmatch(people.group(1)))
-        and (people.group(1) != "Republican")
+        and people.group(1) != "Republican"  # a party's, though it ends as "Korean" does
     )
 
 
@@ -258,10 +258,9 @@ class Generator:
         }
         # Presidents, prime ministers and a country's leader: put in for anyone else, or
         # anyone else put in for them, a false statement is refuted by what every student
-        # knows ("Donald Trump's
-        # appearances were aimed at driving up Democratic turnout", Trump as the incumbent in
-        # a Virginia state race; George W. Bush offered as a candidate for governor; rounds
-        # 164-166).
+        # knows ("Donald Trump's appearances were aimed at driving up Democratic turnout",
+        # Trump as the incumbent in a Virginia state race; George W. Bush offered as a
+        # candidate for governor; rounds 164-166).
         self.heads = {
             norm(f.slots.get("name", ""))
             for f in facts

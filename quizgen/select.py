@@ -964,7 +964,7 @@ WHOLE = ("true_false",)  # restates its whole sentence (a blank is caught by the
 def _conflict(q, chosen, per_fact, per_sentence, answers) -> str | None:
     # A true/false or a blank shows its whole sentence, so it is the only question on it;
     # two questions that each ask one part of a sentence (who, when) are different facts.
-    # A summary of the news asks about the whole report, not its opening sentence alone.
+    # A summary asks about the whole article, not its opening sentence alone.
     spread = q.type in ("matching", "ordering") or q.template_id == SUMMARY
     if not spread:
         here = [c for c in chosen if c.evidence.end == q.evidence.end and c.template_id != SUMMARY]

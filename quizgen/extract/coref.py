@@ -789,6 +789,8 @@ NAMED_ONLY = STAND_INS | SOMEONE | EVENT_NOUNS | BODY_STAND_INS
 NAMED_ONLY |= {"candidate", "issue", "matter", "hearing", "meeting", "nation", "province", "town"}
 NAMED_ONLY |= {"county", "village", "suburb", "district", "site", "device", "product", "text"}
 LOOSE = re.compile(r"the(?: [a-z][a-z-]*){1,3}")
+# Words that say there was an earlier one, or which of several: "the same day", "the latest".
+EARLIER = POINTING_ADJECTIVES | WHICH | {"other", "same", "similar", "such"}
 
 
 def loose(phrase: str) -> bool:
@@ -799,11 +801,9 @@ def loose(phrase: str) -> bool:
     a story of one court case; a blind review of refused items, round 164). A blank's
     sentence was not (4 of 18), since the blank leaves only the rest of it to go on."""
     words = phrase.lower().split()
-    if not LOOSE.fullmatch(phrase) or any(w in POINTING_ADJECTIVES | WHICH for w in words):
+    if not LOOSE.fullmatch(phrase) or any(w in EARLIER or w in NUMBER_WORDS for w in words):
         return False
     head = words[-1]
-    if any(w in NUMBER_WORDS or w in ("other", "same", "similar", "such") for w in words):
-        return False
     singular = head[:-3] + "y" if head.endswith("ies") else head.rstrip("s") or head
     return head not in NAMED_ONLY and singular not in NAMED_ONLY
 
