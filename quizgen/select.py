@@ -149,6 +149,10 @@ ELLIPSIS = re.compile(
     r"(?i)\bif (?:so|not|(?:it|they|he|she|that|this) (?:were|was|is|are|did|does|do|had|has|have"
     r"|can|could|will|would))(?=[,.;])"
 )
+NEGATED_STEM = re.compile(
+    r"(?:Who|Which \w+)\s+(?:(?:did|does|do|has|have|had|is|are|was|were|will|would|could"
+    r"|can)\s+(?:not|never)|never)\b"
+)
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs?|(?<!War )I|[Mm]e|[Mm]y)\b")
 # An essay that quotes the author's own words: a claim of the article, or its headline.
 AUTHORS_WORDS = re.compile(
@@ -196,6 +200,10 @@ def flaw(q: Question) -> str | None:
         # "According to the article, Sensing opportunity, why are investors ...?": the
         # sentence's opening phrase on its subject, left before the question (round 146).
         return "prompt keeps a phrase of its sentence before the question"
+    if q.type == "mcq" and NEGATED_STEM.match(core):
+        # "Which organisation did not come up at the hearing?": the wrong options are true
+        # only if the article says each one did, which it seldom does (round 179).
+        return "a multiple-choice stem turned on a 'not'"
     if MALFORMED_FIGURE.search(filled(prompt)):
         return "the article's figure is misprinted"  # "sold for $110,00" (round 129)
     if breaks_a_whole(q):

@@ -372,3 +372,21 @@ def test_she_is_not_read_as_a_man_the_article_calls_mr():
     )
     speakers = {f.slots["speaker"] for f in facts if f.kind == "statement"}
     assert "John Smith" not in speakers, speakers
+
+
+@pytest.mark.parametrize(
+    "stem,refused",
+    [
+        ("Which organisation did not come up at Wilbur Ross' confirmation hearing?", True),
+        ("Who has never failed a drugs test?", True),
+        ("Under German law, which organisation does not need investor backing?", True),
+        ("Which country faces the not insignificant task of a home fixture?", False),
+        ("Who reacted angrily to a suggestion that not all funds would go to relief?", False),
+    ],
+)
+def test_a_multiple_choice_stem_is_not_turned_on_a_not(stem, refused):
+    from quizgen.select import flaw
+
+    q = question(stem, type="mcq", answer="Diamond S Shipping", template="event-who-mcq")
+    reason = flaw(q)
+    assert (reason == "a multiple-choice stem turned on a 'not'") is refused, reason
