@@ -390,3 +390,15 @@ def test_a_multiple_choice_stem_is_not_turned_on_a_not(stem, refused):
     q = question(stem, type="mcq", answer="Diamond S Shipping", template="event-who-mcq")
     reason = flaw(q)
     assert (reason == "a multiple-choice stem turned on a 'not'") is refused, reason
+
+
+def test_fewer_than_is_a_hedge_not_part_of_the_figure():
+    # "fewer than 400" changed to "fewer than 1200" is still true (round 181): the figure a
+    # false form may change is 400, which "fewer than" before it then keeps from changing.
+    shown = _details(
+        "Kepler's legacy\n\n"
+        "NASA's Kepler space telescope found thousands of planets.\n\n"
+        "When Kepler launched in 2009, fewer than 400 exoplanets had been discovered.\n"
+    )
+    launched = next(d for t, d in shown.items() if t.startswith("When Kepler launched"))
+    assert "400" in launched and "fewer than 400" not in launched, shown

@@ -14,7 +14,7 @@ from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
 from .base import clause_text, number_as_name, sent_ents, usable_sentences, well_formed
 
-HEDGES = r"^(only|just|about|around|nearly|almost|some|roughly|approximately|more than|less than|over|under|up to|at least)\s+"
+HEDGES = r"^(only|just|about|around|nearly|almost|some|roughly|approximately|more than|less than|fewer than|over|under|up to|at least|at most)\s+"
 LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
