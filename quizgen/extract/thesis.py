@@ -97,12 +97,11 @@ def headline_claim(analysis: Analysis) -> tuple[str, bool, int, int] | None:
     power replace oil in the Middle East?"), or None for a label of a headline ("Russia's
     Arctic opportunity.") or one the page does not show as its title block. ``asks``: the
     headline is a question the article answers."""
-    block = next((b for b in analysis.article.blocks if b.kind == "title"), None)
-    if block is None or not analysis.model:
+    found = headline(analysis) if analysis.model else None
+    if found is None:
         return None
-    raw = analysis.article.text[block.start : block.end]
-    text = " ".join(raw.split())
-    if not 4 <= len(text.split()) <= 30 or text != raw.strip():
+    text, start, end = found
+    if len(text.split()) < 4 or text != " ".join(text.split()):
         return None
     if re.search(r"\d", text) or _capitalised(text):
         # "Average Page Weight Increases 15% in 2014": a report's headline, which tells a
@@ -112,8 +111,7 @@ def headline_claim(analysis: Analysis) -> tuple[str, bool, int, int] | None:
     asks = text.endswith("?") or bool(WH_OPENING.match(text))
     if not (text.endswith("?") or _says(text, analysis, asks)):
         return None
-    start = block.start + raw.index(text)
-    return text, asks, start, start + len(text)
+    return text, asks, start, end
 
 
 def _capitalised(text: str) -> bool:
