@@ -21,6 +21,7 @@ from .extract.entities import TITLES as HONORIFICS
 from .extract.naming import full_names_in, name_in
 from .kinds import (
     EXACT_DAY,
+    HEDGE_WORDS,
     NATIONALITY,
     NUMBER,
     YEAR,
@@ -59,10 +60,7 @@ def _words_within(a: str, b: str) -> bool:
     return len(short) >= 2 and set(short) <= set(long)
 
 
-HEDGED = re.compile(
-    r"(?i)(?:only|just|about|around|nearly|almost|some|roughly|approximately|more than"
-    r"|less than|fewer than|over|under|above|below|up to|at least|at most)\s"
-)
+HEDGED = re.compile(r"(?i)(?:" + "|".join([*HEDGE_WORDS, "above", "below"]) + r")\s")
 HEAD_OF_STATE = re.compile(r"(?<!vice )(?<!vice-)\bpresident$|\bprime minister$")
 
 

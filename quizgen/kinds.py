@@ -65,6 +65,18 @@ def _states_of_capital() -> dict[str, frozenset[str]]:
     return {_place_key(c): frozenset(map(_place_key, states)) for c, states in capitals().items()}
 
 
+# Words that hedge a figure ("about 300", "fewer than 400"): the figure is the value, and a
+# hedged figure is true of others too.
+HEDGE_WORDS = "only just about around nearly almost some roughly approximately".split() + [
+    "more than",
+    "less than",
+    "fewer than",
+    "over",
+    "under",
+    "up to",
+    "at least",
+    "at most",
+]
 NUMBER_WORDS = "two three four five six seven eight nine ten eleven twelve".split()
 WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 NUMBER = re.compile(r"\d|" + WORD_NUMBER.pattern, re.I)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
+from ..kinds import HEDGE_WORDS
 from ..language import ask, render, tidy
 from ..model import Fact
 from ..nlp import Analysis
 from ..pronouns import has_dangling_pronoun
 from .base import clause_text, number_as_name, sent_ents, usable_sentences, well_formed
 
-HEDGES = r"^(only|just|about|around|nearly|almost|some|roughly|approximately|more than|less than|fewer than|over|under|up to|at least|at most)\s+"
+HEDGES = r"^(" + "|".join(HEDGE_WORDS) + r")\s+"
 LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
