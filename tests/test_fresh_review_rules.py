@@ -187,15 +187,23 @@ def test_who_holds_an_office_is_asked_of_government_offices_only():
     assert not asked("vice president of business development at SNC")
 
 
-def test_a_club_is_not_swapped_where_the_sentence_calls_it_the_english_club():
-    names = [named(n) for n in ("Manchester City", "Botafogo", "Celtic", "Aston Villa")]
-    back = "An agent says no offer has come from Manchester City but that the English club is keen."
-    plain = "An agent says no offer has come from Manchester City, and talks will go on."
+def test_a_firm_is_not_swapped_where_the_sentence_calls_it_the_us_firm():
+    # Round 49's case was a club ("the English club"); since round 182 no club stands in for
+    # another at all, so firms, which still may, carry the rule.
+    names = [named(n) for n in ("Initech", "Globex")]
+    firms = "The software firm Initech and the rival firm Globex both bid for the contract."
+    back = "An agent says no offer has come from Initech but that the US firm is keen."
+    plain = "An agent says no offer has come from Initech, and talks will go on."
     shown = true_false(
-        [*names, sentence_fact(back, "Manchester City"), sentence_fact(plain, "Manchester City")]
+        [
+            *names,
+            sentence_fact(firms, "Globex"),
+            sentence_fact(back, "Initech"),
+            sentence_fact(plain, "Initech"),
+        ]
     )
-    assert [p for p in shown if "talks will go on" in p and "Manchester City" not in p], shown
-    assert not [p for p in shown if "English club" in p and "Manchester City" not in p], shown
+    assert [p for p in shown if "talks will go on" in p and "Initech" not in p], shown
+    assert not [p for p in shown if "US firm" in p and "Initech" not in p], shown
 
 
 def test_a_year_does_not_name_a_film():

@@ -45,11 +45,13 @@ def test_a_body_is_swapped_only_for_one_of_its_kind():
     assert kind_head("Asahi") == ""
 
     names = [named(n) for n in ("Green Party", "Leeds Grammar School", "Asahi", "Kirin")]
+    # One body stands in for another only where both are firms (round 182).
+    firms = "The brewing firm Asahi and the drinks firm Kirin are rivals."
     church = "The community will open a centre in the former Holy Trinity Church next year."
     firm = "Leaflets were handed out by Kirin staff on Monday."
     shown = true_false(
         [*names, named("Holy Trinity Church"), sentence_fact(church, "Holy Trinity Church")]
-        + [sentence_fact(firm, "Kirin")]
+        + [sentence_fact(firm, "Kirin"), sentence_fact(firms, "Asahi")]
     )
     assert [p for p in shown if "Leaflets were handed out" in p], shown  # names of no kind
     assert not [p for p in shown if "former Holy" not in p and "open a centre" in p], shown

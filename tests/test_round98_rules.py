@@ -223,23 +223,24 @@ def test_a_statement_shown_by_name_is_not_refused_for_the_phrase_it_replaced():
 
 
 def test_a_word_inside_a_title_is_not_swapped():
+    # Places, not bodies: since round 182 a body stands in only for a firm.
     facts = [
         named("Rohit Gupta", "PERSON", 4),
-        named("Heretic", "ORG", 3),
-        named("Borders", "ORG", 2),
-        named("Oxfam", "ORG", 3),
+        named("Kent", "GPE", 3),
+        named("Borders", "GPE", 2),
+        named("Oxford", "GPE", 3),
     ]
     blog = _sentence(
         "Indian writer Rohit Gupta edits a group blog called Dogs without Borders.",
         "Borders",
-        "ORG",
-        "entity.name[label=ORG]",
+        "GPE",
+        "entity.name[label=GPE]",
     )
     charity = _sentence(
-        "Indian writer Rohit Gupta raised money for Oxfam.",
-        "Oxfam",
-        "ORG",
-        "entity.name[label=ORG]",
+        "Indian writer Rohit Gupta raised money in Oxford.",
+        "Oxford",
+        "GPE",
+        "entity.name[label=GPE]",
     )
     questions = Generator([*facts, blog, charity], load_templates()).run()
     asked = {q.evidence.text for q in questions if q.type == "true_false"}
