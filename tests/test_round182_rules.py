@@ -49,3 +49,14 @@ def test_one_firm_still_stands_in_for_another():
     ]
     made = true_false(facts)
     assert [p for p in made if p.startswith("Electronics firm Honda showed")], made
+
+
+def test_a_sentence_with_nothing_of_the_story_in_it_is_not_asked():
+    from dataclasses import replace
+
+    text = "Indian writer Rohit Gupta raised money in Oxford."
+    names = [named("Oxford", "GPE"), named("Kent", "GPE")]
+    story = sentence_fact(text, "Oxford", "GPE", "entity.name[label=GPE]")
+    assert true_false([*names, story])  # on the main story, either form is asked
+    aside = replace(story, salience=0.4)  # past the eighth sentence, nothing of the headline
+    assert not true_false([*names, aside])
