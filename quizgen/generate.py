@@ -987,6 +987,11 @@ CONVERSION_AFTER = re.compile(
     r"(?:[$£€¥]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen"
     r"|twenty|thirty|forty|fifty|a hundred|a thousand)\b)"
 )
+# "85-foot-tall, 25-foot-wide (26-meter-by-8-meter)": the conversion comes after a second
+# measure, and still gives a changed 85 away (round 181).
+CONVERSION_LATER = re.compile(
+    r"[\s-]?[a-z][\w-]*[^().;]{0,40}\(\s*(?:about |around |some |nearly |almost )?[$£€¥]?\d[\d,.]*[\s-]?[a-z]"
+)
 CONVERSION_BEFORE = re.compile(
     r"[$£€¥]?\d[\w,.-]*(?: [a-z]+){0,2}\s*\(\s*(?:about |around |some )?$"
 )
@@ -1032,7 +1037,11 @@ def _compared(text: str, figure: str) -> bool:
 def _beside_conversion(head: str, tail: str) -> bool:
     """A changed figure beside its conversion contradicts it, which gives the false form
     away (round 40)."""
-    return bool(CONVERSION_AFTER.match(tail) or CONVERSION_BEFORE.search(head))
+    return bool(
+        CONVERSION_AFTER.match(tail)
+        or CONVERSION_BEFORE.search(head)
+        or CONVERSION_LATER.match(tail)
+    )
 
 
 # A change given from one figure to another and as a percentage: each follows from the others.

@@ -60,3 +60,44 @@ def test_a_sentence_with_nothing_of_the_story_in_it_is_not_asked():
     assert true_false([*names, story])  # on the main story, either form is asked
     aside = replace(story, salience=0.4)  # past the eighth sentence, nothing of the headline
     assert not true_false([*names, aside])
+
+
+@pytest.mark.parametrize(
+    "head,tail,gives_away",
+    [
+        # The conversion after a second measure still gives a changed 85 away (round 181).
+        ("JPL's historic ", "-foot-tall, 25-foot-wide (26-meter-by-8-meter) chamber", True),
+        ("about ", " miles (1,600 kilometers) away", True),
+        ("grew by ", " percent in 2019 (see below)", False),
+        ("rose ", "% to a record, the highest since 2008 (when it hit 12%)", False),
+    ],
+)
+def test_a_figure_is_not_changed_beside_a_later_conversion(head, tail, gives_away):
+    from quizgen.generate import _beside_conversion
+
+    assert _beside_conversion(head, tail) is gives_away
+
+
+def test_a_summary_guide_names_the_points_from_across_the_article():
+    from quizgen import pipeline
+    from quizgen.ingest import read_text
+
+    text = (
+        "Helicopter ends its Mars mission\n\n"
+        "NASA's Ingenuity Mars Helicopter has ended its mission after making dozens more "
+        "flights than planned.\n\n"
+        "The small craft weighed about four pounds and was built at a laboratory in "
+        "California.\n\n"
+        "Engineers said the weather in the region had been calm for weeks.\n\n"
+        "The team met in a small room at the laboratory every morning.\n\n"
+        "Some of the engineers had worked on earlier missions to the Moon.\n\n"
+        "\u201cIt was a great ride,\u201d said a member of the helicopter team on Thursday.\n\n"
+        "The helicopter flew 72 times on Mars, and images show that one of the helicopter's "
+        "rotor blades was damaged during its final flight on Mars.\n"
+    )
+    qset = pipeline.questions_for(read_text(text), cache=False)[0]
+    summary = [q for q in qset.questions if q.template_id == "sentence-lead-essay"]
+    assert summary, [q.template_id for q in qset.questions]
+    guide = summary[0].answer
+    assert "flew 72 times on Mars" in guide, guide  # the end of the story, not only its start
+    assert "great ride" not in guide, guide  # someone's words are no point of the article's

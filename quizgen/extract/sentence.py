@@ -108,16 +108,38 @@ def _source(tok) -> bool:
     )
 
 
-def _summary_points(facts: list[Fact]) -> None:
-    """Give the opening's fact the statements of the next few sentences, which a summary of
-    the report should take in: a marking guide that only quotes the opening was "generic" to
-    every reviewer of round 169."""
+def _summary_points(facts: list[Fact], sentences, analysis: Analysis) -> None:
+    """Give the opening's fact the sentences a summary of the article should take in: those
+    that name the most of what it is about (the headline's and the opening's nouns, and the
+    nouns it keeps coming back to), from across the article, in its order. A marking guide
+    that only quotes the opening was "generic" to every reviewer of round 169; one that
+    quoted the two sentences after it named no detail at all where those gave no fact, and
+    missed an encyclopedia entry's main debate and a feature's real story (rounds 182-185)."""
     lead = next((f for f in facts if f.slots.get("headline")), None)
     if lead is None:
         return
-    points = [f.slots["text"] for f in facts if f is not lead and 0 < f.slots["rank"] <= 4]
+    from .centrality import topic_count
+
+    scored = []
+    for rank, (sent, _) in enumerate(sentences):
+        text = _opening(span_text(sent, analysis).strip())
+        words = len(text.split())
+        if rank == 0 or not 8 <= words <= 40 or text.endswith("?") or text.startswith("("):
+            continue
+        if has_dangling_pronoun(text) or not _has_verb(sent.root):
+            continue
+        if re.search(r"[\"“”]", text):
+            continue  # someone's words, which a summary reports, not the article's own point
+        scored.append((-topic_count(sent, analysis), rank, text))
+    points: list[tuple[int, str]] = []
+    # From across the article, not one paragraph's run of sentences, where it has enough.
+    for spread in (2, 1):
+        for _, rank, text in sorted(scored):
+            if len(points) < 3 and all(abs(rank - r) >= spread for r, _ in points):
+                points.append((rank, text))
     if points:
-        lead.slots["points"] = [p.rstrip(".") for p in points[:2]]  # quoted inside a sentence
+        # quoted inside a sentence: no full stop of their own
+        lead.slots["points"] = [t.rstrip(".") for _, t in sorted(points)]
 
 
 DENIALS = {"deny", "dismiss", "reject", "dispute", "doubt", "refute", "rule"}
@@ -514,7 +536,7 @@ class SentenceExtractor:
                     extractor="sentence",
                 )
             )
-        _summary_points(facts)
+        _summary_points(facts, sentences, analysis)
         return facts
 
     @staticmethod
