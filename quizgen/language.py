@@ -307,6 +307,30 @@ DATELINE = re.compile(
 )
 
 
+# "(Refiles Nov. 30 story to cut extraneous word) By Katanga Johnson and Makini Brice": an
+# agency's note on a corrected story and its byline, before the dateline. Left in, the
+# reporters became answers and options ("Makini Brice WASHINGTON", round 182). A name here
+# is words in capitals and small letters, so the dateline's "WASHINGTON" is not one.
+_BY_NAME = r"[A-Z][a-z][\w'’.-]*(?: (?:[A-Z]\.|[A-Z][a-z][\w'’.-]*))*"
+NEWS_LEAD_IN = re.compile(
+    r"^\s*(?:\(\(?(?:Refiles|Updates|Corrects|Adds|Repeats|Fixes|This (?:story|version)"
+    r"|This \w+ \d+ story)\b[^()]*(?:\([^()]*\)[^()]*)*\)\)?\s*)?"
+    rf"(?:By {_BY_NAME}(?:(?:, | and | & ){_BY_NAME})*\s+)?"
+)
+
+
+def lead_in_end(text: str) -> int:
+    """Where a news block's text starts: after a correction note, a byline and a dateline
+    (see NEWS_LEAD_IN and DATELINE); 0 where it has none of them."""
+    note = NEWS_LEAD_IN.match(text)
+    start = note.end() if note else 0
+    cut = DATELINE.match(text[start:])
+    if cut:
+        return start + cut.end()
+    # A note or byline counts only before a dateline; "By Tuesday, ..." is no byline.
+    return 0
+
+
 # Sorted once: strip_linkers runs for every clause an extractor renders.
 LINKERS_LONGEST_FIRST = sorted(LINKERS, key=len, reverse=True)
 # "So far", "So much", "Now that", "As a result of": the phrase, not a linker.

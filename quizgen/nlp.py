@@ -135,7 +135,7 @@ class Analysis:
 
 def parse_texts(article: Article) -> tuple[list[str], list[int]]:
     """The texts to parse: one per body block, with single line breaks read as spaces."""
-    from .language import DATELINE
+    from .language import lead_in_end
 
     texts, offsets = [], []
     for block in article.body_blocks():
@@ -143,8 +143,7 @@ def parse_texts(article: Article) -> tuple[list[str], list[int]]:
         text = article.text[block.start : block.end].replace("\n", " ").replace("\r", " ")
         # "PHILADELPHIA -- Michael Vick missed practice": the parser reads the city as who
         # missed it, so the dateline is left out of what is parsed (and of any evidence).
-        cut = DATELINE.match(text)
-        start = cut.end() if cut else 0
+        start = lead_in_end(text)
         if not text[start:].strip():
             continue  # a dateline on a line of its own
         texts.append(text[start:])

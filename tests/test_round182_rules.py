@@ -101,3 +101,27 @@ def test_a_summary_guide_names_the_points_from_across_the_article():
     guide = summary[0].answer
     assert "flew 72 times on Mars" in guide, guide  # the end of the story, not only its start
     assert "great ride" not in guide, guide  # someone's words are no point of the article's
+
+
+@pytest.mark.parametrize(
+    "opening,first_words",
+    [
+        (
+            " (Refiles Nov. 30 story to cut extraneous word in 2nd paragraph) By Katanga "
+            "Johnson and Makini Brice WASHINGTON (Reuters) - Charles Johnson heads the council.",
+            "Charles Johnson",
+        ),
+        (
+            " ((This December 4 story has been corrected to change 2016 to 2015)) By Marc "
+            "Frank HAVANA (Reuters) - The Trump administration named a diplomat.",
+            "The Trump",
+        ),
+        ("By Tuesday, the talks had failed.", "By Tuesday"),  # no byline without a dateline
+    ],
+)
+def test_a_correction_note_and_byline_are_not_read_as_the_story(opening, first_words):
+    from quizgen.ingest import read_text
+    from quizgen.nlp import parse_texts
+
+    texts, _ = parse_texts(read_text("Headline of the story\n\n" + opening + "\n"))
+    assert texts[0].startswith(first_words), texts
