@@ -125,3 +125,21 @@ def test_a_correction_note_and_byline_are_not_read_as_the_story(opening, first_w
 
     texts, _ = parse_texts(read_text("Headline of the story\n\n" + opening + "\n"))
     assert texts[0].startswith(first_words), texts
+
+
+def test_a_team_and_a_telescope_are_not_people():
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Redskins win the Super Bowl\n\n"
+        "The NFC champion Washington Redskins beat the AFC champion Denver Broncos, 42-10.\n\n"
+        "The Broncos were making their second straight Super Bowl appearance.\n\n"
+        "The Redskins scored 35 points in the second quarter, and quarterback Doug Williams "
+        "said he was proud of his team.\n\n"
+        "Williams threw four touchdown passes, a record.\n\n"
+        "Astronomer Ann Smith said NASA's Spitzer Space Telescope had seen the stadium lights.\n"
+    )
+    labels = {f.slots["name"]: f.slots["label"] for f in facts if f.kind == "entity"}
+    assert labels.get("Doug Williams") == "PERSON", labels
+    for thing in ("Washington Redskins", "Denver Broncos", "Spitzer Space Telescope"):
+        assert labels.get(thing, "ORG") != "PERSON", labels

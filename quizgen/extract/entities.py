@@ -99,10 +99,27 @@ ORG_WORDS = {
     "federation",
     "league",
 }
+# And a craft's or an instrument's, which the model also takes for a person's ("Spitzer Space
+# Telescope", put in for an astrophysicist, round 185).
+ORG_WORDS |= {"telescope", "observatory", "spacecraft", "satellite", "rover", "probe", "lander"}
+ORG_WORDS |= {"orbiter", "laboratory", "program", "programme", "mission", "museum", "hospital"}
 # And a club's ("Tottenham Hotspur", "Queens Park Rangers").
 ORG_WORDS |= {"hotspur", "albion", "rangers", "palace", "argyle", "orient", "county"}
 # Words the small model tags as entities that are not things a quiz should ask about.
 NOT_NAMES = {"covid", "internet", "web", "online", "tv"}
+
+
+def _plural_name(root, prev: str) -> bool:
+    """Whether a name is written as a plural: "the Redskins", "Broncos were": a team or a
+    band, which the model reads as a person (a team put in for its quarterback, round 184)."""
+    if root.tag_ != "NNPS":
+        return False
+    if prev == "the":
+        return True
+    verbs = [root.head, *(c for c in root.head.children if c.dep_ in ("aux", "auxpass"))]
+    return root.dep_ in ("nsubj", "nsubjpass") and any(
+        v.lower_ in ("are", "were", "have") or v.tag_ == "VBP" for v in verbs
+    )
 
 
 @dataclass
@@ -361,6 +378,7 @@ class EntityIndex:
         acting: set[str] = set()
         works: set[str] = set()
         groups: set[str] = set()
+        plurals: set[str] = set()  # "Broncos": a team's name, and so is "Denver Broncos"
         for doc, off in zip(analysis.docs, analysis.offsets, strict=True):
             # Each name's text cut from the doc's: ``ent.text`` makes a Token of each word.
             text_of_doc = doc_text(doc)
@@ -390,6 +408,8 @@ class EntityIndex:
                         works.add(norm(strip_title(text)))
                     if _named_group(ent, before):
                         groups.add(norm(strip_title(text)))
+                    if _plural_name(ent.root, prev):
+                        plurals.add(norm(text).split()[-1])
                     # Something only a person does in a sentence: acts, speaks, is given a
                     # title or a role, or owns something.
                     root = ent.root
@@ -408,7 +428,14 @@ class EntityIndex:
                 mentions[k] = (name, "PERSON", mentions[k][2])
         # A group's name is a body's wherever the model took it for a person's.
         mentions = [
-            (t, "ORG" if label == "PERSON" and norm(strip_title(t)) in groups else label, at)
+            (
+                t,
+                "ORG"
+                if label == "PERSON"
+                and (norm(strip_title(t)) in groups or (norm(t).split() or [""])[-1] in plurals)
+                else label,
+                at,
+            )
             for t, label, at in mentions
         ]
         # Longest names first, so a surname or short form joins the full name's entity.
