@@ -143,3 +143,21 @@ def test_a_team_and_a_telescope_are_not_people():
     assert labels.get("Doug Williams") == "PERSON", labels
     for thing in ("Washington Redskins", "Denver Broncos", "Spitzer Space Telescope"):
         assert labels.get(thing, "ORG") != "PERSON", labels
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The codec was first proposed in 1979 by Manfred Schroeder, et al. in New Jersey.",
+        "The codec was first proposed in 1979 by Manfred Schroeder and Mark Krasner.",
+    ],
+)
+def test_by_whom_is_not_asked_of_several_people(sentence):
+    from conftest import facts_of
+
+    facts = facts_of(
+        "How the MP3 began\n\n"
+        "The MP3 is a format for compressing music.\n\n" + sentence + "\n\n"
+        "The format was finished in Germany in 1991.\n"
+    )
+    assert not [f.slots["by"] for f in facts if f.kind == "event" and f.slots.get("by")]

@@ -582,6 +582,16 @@ class EventExtractor:
                 # "It was granted a royal charter by King Charles II": by whom?
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 ents = [e for e in sent_ents(sent, analysis) if pobj is not None and e.root == pobj]
+                agents = [
+                    e
+                    for e in sent_ents(sent, analysis)
+                    if e.label_ == "PERSON" and child.left_edge.i <= e.start < child.right_edge.i
+                ]
+                several = re.search(r"\bet al\b", sent.doc[child.i : child.right_edge.i + 2].text)
+                if len(agents) > 1 or several:
+                    # "proposed ... by Manfred R. Schroeder, et al. ... and M. A. Krasner": by
+                    # whom has two right answers, and the other was an option (round 184)
+                    continue
                 if ents and ents[0].label_ == "PERSON":
                     canon = index.lookup(ents[0].text)
                     ans = canon.name if canon else answer_text(ents[0])
