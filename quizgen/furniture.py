@@ -92,6 +92,8 @@ FURNITURE_RE = re.compile(
     r"|^(?:read more|read next|more on this story|continue reading|see also|also read|read also"
     r"|related|watch|listen|recommended|editor'?s picks?|advertisement|sponsored|tags|topics"
     r"|filed under)\b\s*(?::|$)"
+    # "Programing Alert: Author Ralph Peters will be a guest on ...": a broadcaster's plug
+    r"|^program(?:m)?ing (?:alert|note)\s*:"
     r"|\[(?:photo|image|picture|video)\b[^\]]*\]"
     r"|^(?:photo(?:graph)?|image|picture|caption|credit|file photo|illustration)s?\s*:"
     r"|\b(?:photo(?:graph)?|illustration|composite)\s*:\s*[A-Z][^.]{0,60}$"
@@ -379,12 +381,15 @@ def _headline_sentence(runs: list[Run], strong: list, fmt: str) -> int | None:
     runs to 25 words and more)."""
     if fmt != "txt" or len(runs) < 2 or strong[0] is not None or runs[0].hint:
         return None
-    head, body = runs[0].text.strip(), runs[1]
+    head = runs[0].text.strip()
     if not (3 <= _words(head) <= HEADLINE_WORDS and _ends_period(head)):
         return None
     if re.search(r"[.!?][\"”’')]*\s+[\"“‘(]?[A-Z]", head):
         return None  # two sentences: an opening paragraph
-    return 0 if _prose(body) and _words(body.text) > 2 * _words(head) else None
+    # The prose may start a line later, under a one-line plug ("Programing Alert: Author
+    # Ralph Peters will be a guest on ...", round 183).
+    longer = [b for b in runs[1:3] if _prose(b) and _words(b.text) > 2 * _words(head)]
+    return 0 if longer else None
 
 
 HEADLINE_WORDS = 18

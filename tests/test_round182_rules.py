@@ -161,3 +161,18 @@ def test_by_whom_is_not_asked_of_several_people(sentence):
         "The format was finished in Germany in 1991.\n"
     )
     assert not [f.slots["by"] for f in facts if f.kind == "event" and f.slots.get("by")]
+
+
+def test_a_headline_with_a_full_stop_above_a_broadcast_plug_is_the_title():
+    from quizgen.ingest import read_text
+
+    article = read_text(
+        "CIA report: Senator offers aid and comfort to the enemy, stabs heroes in the back.\n\n"
+        "Programing Alert: The author will be a guest on the evening show on December 9.\n\n"
+        "Tuesday's release of the one-sided report at the insistence of the outgoing chair of "
+        "the Senate Intelligence Committee amounts to nothing less than providing aid and "
+        "comfort to the enemy in wartime, and it will be remembered as a grave mistake.\n"
+    )
+    assert article.title.startswith("CIA report: Senator offers aid"), article.title
+    body = " ".join(article.text[b.start : b.end] for b in article.body_blocks())
+    assert "Programing Alert" not in body and "Tuesday's release" in body
