@@ -176,3 +176,10 @@ def test_a_headline_with_a_full_stop_above_a_broadcast_plug_is_the_title():
     assert article.title.startswith("CIA report: Senator offers aid"), article.title
     body = " ".join(article.text[b.start : b.end] for b in article.body_blocks())
     assert "Programing Alert" not in body and "Tuesday's release" in body
+
+
+def test_a_space_lost_after_a_comma_is_given_back_in_the_prompt():
+    text = "If roots matter,then Germany must look at its own past more closely."
+    names = [named("Germany", "GPE"), named("France", "GPE")]
+    made = true_false([*names, sentence_fact(text, "Germany", "GPE", "entity.name[label=GPE]")])
+    assert made and all("matter, then" in p for p in made), made
