@@ -183,3 +183,16 @@ def test_a_space_lost_after_a_comma_is_given_back_in_the_prompt():
     names = [named("Germany", "GPE"), named("France", "GPE")]
     made = true_false([*names, sentence_fact(text, "Germany", "GPE", "entity.name[label=GPE]")])
     assert made and all("matter, then" in p for p in made), made
+
+
+@pytest.mark.parametrize(
+    "headline,states",
+    [
+        ("Torturing Muslims is an 'awesome' way to get things done.", False),  # irony
+        ("Fossil fuels are no catastrophe for the world.", True),
+    ],
+)
+def test_a_headline_that_quotes_a_word_with_irony_does_not_state_the_argument(headline, states):
+    from quizgen.extract.thesis import SCARE_QUOTES
+
+    assert (SCARE_QUOTES.search(headline) is None) is states

@@ -107,11 +107,19 @@ def headline_claim(analysis: Analysis) -> tuple[str, bool, int, int] | None:
         # "Average Page Weight Increases 15% in 2014": a report's headline, which tells a
         # figure or an event rather than argues (round 147, over the 165 other stories)
         return None
+    if SCARE_QUOTES.search(text):
+        # "Torturing Muslims is an 'awesome' way to get things done": a word in quotes is
+        # someone else's, said with irony; the column argues against it (round 183).
+        return None
     # "Why Tunisia succeeded where Egypt failed." asks too, without its question mark.
     asks = text.endswith("?") or bool(WH_OPENING.match(text))
     if not (text.endswith("?") or _says(text, analysis, asks)):
         return None
     return text, asks, start, end
+
+
+# One to three words in quotation marks inside a headline: "an 'awesome' way".
+SCARE_QUOTES = re.compile(r"(?:^|\s)['‘\"“][\w-]+(?: [\w-]+){0,2}['’\"”](?=[\s,.;:!?]|$)")
 
 
 def _capitalised(text: str) -> bool:
