@@ -196,3 +196,17 @@ def test_a_headline_that_quotes_a_word_with_irony_does_not_state_the_argument(he
     from quizgen.extract.thesis import SCARE_QUOTES
 
     assert (SCARE_QUOTES.search(headline) is None) is states
+
+
+def test_why_is_not_asked_of_an_only():
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Strike shortens the season\n\n"
+        "The football season was cut short this year.\n\n"
+        "Each team only missed one regular season game because of a labor dispute between "
+        "the players and the owners.\n\n"
+        "The players returned to work in October after the owners agreed to talks.\n"
+    )
+    whys = [f.slots.get("why_q", "") for f in facts if f.kind == "cause"]
+    assert not [q for q in whys if "only" in q], whys

@@ -456,6 +456,10 @@ class ClaimExtractor:
                 or not well_formed(q, analysis)
             ):
                 continue
+            if wh == "Why" and re.search(r"\b(?:only|even)\b", q):
+                # "Why did each team only miss one game?": the reason given is why it was
+                # missed at all, not why only one (round 184)
+                continue
             if speech is not None:
                 q = q.replace(" " + render(speech.subtree), "")  # never happens; kept simple
             # "Why have John and Ian been rewarded?": first names alone say nobody.
