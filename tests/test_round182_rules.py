@@ -210,3 +210,14 @@ def test_why_is_not_asked_of_an_only():
     )
     whys = [f.slots.get("why_q", "") for f in facts if f.kind == "cause"]
     assert not [q for q in whys if "only" in q], whys
+
+
+def test_the_measure_of_a_thing_does_not_say_which_thing():
+    from conftest import pointing
+
+    text = (
+        "Redskins win\n\n"
+        "Washington beat Denver 42-10 after trailing 10-0 in the first quarter.\n\n"
+        "The 10-point deficit remains the largest overcome by a Super Bowl winner.\n"
+    )
+    assert "The 10-point deficit" in pointing(text)

@@ -926,6 +926,17 @@ def pointing_phrases(sent: Span, analysis: Analysis) -> list[str]:
         ):
             found.append(sent.doc[tok.i : head.i + 1].text)  # "the latest findings": which?
             continue
+        if any(
+            c.dep_ == "compound"
+            and any(
+                g.dep_ == "nummod" and g.like_num and not YEAR.fullmatch(g.text) for g in c.children
+            )
+            for c in kids
+        ) and not any(c.pos_ == "PROPN" for c in kids):
+            # "The 10-point deficit remains the largest overcome", "the 2.5% rise": a measure
+            # says how big, not which (round 184)
+            found.append(sent.doc[tok.i : head.i + 1].text)
+            continue
         # "the England man", "the Chelsea striker": a team or a country does not say which.
         if any(
             c.tag_ == "JJS"
