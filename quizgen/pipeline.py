@@ -6,6 +6,7 @@ tests call these and nothing deeper. Decks (a folder with deck.yaml) are read he
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,15 @@ OPINION_MARKERS = (
     "the views do not",
     "the writer is",
     "is a regular commentator",
+)
+
+# Headlines only a newspaper's own voice writes: "The Guardian view on ...", "Opinion: ...",
+# "Let's see Turkey for what it really is" (round 183 read both as news and summed up their
+# openings, a history lesson and "The first thing to say", as their main points).
+OPINION_TITLE = re.compile(
+    r"^(?:the [\w ]{1,20} view on\b|opinion\s*[:|–-]|comment\s*[:|–-]|editorial\s*[:|–-]"
+    r"|our view\b|let['’]s\b)",
+    re.I,
 )
 
 
@@ -110,6 +120,8 @@ def analyze_many(articles: list[Article], model: str | None = None, cache: bool 
 
 def is_opinion(analysis) -> bool:
     """An op-ed or column, whose unattributed claims are the author's own argument."""
+    if OPINION_TITLE.search(analysis.article.title):
+        return True
     body = " ".join(analysis.article.text[b.start : b.end] for b in analysis.article.body_blocks())
     low = body.lower()
     if any(m in low for m in OPINION_MARKERS):

@@ -335,6 +335,8 @@ def flaw(q: Question) -> str | None:
         return "prompt has a bracket cut in half"
     if any(t.count("(") != t.count(")") for t in (q.answer, *q.choices)):
         return "an answer has a bracket cut in half"  # "Court of Arbitration for Sport (CAS"
+    if q.type in ("mcq", "short_answer", "cloze") and _cut_at_a_hyphen(q):
+        return "an answer is cut at a hyphen"  # "To re" of "to re-litigate" (round 186)
     if q.type in ("mcq", "short_answer") and re.search(r"\s[-–—]\s", prompt):
         return "prompt keeps half of an aside"  # "the currency - officially to be known as"
     if re.search(
@@ -934,6 +936,20 @@ def select(
     # Delivered order: by type, then in the article's order, as a worksheet reads.
     chosen.sort(key=lambda q: (TYPE_ORDER.index(q.type), q.evidence.start, q.id))
     return chosen, rejected
+
+
+def _cut_at_a_hyphen(q) -> bool:
+    """Whether the key stops or starts inside a hyphenated word of its evidence: "To re" of
+    "sought to re-litigate questions"."""
+    ans = q.answer.strip().lower()
+    text = q.evidence.text
+    if not ans or ans not in text.lower():
+        return False
+    at = text.lower().index(ans)
+    end = at + len(ans)
+    return bool(
+        re.match(r"[-‐][A-Za-z]", text[end : end + 2]) or re.search(r"[A-Za-z][-‐]$", text[:at])
+    )
 
 
 def _balance_keys(

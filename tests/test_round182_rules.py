@@ -221,3 +221,39 @@ def test_the_measure_of_a_thing_does_not_say_which_thing():
         "The 10-point deficit remains the largest overcome by a Super Bowl winner.\n"
     )
     assert "The 10-point deficit" in pointing(text)
+
+
+def test_a_name_the_sentence_gives_twice_is_not_changed():
+    text = (
+        "Armenia depends on Russia for remittances, money sent home by Armenians working in Russia."
+    )
+    names = [named("Russia", "GPE"), named("Azerbaijan", "GPE"), named("Armenia", "GPE")]
+    made = true_false([*names, sentence_fact(text, "Russia", "GPE", "entity.name[label=GPE]")])
+    assert not [p for p in made if "Azerbaijan" in p], made
+
+
+def test_a_key_cut_at_a_hyphen_is_refused():
+    from conftest import question
+
+    from quizgen.model import Evidence
+    from quizgen.select import flaw
+
+    text = "Republicans have sought to re-litigate questions about the inquiry."
+    q = question(
+        "What have Republicans sought about the inquiry?", type="short_answer", answer="To re"
+    )
+    q.evidence = Evidence(text, 0, len(text))
+    assert flaw(q) == "an answer is cut at a hyphen"
+
+
+def test_a_term_the_headline_gives_in_another_form_is_not_blanked():
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Privatising Mexico's oil industry spells disaster\n\n"
+        "Nothing today shows that Mexico can manage privatisation of its oil fields safely.\n\n"
+        "Critics say privatisation would hand the country's wealth to foreign firms.\n\n"
+        "Supporters of privatisation say investment will follow.\n"
+    )
+    terms = [f for f in facts if f.kind == "term" and f.slots["lemma"] == "privatisation"]
+    assert terms and all(f.slots["in_title"] for f in terms), [f.slots for f in terms]

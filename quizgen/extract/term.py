@@ -51,6 +51,7 @@ class TermExtractor:
     per_article = 12
 
     def extract(self, *, analysis: Analysis) -> list[Fact]:
+        title_low = analysis.article.title.lower()
         uses: dict[str, list] = {}
         counts: Counter = Counter()
         for sent, off in usable_sentences(analysis):
@@ -106,7 +107,9 @@ class TermExtractor:
                 "blanked": re.sub(r"\s+", " ", blanked),
                 "zipf": round(zipf(lemma), 2),
                 "uses": counts[lemma],
-                "in_title": lemma in analysis.article.title.lower(),
+                # "privatisation" under "Privatising Mexico's oil industry" (round 187)
+                "in_title": lemma in title_low
+                or _stem(lemma) in {_stem(w) for w in re.findall(r"[a-z]+", title_low)},
             }
             facts.append(
                 Fact.make(
@@ -118,3 +121,8 @@ class TermExtractor:
                 )
             )
         return facts
+
+
+def _stem(word: str) -> str:
+    """The first six letters: "privatisation" and "privatising" share "privat"."""
+    return word[:6] if len(word) >= 7 else word
