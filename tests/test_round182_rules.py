@@ -257,3 +257,19 @@ def test_a_term_the_headline_gives_in_another_form_is_not_blanked():
     )
     terms = [f for f in facts if f.kind == "term" and f.slots["lemma"] == "privatisation"]
     assert terms and all(f.slots["in_title"] for f in terms), [f.slots for f in terms]
+
+
+@pytest.mark.parametrize(
+    "title,opinion",
+    [
+        ("The Guardian view on Circle and Hinchingbrooke: a failure", True),
+        ("Let's see Turkey for what it really is.", True),
+        ("Opinion: the tax bill is a mistake", True),
+        ("Guardian editor to step down after 20 years", False),
+        ("Democrats sue to get documents on Trump's Washington hotel", False),
+    ],
+)
+def test_a_headline_only_a_paper_s_own_voice_writes_marks_an_opinion_piece(title, opinion):
+    from quizgen.pipeline import OPINION_TITLE
+
+    assert bool(OPINION_TITLE.search(title)) is opinion
