@@ -273,3 +273,19 @@ def test_a_headline_only_a_paper_s_own_voice_writes_marks_an_opinion_piece(title
     from quizgen.pipeline import OPINION_TITLE
 
     assert bool(OPINION_TITLE.search(title)) is opinion
+
+
+@pytest.mark.parametrize(
+    "opening,hook",
+    [
+        ("December 9 marks the six-month anniversary of the capture of Mosul by the group.", True),
+        ("Sixty-six years ago was the high water mark of global disapproval of xenophobia.", True),
+        ("How times have changed.", True),
+        ("The Doobie Brothers will tour in 2020 to celebrate the band's 50th anniversary.", False),
+        ("The House voted on Tuesday to cut aid to the Palestinian Authority.", False),
+    ],
+)
+def test_a_column_s_way_in_is_not_its_news(opening, hook):
+    from quizgen.extract.sentence import LOOKS_BACK, WRITERS_OPENING
+
+    assert bool(LOOKS_BACK.search(opening) or WRITERS_OPENING.match(opening)) is hook

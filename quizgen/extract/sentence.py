@@ -311,6 +311,20 @@ def _attributed(sent: Span) -> bool:
     return any(t.lemma_ in SPEECH or t.lower_ == "according" for t in sent)
 
 
+# An opening that looks back from the news to an anniversary or a distant past.
+LOOKS_BACK = re.compile(
+    r"(?i)\bmarks? the [\w-]+(?: [\w-]+)? anniversary\b|\b(?:years|decades|centuries) ago\b"
+    r"|\bin the year \d{3,4}\b"
+    r"|\bcenturies old\b"
+)
+# A writer's own way into a column: "How times have changed.", "There is nothing like ...",
+# "The first thing to say about ...".
+WRITERS_OPENING = re.compile(
+    r"(?:How (?:times|things) have changed|There(?: is|'s|’s) nothing (?:like|quite like|new)"
+    r"|The first thing to (?:say|note|remember))\b"
+)
+
+
 def _hook(sent: Span) -> bool:
     """Whether an opening only hedges a general remark, as a feature's first line does
     ("A soothing pillow and warm duvet might not always lead to better rest"): no name, no
@@ -321,6 +335,11 @@ def _hook(sent: Span) -> bool:
     learning, say researchers") names who says so."""
     if sent[0].lower_ == "here" and len(sent) > 1 and sent[1].lower_ in ("'s", "’s", "is"):
         return True  # "Here's a prediction: expect ...": the writer turning to the reader
+    if LOOKS_BACK.search(sent.text) or WRITERS_OPENING.match(sent.text):
+        # "December 9 marks the six-month anniversary of ISIL's capture of Mosul", "Sixty-six
+        # years ago was the high water mark of ...", "How times have changed.": a column's
+        # way in, which its summary took for the main point (rounds 183 and 191)
+        return True
     verbs = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
     if any(t.like_num for t in sent) or _attributed(sent):
         return False
