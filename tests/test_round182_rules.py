@@ -289,3 +289,27 @@ def test_a_column_s_way_in_is_not_its_news(opening, hook):
     from quizgen.extract.sentence import LOOKS_BACK, WRITERS_OPENING
 
     assert bool(LOOKS_BACK.search(opening) or WRITERS_OPENING.match(opening)) is hook
+
+
+def test_the_place_the_headline_names_is_not_changed():
+    from dataclasses import replace
+
+    text = "India is a pluralistic, multilingual and multi-ethnic society."
+    names = [named("India", "GPE"), named("Pakistan", "GPE")]
+    story = sentence_fact(text, "India", "GPE", "entity.name[label=GPE]")
+    assert [p for p in true_false([*names, story]) if "Pakistan" in p]  # a place like any other
+    names[0] = replace(names[0], slots={**names[0].slots, "headline": True})
+    assert not [p for p in true_false([*names, story]) if "Pakistan" in p]
+
+
+def test_a_state_is_not_a_person():
+    from conftest import facts_of
+
+    facts = facts_of(
+        "Nazi Germany\n\n"
+        "Nazi Germany was the period in the history of Germany from 1933 to 1945.\n\n"
+        "Adolf Hitler became head of the Deutsches Reich in 1934, and Hitler ruled alone.\n\n"
+        "Deutsches Reich was the official name of the state, and Hitler was its leader.\n"
+    )
+    labels = {f.slots["name"]: f.slots["label"] for f in facts if f.kind == "entity"}
+    assert labels.get("Deutsches Reich", "ORG") != "PERSON", labels

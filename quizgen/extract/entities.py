@@ -103,6 +103,8 @@ ORG_WORDS = {
 # Telescope", put in for an astrophysicist, round 185).
 ORG_WORDS |= {"telescope", "observatory", "spacecraft", "satellite", "rover", "probe", "lander"}
 ORG_WORDS |= {"orbiter", "laboratory", "program", "programme", "mission", "museum", "hospital"}
+# And a state's ("Deutsches Reich", put in for Hitler as "sole Führer", round 192).
+ORG_WORDS |= {"reich", "empire", "republic", "kingdom", "dynasty", "caliphate", "sultanate"}
 # And a club's ("Tottenham Hotspur", "Queens Park Rangers").
 ORG_WORDS |= {"hotspur", "albion", "rangers", "palace", "argyle", "orient", "county"}
 # Words the small model tags as entities that are not things a quiz should ask about.

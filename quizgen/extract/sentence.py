@@ -459,6 +459,10 @@ class SentenceExtractor:
                     shown = re.sub(r"^The (?=[A-Z])", "the ", shown)
                 else:
                     shown = shown[:1].upper() + shown[1:]
+                if re.search(rf"(?i)\b{re.escape(name)}\b", text[b:]):
+                    # "The NEOWISE mission was reactivated in 2013 and renamed NEOWISE": the
+                    # name the sentence gives later is no name for what it opens on (round 190)
+                    continue
                 text = text[:a] + shown + text[b:]
                 clean = _opening(text.strip())
                 evidence = evidence_from(analysis, named_at, off + sent.end_char)
