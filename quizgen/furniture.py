@@ -94,6 +94,9 @@ FURNITURE_RE = re.compile(
     r"|filed under)\b\s*(?::|$)"
     # "Programing Alert: Author Ralph Peters will be a guest on ...": a broadcaster's plug
     r"|^program(?:m)?ing (?:alert|note)\s*:"
+    # "Editor's note: This release was updated Feb. 23, 2024, to add an image": the page's
+    # history, which a summary took for the news (round 190)
+    r"|^editor['’]?s[’']? note\s*:"
     r"|\[(?:photo|image|picture|video)\b[^\]]*\]"
     r"|^(?:photo(?:graph)?|image|picture|caption|credit|file photo|illustration)s?\s*:"
     r"|\b(?:photo(?:graph)?|illustration|composite)\s*:\s*[A-Z][^.]{0,60}$"

@@ -178,6 +178,20 @@ def test_a_headline_with_a_full_stop_above_a_broadcast_plug_is_the_title():
     assert "Programing Alert" not in body and "Tuesday's release" in body
 
 
+def test_an_editor_s_note_on_the_page_s_history_is_furniture():
+    from quizgen.ingest import read_text
+
+    article = read_text(
+        "NASA tech contributes to soft Moon landing\n\n"
+        "Editor\u2019s note: This release was updated Feb. 23, 2024, to add an image.\n\n"
+        "For the first time in more than 50 years, new NASA science instruments are on the "
+        "Moon, after a landing that a NASA sensor helped to guide.\n\n"
+        "The lander touched down near the south pole on Thursday.\n"
+    )
+    body = " ".join(article.text[b.start : b.end] for b in article.body_blocks())
+    assert "Editor" not in body and "For the first time" in body
+
+
 def test_a_space_lost_after_a_comma_is_given_back_in_the_prompt():
     text = "If roots matter,then Germany must look at its own past more closely."
     names = [named("Germany", "GPE"), named("France", "GPE")]
