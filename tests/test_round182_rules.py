@@ -327,3 +327,19 @@ def test_a_state_is_not_a_person():
     )
     labels = {f.slots["name"]: f.slots["label"] for f in facts if f.kind == "entity"}
     assert labels.get("Deutsches Reich", "ORG") != "PERSON", labels
+
+
+def test_a_column_s_figures_are_not_changed():
+    from conftest import facts_of
+
+    column = (
+        "Mansion tax is a cynical bid for votes\n\n"
+        "I think this tax is a mistake, and I will say why.\n\n"
+        "The complication is that it is a tax on London, 80% of which will be paid by people "
+        "in London and the south-east.\n\n"
+        "I believe we should tax wealth fairly, and I hope my party will listen.\n\n"
+        "I have argued this before, and I will argue it again.\n"
+    )
+    facts = facts_of(column)
+    details = [f.slots["detail"] for f in facts if f.kind == "sentence" and f.slots.get("detail")]
+    assert "80%" not in details, details
