@@ -74,7 +74,12 @@ FIRM_OWN = (
 )
 FIRM_SUFFIX = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|plc|PLC|LLC|Co|AG|Holdings)\.?$")
 HEDGED = re.compile(r"(?i)(?:" + "|".join([*HEDGE_WORDS, "above", "below"]) + r")\s")
-HEAD_OF_STATE = re.compile(r"(?<!vice )(?<!vice-)\bpresident$|\bprime minister$")
+# (and a dictator, a monarch or a pope: "Saddam Hussein confirmed that the newspaper's
+# treatment of Ms Miller was due to politics", round 193)
+HEAD_OF_STATE = re.compile(
+    r"(?<!vice )(?<!vice-)\bpresident$|\bprime minister$"
+    r"|\b(?:dictator|king|queen|emperor|pope|monarch|sultan|ayatollah|supreme leader)$"
+)
 
 
 def _heads_a_state(role: str) -> bool:

@@ -343,3 +343,30 @@ def test_a_column_s_figures_are_not_changed():
     facts = facts_of(column)
     details = [f.slots["detail"] for f in facts if f.kind == "sentence" and f.slots.get("detail")]
     assert "80%" not in details, details
+
+
+def test_a_speaker_is_swapped_only_for_someone_who_speaks_in_the_article():
+    from quizgen import pipeline
+    from quizgen.ingest import read_text
+
+    def asked(text: str) -> list[str]:
+        qset = pipeline.questions_for(read_text(text), cache=False)[0]
+        made = list(qset.questions) + [r.question for r in qset.rejected]
+        return [q.prompt for q in made if q.template_id == "statement-tf"]
+
+    head = (
+        "Times editor defends paper\n\n"
+        "The New York Times editor Bill Keller defended the paper on Monday in a long letter.\n\n"
+    )
+    quiet = head + (
+        "Bill Keller said that the paper's treatment of the reporter was due to politics.\n\n"
+        "The reporter had written about Saddam Hussein and the war, and Saddam Hussein was "
+        "often in the news that year.\n"
+    )
+    assert not [p for p in asked(quiet) if p.startswith("Saddam")]
+    both = head + (
+        "Bill Keller said that the paper's treatment of the reporter was due to politics.\n\n"
+        "Jill Abramson said that the paper would review the case next year.\n\n"
+        "Abramson, the managing editor, said that Keller had her support.\n"
+    )
+    assert asked(both)  # another speaker still stands in
