@@ -370,3 +370,13 @@ def test_a_speaker_is_swapped_only_for_someone_who_speaks_in_the_article():
         "Abramson, the managing editor, said that Keller had her support.\n"
     )
     assert asked(both)  # another speaker still stands in
+
+
+@pytest.mark.parametrize(
+    "role,heads",
+    [("Iraqi dictator", True), ("Pope", True), ("King", True), ("vice president", False)],
+)
+def test_a_dictator_a_monarch_and_a_pope_head_a_state(role, heads):
+    from quizgen.generate import _heads_a_state
+
+    assert _heads_a_state(role) is heads
