@@ -30,6 +30,7 @@ from .base import (
     tokens,
     usable_sentences,
 )
+from .centrality import topic_count
 from .coref import body_for, evidence_from, someone_for, with_name
 from .entities import EntityIndex, strip_job
 from .flips import flip_for
@@ -118,8 +119,6 @@ def _summary_points(facts: list[Fact], sentences, analysis: Analysis) -> None:
     lead = next((f for f in facts if f.slots.get("headline")), None)
     if lead is None:
         return
-    from .centrality import topic_count
-
     scored = []
     for rank, (sent, _) in enumerate(sentences):
         text = _opening(span_text(sent, analysis).strip())
@@ -311,6 +310,7 @@ def _attributed(sent: Span) -> bool:
     return any(t.lemma_ in SPEECH or t.lower_ == "according" for t in sent)
 
 
+# The labels of a detail that is a figure, not a name.
 FIGURE_LABELS = frozenset(
     ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "COUNT", "YEAR", "DATE", "ORDINAL")
 )
