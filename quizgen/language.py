@@ -319,9 +319,16 @@ NEWS_LEAD_IN = re.compile(
 )
 
 
+# "UPDATE, Mar. 5, 2024: The team ...": a label on the page's history, not the news (round 196).
+UPDATE_LABEL = re.compile(r"\s*UPDATE\b[^:]{0,25}:\s+(?=[A-Z])")
+
+
 def lead_in_end(text: str) -> int:
     """Where a news block's text starts: after a correction note, a byline and a dateline
-    (see NEWS_LEAD_IN and DATELINE); 0 where it has none of them."""
+    (see NEWS_LEAD_IN and DATELINE), or after an update label; 0 where it has none."""
+    update = UPDATE_LABEL.match(text)
+    if update:
+        return update.end()
     note = NEWS_LEAD_IN.match(text)
     start = note.end() if note else 0
     cut = DATELINE.match(text[start:])

@@ -380,3 +380,29 @@ def test_a_dictator_a_monarch_and_a_pope_head_a_state(role, heads):
     from quizgen.generate import _heads_a_state
 
     assert _heads_a_state(role) is heads
+
+
+def test_an_update_label_is_not_read_as_the_story():
+    from quizgen.ingest import read_text
+    from quizgen.nlp import parse_texts
+
+    article = read_text(
+        "Team assessing rover instrument\n\n"
+        "UPDATE, Mar. 5, 2024: The team has been assessing the instrument's cover.\n"
+    )
+    texts, _ = parse_texts(article)
+    assert texts[0].startswith("The team has been"), texts
+
+
+@pytest.mark.parametrize(
+    "sentence,dated_by_another",
+    [
+        ("Two days earlier, Russia had vetoed a draft resolution on the inquiry.", True),
+        ("Meanwhile, the council will meet again in the spring.", True),
+        ("The council will meet again in the spring.", False),
+    ],
+)
+def test_a_summary_point_is_not_dated_by_the_sentence_before(sentence, dated_by_another):
+    from quizgen.extract.sentence import RELATIVE_START
+
+    assert bool(RELATIVE_START.match(sentence)) is dated_by_another

@@ -129,6 +129,10 @@ def _summary_points(facts: list[Fact], sentences, analysis: Analysis) -> None:
             continue
         if re.search(r"[\"“”]", text):
             continue  # someone's words, which a summary reports, not the article's own point
+        if "[" in text or RELATIVE_START.match(text):
+            # "[nL8N1MP0GI]", a news agency's link code; "Two days earlier, ...", which only
+            # the sentence before dates (round 195)
+            continue
         scored.append((-topic_count(sent, analysis), rank, text))
     points: list[tuple[int, str]] = []
     # From across the article, not one paragraph's run of sentences, where it has enough.
@@ -310,6 +314,11 @@ def _attributed(sent: Span) -> bool:
     return any(t.lemma_ in SPEECH or t.lower_ == "according" for t in sent)
 
 
+# A sentence that opens on a time only the one before it gives.
+RELATIVE_START = re.compile(
+    r"(?i)(?:(?:\w+ )?(?:days?|weeks?|months?|years?|hours?) (?:earlier|later)|earlier|later"
+    r"|the (?:next|previous|following) (?:day|week|month|year)|meanwhile)\b"
+)
 # The labels of a detail that is a figure, not a name.
 FIGURE_LABELS = frozenset(
     ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "COUNT", "YEAR", "DATE", "ORDINAL")
