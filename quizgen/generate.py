@@ -454,14 +454,12 @@ class Generator:
         "Lenovo Group", "Comair, a Delta subsidiary"."""
         if FIRM_SUFFIX.search(name):
             return True
-        at = re.escape(name)
+        at, text = re.escape(name), self._text()
         return bool(
-            re.search(rf"\b{FIRM_WORDS}(?:\s+\S+)?\s+{at}\b", self._text(), re.I)
-            or re.search(
-                rf"\b{at}(?:['’]s)?,? (?:Inc|Corp|Ltd|plc|Co|Group|Holdings)\b", self._text()
-            )
-            or re.search(rf"\b{at}, (?:the|a|an) (?:\S+ ){{0,4}}{FIRM_WORDS}\b", self._text(), re.I)
-            or re.search(rf"\b{at}['’]s {FIRM_OWN}\b", self._text())
+            re.search(rf"\b{FIRM_WORDS}(?:\s+\S+)?\s+{at}\b", text, re.I)
+            or re.search(rf"\b{at}(?:['’]s)?,? (?:Inc|Corp|Ltd|plc|Co|Group|Holdings)\b", text)
+            or re.search(rf"\b{at}, (?:the|a|an) (?:\S+ ){{0,4}}{FIRM_WORDS}\b", text, re.I)
+            or re.search(rf"\b{at}['’]s {FIRM_OWN}\b", text)
         )
 
     def _is_surname(self, name: str) -> bool:

@@ -943,9 +943,9 @@ def _cut_at_a_hyphen(q) -> bool:
     "sought to re-litigate questions"."""
     ans = q.answer.strip().lower()
     text = q.evidence.text
-    if not ans or ans not in text.lower():
+    at = text.lower().find(ans) if ans else -1
+    if at < 0:
         return False
-    at = text.lower().index(ans)
     end = at + len(ans)
     return bool(
         re.match(r"[-‐][A-Za-z]", text[end : end + 2]) or re.search(r"[A-Za-z][-‐]$", text[:at])

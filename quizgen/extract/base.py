@@ -581,10 +581,10 @@ def resolve_pronoun(tok: Token, analysis: Analysis, offset: int) -> str | None:
     if len(people) != 1:
         return None
     name = people.pop()
-    return name if _may_be(name, tok, analysis) else None
+    return name if may_be(name, tok, analysis) else None
 
 
-def _may_be(name: str, pronoun: Token, analysis: Analysis) -> bool:
+def may_be(name: str, pronoun: Token, analysis: Analysis) -> bool:
     """Whether "he" or "she" may stand for ``name``: not where the article shows the person
     is of the other sex ("whether she believed ..." had become George W. Bush's belief,
     round 171)."""

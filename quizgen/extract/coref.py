@@ -23,6 +23,7 @@ from .base import (
     doc_ents,
     doc_tokens,
     in_quotes,
+    may_be,
     span_text,
     tokens,
     unnamed_someone,
@@ -122,8 +123,7 @@ def person_for(pron: Token, analysis: Analysis, offset: int) -> tuple[str, int] 
             if unnamed_someone(prev):
                 return None  # "The strongman hoped that Obama wins. And he wrote ..."
             name = people.pop()
-            known = genders(analysis).get(name)
-            if known is not None and known != ("f" if pron.lower_ == "she" else "m"):
+            if not may_be(name, pron, analysis):
                 return None  # "she" after a sentence that names only a man
             return name, off + prev.start_char
         if people:

@@ -111,6 +111,12 @@ ORG_WORDS |= {"hotspur", "albion", "rangers", "palace", "argyle", "orient", "cou
 NOT_NAMES = {"covid", "internet", "web", "online", "tv"}
 
 
+def _last_word(name: str) -> str:
+    """The last word of a name, normalised ("broncos" of "Denver Broncos"), or ''."""
+    words = norm(name).split()
+    return words[-1] if words else ""
+
+
 def _plural_name(root, prev: str) -> bool:
     """Whether a name is written as a plural: "the Redskins", "Broncos were": a team or a
     band, which the model reads as a person (a team put in for its quarterback, round 184)."""
@@ -410,8 +416,8 @@ class EntityIndex:
                         works.add(norm(strip_title(text)))
                     if _named_group(ent, before):
                         groups.add(norm(strip_title(text)))
-                    if _plural_name(ent.root, prev):
-                        plurals.add(norm(text).split()[-1])
+                    if _plural_name(ent.root, prev) and _last_word(text):
+                        plurals.add(_last_word(text))
                     # Something only a person does in a sentence: acts, speaks, is given a
                     # title or a role, or owns something.
                     root = ent.root
@@ -434,7 +440,7 @@ class EntityIndex:
                 t,
                 "ORG"
                 if label == "PERSON"
-                and (norm(strip_title(t)) in groups or (norm(t).split() or [""])[-1] in plurals)
+                and (norm(strip_title(t)) in groups or _last_word(t) in plurals)
                 else label,
                 at,
             )

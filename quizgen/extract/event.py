@@ -581,10 +581,11 @@ class EventExtractor:
             elif child.dep_ == "agent" and not slots["by"]:
                 # "It was granted a royal charter by King Charles II": by whom?
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                ents = [e for e in sent_ents(sent, analysis) if pobj is not None and e.root == pobj]
+                named = sent_ents(sent, analysis)
+                ents = [e for e in named if pobj is not None and e.root == pobj]
                 agents = [
                     e
-                    for e in sent_ents(sent, analysis)
+                    for e in named
                     if e.label_ == "PERSON" and child.left_edge.i <= e.start < child.right_edge.i
                 ]
                 several = re.search(r"\bet al\b", sent.doc[child.i : child.right_edge.i + 2].text)

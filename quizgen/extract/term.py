@@ -52,6 +52,7 @@ class TermExtractor:
 
     def extract(self, *, analysis: Analysis) -> list[Fact]:
         title_low = analysis.article.title.lower()
+        title_stems = {_stem(w) for w in re.findall(r"[a-z]+", title_low)}
         uses: dict[str, list] = {}
         counts: Counter = Counter()
         for sent, off in usable_sentences(analysis):
@@ -108,8 +109,7 @@ class TermExtractor:
                 "zipf": round(zipf(lemma), 2),
                 "uses": counts[lemma],
                 # "privatisation" under "Privatising Mexico's oil industry" (round 187)
-                "in_title": lemma in title_low
-                or _stem(lemma) in {_stem(w) for w in re.findall(r"[a-z]+", title_low)},
+                "in_title": lemma in title_low or _stem(lemma) in title_stems,
             }
             facts.append(
                 Fact.make(
